@@ -1,0 +1,225 @@
+#include "core/json_input.h"
+
+#include <fstream>
+#include <set>
+#include <vector>
+
+namespace mf {
+namespace {
+
+using nlohmann::json;
+
+Diagnostic error_at(const std::string& file, std::string pointer, std::string message) {
+    return Diagnostic{Diagnostic::Severity::Error, file, std::move(pointer), std::move(message)};
+}
+
+void line_and_column(std::string_view text, std::size_t offset, std::size_t& line, std::size_t& column) {
+    line = 1;
+    column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column; // count characters, not continuation bytes
+        }
+    }
+}
+
+// Tracks where the parser is (for pointers in messages), the depth, and the keys seen per object.
+struct ParseTracker {
+    struct Frame {
+        bool is_array = false;
+        long index = -1;        // arrays: index of the current element
+        std::string key;        // objects: the current key
+        std::set<std::string> keys;
+    };
+    std::vector<Frame> stack;
+    int max_depth = 64;
+    std::string failure_pointer;
+    std::string failure_message;
+
+    std::string pointer(std::size_t frames) const {
+        std::string p;
+        for (std::size_t i = 0; i < frames && i < stack.size(); ++i) {
+            const Frame& f = stack[i];
+            p += '/';
+            p += f.is_array ? std::to_string(f.index) : json_pointer_token(f.key);
+        }
+        return p;
+    }
+    void enter_value() {
+        if (!stack.empty() && stack.back().is_array) ++stack.back().index;
+    }
+    bool fail(std::string ptr, std::string message) {
+        if (failure_message.empty()) {
+            failure_pointer = std::move(ptr);
+            failure_message = std::move(message);
+        }
+        return false;
+    }
+    bool on_event(int depth, json::parse_event_t event, json& parsed) {
+        if (!failure_message.empty()) return false;
+        switch (event) {
+        case json::parse_event_t::object_start:
+        case json::parse_event_t::array_start:
+            enter_value();
+            if (depth >= max_depth)
+                return fail(pointer(stack.size()), "nesting is deeper than " + std::to_string(max_depth) + " levels");
+            stack.push_back(Frame{event == json::parse_event_t::array_start, -1, {}, {}});
+            return true;
+        case json::parse_event_t::object_end:
+        case json::parse_event_t::array_end:
+            if (!stack.empty()) stack.pop_back();
+            return true;
+        case json::parse_event_t::key: {
+            Frame& f = stack.back();
+            f.key = parsed.get<std::string>();
+            if (!f.keys.insert(f.key).second)
+                return fail(pointer(stack.size() - 1), "duplicate key \"" + f.key + "\" in the same object");
+            return true;
+        }
+        case json::parse_event_t::value:
+            enter_value();
+            return true;
+        }
+        return true;
+    }
+};
+
+std::string strip_nlohmann_prefix(std::string what) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
+    auto bracket = what.find("] ");
+    if (what.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) what = what.substr(bracket + 2);
+    if (what.rfind("parse error at ", 0) == 0) what = what.substr(15);
+    return what;
+}
+
+} // namespace
+
+std::string json_pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string describe_json(const json& value) {
+    switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case json::value_t::string: {
+        std::string s = value.get<std::string>();
+        if (s.size() > 40) s = s.substr(0, 37) + "...";
+        return "\"" + s + "\"";
+    }
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return value.dump();
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    default: return "an unsupported value";
+    }
+}
+
+std::size_t find_invalid_utf8(std::string_view text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) { ++i; continue; }
+        std::size_t len;
+        std::uint32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+        else return i;
+        if (i + len > n) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        // Overlong forms, surrogates and code points past U+10FFFF are invalid.
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::optional<json> parse_json_document(std::string_view bytes, const std::string& file, Diagnostics& out,
+                                        const JsonLimits& limits) {
+    if (bytes.size() > limits.max_bytes) {
+        out.push_back(error_at(file, "", "the file is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                                             std::to_string(limits.max_bytes) + " bytes"));
+        return std::nullopt;
+    }
+    if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
+        static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
+        out.push_back(error_at(file, "", "the file starts with a byte order mark (EF BB BF); save it as UTF-8 without BOM"));
+        return std::nullopt;
+    }
+    if (std::size_t bad = find_invalid_utf8(bytes); bad != std::string_view::npos) {
+        std::size_t line, column;
+        line_and_column(bytes, bad, line, column);
+        out.push_back(error_at(file, "", "invalid UTF-8 at line " + std::to_string(line) + ", column " +
+                                             std::to_string(column) + " (byte " + std::to_string(bad) + ")"));
+        return std::nullopt;
+    }
+    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        out.push_back(error_at(file, "", "the file is empty"));
+        return std::nullopt;
+    }
+
+    ParseTracker tracker;
+    tracker.max_depth = limits.max_depth;
+    json::parser_callback_t callback = [&tracker](int depth, json::parse_event_t event, json& parsed) {
+        return tracker.on_event(depth, event, parsed);
+    };
+    try {
+        json doc = json::parse(bytes.begin(), bytes.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+        if (!tracker.failure_message.empty()) {
+            out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
+            return std::nullopt;
+        }
+        return doc;
+    } catch (const json::exception& e) {
+        if (!tracker.failure_message.empty())
+            out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
+        else
+            out.push_back(error_at(file, "", "invalid JSON at " + strip_nlohmann_prefix(e.what())));
+        return std::nullopt;
+    }
+}
+
+bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        out.push_back(error_at(path, "", "cannot open the file"));
+        return false;
+    }
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    if (size < 0) {
+        out.push_back(error_at(path, "", "cannot read the file (is it a folder?)"));
+        return false;
+    }
+    if (static_cast<std::size_t>(size) > max_bytes) {
+        out.push_back(error_at(path, "", "the file is " + std::to_string(size) + " bytes; the limit is " +
+                                             std::to_string(max_bytes) + " bytes"));
+        return false;
+    }
+    in.seekg(0, std::ios::beg);
+    bytes.resize(static_cast<std::size_t>(size));
+    if (size > 0 && !in.read(bytes.data(), size)) {
+        out.push_back(error_at(path, "", "cannot read the file"));
+        return false;
+    }
+    return true;
+}
+
+} // namespace mf

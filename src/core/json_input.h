@@ -1,0 +1,44 @@
+// json_input.h - the one gate every JSON file passes before core looks at its content.
+//
+// It turns untrusted bytes into a nlohmann::json or into one clear Diagnostic, and never throws:
+//   - size over the limit, a UTF-8 byte order mark, invalid UTF-8 (with line and column),
+//   - nesting deeper than the limit (checked while parsing, so 10,000 '[' cost nothing),
+//   - duplicate keys in an object (nlohmann would silently keep the last one),
+//   - malformed JSON (nlohmann's message, without its exception prefix), numbers out of range.
+// The questionnaire loader and the result importer both start here.
+#pragma once
+#include "core/diagnostics.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mf {
+
+struct JsonLimits {
+    std::size_t max_bytes = 4u << 20; // 4 MiB
+    int max_depth = 64;
+};
+
+// Appends an error to `out` and returns nullopt when the bytes are not acceptable JSON.
+std::optional<nlohmann::json> parse_json_document(std::string_view bytes, const std::string& file,
+                                                  Diagnostics& out, const JsonLimits& limits = {});
+
+// Reads a whole file, refusing files over max_bytes without reading them. False and an error in
+// `out` when the file cannot be read.
+bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& out,
+                     std::size_t max_bytes = JsonLimits{}.max_bytes);
+
+// RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
+std::string json_pointer_token(std::string_view key);
+
+// Short description of a JSON value for messages: "a string (\"3\")", "an array", "null", ...
+std::string describe_json(const nlohmann::json& value);
+
+// Where the first invalid UTF-8 byte is, or npos when the text is valid UTF-8.
+std::size_t find_invalid_utf8(std::string_view text);
+
+} // namespace mf

@@ -1,0 +1,82 @@
+#include "core/json_input.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+std::string parse_error(std::string_view text, mf::JsonLimits limits = {}) {
+    mf::Diagnostics d;
+    auto doc = mf::parse_json_document(text, "in.json", d, limits);
+    EXPECT_FALSE(doc.has_value());
+    EXPECT_EQ(d.size(), 1u);
+    return d.empty() ? std::string() : d[0].to_string();
+}
+
+} // namespace
+
+TEST(JsonInput, ParsesValidDocuments) {
+    mf::Diagnostics d;
+    auto doc = mf::parse_json_document(R"({"a": [1, 2, {"b": "æøå – ok"}]})", "in.json", d);
+    ASSERT_TRUE(doc.has_value());
+    EXPECT_TRUE(d.empty());
+    EXPECT_EQ((*doc)["a"][2]["b"], "æøå – ok");
+}
+
+TEST(JsonInput, RejectsByteOrderMark) {
+    EXPECT_EQ(parse_error("\xEF\xBB\xBF{}"),
+              "in.json: the file starts with a byte order mark (EF BB BF); save it as UTF-8 without BOM");
+}
+
+TEST(JsonInput, RejectsInvalidUtf8WithPosition) {
+    EXPECT_EQ(parse_error("{\n  \"a\": \"x\xC3\x28\"}"), "in.json: invalid UTF-8 at line 2, column 10 (byte 11)");
+    EXPECT_NE(mf::find_invalid_utf8("\xED\xA0\x80"), std::string_view::npos); // surrogate
+    EXPECT_NE(mf::find_invalid_utf8("\xC0\xAF"), std::string_view::npos);     // overlong
+    EXPECT_EQ(mf::find_invalid_utf8("æøå – “ok” 😀"), std::string_view::npos);
+}
+
+TEST(JsonInput, RejectsMalformedJsonWithLineAndColumn) {
+    std::string e = parse_error("{\"a\": 1,\n \"b\": }");
+    EXPECT_EQ(e.rfind("in.json: invalid JSON at line 2, column 7: syntax error", 0), 0u) << e;
+    EXPECT_EQ(parse_error("   "), "in.json: the file is empty");
+    EXPECT_NE(parse_error("{\"a\": [1, 2").find("invalid JSON at line 1"), std::string::npos);
+}
+
+TEST(JsonInput, RejectsDeepNestingWithoutRecursingIntoIt) {
+    std::string deep(10000, '[');
+    deep += std::string(10000, ']');
+    EXPECT_EQ(parse_error(deep, {1u << 20, 64}),
+              "in.json: /0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0: nesting is deeper than 64 levels");
+    mf::Diagnostics d;
+    std::string ok(64, '[');
+    ok += std::string(64, ']');
+    EXPECT_TRUE(mf::parse_json_document(ok, "in.json", d).has_value());
+}
+
+TEST(JsonInput, RejectsDuplicateKeysWithTheirPointer) {
+    EXPECT_EQ(parse_error(R"({"themes": [{"id": "a"}, {"id": "b", "id": "c"}]})"),
+              "in.json: /themes/1: duplicate key \"id\" in the same object");
+}
+
+TEST(JsonInput, RejectsOversizeAndOutOfRangeNumbers) {
+    EXPECT_EQ(parse_error("[1, 2, 3]", {4, 64}), "in.json: the file is 9 bytes; the limit is 4 bytes");
+    EXPECT_NE(parse_error("[1e400]").find("number overflow"), std::string::npos);
+    EXPECT_NE(parse_error("[NaN]").find("invalid JSON"), std::string::npos);
+}
+
+TEST(JsonInput, DescribesValuesForMessages) {
+    EXPECT_EQ(mf::describe_json(nlohmann::json("3")), "\"3\"");
+    EXPECT_EQ(mf::describe_json(nlohmann::json::array()), "an array");
+    EXPECT_EQ(mf::describe_json(nlohmann::json(nullptr)), "null");
+    EXPECT_EQ(mf::json_pointer_token("a/b~c"), "a~1b~0c");
+}
+
+TEST(JsonInput, ReadFileReportsMissingFiles) {
+    std::string bytes;
+    mf::Diagnostics d;
+    EXPECT_FALSE(mf::read_file_bytes(MF_SOURCE_DIR "/no/such/file.json", bytes, d));
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_NE(d[0].to_string().find("cannot open the file"), std::string::npos);
+    d.clear();
+    EXPECT_TRUE(mf::read_file_bytes(MF_SOURCE_DIR "/package.json", bytes, d));
+    EXPECT_NE(bytes.find("playwright-core"), std::string::npos);
+}
