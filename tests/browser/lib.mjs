@@ -1,0 +1,168 @@
+// lib.mjs - shared helpers for the browser tests: serve the web build, drive Debian's Chromium
+// headless through playwright-core, and collect everything that would make a user's page broken
+// (console errors, uncaught exceptions, failed requests, requests to any other origin).
+//
+//   const t = await openApp({ name: 'smoke' });   // parses --dist / --out from argv
+//   ... t.page ...; t.check(cond, message); await t.finish();
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export function argValue(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export async function launchBrowser() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mf-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    acceptDownloads: true,
+  });
+  return { context, userDataDir };
+}
+
+export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
+  const dist = path.resolve(argValue('dist', 'build/web/dist'));
+  const out = path.resolve(argValue('out', 'test-output'));
+  fs.mkdirSync(out, { recursive: true });
+  const server = await startServer({ dir: dist, port: 0 });
+  const origin = new URL(server.url).origin;
+  const { context, userDataDir } = await launchBrowser();
+  const problems = [];
+  const failures = [];
+  let checks = 0;
+
+  const watch = (page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+    page.on('requestfailed', (req) => {
+      // A download or an aborted navigation is not a failure of the page.
+      const f = req.failure();
+      if (f && /ERR_ABORTED/.test(f.errorText) && req.resourceType() === 'document') return;
+      problems.push(`request failed: ${req.url()} (${f ? f.errorText : 'unknown'})`);
+    });
+    page.on('response', (res) => {
+      if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+    });
+    page.on('request', (req) => {
+      const u = req.url();
+      if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
+        problems.push(`request to another origin: ${u}`);
+    });
+  };
+  context.on('page', watch);
+  const page = context.pages()[0] || (await context.newPage());
+  watch(page);
+  if (viewport) await page.setViewportSize(viewport);
+  void deviceScaleFactor;
+
+  const t = {
+    page, context, server, origin, out, problems,
+    check(cond, message) {
+      checks++;
+      if (!cond) failures.push(message);
+      console.log(`${cond ? 'ok  ' : 'FAIL'} ${message}`);
+    },
+    async goto(query = '') {
+      await page.goto(server.url + query, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
+    },
+    state() { return page.evaluate(() => window.mfTest.state()); },
+    frames() { return page.evaluate(() => window.mfTest.frames()); },
+    async screenshot(file) {
+      const p = path.join(out, file);
+      await page.screenshot({ path: p });
+      console.log(`     screenshot: ${p}`);
+      return p;
+    },
+    async finish() {
+      t.check(problems.length === 0, `no console errors, failed or foreign requests${problems.length ? ':\n  ' + problems.join('\n  ') : ''}`);
+      await context.close();
+      await server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+      console.log(`\n${name}: ${checks - failures.length} passed, ${failures.length} failed`);
+      process.exit(failures.length === 0 ? 0 : 1);
+    },
+    async fail(err) {
+      failures.push(String(err && err.stack || err));
+      console.log(`FAIL ${err && err.stack || err}`);
+      try { await t.screenshot(`${name}-failure.png`); } catch { /* page may be gone */ }
+      return t.finish();
+    },
+  };
+  return t;
+}
+
+// Decodes a PNG (8-bit RGB or RGBA, non-interlaced: what Chromium's screenshots are) into
+// {width, height, channels, pixels}. Small on purpose: it reads what the page really showed,
+// without asking the page to keep its WebGL drawing buffer.
+export function decodePng(buf) {
+  if (buf.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
+  let pos = 8, width = 0, height = 0, colorType = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('only 8-bit non-interlaced PNGs');
+      colorType = data[9];
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
+  if (!channels) throw new Error(`unsupported PNG colour type ${colorType}`);
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+      let v = line[x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      pixels[y * stride + x] = v & 255;
+    }
+  }
+  return { width, height, channels, pixels };
+}
+
+// Fraction of pixels in a screenshot that differ clearly from the top-left pixel (the
+// background): a blank page gives 0, a page with text and widgets a few per cent or more.
+export async function screenInk(page) {
+  const img = decodePng(await page.screenshot());
+  const { pixels, channels } = img;
+  let differ = 0, n = 0;
+  for (let i = 0; i < pixels.length; i += channels * 7) {
+    n++;
+    const d = Math.abs(pixels[i] - pixels[0]) + Math.abs(pixels[i + 1] - pixels[1]) + Math.abs(pixels[i + 2] - pixels[2]);
+    if (d > 30) differ++;
+  }
+  return differ / n;
+}
