@@ -21,8 +21,9 @@
 
 namespace mf {
 
-// A text in several languages, keyed by language code. Lookups fall back to the first language the
-// questionnaire lists (the loader guarantees every listed language is present and non-empty).
+// A text in several languages, keyed by language code. The loader guarantees every language the
+// questionnaire lists is present and non-empty; in() falls back to the first language present (in
+// key order) only for a language the questionnaire does not list, and to "" for an empty text.
 struct LocalText {
     std::map<std::string, std::string> by_lang;
     const std::string& in(const std::string& lang) const;
@@ -146,7 +147,7 @@ struct Questionnaire {
     const Theme* theme_of(const std::string& question_id) const;
     const Principle* principle(const std::string& principle_id) const;
     const Level& level_for(double percent) const; // the highest level whose min_percent <= percent
-    std::size_t scored_question_count() const;
+    std::size_t scored_question_count() const; // scored types in themes (the profile never scores)
 };
 
 } // namespace mf
