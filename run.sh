@@ -2,7 +2,7 @@
 # run.sh - the Quick start: set everything up, then run the app or the tests.
 #
 #   ./run.sh app [--port N]   build the web version and serve it on http://127.0.0.1:8080 (or N)
-#   ./run.sh test             build native + web and run every test (unit, wasm, CLI, browser)
+#   ./run.sh test             build native, web, sanitizer and fuzz builds; run every test
 #   ./run.sh desktop          build and start the native desktop program
 #
 # Each command first runs emsdk-setup.sh (idempotent: quick when everything is installed).
@@ -46,7 +46,7 @@ case "$cmd" in
     setup
     mkdir -p "$ROOT/test-output"
     passed=0; failed=0; status=0
-    for preset in native web; do
+    for preset in native web native-sanitize fuzz; do
       configure_build "$preset"
       echo "==> Tests: $preset"
       log="$ROOT/test-output/ctest-$preset.log"
@@ -65,7 +65,7 @@ case "$cmd" in
       fi
     done
     echo
-    echo "All test suites (native + web): $passed passed, $failed failed"
+    echo "All test suites (native, web, native-sanitize, fuzz): $passed passed, $failed failed"
     exit "$status"
     ;;
   -h|--help|help) usage ;;
