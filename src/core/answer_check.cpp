@@ -1,0 +1,81 @@
+#include "core/answer_check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace mf {
+namespace {
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::string number_text(double x) {
+    // Whole numbers without a decimal part ("50", not "50.000000") for messages.
+    if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) return std::to_string(static_cast<long long>(x));
+    std::string s = std::to_string(x);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    return s;
+}
+
+const char* alternative_name(const AnswerValue& value) {
+    if (std::holds_alternative<std::string>(value)) return "a string";
+    if (std::holds_alternative<double>(value)) return "a number";
+    return "a list";
+}
+
+} // namespace
+
+std::string answer_problem(const Question& question, const AnswerValue& value) {
+    switch (question.type) {
+    case QuestionType::Single: {
+        const std::string* id = std::get_if<std::string>(&value);
+        if (!id) return std::string("expected an option id (a string), got ") + alternative_name(value);
+        if (!question.option(*id)) return quoted(*id) + " is not an option of this question";
+        return "";
+    }
+    case QuestionType::YesNo: {
+        const std::string* id = std::get_if<std::string>(&value);
+        if (!id) return std::string("expected \"yes\", \"no\" or \"dont_know\", got ") + alternative_name(value);
+        if (*id != kYes && *id != kNo && *id != kDontKnow)
+            return "expected \"yes\", \"no\" or \"dont_know\", got " + quoted(*id);
+        return "";
+    }
+    case QuestionType::Multiple: {
+        const auto* ids = std::get_if<std::vector<std::string>>(&value);
+        if (!ids) return std::string("expected a list of option ids, got ") + alternative_name(value);
+        std::set<std::string> seen;
+        bool has_exclusive = false;
+        for (const std::string& id : *ids) {
+            const Option* option = question.option(id);
+            if (!option) return quoted(id) + " is not an option of this question";
+            if (!seen.insert(id).second) return quoted(id) + " is chosen twice";
+            if (option->exclusive) has_exclusive = true;
+        }
+        if (has_exclusive && ids->size() > 1) return "an option that excludes the others is chosen together with others";
+        return "";
+    }
+    case QuestionType::Number: {
+        const double* x = std::get_if<double>(&value);
+        if (!x) return std::string("expected a number, got ") + alternative_name(value);
+        if (!std::isfinite(*x)) return "expected a finite number";
+        if (question.integer && *x != std::floor(*x)) return "expected a whole number, got " + number_text(*x);
+        if (question.min && *x < *question.min) return number_text(*x) + " is below the minimum " + number_text(*question.min);
+        if (question.max && *x > *question.max) return number_text(*x) + " is above the maximum " + number_text(*question.max);
+        return "";
+    }
+    case QuestionType::Text: {
+        if (!std::holds_alternative<std::string>(value)) return std::string("expected a string, got ") + alternative_name(value);
+        return "";
+    }
+    }
+    return "unknown question type";
+}
+
+std::vector<std::string> in_option_order(const Question& question, const std::vector<std::string>& selection) {
+    std::vector<std::string> out;
+    for (const Option& o : question.options)
+        if (std::find(selection.begin(), selection.end(), o.id) != selection.end()) out.push_back(o.id);
+    return out;
+}
+
+} // namespace mf

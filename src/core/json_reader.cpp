@@ -1,0 +1,101 @@
+#include "core/json_reader.h"
+
+#include "core/json_input.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace mf {
+
+using nlohmann::json;
+
+std::string child_pointer(const std::string& pointer, const std::string& key) {
+    return pointer + "/" + json_pointer_token(key);
+}
+
+std::string child_pointer(const std::string& pointer, std::size_t index) {
+    return pointer + "/" + std::to_string(index);
+}
+
+void JsonReader::error(const std::string& pointer, const std::string& message) const {
+    out->push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, message});
+}
+
+void JsonReader::warning(const std::string& pointer, const std::string& message) const {
+    out->push_back(Diagnostic{Diagnostic::Severity::Warning, file, pointer, message});
+}
+
+const json* JsonReader::member(const json& object, const std::string& pointer, const char* key, bool required) const {
+    auto it = object.find(key);
+    if (it == object.end()) {
+        if (required) error(pointer, std::string("the field \"") + key + "\" is missing");
+        return nullptr;
+    }
+    return &*it;
+}
+
+bool JsonReader::expect_object(const json& value, const std::string& pointer) const {
+    if (value.is_object()) return true;
+    error(pointer, "expected an object, got " + describe_json(value));
+    return false;
+}
+
+bool JsonReader::expect_array(const json& value, const std::string& pointer) const {
+    if (value.is_array()) return true;
+    error(pointer, "expected an array, got " + describe_json(value));
+    return false;
+}
+
+bool JsonReader::read_string(const json& value, const std::string& pointer, std::string& out_value) const {
+    if (!value.is_string()) {
+        error(pointer, "expected a string, got " + describe_json(value));
+        return false;
+    }
+    out_value = value.get<std::string>();
+    return true;
+}
+
+bool JsonReader::read_number(const json& value, const std::string& pointer, double& out_value) const {
+    if (!value.is_number()) {
+        error(pointer, "expected a number, got " + describe_json(value));
+        return false;
+    }
+    out_value = value.get<double>();
+    if (!std::isfinite(out_value)) {
+        error(pointer, "expected a finite number");
+        return false;
+    }
+    return true;
+}
+
+bool JsonReader::read_optional_number(const json& value, const std::string& pointer, std::optional<double>& out_value) const {
+    if (value.is_null()) {
+        out_value.reset();
+        return true;
+    }
+    if (!value.is_number()) {
+        error(pointer, "expected a number or null, got " + describe_json(value));
+        return false;
+    }
+    double x = 0;
+    if (!read_number(value, pointer, x)) return false;
+    out_value = x;
+    return true;
+}
+
+void JsonReader::warn_unknown(const json& object, const std::string& pointer, std::initializer_list<const char*> known) const {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        bool found = false;
+        for (const char* k : known)
+            if (it.key() == k) found = true;
+        if (!found) warning(child_pointer(pointer, it.key()), "unknown field \"" + it.key() + "\" is ignored");
+    }
+}
+
+void throw_first_error(const Diagnostics& diagnostics) {
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Diagnostic::Severity::Error)
+            throw std::invalid_argument((d.pointer.empty() ? std::string() : d.pointer + ": ") + d.message);
+}
+
+} // namespace mf

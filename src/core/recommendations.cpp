@@ -1,0 +1,65 @@
+#include "core/recommendations.h"
+
+#include "core/condition.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace mf {
+
+RecommendationList recommend(const Questionnaire& questionnaire, const Answers& answers, const Scores& scores,
+                             const std::string& lang) {
+    struct Ranked {
+        Recommendation rec;
+        std::tuple<std::size_t, std::size_t, std::size_t> order; // (theme, 0 = theme / 1 + question, index)
+    };
+    std::vector<Ranked> ranked;
+    RecommendationList list;
+    const Answers visible = visible_answers(questionnaire, answers);
+    const double total_weight = scores.overall.weight_sum;
+
+    auto gain_of = [&](const QuestionScore& qs) {
+        return total_weight > 0 ? 100.0 * qs.weight * (1.0 - qs.score) / total_weight : 0.0;
+    };
+
+    for (const QuestionScore& qs : scores.questions) {
+        if (!qs.visible) continue;
+        const Theme& theme = questionnaire.themes[qs.theme_index];
+        if (!qs.answered) {
+            list.unanswered.push_back(qs.question_id);
+            continue;
+        }
+        const Question& question = theme.questions[qs.question_index];
+        for (std::size_t r = 0; r < question.recommendations.size(); ++r) {
+            const QuestionRecommendation& qr = question.recommendations[r];
+            const bool applies = qr.when ? evaluate_condition(*qr.when, visible) : qs.score < 1.0;
+            if (!applies) continue;
+            Recommendation rec{Recommendation::Kind::Question, question.id, theme.id, qr.text.in(lang), gain_of(qs)};
+            ranked.push_back(Ranked{rec, {qs.theme_index, 1 + qs.question_index, r}});
+        }
+    }
+
+    for (std::size_t t = 0; t < questionnaire.themes.size() && t < scores.themes.size(); ++t) {
+        const Theme& theme = questionnaire.themes[t];
+        std::optional<double> percent = scores.themes[t].percent();
+        if (!percent) continue;
+        double gain = 0;
+        for (const QuestionScore& qs : scores.questions)
+            if (qs.theme_index == t && qs.visible && qs.answered) gain += gain_of(qs);
+        for (std::size_t r = 0; r < theme.recommendations.size(); ++r) {
+            const ThemeRecommendation& tr = theme.recommendations[r];
+            if (!(*percent < tr.below_percent)) continue;
+            Recommendation rec{Recommendation::Kind::Theme, theme.id, theme.id, tr.text.in(lang), gain};
+            ranked.push_back(Ranked{rec, {t, 0, r}});
+        }
+    }
+
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        if (a.rec.gain != b.rec.gain) return a.rec.gain > b.rec.gain;
+        return a.order < b.order;
+    });
+    for (Ranked& r : ranked) list.items.push_back(std::move(r.rec));
+    return list;
+}
+
+} // namespace mf
