@@ -2,6 +2,7 @@
 
 #include "core/json_input.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -83,12 +84,9 @@ bool JsonReader::read_optional_number(const json& value, const std::string& poin
     return true;
 }
 
-void JsonReader::warn_unknown(const json& object, const std::string& pointer, std::initializer_list<const char*> known) const {
+void JsonReader::warn_unknown(const json& object, const std::string& pointer, const std::vector<std::string>& known) const {
     for (auto it = object.begin(); it != object.end(); ++it) {
-        bool found = false;
-        for (const char* k : known)
-            if (it.key() == k) found = true;
-        if (!found) warning(child_pointer(pointer, it.key()), "unknown field \"" + it.key() + "\" is ignored");
+        if (std::find(known.begin(), known.end(), it.key()) == known.end()) warning(child_pointer(pointer, it.key()), "unknown field \"" + it.key() + "\" is ignored");
     }
 }
 

@@ -13,9 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
-#include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mf {
 
@@ -44,7 +44,7 @@ struct JsonReader {
 
     // Warns about members of `object` not in `known` ("unknown field \"x\" is ignored").
     void warn_unknown(const nlohmann::json& object, const std::string& pointer,
-                      std::initializer_list<const char*> known) const;
+                      const std::vector<std::string>& known) const;
 };
 
 // Throws std::invalid_argument("/pointer: message") for the first error in `diagnostics`, if any.

@@ -1,0 +1,411 @@
+#include "core/result.h"
+
+#include "core/answer_check.h"
+#include "core/condition.h"
+#include "core/cvr.h"
+#include "core/json_input.h"
+#include "core/json_reader.h"
+#include "core/sha256.h"
+
+#include <algorithm>
+#include <set>
+
+namespace mf {
+
+using nlohmann::json;
+
+namespace {
+
+// The profile roles the organisation block holds, in the order docs/result-format.md lists them.
+const char* const kOrganisationRoles[] = {"name", "cvr", "sector", "employees", "contact", "email"};
+
+json answer_json(const Question& question, const AnswerValue& value) {
+    if (const std::string* s = std::get_if<std::string>(&value)) return *s;
+    if (const double* x = std::get_if<double>(&value)) return json_number(*x);
+    return in_option_order(question, std::get<std::vector<std::string>>(value));
+}
+
+// Answers that count: visible and fitting their question.
+Answers fitting_visible_answers(const Questionnaire& questionnaire, const Answers& answers) {
+    Answers out;
+    for (const auto& [id, value] : visible_answers(questionnaire, answers)) {
+        const Question* q = questionnaire.question(id);
+        if (q && answer_problem(*q, value).empty()) out[id] = value;
+    }
+    return out;
+}
+
+std::string dump_canonical(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+} // namespace
+
+bool is_valid_timestamp(const std::string& text) {
+    // 2026-11-25T14:03:00Z
+    if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') return false;
+    if (!is_valid_date(text.substr(0, 10))) return false;
+    for (std::size_t i : {11, 12, 14, 15, 17, 18})
+        if (text[i] < '0' || text[i] > '9') return false;
+    return std::stoi(text.substr(11, 2)) < 24 && std::stoi(text.substr(14, 2)) < 60 && std::stoi(text.substr(17, 2)) < 60;
+}
+
+std::string result_checksum(const json& document) {
+    json content = document;
+    if (content.is_object()) content.erase("checksum");
+    return "sha256:" + sha256_hex(dump_canonical(content));
+}
+
+json result_document(const Questionnaire& questionnaire, const Assessment& assessment) {
+    const Answers answers = fitting_visible_answers(questionnaire, assessment.answers);
+    json doc = json::object();
+    doc["format"] = kResultFormat;
+    doc["formatVersion"] = kResultFormatVersion;
+    doc["questionnaire"] = {{"id", questionnaire.id}, {"version", questionnaire.version}, {"contentHash", questionnaire.content_hash}};
+    doc["app"] = {{"name", kAppName}, {"version", MF_APP_VERSION}};
+    doc["created"] = assessment.created;
+    doc["updated"] = assessment.updated;
+    doc["language"] = assessment.language;
+
+    json organisation = json::object();
+    for (const char* role : kOrganisationRoles) {
+        json value = nullptr;
+        if (const Question* q = questionnaire.profile_field(role)) {
+            auto it = answers.find(q->id);
+            if (it != answers.end()) value = answer_json(*q, it->second);
+            if (std::string(role) == "cvr" && value.is_string()) value = normalise_cvr(value.get<std::string>());
+        }
+        organisation[role] = value;
+    }
+    doc["organisation"] = organisation;
+
+    json answers_json = json::object();
+    for (const auto& [id, value] : answers) answers_json[id] = answer_json(*questionnaire.question(id), value);
+    doc["answers"] = answers_json;
+    doc["scores"] = summarise(questionnaire, compute_scores(questionnaire, answers));
+    doc["actionPlan"] = assessment.action_plan;
+    doc["checksum"] = result_checksum(doc);
+    return doc;
+}
+
+std::string result_text(const Questionnaire& questionnaire, const Assessment& assessment) {
+    return result_document(questionnaire, assessment).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment& assessment, const std::string& file) {
+    ExportOutcome outcome;
+    const bool en = assessment.language == "en";
+    auto problem = [&](const std::string& pointer, const std::string& da, const std::string& english) {
+        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, en ? english : da});
+    };
+
+    if (!is_valid_timestamp(assessment.created))
+        problem("/created", "Tidspunktet for oprettelse \"" + assessment.created + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
+                "The creation time \"" + assessment.created + "\" is not valid; expected e.g. 2026-11-25T14:03:00Z.");
+    if (!is_valid_timestamp(assessment.updated))
+        problem("/updated", "Tidspunktet for seneste ændring \"" + assessment.updated + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
+                "The update time \"" + assessment.updated + "\" is not valid; expected e.g. 2026-11-25T14:03:00Z.");
+    else if (is_valid_timestamp(assessment.created) && assessment.updated < assessment.created)
+        problem("/updated", "Seneste ændring (" + assessment.updated + ") ligger før oprettelsen (" + assessment.created + ").",
+                "The update time (" + assessment.updated + ") is before the creation time (" + assessment.created + ").");
+    if (std::find(questionnaire.languages.begin(), questionnaire.languages.end(), assessment.language) == questionnaire.languages.end())
+        problem("/language", "Sproget \"" + assessment.language + "\" findes ikke i spørgeskemaet.",
+                "The language \"" + assessment.language + "\" is not one of the questionnaire's.");
+
+    const Answers visible = visible_answers(questionnaire, assessment.answers);
+    for (const auto& [id, value] : visible) {
+        const Question* q = questionnaire.question(id);
+        const std::string reason = q ? answer_problem(*q, value) : std::string();
+        if (!reason.empty())
+            problem("/answers/" + json_pointer_token(id), "Svaret på \"" + q->text.in("da") + "\" kan ikke bruges (" + reason + ").",
+                    "The answer to \"" + q->text.in("en") + "\" cannot be used (" + reason + ").");
+    }
+
+    const Question* cvr_question = questionnaire.profile_field("cvr");
+    for (const Question& q : questionnaire.profile) {
+        if (&q == cvr_question || !q.required || !is_visible(q, visible) || visible.count(q.id)) continue;
+        problem("/answers/" + json_pointer_token(q.id), "Udfyld \"" + q.text.in("da") + "\" – det skal med i resultatet.",
+                "Fill in \"" + q.text.in("en") + "\" – the result needs it.");
+    }
+    if (cvr_question) {
+        const std::string* cvr = answer_text(visible, cvr_question->id);
+        const CvrCheck check = check_cvr(cvr ? *cvr : std::string());
+        if (check != CvrCheck::Valid) {
+            const std::string shown = cvr ? *cvr : std::string();
+            problem("/organisation/cvr", "CVR-nummeret \"" + shown + "\" kan ikke bruges: " + cvr_message(check, "da"),
+                    "The CVR number \"" + shown + "\" cannot be used: " + cvr_message(check, "en"));
+        }
+    }
+
+    for (const ActionPlanProblem& p : check_action_plan(assessment.action_plan, questionnaire, "", assessment.language)) {
+        std::string pointer = "/actionPlan";
+        if (p.area >= 0) pointer = child_pointer(pointer, static_cast<std::size_t>(p.area));
+        if (!p.field.empty()) pointer = child_pointer(pointer, p.field);
+        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, p.message});
+    }
+
+    if (outcome.ok()) outcome.text = result_text(questionnaire, assessment);
+    return outcome;
+}
+
+namespace {
+
+// One import in progress: the reader for messages, and what has been read so far.
+struct Importer {
+    const Questionnaire& current;
+    JsonReader reader;
+    ImportedResult result;
+
+    void drop(const std::string& pointer, const std::string& reason) {
+        result.dropped.push_back(DroppedItem{pointer, reason});
+        reader.warning(pointer, reason);
+    }
+
+    // A string, a number or an array of strings; false (reported) for anything else.
+    bool answer_value(const json& v, const std::string& pointer, AnswerValue& out) {
+        if (v.is_string()) { out = v.get<std::string>(); return true; }
+        if (v.is_number()) {
+            double x = 0;
+            if (!reader.read_number(v, pointer, x)) return false;
+            out = x;
+            return true;
+        }
+        if (v.is_array()) {
+            std::vector<std::string> ids;
+            bool ok = true;
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                std::string id;
+                if (reader.read_string(v[i], child_pointer(pointer, i), id)) ids.push_back(id);
+                else ok = false;
+            }
+            out = ids;
+            return ok;
+        }
+        reader.error(pointer, "expected a string, a number or an array of option ids, got " + describe_json(v));
+        return false;
+    }
+
+    void read_answers(const json& j) {
+        if (!reader.expect_object(j, "/answers")) return;
+        const std::string version = current.version;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string pointer = child_pointer("/answers", it.key());
+            AnswerValue value;
+            if (!answer_value(it.value(), pointer, value)) continue;
+            const Question* q = current.question(it.key());
+            if (!q) {
+                drop(pointer, "the question \"" + it.key() + "\" is not in questionnaire version " + version);
+                continue;
+            }
+            if (std::string reason = answer_problem(*q, value); !reason.empty()) {
+                drop(pointer, "the answer does not fit the question in questionnaire version " + version + ": " + reason);
+                continue;
+            }
+            if (auto* ids = std::get_if<std::vector<std::string>>(&value)) *ids = in_option_order(*q, *ids);
+            result.assessment.answers[it.key()] = value;
+        }
+    }
+
+    void read_plan(const json& j) {
+        ActionPlan plan;
+        if (!read_action_plan(j, "/actionPlan", reader, plan)) return;
+        if (plan.areas.size() > kMaxFocusAreas) {
+            reader.error("/actionPlan", "the action plan has " + std::to_string(plan.areas.size()) +
+                                            " focus areas; at most " + std::to_string(kMaxFocusAreas) + " are allowed");
+            return;
+        }
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < plan.areas.size(); ++i) {
+            const FocusArea& a = plan.areas[i];
+            const std::string pointer = child_pointer("/actionPlan", i);
+            if (!a.focus.empty() && !is_focus_id(current, a.focus))
+                drop(pointer, "the focus area \"" + a.focus + "\" is not in questionnaire version " + current.version);
+            else if (!a.focus.empty() && !seen.insert(a.focus).second)
+                drop(pointer, "the focus area \"" + a.focus + "\" is already in the plan");
+            else
+                result.assessment.action_plan.areas.push_back(a);
+        }
+    }
+
+    void read_timestamp(const json& root, const char* key, std::string& out) {
+        const std::string pointer = child_pointer("", key);
+        const json* v = reader.member(root, "", key, true);
+        if (!v || !reader.read_string(*v, pointer, out)) return;
+        if (!is_valid_timestamp(out))
+            reader.error(pointer, "expected a UTC time like \"2026-11-25T14:03:00Z\", got " + describe_json(*v));
+    }
+
+    // An object of string fields, e.g. "questionnaire": {"id", "version", "contentHash"}.
+    void read_strings(const json& root, const char* object_key, const std::vector<std::pair<std::string, std::string*>>& fields) {
+        const std::string pointer = child_pointer("", object_key);
+        const json* obj = reader.member(root, "", object_key, true);
+        if (!obj || !reader.expect_object(*obj, pointer)) return;
+        std::vector<std::string> known;
+        for (const auto& [key, target] : fields) {
+            known.push_back(key);
+            if (const json* v = reader.member(*obj, pointer, key.c_str(), true)) reader.read_string(*v, child_pointer(pointer, key), *target);
+        }
+        reader.warn_unknown(*obj, pointer, known);
+    }
+};
+
+} // namespace
+
+ImportOutcome import_result(std::string_view bytes, const std::string& file, const Questionnaire& current) {
+    ImportOutcome outcome;
+    std::optional<json> parsed = parse_json_document(bytes, file, outcome.diagnostics, JsonLimits{kMaxResultBytes, 64});
+    if (!parsed) return outcome;
+    const json& root = *parsed;
+    Importer im{current, JsonReader{file, &outcome.diagnostics}, {}};
+    JsonReader& reader = im.reader;
+
+    // Is this a result file at all, and one we understand? Nothing else is worth reading otherwise.
+    if (!reader.expect_object(root, "")) return outcome;
+    const json* format = reader.member(root, "", "format", true);
+    if (!format) return outcome;
+    if (*format != kResultFormat) {
+        if (*format == "mangfoldighedstjek/questionnaire")
+            reader.error("/format", "this is a questionnaire file, not a result file");
+        else
+            reader.error("/format", std::string("expected \"") + kResultFormat + "\", got " + describe_json(*format) + ": not a result file");
+        return outcome;
+    }
+    const json* version = reader.member(root, "", "formatVersion", true);
+    if (!version) return outcome;
+    if (!version->is_number_integer() || *version != kResultFormatVersion) {
+        reader.error("/formatVersion", "formatVersion " + describe_json(*version) + " is not supported; this app reads formatVersion " +
+                                           std::to_string(kResultFormatVersion) +
+                                           (version->is_number_integer() && *version > kResultFormatVersion ? " (the file was made by a newer app)" : ""));
+        return outcome;
+    }
+    reader.warn_unknown(root, "", {"format", "formatVersion", "questionnaire", "app", "created", "updated", "language",
+                                   "organisation", "answers", "scores", "actionPlan", "checksum"});
+
+    // The checksum first, so a warning about edits comes before what the edits may have caused.
+    ImportedResult& r = im.result;
+    if (const json* checksum = root.contains("checksum") ? &root["checksum"] : nullptr) {
+        const std::string computed = result_checksum(root);
+        if (!checksum->is_string())
+            reader.warning("/checksum", "expected a string \"sha256:<64 hex digits>\", got " + describe_json(*checksum) + "; the content cannot be verified");
+        else if (checksum->get<std::string>() != computed)
+            reader.warning("/checksum", "the checksum does not match the content: the file was changed or damaged after it was exported "
+                                        "(file says " + describe_json(*checksum) + ", content gives \"" + computed + "\")");
+        else
+            r.checksum_matches = true;
+    } else {
+        reader.warning("", "the file has no checksum, so changes or damage cannot be detected");
+    }
+
+    im.read_strings(root, "questionnaire", {{"id", &r.source.id}, {"version", &r.source.version}, {"contentHash", &r.source.content_hash}});
+    if (!r.source.id.empty() && r.source.id != current.id) {
+        reader.error("/questionnaire/id", "the result belongs to the questionnaire \"" + r.source.id + "\", not \"" + current.id + "\"");
+        return outcome;
+    }
+    r.same_questionnaire = r.source.version == current.version && r.source.content_hash == current.content_hash;
+    im.read_strings(root, "app", {{"name", &r.app_name}, {"version", &r.app_version}});
+    im.read_timestamp(root, "created", r.assessment.created);
+    im.read_timestamp(root, "updated", r.assessment.updated);
+    if (is_valid_timestamp(r.assessment.created) && is_valid_timestamp(r.assessment.updated) && r.assessment.updated < r.assessment.created)
+        reader.error("/updated", "the update time " + r.assessment.updated + " is before the creation time " + r.assessment.created);
+
+    if (const json* lang = reader.member(root, "", "language", true)) {
+        if (reader.read_string(*lang, "/language", r.assessment.language) &&
+            std::find(current.languages.begin(), current.languages.end(), r.assessment.language) == current.languages.end()) {
+            const std::string fallback = current.languages.empty() ? std::string("da") : current.languages.front();
+            reader.warning("/language", "the language \"" + r.assessment.language + "\" is not one of the questionnaire's; using \"" + fallback + "\"");
+            r.assessment.language = fallback;
+        }
+    }
+    if (const json* org = reader.member(root, "", "organisation", true))
+        if (reader.expect_object(*org, "/organisation")) reader.warn_unknown(*org, "/organisation", {"name", "cvr", "sector", "employees", "contact", "email"});
+
+    if (const json* answers = reader.member(root, "", "answers", true)) im.read_answers(*answers);
+    if (const json* scores = reader.member(root, "", "scores", true)) read_score_summary(*scores, "/scores", reader, r.stored_scores);
+    if (const json* plan = reader.member(root, "", "actionPlan", true)) im.read_plan(*plan);
+
+    if (!r.same_questionnaire && !r.source.version.empty()) {
+        if (r.source.version != current.version)
+            reader.warning("/questionnaire/version", "the result was made with questionnaire version " + r.source.version + "; this app has version " +
+                                                         current.version + ": answers are carried over by question id (" +
+                                                         std::to_string(r.dropped.size()) + " could not be)");
+        else
+            reader.warning("/questionnaire/contentHash", "the questionnaire's content has changed since the result was made (same version " +
+                                                             current.version + ", another content hash): answers are carried over by question id (" +
+                                                             std::to_string(r.dropped.size()) + " could not be)");
+    }
+
+    if (const Question* cvr = current.profile_field("cvr")) {
+        if (const std::string* value = answer_text(r.assessment.answers, cvr->id)) {
+            const CvrCheck check = check_cvr(*value);
+            if (check != CvrCheck::Valid)
+                reader.warning(child_pointer("/answers", cvr->id), "the CVR number \"" + *value + "\" is not valid (" + cvr_message(check, "en") +
+                                                                       "); it must be corrected before the next export");
+        }
+    }
+
+    if (has_errors(outcome.diagnostics)) return outcome;
+    if (r.same_questionnaire) {
+        json stored = r.stored_scores;
+        json computed = summarise(current, compute_scores(current, r.assessment.answers));
+        if (stored != computed)
+            reader.warning("/scores", "the scores in the file do not match its answers; the app shows the scores computed from the answers");
+    }
+    outcome.result = std::move(im.result);
+    return outcome;
+}
+
+ImportOutcome import_result_file(const std::string& path, const Questionnaire& current) {
+    ImportOutcome outcome;
+    std::string bytes;
+    if (!read_file_bytes(path, bytes, outcome.diagnostics, kMaxResultBytes)) return outcome;
+    return import_result(bytes, path, current);
+}
+
+namespace {
+
+ScoreChange change_of(const std::string& id, std::optional<double> before, std::optional<double> after) {
+    ScoreChange c{id, before, after, std::nullopt};
+    if (before && after) c.change = round1(*after - *before); // round again: 66.7 - 50.1 is 16.600000000000001
+    return c;
+}
+
+template <typename Map, typename Get>
+std::vector<ScoreChange> changes(const std::vector<std::string>& order, const Map& earlier, const Map& now, Get get) {
+    std::vector<ScoreChange> out;
+    std::set<std::string> done;
+    auto value = [&](const Map& m, const std::string& id) -> std::optional<double> {
+        auto it = m.find(id);
+        return it == m.end() ? std::nullopt : get(it->second);
+    };
+    for (const std::string& id : order) {
+        out.push_back(change_of(id, value(earlier, id), value(now, id)));
+        done.insert(id);
+    }
+    for (const auto& entry : earlier)
+        if (!done.count(entry.first)) out.push_back(change_of(entry.first, get(entry.second), value(now, entry.first)));
+    return out;
+}
+
+} // namespace
+
+ScoreComparison compare_scores(const Questionnaire& current, const ScoreSummary& earlier, const ScoreSummary& now) {
+    ScoreComparison c;
+    c.overall = change_of("overall", earlier.overall, now.overall);
+    c.level_before = earlier.level;
+    c.level_after = now.level;
+    auto level_index = [&](const std::optional<std::string>& id) -> std::optional<int> {
+        if (!id) return std::nullopt;
+        for (std::size_t i = 0; i < current.levels.size(); ++i)
+            if (current.levels[i].id == *id) return static_cast<int>(i);
+        return std::nullopt;
+    };
+    std::optional<int> before = level_index(earlier.level), after = level_index(now.level);
+    if (before && after) c.level_steps = *after - *before;
+
+    std::vector<std::string> principle_order, theme_order;
+    for (const Principle& p : current.principles) principle_order.push_back(p.id);
+    for (const Theme& t : current.themes) theme_order.push_back(t.id);
+    c.principles = changes(principle_order, earlier.principles, now.principles, [](const std::optional<double>& x) { return x; });
+    c.themes = changes(theme_order, earlier.themes, now.themes, [](const ThemeSummary& t) { return t.percent; });
+    return c;
+}
+
+} // namespace mf

@@ -1,0 +1,290 @@
+// Scoring: the worked example of docs/scoring.md and the edge cases of the rules.
+#include "core/questionnaire_load.h"
+#include "core/recommendations.h"
+#include "core/scoring.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using mf::Answers;
+
+mf::Questionnaire load_example() {
+    mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/tests/data/scoring/example.json");
+    for (const mf::Diagnostic& d : loaded.diagnostics) ADD_FAILURE() << d.to_string();
+    if (!loaded.questionnaire) throw std::runtime_error("the scoring example does not load");
+    return *loaded.questionnaire;
+}
+
+// The answers of the worked example in docs/scoring.md.
+Answers example_answers() {
+    return Answers{{"org_name", std::string("Eksempel ApS")}, {"cvr", std::string("13748136")},
+                   {"sector", std::string("service")},     {"employees", 20.0},
+                   {"policy", std::string("draft")},       {"leader_goal", std::string("yes")},
+                   {"policy_public", std::string("dont_know")},
+                   {"channels", std::vector<std::string>{"jobcenter", "ngo", "school"}},
+                   {"only_network", std::string("yes")},   {"large_employer", std::string("yes")}};
+}
+
+std::size_t theme_index(const mf::Questionnaire& q, const std::string& id) {
+    for (std::size_t i = 0; i < q.themes.size(); ++i)
+        if (q.themes[i].id == id) return i;
+    throw std::runtime_error("no theme " + id);
+}
+std::size_t principle_index(const mf::Questionnaire& q, const std::string& id) {
+    for (std::size_t i = 0; i < q.principles.size(); ++i)
+        if (q.principles[i].id == id) return i;
+    throw std::runtime_error("no principle " + id);
+}
+
+} // namespace
+
+TEST(Scoring, RoundsHalfAwayFromZeroToOneDecimal) {
+    EXPECT_EQ(mf::round1(42.25), 42.3);
+    EXPECT_EQ(mf::round1(42.35), 42.4); // 423.5 after * 10 in doubles
+    EXPECT_EQ(mf::round1(-0.25), -0.3);
+    EXPECT_EQ(mf::round1(66.66666666666667), 66.7);
+    EXPECT_EQ(mf::round1(100.0), 100.0);
+    EXPECT_EQ(mf::round1(0.04), 0.0);
+}
+
+TEST(Scoring, WritesWholeNumbersAsIntegers) {
+    EXPECT_EQ(mf::json_number(100.0).dump(), "100");
+    EXPECT_EQ(mf::json_number(0.0).dump(), "0");
+    EXPECT_EQ(mf::json_number(66.7).dump(), "66.7");
+    EXPECT_EQ(mf::json_number(-12.5).dump(), "-12.5");
+    EXPECT_EQ(mf::json_number(1e300).dump(), "1e+300"); // beyond 2^53: stays a double
+}
+
+TEST(Scoring, NormalisesEachAnswerType) {
+    const mf::Questionnaire q = load_example();
+    const mf::Question& policy = *q.question("policy");
+    EXPECT_EQ(*mf::normalised_score(policy, std::string("none")), 0.0);
+    EXPECT_EQ(*mf::normalised_score(policy, std::string("draft")), 1.0 / 3.0);
+    EXPECT_EQ(*mf::normalised_score(policy, std::string("followed")), 1.0);
+    EXPECT_FALSE(mf::normalised_score(policy, std::string("often")));
+    EXPECT_FALSE(mf::normalised_score(policy, 2.0));
+
+    const mf::Question& goal = *q.question("leader_goal");
+    EXPECT_EQ(*mf::normalised_score(goal, std::string("yes")), 1.0);
+    EXPECT_EQ(*mf::normalised_score(goal, std::string("no")), 0.0);
+    EXPECT_EQ(*mf::normalised_score(goal, std::string("dont_know")), 0.0);
+    const mf::Question& inverted = *q.question("only_network");
+    EXPECT_EQ(*mf::normalised_score(inverted, std::string("yes")), 0.0);
+    EXPECT_EQ(*mf::normalised_score(inverted, std::string("no")), 1.0);
+    EXPECT_EQ(*mf::normalised_score(inverted, std::string("dont_know")), 0.0);
+
+    EXPECT_FALSE(mf::normalised_score(*q.question("employees"), 20.0)); // never scored
+}
+
+TEST(Scoring, CapsMultipleChoiceAtMaxPoints) {
+    const mf::Questionnaire q = load_example();
+    const mf::Question& channels = *q.question("channels");
+    using V = std::vector<std::string>;
+    EXPECT_EQ(*mf::normalised_score(channels, V{"ngo"}), 1.0 / 3.0);
+    EXPECT_EQ(*mf::normalised_score(channels, V{"jobcenter", "ngo"}), 1.0);
+    EXPECT_EQ(*mf::normalised_score(channels, V{"jobcenter", "ngo", "school", "network"}), 1.0); // 5 points, cap 3
+    EXPECT_EQ(*mf::normalised_score(channels, V{"none"}), 0.0);
+    EXPECT_EQ(*mf::normalised_score(channels, V{}), 0.0); // nothing chosen is an answer
+    EXPECT_FALSE(mf::normalised_score(channels, V{"none", "ngo"}));  // exclusive with others
+    EXPECT_FALSE(mf::normalised_score(channels, V{"ngo", "ngo"}));   // twice
+    EXPECT_FALSE(mf::normalised_score(channels, V{"radio"}));
+}
+
+TEST(Scoring, WorkedExampleOfTheDocs) {
+    const mf::Questionnaire q = load_example();
+    const mf::Scores s = mf::compute_scores(q, example_answers());
+    const std::size_t ledelse = theme_index(q, "ledelse"), rekruttering = theme_index(q, "rekruttering");
+
+    // Hand computation (docs/scoring.md): ledelse W = 3, 2, 2 and s = 1/3, 1, 0.
+    EXPECT_EQ(*s.themes[ledelse].percent(), 100.0 * (3.0 * (1.0 / 3.0) + 2.0 * 1.0 + 2.0 * 0.0) / 7.0);
+    EXPECT_EQ(*s.themes[rekruttering].percent(), 100.0 * 2.0 / 3.0);
+    EXPECT_EQ(*s.overall.percent(), 50.0);
+    EXPECT_EQ(*s.principles[principle_index(q, "forskellighed")].percent(), 100.0 * (2.0 * (1.0 / 3.0) + 1.0) / 3.0);
+    EXPECT_EQ(*s.principles[principle_index(q, "deltagelse")].percent(), 100.0 * (1.0 / 3.0 + 2.0 + 0.0) / 4.0);
+    EXPECT_EQ(*s.principles[principle_index(q, "medborgerskab")].percent(), 100.0 * 1.0 / 3.0);
+    EXPECT_EQ(s.overall.answered, 5);
+    EXPECT_EQ(s.overall.visible, 6); // large_employer hidden (20 employees), anonymous unanswered
+    ASSERT_NE(s.level, nullptr);
+    EXPECT_EQ(s.level->id, "paa_vej");
+
+    // The rounded form, as printed in the docs and written to result files.
+    const nlohmann::json summary = mf::summarise(q, s);
+    EXPECT_EQ(summary.dump(),
+              R"({"coverage":83.3,"level":"paa_vej","overall":50,)"
+              R"("principles":{"deltagelse":58.3,"forskellighed":55.6,"medborgerskab":33.3},)"
+              R"("themes":{"ledelse":{"coverage":100,"percent":42.9},"rekruttering":{"coverage":66.7,"percent":66.7}}})");
+}
+
+TEST(Scoring, EverythingLowestIsZeroAndEverythingHighestIsHundred) {
+    const mf::Questionnaire q = load_example();
+    Answers lowest{{"employees", 100.0}, {"policy", std::string("none")}, {"leader_goal", std::string("no")},
+                   {"channels", std::vector<std::string>{"none"}}, {"anonymous", std::string("no")},
+                   {"only_network", std::string("yes")}, {"large_employer", std::string("no")}};
+    mf::Scores s = mf::compute_scores(q, lowest);
+    EXPECT_EQ(*s.overall.percent(), 0.0);
+    EXPECT_EQ(*s.overall.coverage(), 100.0); // policy_public hidden by policy = none
+    for (const mf::PartScore& p : s.principles) EXPECT_EQ(*p.percent(), 0.0);
+    for (const mf::PartScore& t : s.themes) EXPECT_EQ(*t.percent(), 0.0);
+    EXPECT_EQ(s.level->id, "ikke_startet");
+
+    Answers highest{{"employees", 100.0}, {"policy", std::string("followed")}, {"leader_goal", std::string("yes")},
+                    {"policy_public", std::string("yes")}, {"channels", std::vector<std::string>{"jobcenter", "school"}},
+                    {"anonymous", std::string("yes")}, {"only_network", std::string("no")}, {"large_employer", std::string("yes")}};
+    s = mf::compute_scores(q, highest);
+    EXPECT_EQ(*s.overall.percent(), 100.0);
+    EXPECT_EQ(s.overall.visible, 7);
+    for (const mf::PartScore& p : s.principles) EXPECT_EQ(*p.percent(), 100.0);
+    for (const mf::PartScore& t : s.themes) EXPECT_EQ(*t.percent(), 100.0);
+    EXPECT_EQ(s.level->id, "foregang");
+}
+
+TEST(Scoring, IgnoresHiddenQuestionsEntirely) {
+    const mf::Questionnaire q = load_example();
+    Answers a{{"employees", 20.0}, {"policy", std::string("none")}, {"policy_public", std::string("yes")},
+              {"large_employer", std::string("yes")}};
+    const mf::Scores s = mf::compute_scores(q, a);
+    // policy_public is hidden (policy = none), large_employer too (fewer than 50): only policy counts.
+    EXPECT_EQ(*s.overall.percent(), 0.0);
+    EXPECT_EQ(s.overall.answered, 1);
+    EXPECT_EQ(s.overall.visible, 5);
+    EXPECT_FALSE(s.question("policy_public")->visible);
+    EXPECT_FALSE(s.question("large_employer")->answered);
+    EXPECT_FALSE(s.principles[principle_index(q, "medborgerskab")].percent()); // only hidden answers there
+    EXPECT_EQ(s.principles[principle_index(q, "medborgerskab")].visible, 1);    // leader_goal
+
+    // The same answers with 50 employees: large_employer appears and counts.
+    a["employees"] = 50.0;
+    const mf::Scores s50 = mf::compute_scores(q, a);
+    EXPECT_TRUE(s50.question("large_employer")->answered);
+    EXPECT_EQ(*s50.overall.percent(), 100.0 * 3.0 / 6.0); // policy W 3 s 0, large_employer W 3 s 1
+}
+
+TEST(Scoring, DontKnowCountsAsAnsweredWithNothingCredited) {
+    const mf::Questionnaire q = load_example();
+    Answers a{{"policy", std::string("followed")}};
+    const mf::Scores before = mf::compute_scores(q, a);
+    a["leader_goal"] = std::string("dont_know");
+    const mf::Scores after = mf::compute_scores(q, a);
+    EXPECT_EQ(*before.overall.percent(), 100.0);
+    EXPECT_EQ(*after.overall.percent(), 100.0 * 3.0 / 5.0);
+    EXPECT_EQ(after.overall.answered, before.overall.answered + 1);
+    EXPECT_GT(*after.overall.coverage(), *before.overall.coverage());
+}
+
+TEST(Scoring, ZeroWeightLeavesAPrincipleOut) {
+    mf::Questionnaire q = load_example();
+    // leader_goal: forskellighed 1 -> 0. It no longer counts for forskellighed at all.
+    const_cast<mf::Question*>(q.question("leader_goal"))->weights["forskellighed"] = 0;
+    const Answers a{{"leader_goal", std::string("yes")}, {"anonymous", std::string("no")}};
+    const mf::Scores s = mf::compute_scores(q, a);
+    const mf::PartScore& f = s.principles[principle_index(q, "forskellighed")];
+    EXPECT_EQ(*f.percent(), 0.0); // only anonymous (s = 0) counts
+    EXPECT_EQ(f.answered, 1);
+    EXPECT_EQ(*s.principles[principle_index(q, "medborgerskab")].percent(), 100.0);
+    EXPECT_EQ(*s.overall.percent(), 100.0 * 1.0 / 3.0); // W: leader_goal 1 (was 2), anonymous 2
+
+    const Answers only_zero{{"leader_goal", std::string("yes")}};
+    EXPECT_FALSE(mf::compute_scores(q, only_zero).principles[principle_index(q, "forskellighed")].percent());
+}
+
+TEST(Scoring, PartialAnswersLowerCoverageNotThePercentage) {
+    const mf::Questionnaire q = load_example();
+    const mf::Scores none = mf::compute_scores(q, Answers{});
+    EXPECT_FALSE(none.overall.percent());
+    EXPECT_EQ(none.level, nullptr);
+    EXPECT_EQ(*none.overall.coverage(), 0.0);
+    for (const mf::PartScore& t : none.themes) EXPECT_FALSE(t.percent());
+    const nlohmann::json summary = mf::summarise(q, none);
+    EXPECT_TRUE(summary["overall"].is_null());
+    EXPECT_TRUE(summary["level"].is_null());
+    EXPECT_TRUE(summary["principles"]["forskellighed"].is_null());
+    EXPECT_EQ(summary["coverage"], 0);
+
+    const Answers one{{"policy", std::string("followed")}};
+    const mf::Scores s = mf::compute_scores(q, one);
+    EXPECT_EQ(*s.overall.percent(), 100.0);
+    EXPECT_EQ(*s.overall.coverage(), 100.0 / 6.0);
+    EXPECT_EQ(*s.themes[theme_index(q, "ledelse")].coverage(), 100.0 / 3.0);
+    EXPECT_FALSE(s.themes[theme_index(q, "rekruttering")].percent());
+    EXPECT_EQ(*s.themes[theme_index(q, "rekruttering")].coverage(), 0.0);
+}
+
+TEST(Scoring, LevelIsTheHighestReachedOnTheUnroundedPercentage) {
+    mf::Questionnaire q = load_example();
+    // ledelse only: overall 300/7 = 42.857..., shown as 42.9.
+    const Answers a{{"policy", std::string("draft")}, {"leader_goal", std::string("yes")}, {"policy_public", std::string("dont_know")}};
+    q.levels[2].min_percent = 42.85;
+    EXPECT_EQ(mf::compute_scores(q, a).level->id, "paa_vej");
+    q.levels[2].min_percent = 42.86; // above the unrounded value, below the rounded 42.9
+    EXPECT_EQ(mf::compute_scores(q, a).level->id, "opstart");
+    EXPECT_EQ(mf::summarise(q, mf::compute_scores(q, a)).overall, 42.9);
+
+    // Exactly on a boundary reaches the level: everything half right gives 50 %.
+    q = load_example();
+    q.levels[3].min_percent = 50;
+    EXPECT_EQ(mf::compute_scores(q, example_answers()).level->id, "etableret");
+    q.levels[3].min_percent = 50.000000000001;
+    EXPECT_EQ(mf::compute_scores(q, example_answers()).level->id, "paa_vej");
+}
+
+TEST(Scoring, ScoreSummaryReadsBackAndRejectsNonsense) {
+    const mf::Questionnaire q = load_example();
+    const nlohmann::json j = mf::summarise(q, mf::compute_scores(q, example_answers()));
+    EXPECT_EQ(nlohmann::json(j.get<mf::ScoreSummary>()), j);
+    nlohmann::json bad = j;
+    bad["themes"]["ledelse"]["percent"] = 101;
+    EXPECT_THROW(
+        {
+            try {
+                (void)bad.get<mf::ScoreSummary>();
+            } catch (const std::invalid_argument& e) {
+                EXPECT_STREQ(e.what(), "/themes/ledelse/percent: expected a percentage between 0 and 100, got 101");
+                throw;
+            }
+        },
+        std::invalid_argument);
+}
+
+TEST(Recommendations, BiggestGainFirstThenQuestionnaireOrder) {
+    const mf::Questionnaire q = load_example();
+    const Answers a = example_answers();
+    const mf::RecommendationList list = mf::recommend(q, a, mf::compute_scores(q, a), "en");
+    // Gains (docs/scoring.md): policy 100*3*(2/3)/10, policy_public 100*2/10, only_network 100*1/10;
+    // ledelse = policy + leader_goal (0) + policy_public; rekruttering (66.7 < 70) = 0 + 10.
+    ASSERT_EQ(list.items.size(), 5u);
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"ledelse", "Start with leadership."},          {"policy", "Finish the policy."},
+        {"policy_public", "Publish the policy on your website."}, {"rekruttering", "Widen your recruitment."},
+        {"only_network", "Advertise jobs widely."}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(list.items[i].id, expected[i].first) << i;
+        EXPECT_EQ(list.items[i].text, expected[i].second) << i;
+    }
+    EXPECT_EQ(list.items[0].kind, mf::Recommendation::Kind::Theme);
+    EXPECT_EQ(list.items[1].kind, mf::Recommendation::Kind::Question);
+    EXPECT_DOUBLE_EQ(list.items[0].gain, 40.0);
+    EXPECT_DOUBLE_EQ(list.items[1].gain, 20.0);
+    EXPECT_DOUBLE_EQ(list.items[2].gain, 20.0);
+    EXPECT_DOUBLE_EQ(list.items[3].gain, 10.0);
+    EXPECT_DOUBLE_EQ(list.items[4].gain, 10.0);
+    EXPECT_EQ(list.unanswered, std::vector<std::string>{"anonymous"});
+
+    // Danish texts; a "when" recommendation follows its condition (channels without a school).
+    Answers b = a;
+    b["channels"] = std::vector<std::string>{"jobcenter"};
+    const mf::RecommendationList da = mf::recommend(q, b, mf::compute_scores(q, b), "da");
+    bool school = false;
+    for (const mf::Recommendation& r : da.items)
+        if (r.id == "channels") school = r.text == "Kontakt en skole.";
+    EXPECT_TRUE(school);
+}
+
+TEST(Recommendations, NoneForUnansweredHiddenOrPerfectAnswers) {
+    const mf::Questionnaire q = load_example();
+    const Answers a{{"policy", std::string("followed")}, {"leader_goal", std::string("yes")},
+                    {"policy_public", std::string("yes")}, {"large_employer", std::string("no")}};
+    const mf::RecommendationList list = mf::recommend(q, a, mf::compute_scores(q, a), "da");
+    EXPECT_TRUE(list.items.empty()); // all 100 %, large_employer hidden, rekruttering has no percentage
+    EXPECT_EQ(list.unanswered, (std::vector<std::string>{"channels", "anonymous", "only_network"}));
+}
