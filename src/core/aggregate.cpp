@@ -1,0 +1,369 @@
+// aggregate.cpp - see aggregate.h; docs/aggregation.md defines every figure.
+//
+// Index
+//   - check_result     import_result + the municipality's rules (which warnings reject a file)
+//   - quantile_r7, compute_stats
+//   - aggregate        sort by CVR, duplicates, change over time, groups
+#include "core/aggregate.h"
+
+#include "core/answers.h"
+#include "core/cvr.h"
+#include "core/json_input.h"
+#include "core/json_reader.h"
+#include "core/result.h"
+#include "core/scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <set>
+#include <utility>
+
+namespace mf {
+
+std::string size_band(std::optional<double> employees) {
+    if (!employees || !(*employees >= 1)) return kUnknownGroup;
+    if (*employees < 10) return kSizeBands[0];
+    if (*employees < 50) return kSizeBands[1];
+    if (*employees < 250) return kSizeBands[2];
+    return kSizeBands[3];
+}
+
+const char* part_kind_name(PartKind kind) {
+    switch (kind) {
+    case PartKind::Overall: return "overall";
+    case PartKind::Principle: return "principle";
+    case PartKind::Theme: return "theme";
+    }
+    return "overall";
+}
+
+const char* status_name(FileReport::Status status) {
+    switch (status) {
+    case FileReport::Status::Counted: return "counted";
+    case FileReport::Status::Superseded: return "superseded";
+    case FileReport::Status::Rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+// ---------------------------------------------------------------------------------------------
+// check_result
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+std::string answered_text(const Answers& answers, const Question* q) {
+    const std::string* s = q ? answer_text(answers, q->id) : nullptr;
+    return s ? *s : std::string();
+}
+
+std::string quoted_list(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "\"" : ", \"") + id + "\"";
+    return out;
+}
+
+// "" when the stored scores name exactly the current principles and themes; otherwise what differs.
+std::string score_ids_mismatch(const Questionnaire& current, const ScoreSummary& stored) {
+    std::vector<std::string> missing, extra;
+    std::set<std::string> principles, themes;
+    for (const Principle& p : current.principles) {
+        principles.insert(p.id);
+        if (!stored.principles.count(p.id)) missing.push_back("principle " + p.id);
+    }
+    for (const Theme& t : current.themes) {
+        themes.insert(t.id);
+        if (!stored.themes.count(t.id)) missing.push_back("theme " + t.id);
+    }
+    for (const auto& entry : stored.principles)
+        if (!principles.count(entry.first)) extra.push_back("principle " + entry.first);
+    for (const auto& entry : stored.themes)
+        if (!themes.count(entry.first)) extra.push_back("theme " + entry.first);
+    std::string out;
+    if (!missing.empty()) out += "it has no scores for " + quoted_list(missing);
+    if (!extra.empty()) out += std::string(out.empty() ? "" : "; ") + "it has scores for " + quoted_list(extra) + ", which version " + current.version + " does not have";
+    return out;
+}
+
+} // namespace
+
+FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current) {
+    FileCheck check;
+    check.file = file;
+    check.bytes = bytes.size();
+    ImportOutcome imported = import_result(bytes, file, current);
+    check.diagnostics = std::move(imported.diagnostics);
+    if (!imported.result) return check; // the importer's errors are the reasons
+    ImportedResult& r = *imported.result;
+    const Answers& answers = r.assessment.answers;
+    const Question* cvr_question = current.profile_field("cvr");
+    const std::string cvr_pointer = cvr_question ? child_pointer("/answers", cvr_question->id) : std::string("/organisation/cvr");
+
+    // The importer only warns about these (a respondent may still open and fix such a file), but a
+    // figure the municipality publishes must not rest on them: promote them to errors, keeping the
+    // importer's words so the respondent's app and this report describe a file the same way.
+    bool cvr_reported = false;
+    for (Diagnostic& d : check.diagnostics) {
+        if (d.severity != Diagnostic::Severity::Warning) continue;
+        const bool checksum = !r.checksum_matches && (d.pointer == "/checksum" || d.pointer.empty());
+        const bool scores = r.same_questionnaire && d.pointer == "/scores"; // stored scores != answers
+        const bool cvr = d.pointer == cvr_pointer;
+        if (checksum || scores || cvr) d.severity = Diagnostic::Severity::Error;
+        cvr_reported |= cvr;
+    }
+    auto reject = [&](const std::string& pointer, const std::string& message) {
+        check.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, message});
+    };
+    const std::string cvr = answered_text(answers, cvr_question);
+    if (cvr.empty() && !cvr_reported)
+        reject(cvr_pointer, "the CVR number is missing, so the result cannot be matched to an organisation");
+    if (!r.same_questionnaire) {
+        const std::string mismatch = score_ids_mismatch(current, r.stored_scores);
+        if (!mismatch.empty())
+            reject("/scores", "the result was made with questionnaire version " + r.source.version + " and its scores cannot be compared with version " +
+                                  current.version + ": " + mismatch);
+    }
+    if (has_errors(check.diagnostics)) return check;
+
+    OrganisationRow row;
+    row.file = file;
+    row.bytes = bytes.size();
+    row.cvr = normalise_cvr(cvr);
+    row.name = answered_text(answers, current.profile_field("name"));
+    row.contact = answered_text(answers, current.profile_field("contact"));
+    row.email = answered_text(answers, current.profile_field("email"));
+    row.sector = answered_text(answers, current.profile_field("sector"));
+    if (const Question* q = current.profile_field("employees"))
+        if (const double* x = answer_number(answers, q->id)) row.employees = *x;
+    row.size = size_band(row.employees);
+    row.questionnaire_version = r.source.version;
+    row.same_questionnaire = r.same_questionnaire;
+    row.created = r.assessment.created;
+    row.updated = r.assessment.updated;
+    row.language = r.assessment.language;
+    const ScoreSummary& s = r.stored_scores;
+    row.overall = s.overall;
+    row.coverage = s.coverage;
+    if (s.overall) row.level = current.level_for(*s.overall).id;
+    for (const Principle& p : current.principles) {
+        auto it = s.principles.find(p.id);
+        row.principles.push_back(it == s.principles.end() ? std::nullopt : it->second);
+    }
+    for (const Theme& t : current.themes) {
+        auto it = s.themes.find(t.id);
+        row.themes.push_back(it == s.themes.end() ? std::nullopt : it->second.percent);
+    }
+    row.focus_areas = static_cast<int>(r.assessment.action_plan.areas.size());
+    check.row = std::move(row);
+    return check;
+}
+
+FileCheck check_result_file(const std::string& path, const Questionnaire& current) {
+    std::string bytes;
+    Diagnostics diagnostics;
+    if (!read_file_bytes(path, bytes, diagnostics, kMaxResultBytes)) {
+        FileCheck check;
+        check.file = path;
+        check.diagnostics = std::move(diagnostics);
+        return check;
+    }
+    return check_result(bytes, path, current);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+// ---------------------------------------------------------------------------------------------
+std::optional<double> quantile_r7(const std::vector<double>& sorted, double p) {
+    if (sorted.empty()) return std::nullopt;
+    const double h = static_cast<double>(sorted.size() - 1) * p;
+    const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+    if (lo + 1 >= sorted.size()) return sorted.back();
+    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
+}
+
+Stats compute_stats(std::vector<double>& values, const Questionnaire& questionnaire) {
+    Stats s;
+    std::sort(values.begin(), values.end());
+    s.n = values.size();
+    s.levels.assign(questionnaire.levels.size(), 0);
+    if (values.empty()) return s;
+    double sum = 0;
+    for (double x : values) sum += x;
+    s.mean = sum / static_cast<double>(values.size());
+    s.median = quantile_r7(values, 0.5);
+    s.q1 = quantile_r7(values, 0.25);
+    s.q3 = quantile_r7(values, 0.75);
+    s.min = values.front();
+    s.max = values.back();
+    if (!questionnaire.levels.empty())
+        for (double x : values) ++s.levels[static_cast<std::size_t>(&questionnaire.level_for(x) - questionnaire.levels.data())];
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// aggregate
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+struct Part {
+    PartKind kind;
+    std::string id;
+    std::size_t index; // into principles / themes
+};
+
+std::vector<Part> parts_of(const Questionnaire& q) {
+    std::vector<Part> parts{{PartKind::Overall, "overall", 0}};
+    for (std::size_t i = 0; i < q.principles.size(); ++i) parts.push_back({PartKind::Principle, q.principles[i].id, i});
+    for (std::size_t i = 0; i < q.themes.size(); ++i) parts.push_back({PartKind::Theme, q.themes[i].id, i});
+    return parts;
+}
+
+std::optional<double> row_value(const OrganisationRow& row, const Part& part) {
+    switch (part.kind) {
+    case PartKind::Overall: return row.overall;
+    case PartKind::Principle: return row.principles[part.index];
+    case PartKind::Theme: return row.themes[part.index];
+    }
+    return std::nullopt;
+}
+
+std::optional<double> change_value(const RowChange& c, const Part& part) {
+    switch (part.kind) {
+    case PartKind::Overall: return c.overall;
+    case PartKind::Principle: return c.principles[part.index];
+    case PartKind::Theme: return c.themes[part.index];
+    }
+    return std::nullopt;
+}
+
+std::optional<double> difference(std::optional<double> before, std::optional<double> after) {
+    if (!before || !after) return std::nullopt;
+    return round1(*after - *before); // round again: 66.7 - 50.1 is 16.600000000000001
+}
+
+RowChange change_between(const OrganisationRow& first, const OrganisationRow& latest) {
+    RowChange c;
+    c.first_file = first.file;
+    c.first_updated = first.updated;
+    c.first_overall = first.overall;
+    c.overall = difference(first.overall, latest.overall);
+    for (std::size_t i = 0; i < latest.principles.size(); ++i) c.principles.push_back(difference(first.principles[i], latest.principles[i]));
+    for (std::size_t i = 0; i < latest.themes.size(); ++i) c.themes.push_back(difference(first.themes[i], latest.themes[i]));
+    return c;
+}
+
+GroupStats group_stats(const Questionnaire& q, const std::vector<Part>& parts, const std::vector<OrganisationRow>& rows,
+                       const std::string& dimension, const std::string& group) {
+    GroupStats g{dimension, group, 0, {}};
+    std::vector<const OrganisationRow*> members;
+    for (const OrganisationRow& row : rows) {
+        if (!row.counted) continue;
+        const std::string& key = dimension == "sector" ? (row.sector.empty() ? std::string(kUnknownGroup) : row.sector) : row.size;
+        if (dimension == "all" || key == group) members.push_back(&row);
+    }
+    g.organisations = members.size();
+    std::vector<double> values;
+    for (const Part& part : parts) {
+        values.clear();
+        for (const OrganisationRow* row : members)
+            if (std::optional<double> x = row_value(*row, part)) values.push_back(*x);
+        g.parts.push_back(PartStats{part.kind, part.id, compute_stats(values, q)});
+    }
+    return g;
+}
+
+} // namespace
+
+Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> checks, const AggregateOptions& options) {
+    Aggregate a;
+    std::vector<std::pair<OrganisationRow, std::size_t>> accepted; // row, index into a.files
+    for (FileCheck& check : checks) {
+        FileReport report;
+        report.file = std::move(check.file);
+        report.bytes = check.bytes;
+        report.diagnostics = std::move(check.diagnostics);
+        a.bytes += check.bytes;
+        if (check.row) {
+            report.status = FileReport::Status::Counted;
+            accepted.emplace_back(std::move(*check.row), a.files.size());
+            ++a.accepted;
+        } else {
+            ++a.rejected;
+        }
+        a.files.push_back(std::move(report));
+    }
+    checks.clear();
+
+    // By CVR, newest first; ties by file name, then input order, so the result never depends on
+    // the order files were read in beyond that.
+    std::stable_sort(accepted.begin(), accepted.end(), [](const auto& x, const auto& y) {
+        const OrganisationRow& a_ = x.first;
+        const OrganisationRow& b_ = y.first;
+        if (a_.cvr != b_.cvr) return a_.cvr < b_.cvr;
+        if (a_.updated != b_.updated) return a_.updated > b_.updated;
+        if (a_.created != b_.created) return a_.created > b_.created;
+        return a_.file < b_.file;
+    });
+
+    for (std::size_t b = 0; b < accepted.size();) {
+        std::size_t e = b + 1;
+        while (e < accepted.size() && accepted[e].first.cvr == accepted[b].first.cvr) ++e;
+        OrganisationRow& latest = accepted[b].first;
+        if (!options.keep_duplicates)
+            for (std::size_t i = b + 1; i < e; ++i) {
+                accepted[i].first.counted = false;
+                accepted[i].first.superseded_by = latest.file;
+                FileReport& report = a.files[accepted[i].second];
+                report.status = FileReport::Status::Superseded;
+                report.superseded_by = latest.file;
+            }
+        const OrganisationRow& first = accepted[e - 1].first;
+        if (e - b > 1 && first.updated.substr(0, 4) < latest.updated.substr(0, 4)) {
+            latest.change = change_between(first, latest);
+            ++a.organisations_with_change;
+        }
+        b = e;
+    }
+    a.rows.reserve(accepted.size());
+    for (auto& entry : accepted) {
+        if (entry.first.counted) ++a.counted;
+        else ++a.superseded;
+        a.rows.push_back(std::move(entry.first));
+    }
+
+    const std::vector<Part> parts = parts_of(questionnaire);
+    a.groups.push_back(group_stats(questionnaire, parts, a.rows, "all", "all"));
+    bool unknown_sector = false, unknown_size = false;
+    for (const OrganisationRow& row : a.rows) {
+        if (!row.counted) continue;
+        unknown_sector |= row.sector.empty();
+        unknown_size |= row.size == kUnknownGroup;
+    }
+    if (const Question* sector = questionnaire.profile_field("sector"))
+        for (const Option& option : sector->options) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "sector", option.id));
+    if (unknown_sector) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "sector", kUnknownGroup));
+    for (const char* band : kSizeBands) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "size", band));
+    if (unknown_size) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "size", kUnknownGroup));
+
+    std::vector<double> values;
+    for (const Part& part : parts) {
+        values.clear();
+        for (const OrganisationRow& row : a.rows)
+            if (row.counted && row.change)
+                if (std::optional<double> x = change_value(*row.change, part)) values.push_back(*x);
+        ChangeStats c;
+        c.kind = part.kind;
+        c.id = part.id;
+        for (double x : values) {
+            if (x > 0) ++c.improved;
+            else if (x < 0) ++c.declined;
+            else ++c.unchanged;
+        }
+        c.stats = compute_stats(values, questionnaire);
+        c.stats.levels.clear(); // a change is not a level
+        a.changes.push_back(std::move(c));
+    }
+    return a;
+}
+
+} // namespace mf

@@ -1,0 +1,148 @@
+// aggregate.h - the municipality's side: many result files -> checked rows -> figures it can trust.
+//
+// Index
+//   - size bands             1-9, 10-49, 50-249, 250+ employees (and "unknown")
+//   - OrganisationRow        what one accepted result file contributes (no parsed document is kept)
+//   - FileCheck, check_result  one file through import_result plus the municipality's stricter rules
+//   - quantile_r7, Stats     n, mean, median, quartiles, min, max, distribution over levels
+//   - Aggregate, aggregate   duplicates by CVR, groups (all / sector / size band), change over time
+//
+// docs/aggregation.md is the specification of every figure. The rules, in short:
+//   - A file is read by import_result (the same gate the respondent's app uses). Every import error
+//     rejects it. So do, although the importer only warns about them: a missing or wrong checksum,
+//     stored scores that disagree with the answers, a missing or invalid CVR number, and a file made
+//     with another questionnaire version whose principles or themes are not exactly the current ones.
+//     Files from another version whose principles and themes match are accepted with the scores they
+//     store (the respondent saw those).
+//   - Duplicates are rows with the same CVR number: by default the newest (latest `updated`, then
+//     latest `created`, then first file name) counts and the others are listed as superseded.
+//   - Everything here is single-threaded and deterministic: the same rows give the same figures in
+//     any order (values are sorted before they are summed), natively and in wasm.
+#pragma once
+#include "core/diagnostics.h"
+#include "core/questionnaire.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mf {
+
+// Size bands by number of employees (the EU's micro/small/medium/large thresholds).
+inline constexpr const char* kSizeBands[] = {"1-9", "10-49", "50-249", "250+"};
+inline constexpr const char* kUnknownGroup = "unknown"; // no sector / no employee count in the file
+std::string size_band(std::optional<double> employees);
+
+// First assessment vs the counted (latest) one of the same organisation, when their `updated` years
+// differ. Changes are percentage points, round1(after - before); absent when either side is absent.
+struct RowChange {
+    std::string first_file, first_updated;
+    std::optional<double> first_overall;
+    std::optional<double> overall;
+    std::vector<std::optional<double>> principles; // parallel to Questionnaire::principles
+    std::vector<std::optional<double>> themes;     // parallel to Questionnaire::themes
+};
+
+struct OrganisationRow {
+    std::string file;
+    std::size_t bytes = 0;
+    std::string cvr;                     // 8 digits, valid (modulus 11)
+    std::string name, contact, email;    // as answered; may be empty
+    std::string sector;                  // option id of the sector question, or "" when unanswered
+    std::optional<double> employees;
+    std::string size;                    // size_band(employees)
+    std::string questionnaire_version;
+    bool same_questionnaire = false;     // made with the current version and content hash
+    std::string created, updated, language;
+    std::optional<double> overall, coverage;
+    std::string level;                   // current questionnaire's level for `overall`; "" when absent
+    std::vector<std::optional<double>> principles; // stored percent, parallel to Questionnaire::principles
+    std::vector<std::optional<double>> themes;     // stored percent, parallel to Questionnaire::themes
+    int focus_areas = 0;
+
+    // Set by aggregate():
+    bool counted = true;
+    std::string superseded_by;           // the file that counts instead (duplicates)
+    std::optional<RowChange> change;     // on counted rows of organisations with several years
+};
+
+// One file after checking. `row` is set when the file is accepted; then `diagnostics` holds only
+// warnings (notes). When rejected, its errors are the reasons.
+struct FileCheck {
+    std::string file;
+    std::size_t bytes = 0;
+    std::optional<OrganisationRow> row;
+    Diagnostics diagnostics;
+};
+
+FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current);
+FileCheck check_result_file(const std::string& path, const Questionnaire& current);
+
+// The R-7 quantile (Hyndman & Fan type 7; Excel QUARTILE.INC, numpy's default) of sorted values:
+// h = (n - 1) * p, x[floor h] + (h - floor h) * (x[floor h + 1] - x[floor h]). nullopt when empty.
+std::optional<double> quantile_r7(const std::vector<double>& sorted, double p);
+
+// Figures over a set of values. Unrounded; writers round with round1.
+struct Stats {
+    std::size_t n = 0;
+    std::optional<double> mean, median, q1, q3, min, max;
+    std::vector<std::size_t> levels; // per Questionnaire::levels: values whose level_for() is that level
+};
+// `values` is sorted in place; the mean sums the sorted values, so any input order gives the same bits.
+Stats compute_stats(std::vector<double>& values, const Questionnaire& questionnaire);
+
+// A "part" is what a percentage is about: the overall score, one principle or one theme.
+enum class PartKind { Overall, Principle, Theme };
+struct PartStats {
+    PartKind kind = PartKind::Overall;
+    std::string id; // "overall", or the principle / theme id
+    Stats stats;
+};
+const char* part_kind_name(PartKind kind); // "overall", "principle", "theme"
+
+// Figures for one group of organisations: dimension "all" (group "all"), "sector" (option id or
+// "unknown") or "size" (a size band or "unknown").
+struct GroupStats {
+    std::string dimension, group;
+    std::size_t organisations = 0;
+    std::vector<PartStats> parts; // overall, then principles, then themes, in questionnaire order
+};
+
+// Change over time for one part: over the counted rows that have a RowChange with both sides.
+struct ChangeStats {
+    PartKind kind = PartKind::Overall;
+    std::string id;
+    Stats stats; // of the changes in percentage points (levels left empty)
+    std::size_t improved = 0, unchanged = 0, declined = 0;
+};
+
+struct FileReport {
+    enum class Status { Counted, Superseded, Rejected };
+    std::string file;
+    std::size_t bytes = 0;
+    Status status = Status::Rejected;
+    std::string superseded_by;
+    Diagnostics diagnostics;
+};
+const char* status_name(FileReport::Status status); // "counted", "superseded", "rejected"
+
+struct AggregateOptions {
+    bool keep_duplicates = false; // every accepted file counts as its own row
+};
+
+struct Aggregate {
+    std::vector<FileReport> files;      // input order
+    std::vector<OrganisationRow> rows;  // accepted files, by CVR, newest first within a CVR
+    std::vector<GroupStats> groups;     // all; sectors in questionnaire order; size bands; unknowns last
+    std::vector<ChangeStats> changes;   // overall, principles, themes
+    std::size_t organisations_with_change = 0;
+    std::size_t accepted = 0, rejected = 0, superseded = 0, counted = 0;
+    std::size_t bytes = 0;              // all files read
+};
+
+// Consumes the checks (rows are moved, not copied).
+Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> checks, const AggregateOptions& options = {});
+
+} // namespace mf

@@ -1,0 +1,271 @@
+// aggregate_main.cpp - mf-aggregate: check many result files and write the municipality's figures.
+//
+// Index
+//   - Options, parse_args    the command line (see usage())
+//   - collect_files          arguments -> files: folders recursively (*.json), sorted by path
+//   - check_all              check_result_file on every file, optionally on several threads; the
+//                            result is stored by index, so the output never depends on --threads
+//   - report                 per-file problems on stderr, the summary on stdout
+//   - main                   exit 0: every file good; 1: some files rejected; 2: usage or I/O error
+//
+// All checking and arithmetic is core (aggregate.h, aggregate_output.h), shared with the app.
+#include "core/aggregate.h"
+#include "core/aggregate_output.h"
+#include "core/scoring.h"
+#include "tools/tool_support.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace mf;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kUsage =
+    "Usage: mf-aggregate [options] FILE_OR_FOLDER...\n"
+    "\n"
+    "Checks result files from Mangfoldighedstjek and computes the municipality's figures. Folders are\n"
+    "searched recursively for *.json files. Every problem is listed per file; bad files are skipped,\n"
+    "never silently.\n"
+    "\n"
+    "Output (PATH \"-\" means standard output):\n"
+    "  --rows-csv PATH       one row per organisation (CSV)\n"
+    "  --rows-json PATH      the same rows as JSON\n"
+    "  --summary-csv PATH    the aggregate table: per group (all, sector, size band) and part\n"
+    "                        (overall, principle, theme), plus the change over time (CSV)\n"
+    "  --summary-json PATH   the aggregate, the change over time and every file's problems (JSON)\n"
+    "\n"
+    "Options:\n"
+    "  --keep-duplicates     count every file; by default only the newest assessment per CVR counts\n"
+    "  --separator SEP       CSV separator: ';' (default, Danish Excel), ',' or 'tab'\n"
+    "  --decimal-comma       write 52,5 instead of 52.5 (for Danish Excel)\n"
+    "  --no-bom              CSV without the UTF-8 byte order mark\n"
+    "  --questionnaire PATH  the current questionnaire (default: questionnaires/aktoersporet.json\n"
+    "                        next to the program or in the source tree above it)\n"
+    "  --threads N           read and check files on N threads (default: the number of cores)\n"
+    "  --quiet               list only rejected files' reasons, not warnings and duplicates\n"
+    "  --help                this text\n"
+    "\n"
+    "Exit status: 0 every file accepted, 1 some files rejected, 2 usage or I/O error.\n"
+    "docs/aggregation.md defines every column and figure.\n";
+
+struct Options {
+    std::vector<std::string> inputs;
+    std::string rows_csv, rows_json, summary_csv, summary_json, questionnaire;
+    AggregateOptions aggregate;
+    CsvOptions csv;
+    unsigned threads = 0;
+    bool quiet = false;
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+    std::fprintf(stderr, "mf-aggregate: %s\nRun mf-aggregate --help for usage.\n", message.c_str());
+    std::exit(2);
+}
+
+Options parse_args(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usage_error(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(kUsage, stdout);
+            std::exit(0);
+        } else if (arg == "--rows-csv") o.rows_csv = value();
+        else if (arg == "--rows-json") o.rows_json = value();
+        else if (arg == "--summary-csv") o.summary_csv = value();
+        else if (arg == "--summary-json") o.summary_json = value();
+        else if (arg == "--questionnaire") o.questionnaire = value();
+        else if (arg == "--keep-duplicates") o.aggregate.keep_duplicates = true;
+        else if (arg == "--decimal-comma") o.csv.decimal_comma = true;
+        else if (arg == "--no-bom") o.csv.bom = false;
+        else if (arg == "--quiet") o.quiet = true;
+        else if (arg == "--separator") {
+            const std::string sep = value();
+            if (sep == ";" || sep == ",") o.csv.separator = sep[0];
+            else if (sep == "tab" || sep == "\t") o.csv.separator = '\t';
+            else usage_error("--separator must be ';', ',' or 'tab', got \"" + sep + "\"");
+        } else if (arg == "--threads") {
+            const std::string v = value();
+            char* end = nullptr;
+            const long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || n < 1 || n > 256) usage_error("--threads expects a number from 1 to 256, got \"" + v + "\"");
+            o.threads = static_cast<unsigned>(n);
+        } else if (arg == "--") {
+            for (++i; i < argc; ++i) o.inputs.push_back(argv[i]);
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            usage_error("unknown option \"" + arg + "\"");
+        } else {
+            o.inputs.push_back(arg);
+        }
+    }
+    if (o.inputs.empty()) usage_error("no result files or folders given");
+    if (o.csv.decimal_comma && o.csv.separator == ',') usage_error("--decimal-comma needs a separator other than ','");
+    return o;
+}
+
+bool has_json_extension(const fs::path& p) {
+    std::string ext = p.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".json";
+}
+
+// Files named on the command line are taken as they are; folders give their *.json files, sorted.
+// False (with a message) when an argument does not exist or a folder cannot be listed.
+bool collect_files(const std::vector<std::string>& inputs, std::vector<std::string>& files) {
+    bool ok = true;
+    for (const std::string& input : inputs) {
+        std::error_code ec;
+        const fs::file_status status = fs::status(input, ec);
+        if (ec || !fs::exists(status)) {
+            std::fprintf(stderr, "mf-aggregate: %s: no such file or folder\n", input.c_str());
+            ok = false;
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            files.push_back(input);
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            std::error_code file_ec;
+            if (it->is_regular_file(file_ec) && has_json_extension(it->path())) found.push_back(it->path().string());
+        }
+        if (ec) {
+            std::fprintf(stderr, "mf-aggregate: %s: cannot list the folder (%s)\n", input.c_str(), ec.message().c_str());
+            ok = false;
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return ok;
+}
+
+std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Questionnaire& q, unsigned threads) {
+    std::vector<FileCheck> checks(files.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&]() {
+        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) checks[i] = check_result_file(files[i], q);
+    };
+    if (threads <= 1 || files.size() < 64) {
+        work();
+        return checks;
+    }
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    return checks;
+}
+
+bool write_output(const std::string& path, const std::string& text) {
+    if (path == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return true;
+    }
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    f.close();
+    if (!f) {
+        std::fprintf(stderr, "mf-aggregate: %s: cannot write the file\n", path.c_str());
+        return false;
+    }
+    return true;
+}
+
+std::string fixed1(std::optional<double> x) {
+    if (!x) return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", round1(*x) == 0 ? 0.0 : round1(*x));
+    return buf;
+}
+
+// Per-file problems to stderr in input order: every diagnostic as "file: /pointer: message", and
+// one line per superseded duplicate.
+void report_files(const Aggregate& a, bool quiet) {
+    for (const FileReport& f : a.files) {
+        if (quiet && f.status != FileReport::Status::Rejected) continue;
+        for (const Diagnostic& d : f.diagnostics) {
+            if (quiet && d.severity != Diagnostic::Severity::Error) continue;
+            std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        }
+        if (f.status == FileReport::Status::Superseded)
+            std::fprintf(stderr, "%s: duplicate: a newer assessment of the same CVR number counts instead (%s)\n", f.file.c_str(), f.superseded_by.c_str());
+    }
+}
+
+void report_summary(const Questionnaire& q, const Aggregate& a, const Options& o) {
+    std::printf("files read: %zu (%.1f MB)\n", a.files.size(), static_cast<double>(a.bytes) / 1e6);
+    std::printf("  accepted: %zu (counted %zu, superseded by a newer assessment of the same CVR %zu)%s\n", a.accepted, a.counted, a.superseded,
+                o.aggregate.keep_duplicates ? " [--keep-duplicates]" : "");
+    std::printf("  rejected: %zu\n", a.rejected);
+    for (const FileReport& f : a.files)
+        if (f.status == FileReport::Status::Rejected) {
+            std::string reason;
+            for (const Diagnostic& d : f.diagnostics)
+                if (d.severity == Diagnostic::Severity::Error) {
+                    reason = (d.pointer.empty() ? "" : d.pointer + ": ") + d.message;
+                    break;
+                }
+            std::printf("    %s: %s\n", f.file.c_str(), reason.c_str());
+        }
+    std::printf("organisations counted: %zu; with assessments from several years: %zu\n", a.counted, a.organisations_with_change);
+    if (a.groups.empty()) return;
+    std::printf("%-16s %6s %6s %6s %6s %6s\n", "all organisations", "n", "mean", "q1", "median", "q3");
+    for (const PartStats& p : a.groups.front().parts) {
+        if (p.kind == PartKind::Theme) continue;
+        std::printf("  %-14s %6zu %6s %6s %6s %6s\n", p.id.c_str(), p.stats.n, fixed1(p.stats.mean).c_str(), fixed1(p.stats.q1).c_str(),
+                    fixed1(p.stats.median).c_str(), fixed1(p.stats.q3).c_str());
+    }
+    (void)q;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const Options o = parse_args(argc, argv);
+    const std::string questionnaire_path = o.questionnaire.empty() ? find_shipped_questionnaire(argv[0]) : o.questionnaire;
+    if (questionnaire_path.empty()) {
+        std::fprintf(stderr, "mf-aggregate: cannot find questionnaires/aktoersporet.json; pass --questionnaire PATH\n");
+        return 2;
+    }
+    const std::optional<Questionnaire> q = load_tool_questionnaire(questionnaire_path);
+    if (!q) {
+        std::fprintf(stderr, "mf-aggregate: the questionnaire %s cannot be used\n", questionnaire_path.c_str());
+        return 2;
+    }
+
+    std::vector<std::string> files;
+    if (!collect_files(o.inputs, files)) return 2;
+    if (files.empty()) {
+        std::fprintf(stderr, "mf-aggregate: no *.json files found\n");
+        return 2;
+    }
+    const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+    const Aggregate a = aggregate(*q, check_all(files, *q, threads), o.aggregate);
+
+    report_files(a, o.quiet);
+    bool written = true;
+    if (!o.rows_csv.empty()) written &= write_output(o.rows_csv, rows_csv(*q, a, o.csv));
+    if (!o.rows_json.empty()) written &= write_output(o.rows_json, rows_json(*q, a).dump(2) + "\n");
+    if (!o.summary_csv.empty()) written &= write_output(o.summary_csv, summary_csv(*q, a, o.csv));
+    if (!o.summary_json.empty()) written &= write_output(o.summary_json, summary_json(*q, a, o.aggregate).dump(2) + "\n");
+    // The summary goes to stdout unless an output file is already being written there.
+    const bool stdout_taken = o.rows_csv == "-" || o.rows_json == "-" || o.summary_csv == "-" || o.summary_json == "-";
+    if (!stdout_taken) report_summary(*q, a, o);
+    if (!written) return 2;
+    return a.rejected > 0 ? 1 : 0;
+}
