@@ -54,7 +54,7 @@ std::string join(const std::vector<std::string>& items, const char* sep = ", ") 
 
 // Numbers in messages the way a person writes them ("3", "1.5", "-2", "1000000").
 std::string number_text(double v) {
-    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) <= 1e15) return std::to_string(static_cast<long long>(v));
     return json(v).dump();
 }
 
@@ -526,8 +526,10 @@ struct Loader {
         case QuestionType::Single:
             warn_unknown(v, ptr, {"id", "type", "text", "help", "required", "role", "visibleIf", "recommendations", "options", "weights"},
                          typed_keys, "single");
-            ok = load_options(v, ptr, q, scored) && ok;
-            if (scored && !q.options.empty()) {
+        {
+            bool options_ok = load_options(v, ptr, q, scored);
+            ok = options_ok && ok;
+            if (scored && options_ok) {
                 bool any = false;
                 for (const Option& o : q.options)
                     if (o.score > 0) any = true;
@@ -537,6 +539,7 @@ struct Loader {
                 }
             }
             break;
+        }
         case QuestionType::YesNo:
             warn_unknown(v, ptr, {"id", "type", "text", "help", "required", "role", "visibleIf", "recommendations", "invert", "weights"},
                          typed_keys, "yesno");
