@@ -1,0 +1,169 @@
+// validate_main.cpp - mf-validate: check questionnaire files the way the app loads them.
+//
+// Index
+//   - kUsage          the --help text
+//   - FileReport      one file's outcome
+//   - check_file      I/O problems (exit 2) apart from invalid content (exit 1), then the loader
+//   - print_text      every diagnostic on its own line, then a summary line per file
+//   - print_json      the same as one JSON document
+//   - main            exit 0: every file valid (warnings allowed); 1: some file invalid; 2: usage or I/O
+//
+// The checks are the loader's (core/questionnaire_load.h), so a file that passes here loads in the app.
+#include "core/json_input.h"
+#include "core/questionnaire_load.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+using namespace mf;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kUsage =
+    "Usage: mf-validate [--quiet] [--json] FILE...\n"
+    "\n"
+    "Checks questionnaire files (questionnaires/*.json) and lists every problem, one per line:\n"
+    "  FILE: /json/pointer: message\n"
+    "followed by one summary line per file. Problems marked \"warning:\" (such as unknown fields) do\n"
+    "not stop the questionnaire from loading; every other problem does. The format is described in\n"
+    "docs/questionnaire-format.md.\n"
+    "\n"
+    "Options:\n"
+    "  --quiet   print errors only: no warnings and no summary lines\n"
+    "  --json    print one JSON document instead (see docs/questionnaire-format.md, \"mf-validate\")\n"
+    "  --help    this text\n"
+    "\n"
+    "Exit status: 0 every file is valid (warnings allowed), 1 some file is invalid,\n"
+    "2 usage error or a file that cannot be read.\n";
+
+struct FileReport {
+    std::string path;
+    bool readable = true;
+    Diagnostics diagnostics;
+    std::optional<Questionnaire> questionnaire;
+    std::size_t errors() const { return count_errors(diagnostics); }
+    std::size_t warnings() const { return diagnostics.size() - errors(); }
+    bool valid() const { return readable && questionnaire.has_value(); }
+};
+
+// A missing or unreadable file is an I/O error (exit 2), not an invalid questionnaire (exit 1).
+FileReport check_file(const std::string& path) {
+    FileReport r;
+    r.path = path;
+    std::error_code ec;
+    const char* problem = nullptr;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) problem = "no such file";
+    else if (fs::is_directory(status)) problem = "is a folder, not a file";
+    else if (!std::ifstream(path, std::ios::binary)) problem = "cannot open the file (permission?)";
+    if (problem) {
+        r.readable = false;
+        r.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, path, "", problem});
+        return r;
+    }
+    LoadedQuestionnaire loaded = load_questionnaire_file(path);
+    r.diagnostics = std::move(loaded.diagnostics);
+    r.questionnaire = std::move(loaded.questionnaire);
+    return r;
+}
+
+std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+void print_text(const FileReport& r, bool quiet) {
+    for (const Diagnostic& d : r.diagnostics) {
+        if (quiet && d.severity == Diagnostic::Severity::Warning) continue;
+        std::printf("%s\n", d.to_string().c_str());
+    }
+    if (quiet) return;
+    if (!r.readable) {
+        std::printf("%s: not checked\n", r.path.c_str());
+    } else if (r.valid()) {
+        const Questionnaire& q = *r.questionnaire;
+        std::printf("%s: valid: \"%s\" version %s, %s, %s, %s\n", r.path.c_str(), q.id.c_str(), q.version.c_str(),
+                    plural(q.themes.size(), "theme").c_str(), plural(q.scored_question_count(), "scored question").c_str(),
+                    plural(r.warnings(), "warning").c_str());
+    } else {
+        std::printf("%s: invalid: %s, %s\n", r.path.c_str(), plural(r.errors(), "error").c_str(),
+                    plural(r.warnings(), "warning").c_str());
+    }
+}
+
+nlohmann::json to_json(const FileReport& r, bool quiet) {
+    nlohmann::json diagnostics = nlohmann::json::array();
+    for (const Diagnostic& d : r.diagnostics) {
+        if (quiet && d.severity == Diagnostic::Severity::Warning) continue;
+        diagnostics.push_back({{"severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning"},
+                               {"pointer", d.pointer},
+                               {"message", d.message}});
+    }
+    nlohmann::json j = {{"file", r.path},
+                        {"readable", r.readable},
+                        {"valid", r.valid()},
+                        {"errors", r.errors()},
+                        {"warnings", r.warnings()},
+                        {"diagnostics", diagnostics}};
+    if (r.valid()) {
+        j["id"] = r.questionnaire->id;
+        j["version"] = r.questionnaire->version;
+        j["contentHash"] = r.questionnaire->content_hash;
+        j["themes"] = r.questionnaire->themes.size();
+        j["scoredQuestions"] = r.questionnaire->scored_question_count();
+    }
+    return j;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    bool quiet = false, as_json = false, options_done = false;
+    std::vector<std::string> files;
+    for (int i = 1; i < argc; ++i) {
+        const char* a = argv[i];
+        if (!options_done && std::strcmp(a, "--") == 0) {
+            options_done = true;
+        } else if (!options_done && (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0)) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        } else if (!options_done && std::strcmp(a, "--quiet") == 0) {
+            quiet = true;
+        } else if (!options_done && std::strcmp(a, "--json") == 0) {
+            as_json = true;
+        } else if (!options_done && a[0] == '-' && a[1] != '\0') {
+            std::fprintf(stderr, "mf-validate: unknown option %s\n\n%s", a, kUsage);
+            return 2;
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (files.empty()) {
+        std::fprintf(stderr, "mf-validate: no file given\n\n%s", kUsage);
+        return 2;
+    }
+
+    bool any_invalid = false, any_unreadable = false;
+    nlohmann::json all = nlohmann::json::array();
+    for (const std::string& path : files) {
+        FileReport r = check_file(path);
+        if (!r.readable) any_unreadable = true;
+        else if (!r.valid()) any_invalid = true;
+        if (as_json) all.push_back(to_json(r, quiet));
+        else print_text(r, quiet);
+    }
+    if (as_json) {
+        nlohmann::json out = {{"valid", !any_invalid && !any_unreadable}, {"files", all}};
+        // replace: file names from the command line need not be UTF-8.
+        std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    }
+    std::fflush(stdout);
+    return any_unreadable ? 2 : any_invalid ? 1 : 0;
+}
