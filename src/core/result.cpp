@@ -19,10 +19,15 @@ namespace {
 // The profile roles the organisation block holds, in the order docs/result-format.md lists them.
 const char* const kOrganisationRoles[] = {"name", "cvr", "sector", "employees", "contact", "email"};
 
-json answer_json(const Question& question, const AnswerValue& value) {
+json plain_answer_json(const AnswerValue& value) {
     if (const std::string* s = std::get_if<std::string>(&value)) return *s;
     if (const double* x = std::get_if<double>(&value)) return json_number(*x);
-    return in_option_order(question, std::get<std::vector<std::string>>(value));
+    return std::get<std::vector<std::string>>(value);
+}
+
+json answer_json(const Question& question, const AnswerValue& value) {
+    if (const auto* ids = std::get_if<std::vector<std::string>>(&value)) return in_option_order(question, *ids);
+    return plain_answer_json(value);
 }
 
 // Answers that count: visible and fitting their question.
@@ -37,7 +42,70 @@ Answers fitting_visible_answers(const Questionnaire& questionnaire, const Answer
 
 std::string dump_canonical(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// One answer as JSON -> AnswerValue: a string, a number or an array of strings. False (reported)
+// for anything else.
+bool read_answer_value(const json& v, const std::string& pointer, const JsonReader& reader, AnswerValue& out) {
+    if (v.is_string()) {
+        out = v.get<std::string>();
+        return true;
+    }
+    if (v.is_number()) {
+        double x = 0;
+        if (!reader.read_number(v, pointer, x)) return false;
+        out = x;
+        return true;
+    }
+    if (v.is_array()) {
+        std::vector<std::string> ids;
+        bool ok = true;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            std::string id;
+            if (reader.read_string(v[i], child_pointer(pointer, i), id)) ids.push_back(id);
+            else ok = false;
+        }
+        out = ids;
+        return ok;
+    }
+    reader.error(pointer, "expected a string, a number or an array of option ids, got " + describe_json(v));
+    return false;
+}
+
 } // namespace
+
+void to_json(json& j, const Assessment& assessment) {
+    json answers = json::object();
+    for (const auto& [id, value] : assessment.answers) answers[id] = plain_answer_json(value);
+    j = json{{"language", assessment.language}, {"created", assessment.created}, {"updated", assessment.updated},
+             {"answers", answers}, {"actionPlan", assessment.action_plan}};
+}
+
+bool read_assessment(const json& j, const std::string& pointer, const JsonReader& reader, Assessment& assessment) {
+    const std::size_t errors_before = count_errors(*reader.out);
+    assessment = Assessment{};
+    if (!reader.expect_object(j, pointer)) return false;
+    reader.warn_unknown(j, pointer, {"language", "created", "updated", "answers", "actionPlan"});
+    for (auto [key, target] : {std::pair<const char*, std::string*>{"language", &assessment.language},
+                               {"created", &assessment.created}, {"updated", &assessment.updated}})
+        if (const json* v = reader.member(j, pointer, key, true)) reader.read_string(*v, child_pointer(pointer, key), *target);
+    if (const json* answers = reader.member(j, pointer, "answers", true)) {
+        const std::string p = child_pointer(pointer, "answers");
+        if (reader.expect_object(*answers, p))
+            for (auto it = answers->begin(); it != answers->end(); ++it) {
+                AnswerValue value;
+                if (read_answer_value(it.value(), child_pointer(p, it.key()), reader, value)) assessment.answers[it.key()] = value;
+            }
+    }
+    if (const json* plan = reader.member(j, pointer, "actionPlan", true))
+        read_action_plan(*plan, child_pointer(pointer, "actionPlan"), reader, assessment.action_plan);
+    return count_errors(*reader.out) == errors_before;
+}
+
+void from_json(const json& j, Assessment& assessment) {
+    Diagnostics diagnostics;
+    JsonReader reader{"", &diagnostics};
+    read_assessment(j, "", reader, assessment);
+    throw_first_error(diagnostics);
+}
 
 bool is_valid_timestamp(const std::string& text) {
     // 2026-11-25T14:03:00Z
@@ -159,37 +227,13 @@ struct Importer {
         reader.warning(pointer, reason);
     }
 
-    // A string, a number or an array of strings; false (reported) for anything else.
-    bool answer_value(const json& v, const std::string& pointer, AnswerValue& out) {
-        if (v.is_string()) { out = v.get<std::string>(); return true; }
-        if (v.is_number()) {
-            double x = 0;
-            if (!reader.read_number(v, pointer, x)) return false;
-            out = x;
-            return true;
-        }
-        if (v.is_array()) {
-            std::vector<std::string> ids;
-            bool ok = true;
-            for (std::size_t i = 0; i < v.size(); ++i) {
-                std::string id;
-                if (reader.read_string(v[i], child_pointer(pointer, i), id)) ids.push_back(id);
-                else ok = false;
-            }
-            out = ids;
-            return ok;
-        }
-        reader.error(pointer, "expected a string, a number or an array of option ids, got " + describe_json(v));
-        return false;
-    }
-
     void read_answers(const json& j) {
         if (!reader.expect_object(j, "/answers")) return;
         const std::string version = current.version;
         for (auto it = j.begin(); it != j.end(); ++it) {
             const std::string pointer = child_pointer("/answers", it.key());
             AnswerValue value;
-            if (!answer_value(it.value(), pointer, value)) continue;
+            if (!read_answer_value(it.value(), pointer, reader, value)) continue;
             const Question* q = current.question(it.key());
             if (!q) {
                 drop(pointer, "the question \"" + it.key() + "\" is not in questionnaire version " + version);

@@ -1,7 +1,8 @@
 // result.h - the assessment (what a respondent did) and the result file the municipality receives.
 //
 // Index
-//   - Assessment            answers + action plan + language + timestamps: the whole state to save
+//   - Assessment            answers + action plan + language + timestamps: the whole state to save,
+//                           with to_json / from_json (a draft needs no questionnaire)
 //   - result_document       the result file as JSON (docs/result-format.md), checksum included
 //   - export_result         the checked export: refuses what the municipality cannot use
 //   - import_result         a result file back into an Assessment, carried over to the current
@@ -16,6 +17,7 @@
 #include "core/action_plan.h"
 #include "core/answers.h"
 #include "core/diagnostics.h"
+#include "core/json_reader.h"
 #include "core/questionnaire.h"
 #include "core/scoring.h"
 
@@ -41,6 +43,14 @@ struct Assessment {
     Answers answers;       // profile and theme answers by question id
     ActionPlan action_plan;
 };
+
+// {"language", "created", "updated", "answers", "actionPlan"}; answers as in result files.
+void to_json(nlohmann::json& j, const Assessment& assessment);
+// Types only (answers are strings, numbers or arrays of strings); whether they fit a questionnaire is
+// import_result's business. Reports every problem through `reader`; false when any was found.
+bool read_assessment(const nlohmann::json& j, const std::string& pointer, const JsonReader& reader, Assessment& assessment);
+// Throws std::invalid_argument("/pointer: message") for the first problem.
+void from_json(const nlohmann::json& j, Assessment& assessment);
 
 struct QuestionnaireRef {
     std::string id;

@@ -380,3 +380,25 @@ TEST(ResultCompare, ChangePerPrincipleThemeAndLevel) {
     EXPECT_EQ(*c2.themes[2].before, 12.5);
     EXPECT_FALSE(c2.themes[2].after);
 }
+
+TEST(ResultAssessment, JsonRoundTripForDrafts) {
+    mf::Assessment a = example_assessment();
+    a.action_plan.areas[0].goal = ""; // a draft may be incomplete
+    const json j = a;
+    EXPECT_EQ(j["answers"]["employees"].dump(), "20");
+    EXPECT_EQ(j["answers"]["channels"], (json{"school", "jobcenter", "ngo"})); // as entered: no questionnaire here
+    const mf::Assessment back = j.get<mf::Assessment>();
+    EXPECT_EQ(back.answers, a.answers);
+    EXPECT_EQ(back.created, a.created);
+    EXPECT_EQ(back.language, "da");
+    EXPECT_EQ(json(back), j);
+
+    json bad = j;
+    bad["answers"]["policy"] = json::object();
+    try {
+        (void)bad.get<mf::Assessment>();
+        ADD_FAILURE() << "expected an exception";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "/answers/policy: expected a string, a number or an array of option ids, got an object");
+    }
+}
