@@ -76,6 +76,7 @@ struct Loader {
     bool languages_ok = false;          // texts are only checked against a valid list
     std::set<std::string> principle_ids;
     std::set<std::string> unreadable_weights; // principles named by a weight that could not be read
+    bool weights_missing = false;             // a scored question without readable weights
     std::map<std::string, std::string> all_questions;     // id -> pointer of its first definition
     std::map<std::string, std::string> first_question_id; // id -> pointer of the first "id" field seen so far
     std::map<std::string, QuestionRef> earlier;           // questions already walked (first definition)
@@ -440,10 +441,14 @@ struct Loader {
 
     bool load_weights(const json& v, const std::string& ptr, Question& q) {
         const json* w = field(v, ptr, "weights", true);
-        if (!w) return false;
+        if (!w) {
+            weights_missing = true;
+            return false;
+        }
         std::string wp = at(ptr, "weights");
         if (!w->is_object()) {
             error(wp, "expected an object from principle id to weight, got " + describe_json(*w));
+            weights_missing = true;
             return false;
         }
         bool ok = true;
@@ -453,7 +458,8 @@ struct Loader {
             double weight = 0;
             bool known = principle_ids.count(it.key()) > 0;
             if (!known) {
-                error(p, "unknown principle " + in_quotes(it.key()));
+                // Without any readable principle, every name would be "unknown": one error says it.
+                if (!principle_ids.empty()) error(p, "unknown principle " + in_quotes(it.key()));
                 ok = false;
             }
             if (!check_number(*it, p, weight, 0, kMaxScore)) {
@@ -941,6 +947,7 @@ struct Loader {
     // A principle no question weighs would always score 0 of 0: refuse it.
     bool check_principles_weighted(const Questionnaire& q) {
         bool ok = true;
+        if (weights_missing) return true; // reported where the weights are missing
         for (std::size_t i = 0; i < q.principles.size(); ++i) {
             const std::string& id = q.principles[i].id;
             if (id.empty() || !principle_ids.count(id) || q.principle(id) != &q.principles[i]) continue; // duplicates once
@@ -965,11 +972,16 @@ struct Loader {
             return std::nullopt;
         }
         if (!check_format(doc)) return std::nullopt;
-        warn_unknown(doc, "", {"$schema", "format", "formatVersion", "id", "version", "languages", "title", "intro",
-                               "principles", "levels", "profile", "themes"});
         Questionnaire q;
         q.format_version = kQuestionnaireFormatVersion;
         bool ok = true;
+        // "$schema" lets an editor find the schema; it means nothing to the loader but must be a string.
+        if (doc.contains("$schema") && !doc["$schema"].is_string()) {
+            error("/$schema", "expected a string (the path or URL of the schema), got " + describe_json(doc["$schema"]));
+            ok = false;
+        }
+        warn_unknown(doc, "", {"$schema", "format", "formatVersion", "id", "version", "languages", "title", "intro",
+                               "principles", "levels", "profile", "themes"});
         ok = read_id(doc, "", q.id) && ok;
         ok = read_string(doc, "", "version", q.version, true) && ok;
         ok = load_languages(doc, q) && ok;

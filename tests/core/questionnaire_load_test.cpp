@@ -257,6 +257,8 @@ TEST(QuestionnaireLoad, RejectsWrongTypesWithPointerAndValue) {
     expect_error([](json& d) { set(d, kOld + "/invert", "yes"); },
                  "q.json: /themes/1/questions/1/invert: expected true or false, got \"yes\"");
     expect_error([](json& d) { set(d, "/version", 1); }, "q.json: /version: expected a string, got 1");
+    expect_error([](json& d) { set(d, "/$schema", 1); },
+                 "q.json: /$schema: expected a string (the path or URL of the schema), got 1");
     expect_error([](json& d) { set(d, "/version", ""); }, "q.json: /version: must not be empty");
     expect_error([](json& d) { set(d, kPolicy + "/type", "scale"); },
                  "q.json: /themes/0/questions/0/type: unknown question type \"scale\"; expected one of single, yesno, multiple, number, text");
