@@ -203,7 +203,7 @@ void report_files(const Aggregate& a, bool quiet) {
             std::fprintf(stderr, "%s\n", d.to_string().c_str());
         }
         if (f.status == FileReport::Status::Superseded)
-            std::fprintf(stderr, "%s: duplicate: a newer assessment of the same CVR number counts instead (%s)\n", f.file.c_str(), f.superseded_by.c_str());
+            std::fprintf(stderr, "%s: not counted: the same CVR number has a newer assessment in %s\n", f.file.c_str(), f.superseded_by.c_str());
     }
 }
 

@@ -76,15 +76,29 @@ const SectorProfile kSectors[] = {{"industri", 8, 0.35},      {"bygge_anlaeg", 9
                                   {"sundhed_omsorg", 9, 0.50}, {"offentlig", 7, 0.62},     {"forening_ngo", 6, 0.55},
                                   {"andet", 5, 0.40}};
 
-const SectorProfile& pick_sector(Rng& rng) {
+// The questionnaire's own sector options, weighted and based as in kSectors when the id is known
+// (so the generator also works with other questionnaires, e.g. the test fixtures).
+std::vector<SectorProfile> sector_profiles(const Questionnaire& q) {
+    std::vector<SectorProfile> out;
+    if (const Question* sector = q.profile_field("sector"))
+        for (const Option& o : sector->options) {
+            SectorProfile p{o.id.c_str(), 5, 0.40};
+            for (const SectorProfile& known : kSectors)
+                if (o.id == known.id) p = known;
+            out.push_back(p);
+        }
+    return out;
+}
+
+const SectorProfile& pick_sector(Rng& rng, const std::vector<SectorProfile>& sectors) {
     double total = 0;
-    for (const SectorProfile& s : kSectors) total += s.weight;
+    for (const SectorProfile& s : sectors) total += s.weight;
     double x = rng.uniform() * total;
-    for (const SectorProfile& s : kSectors) {
+    for (const SectorProfile& s : sectors) {
         if (x < s.weight) return s;
         x -= s.weight;
     }
-    return kSectors[0];
+    return sectors.back();
 }
 
 // Employees: half micro firms, then small, medium, large (roughly Copenhagen's business structure).
@@ -130,10 +144,10 @@ struct Organisation {
     std::string language;
 };
 
-Organisation make_organisation(Rng& rng, std::set<std::string>& used_cvr) {
+Organisation make_organisation(Rng& rng, std::set<std::string>& used_cvr, const std::vector<SectorProfile>& sectors) {
     Organisation o;
     o.cvr = make_cvr(rng, used_cvr);
-    o.sector = &pick_sector(rng);
+    o.sector = &pick_sector(rng, sectors);
     o.employees = pick_employees(rng);
     const std::string form = rng.pick(kForms);
     o.name = std::string(rng.pick(kPlaces)) + " " + rng.pick(kTrades) + (form.empty() ? "" : " " + form);
@@ -334,9 +348,14 @@ int main(int argc, char** argv) {
     Rng rng{seed};
     Writer writer{*q, out};
     std::set<std::string> used_cvr;
+    const std::vector<SectorProfile> sectors = sector_profiles(*q);
+    if (sectors.empty()) {
+        std::fprintf(stderr, "mf-generate: the questionnaire has no sector question with options\n");
+        return 2;
+    }
     const int latest = 2026;
     while (writer.written < count) {
-        Organisation o = make_organisation(rng, used_cvr);
+        Organisation o = make_organisation(rng, used_cvr, sectors);
         // Earlier years first (less mature then), so file numbers follow time for one organisation.
         const double u = rng.uniform();
         const int years = u < 0.05 ? 3 : u < 0.20 ? 2 : 1;

@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# aggregate.test.sh - mf-aggregate and mf-generate end to end.
+#
+# Usage (ctest does this): bash aggregate.test.sh <native-build-dir> <source-dir>
+#
+# Index
+#   1. usage and I/O errors: --help (0), no input / unknown option / bad separator / missing path /
+#      empty folder (2)
+#   2. tests/data/aggregate (good, broken, truncated, foreign, duplicate, tampered ...): exit 1, the
+#      exact reason for every bad file, every good file counted or listed as superseded
+#   3. the CSV outputs: BOM, header, separator, decimal comma, quoting (read back with Python's csv)
+#   4. the JSON outputs: counts, rows, change over time, every problem file listed
+#   5. --keep-duplicates, --quiet, only good files -> exit 0
+#   6. mf-generate: 300 files are all accepted (exit 0), the same with 1 and 2 threads, and
+#      scripts/aggregate_reference.py (an independent Python implementation) gives the same figures
+set -u
+BUILD=$(cd "$1" && pwd)
+SRC=$(cd "$2" && pwd)
+BIN="$BUILD/mf-aggregate"
+GEN="$BUILD/mf-generate"
+PY=/usr/bin/python3
+DATA=tests/data/aggregate
+Q=tests/data/scoring/example.json
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cd "$SRC" || exit 1
+
+failures=0
+checks=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# run ARGS...: runs mf-aggregate; sets $rc, $out, $err
+run() {
+    "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    out=$(cat "$TMP/out")
+    err=$(cat "$TMP/err")
+}
+expect_rc() { checks=$((checks + 1)); [ "$rc" = "$1" ] || fail "$2: exit $rc, expected $1 (stdout: $out) (stderr: $err)"; }
+expect_line() { # expect_line TEXT LINE WHAT: LINE occurs as a whole line in TEXT
+    checks=$((checks + 1))
+    grep -qxF -- "$2" <<<"$1" || fail "$3: missing line
+$2
+in
+$1"
+}
+expect_no() { checks=$((checks + 1)); ! grep -qF -- "$2" <<<"$1" || fail "$3: unexpected \"$2\""; }
+
+[ -x "$BIN" ] || { echo "FAIL: $BIN not built"; exit 1; }
+[ -x "$GEN" ] || { echo "FAIL: $GEN not built"; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# 1. Usage and I/O errors
+# ---------------------------------------------------------------------------------------------
+run --help
+expect_rc 0 "--help"
+case "$out" in "Usage: mf-aggregate [options] FILE_OR_FOLDER..."*) ;; *) fail "--help text: $out" ;; esac
+run
+expect_rc 2 "no input"
+expect_line "$err" "mf-aggregate: no result files or folders given" "no input message"
+run --frobnicate "$DATA"
+expect_rc 2 "unknown option"
+expect_line "$err" "mf-aggregate: unknown option \"--frobnicate\"" "unknown option message"
+run --separator "|" "$DATA"
+expect_rc 2 "bad separator"
+expect_line "$err" "mf-aggregate: --separator must be ';', ',' or 'tab', got \"|\"" "bad separator message"
+run --questionnaire "$Q" "$DATA/no-such-folder"
+expect_rc 2 "missing path"
+expect_line "$err" "mf-aggregate: $DATA/no-such-folder: no such file or folder" "missing path message"
+mkdir -p "$TMP/empty"
+run --questionnaire "$Q" "$TMP/empty"
+expect_rc 2 "empty folder"
+expect_line "$err" "mf-aggregate: no *.json files found" "empty folder message"
+run --questionnaire "$TMP/nope.json" "$DATA"
+expect_rc 2 "missing questionnaire"
+
+# ---------------------------------------------------------------------------------------------
+# 2. The bad-input folder: every bad file listed with its exact reason, every good one counted
+# ---------------------------------------------------------------------------------------------
+run --questionnaire "$Q" "$DATA" --rows-csv "$TMP/rows.csv" --rows-json "$TMP/rows.json" \
+    --summary-csv "$TMP/summary.csv" --summary-json "$TMP/summary.json" --decimal-comma
+expect_rc 1 "bad-input folder"
+D=$DATA
+while IFS= read -r line; do
+    expect_line "$err" "$line" "per-file reason"
+done <<EOF
+$D/bad-cvr.json: /answers/cvr: the CVR number "12345678" is not valid (The check digit does not match – check for typing errors.); it must be corrected before the next export
+$D/bom.json: the file starts with a byte order mark (EF BB BF); save it as UTF-8 without BOM
+$D/broken.json: invalid JSON at line 4, column 3: syntax error while parsing object key - invalid literal; last read: '1,<U+000A>  o'; expected string literal
+$D/empty.json: the file is empty
+$D/foreign.json: the field "format" is missing
+$D/newer-format.json: /formatVersion: formatVersion 2 is not supported; this app reads formatVersion 1 (the file was made by a newer app)
+$D/no-checksum.json: the file has no checksum, so changes or damage cannot be detected
+$D/old-version-other-themes.json: /scores: the result was made with questionnaire version 0.8.0 and its scores cannot be compared with version 1.0.0: it has no scores for "theme rekruttering"; it has scores for "theme rekrutering", which version 1.0.0 does not have
+$D/questionnaire.json: /format: this is a questionnaire file, not a result file
+$D/scores-edited.json: /scores: the scores in the file do not match its answers; the app shows the scores computed from the answers
+$D/truncated.json: invalid JSON at line 33, column 1: syntax error while parsing object key - unexpected end of input; expected string literal
+$D/old-version.json: /questionnaire/version: warning: the result was made with questionnaire version 0.9.0; this app has version 1.0.0: answers are carried over by question id (0 could not be)
+$D/2025/good-sydhavn-2025.json: not counted: the same CVR number has a newer assessment in $D/good-sydhavn.json
+$D/good-bispebjerg.json: not counted: the same CVR number has a newer assessment in $D/good-bispebjerg-copy.json
+EOF
+checks=$((checks + 1))
+grep -qE "^$D/tampered.json: /checksum: the checksum does not match the content: the file was changed or damaged after it was exported \(file says \"sha256:[0-9a-f]+\.\.\.\", content gives \"sha256:[0-9a-f]{64}\"\)$" <<<"$err" ||
+    fail "tampered reason: $err"
+# Nothing silently dropped: every .json file in the folder is in the summary, counted or named.
+expect_line "$out" "files read: 19 (0.0 MB)" "files read"
+expect_line "$out" "  accepted: 7 (counted 5, superseded by a newer assessment of the same CVR 2)" "accepted line"
+expect_line "$out" "  rejected: 12" "rejected line"
+expect_line "$out" "organisations counted: 5; with assessments from several years: 1" "organisations line"
+for f in bad-cvr bom broken empty foreign newer-format no-checksum old-version-other-themes questionnaire scores-edited tampered truncated; do
+    checks=$((checks + 1))
+    grep -q "^    $D/$f.json: " <<<"$out" || fail "$f.json not in the rejected summary"
+done
+checks=$((checks + 1))
+[ "$(find "$DATA" -name '*.json' | wc -l)" = 19 ] || fail "the folder should hold 19 .json files"
+
+# ---------------------------------------------------------------------------------------------
+# 3. CSV
+# ---------------------------------------------------------------------------------------------
+checks=$((checks + 1))
+[ "$(head -c 3 "$TMP/rows.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || fail "rows.csv has no UTF-8 BOM"
+"$PY" - "$TMP/rows.csv" "$TMP/summary.csv" >"$TMP/csvcheck" 2>&1 <<'EOF' || fail "CSV check: $(cat "$TMP/csvcheck")"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
+header, body = rows[0], rows[1:]
+assert header[:7] == ["cvr", "name", "sector", "sector_name", "employees", "size_band", "overall_pct"], header
+assert "principle_deltagelse_pct" in header and "theme_rekruttering_pct" in header and "change_overall_pp" in header, header
+assert len(body) == 5, len(body)
+assert all(len(r) == len(header) for r in body), [len(r) for r in body]
+col = {name: i for i, name in enumerate(header)}
+names = sorted(r[col["name"]] for r in body)
+assert names == sorted(["Vanløse Omsorg & Co.", "Bispebjerg Ejendomsservice ApS", 'Københavns Rengøring A/S; afd. "Nord"',
+                        "Sydhavn Omsorg", "Bispebjerg Café I/S"]), names
+for r in body:
+    assert "." not in r[col["overall_pct"]] and "," in r[col["overall_pct"]], r[col["overall_pct"]]  # decimal comma
+    assert r[col["file"]].startswith("tests/data/aggregate/"), r[col["file"]]
+sydhavn = [r for r in body if r[col["name"]] == "Sydhavn Omsorg"][0]
+assert sydhavn[col["first_file"]] == "tests/data/aggregate/2025/good-sydhavn-2025.json", sydhavn
+assert sydhavn[col["change_overall_pp"]] != "", sydhavn
+summary = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig", newline=""), delimiter=";"))
+assert summary[0][:8] == ["dimension", "group", "group_name", "organisations", "part_kind", "part", "part_name", "n"], summary[0]
+assert all(len(r) == len(summary[0]) for r in summary), "ragged summary"
+first = summary[1]
+assert first[:8] == ["all", "all", "", "5", "overall", "overall", "", "5"], first
+print("ok")
+EOF
+checks=$((checks + 1))
+run --questionnaire "$Q" "$DATA" --separator , --no-bom --rows-csv "$TMP/comma.csv"
+head -c 4 "$TMP/comma.csv" | grep -q "^cvr," || fail "--separator , --no-bom: $(head -c 40 "$TMP/comma.csv")"
+checks=$((checks + 1))
+grep -qF ',"Københavns Rengøring A/S; afd. ""Nord""",' "$TMP/comma.csv" || fail "quoting with ',' separator"
+
+# ---------------------------------------------------------------------------------------------
+# 4. JSON
+# ---------------------------------------------------------------------------------------------
+"$PY" - "$TMP/rows.json" "$TMP/summary.json" >"$TMP/jsoncheck" 2>&1 <<'EOF' || fail "JSON check: $(cat "$TMP/jsoncheck")"
+import json, sys
+rows = json.load(open(sys.argv[1], encoding="utf-8"))
+summary = json.load(open(sys.argv[2], encoding="utf-8"))
+assert rows["format"] == "mangfoldighedstjek/aggregate-rows" and len(rows["rows"]) == 5, rows
+assert [r["cvr"] for r in rows["rows"]] == sorted(r["cvr"] for r in rows["rows"])
+changed = [r for r in rows["rows"] if r["change"]]
+assert len(changed) == 1 and changed[0]["change"]["firstFile"].endswith("2025/good-sydhavn-2025.json"), changed
+assert summary["files"] == {"read": 19, "bytes": summary["files"]["bytes"], "accepted": 7, "rejected": 12, "superseded": 2, "counted": 5}, summary["files"]
+problems = {p["file"].split("/")[-1]: p for p in summary["fileProblems"]}
+rejected = sorted(k for k, p in problems.items() if p["status"] == "rejected")
+assert rejected == sorted(["bad-cvr.json", "bom.json", "broken.json", "empty.json", "foreign.json", "newer-format.json", "no-checksum.json",
+                           "old-version-other-themes.json", "questionnaire.json", "scores-edited.json", "tampered.json", "truncated.json"]), rejected
+assert all(any(d["severity"] == "error" for d in problems[k]["problems"]) for k in rejected)
+assert problems["good-bispebjerg.json"]["status"] == "superseded" and problems["good-bispebjerg.json"]["supersededBy"].endswith("good-bispebjerg-copy.json")
+assert problems["old-version.json"]["status"] == "counted" and problems["old-version.json"]["problems"][0]["severity"] == "warning"
+overall = summary["groups"][0]["parts"][0]
+assert summary["groups"][0]["group"] == "all" and overall["id"] == "overall" and overall["n"] == 5, overall
+assert sum(overall["levels"].values()) == 5, overall
+assert summary["change"]["organisations"] == 1
+print("ok")
+EOF
+checks=$((checks + 1))
+
+# ---------------------------------------------------------------------------------------------
+# 5. --keep-duplicates, --quiet, only good files
+# ---------------------------------------------------------------------------------------------
+run --questionnaire "$Q" "$DATA" --keep-duplicates --quiet --rows-csv "$TMP/all.csv"
+expect_rc 1 "--keep-duplicates"
+expect_line "$out" "  accepted: 7 (counted 7, superseded by a newer assessment of the same CVR 0) [--keep-duplicates]" "keep duplicates counts"
+checks=$((checks + 1))
+[ "$(grep -c $'\r$' "$TMP/all.csv")" = 8 ] || fail "--keep-duplicates: expected header + 7 rows"
+expect_no "$err" "warning:" "--quiet hides warnings"
+expect_no "$err" "not counted" "--quiet hides superseded files"
+expect_line "$err" "$D/empty.json: the file is empty" "--quiet keeps reasons"
+run --questionnaire "$Q" "$DATA"/good-*.json "$DATA/2025" "$DATA/old-version.json"
+expect_rc 0 "only good files"
+expect_line "$out" "  rejected: 0" "only good files: nothing rejected"
+
+# ---------------------------------------------------------------------------------------------
+# 6. Generated files: all valid, thread count does not change a byte, Python agrees
+# ---------------------------------------------------------------------------------------------
+"$GEN" --count 300 --out "$TMP/gen" --seed 11 >"$TMP/genout" 2>&1 || fail "mf-generate: $(cat "$TMP/genout")"
+checks=$((checks + 1))
+[ "$(find "$TMP/gen" -name '*.json' | wc -l)" = 300 ] || fail "mf-generate did not write 300 files"
+run "$TMP/gen" --threads 1 --summary-json "$TMP/g1.json" --rows-csv "$TMP/g1.csv"
+expect_rc 0 "generated files are all accepted"
+run "$TMP/gen" --threads 2 --summary-json "$TMP/g2.json" --rows-csv "$TMP/g2.csv"
+expect_rc 0 "generated files, 2 threads"
+checks=$((checks + 1))
+cmp -s "$TMP/g1.json" "$TMP/g2.json" && cmp -s "$TMP/g1.csv" "$TMP/g2.csv" || fail "output depends on --threads"
+checks=$((checks + 1))
+"$PY" scripts/aggregate_reference.py --questionnaire questionnaires/aktoersporet.json --compare "$TMP/g1.json" "$TMP/gen" >"$TMP/ref" 2>&1 ||
+    fail "reference comparison: $(cat "$TMP/ref")"
+"$GEN" --count 300 --out "$TMP/gen2" --seed 11 >/dev/null 2>&1
+checks=$((checks + 1))
+diff -r "$TMP/gen" "$TMP/gen2" >/dev/null || fail "mf-generate is not deterministic for a seed"
+
+echo "aggregate.test.sh: $checks checks, $failures failures"
+[ "$failures" = 0 ]

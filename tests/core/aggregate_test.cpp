@@ -1,0 +1,407 @@
+// The municipality's aggregation: the figures on a small hand-checked set, duplicates and change
+// over time, which files are rejected and why (real exported files, edited), size bands, R-7
+// quartiles, and the CSV details Danish Excel depends on.
+#include "core/aggregate.h"
+#include "core/aggregate_output.h"
+#include "core/questionnaire_load.h"
+#include "core/result.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+namespace {
+
+using nlohmann::json;
+
+const mf::Questionnaire& example() {
+    static const mf::Questionnaire q = [] {
+        mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/tests/data/scoring/example.json");
+        for (const mf::Diagnostic& d : loaded.diagnostics) ADD_FAILURE() << d.to_string();
+        return *loaded.questionnaire;
+    }();
+    return q;
+}
+
+// A row as check_result would give it, for the example questionnaire (principles forskellighed,
+// deltagelse, medborgerskab; themes ledelse, rekruttering).
+mf::FileCheck row(const std::string& file, const std::string& cvr, const std::string& sector, double employees, const std::string& updated,
+                  std::optional<double> overall, std::vector<std::optional<double>> principles, std::vector<std::optional<double>> themes) {
+    mf::OrganisationRow r;
+    r.file = file;
+    r.cvr = cvr;
+    r.sector = sector;
+    r.employees = employees;
+    r.size = mf::size_band(employees);
+    r.created = updated;
+    r.updated = updated;
+    r.overall = overall;
+    r.principles = std::move(principles);
+    r.themes = std::move(themes);
+    mf::FileCheck check;
+    check.file = file;
+    check.row = std::move(r);
+    return check;
+}
+
+// The hand-checked set. cvr 1 has 2025 and 2026 (a change over time); cvr 2 sent twice in 2026
+// (the older one is superseded); one file is rejected.
+std::vector<mf::FileCheck> hand_set() {
+    std::vector<mf::FileCheck> checks;
+    //                    file      cvr         sector      emp  updated                 overall  F     D     M          ledelse rekruttering
+    checks.push_back(row("f1.json", "10000001", "industri", 5, "2025-03-01T10:00:00Z", 10, {0.0, 20.0, std::nullopt}, {10.0, std::nullopt}));
+    checks.push_back(row("f2.json", "10000002", "industri", 12, "2026-02-01T10:00:00Z", 20, {25.0, 30.0, 50.0}, {20.0, 40.0}));
+    checks.push_back(row("f3.json", "10000003", "service", 60, "2026-05-01T10:00:00Z", 40, {50.0, 40.0, std::nullopt}, {30.0, 50.0}));
+    checks.push_back(row("f4.json", "10000004", "service", 300, "2026-06-01T10:00:00Z", 80, {90.0, 70.0, 80.0}, {80.0, 80.0}));
+    checks.push_back(row("f5.json", "10000001", "industri", 5, "2026-04-01T10:00:00Z", 30, {20.0, 35.0, 40.0}, {30.0, 30.0}));
+    checks.push_back(row("f6.json", "10000002", "industri", 12, "2026-01-15T10:00:00Z", 99, {99.0, 99.0, 99.0}, {99.0, 99.0}));
+    mf::FileCheck bad;
+    bad.file = "bad.json";
+    bad.diagnostics.push_back(mf::Diagnostic{mf::Diagnostic::Severity::Error, "bad.json", "", "not JSON"});
+    checks.push_back(std::move(bad));
+    return checks;
+}
+
+const mf::GroupStats& group(const mf::Aggregate& a, const std::string& dimension, const std::string& id) {
+    for (const mf::GroupStats& g : a.groups)
+        if (g.dimension == dimension && g.group == id) return g;
+    throw std::runtime_error("no group " + dimension + "/" + id);
+}
+
+const mf::Stats& part(const mf::GroupStats& g, const std::string& id) {
+    for (const mf::PartStats& p : g.parts)
+        if (p.id == id) return p.stats;
+    throw std::runtime_error("no part " + id);
+}
+
+const mf::ChangeStats& change(const mf::Aggregate& a, const std::string& id) {
+    for (const mf::ChangeStats& c : a.changes)
+        if (c.id == id) return c;
+    throw std::runtime_error("no change " + id);
+}
+
+void expect_stats(const mf::Stats& s, std::size_t n, double mean, double q1, double median, double q3, double min, double max) {
+    EXPECT_EQ(s.n, n);
+    ASSERT_TRUE(s.mean && s.q1 && s.median && s.q3 && s.min && s.max);
+    EXPECT_DOUBLE_EQ(*s.mean, mean);
+    EXPECT_DOUBLE_EQ(*s.q1, q1);
+    EXPECT_DOUBLE_EQ(*s.median, median);
+    EXPECT_DOUBLE_EQ(*s.q3, q3);
+    EXPECT_DOUBLE_EQ(*s.min, min);
+    EXPECT_DOUBLE_EQ(*s.max, max);
+}
+
+} // namespace
+
+TEST(Aggregate, QuantilesAreR7) {
+    // R-7: h = (n - 1) p; x[floor h] + frac(h) (x[floor h + 1] - x[floor h]).
+    EXPECT_FALSE(mf::quantile_r7({}, 0.5));
+    EXPECT_DOUBLE_EQ(*mf::quantile_r7({7}, 0.25), 7);
+    EXPECT_DOUBLE_EQ(*mf::quantile_r7({0, 10}, 0.25), 2.5);      // h = 0.25
+    EXPECT_DOUBLE_EQ(*mf::quantile_r7({1, 2, 3, 4}, 0.75), 3.25); // h = 2.25: 3 + 0.25 * 1
+    EXPECT_DOUBLE_EQ(*mf::quantile_r7({1, 2, 3, 4, 100}, 0.5), 3); // h = 2 exactly
+    EXPECT_DOUBLE_EQ(*mf::quantile_r7({1, 2, 3, 4, 100}, 1.0), 100);
+}
+
+TEST(Aggregate, SizeBandsByEmployees) {
+    EXPECT_EQ(mf::size_band(1), "1-9");
+    EXPECT_EQ(mf::size_band(9), "1-9");
+    EXPECT_EQ(mf::size_band(10), "10-49");
+    EXPECT_EQ(mf::size_band(49), "10-49");
+    EXPECT_EQ(mf::size_band(50), "50-249");
+    EXPECT_EQ(mf::size_band(249), "50-249");
+    EXPECT_EQ(mf::size_band(250), "250+");
+    EXPECT_EQ(mf::size_band(100000), "250+");
+    EXPECT_EQ(mf::size_band(0), "unknown");
+    EXPECT_EQ(mf::size_band(std::nullopt), "unknown");
+}
+
+TEST(Aggregate, HandCheckedFiguresNewestPerCvr) {
+    const mf::Aggregate a = mf::aggregate(example(), hand_set());
+    EXPECT_EQ(a.files.size(), 7u);
+    EXPECT_EQ(a.accepted, 6u);
+    EXPECT_EQ(a.rejected, 1u);
+    EXPECT_EQ(a.superseded, 2u); // f1 (older year of cvr 1) and f6 (older 2026 file of cvr 2)
+    EXPECT_EQ(a.counted, 4u);    // f5, f2, f3, f4
+    EXPECT_EQ(a.files[0].status, mf::FileReport::Status::Superseded);
+    EXPECT_EQ(a.files[0].superseded_by, "f5.json");
+    EXPECT_EQ(a.files[5].status, mf::FileReport::Status::Superseded);
+    EXPECT_EQ(a.files[5].superseded_by, "f2.json");
+    EXPECT_EQ(a.files[6].status, mf::FileReport::Status::Rejected);
+
+    const mf::GroupStats& all = group(a, "all", "all");
+    EXPECT_EQ(all.organisations, 4u);
+    // overall of f5, f2, f3, f4 = 30, 20, 40, 80 -> sorted 20 30 40 80
+    //   mean = 170 / 4 = 42.5
+    //   q1: h = 3 * 0.25 = 0.75 -> 20 + 0.75 * (30 - 20) = 27.5
+    //   median: h = 1.5 -> 30 + 0.5 * (40 - 30) = 35
+    //   q3: h = 2.25 -> 40 + 0.25 * (80 - 40) = 50
+    expect_stats(part(all, "overall"), 4, 42.5, 27.5, 35, 50, 20, 80);
+    // levels 0/20/40/60/80: 20 and 30 -> opstart, 40 -> paa_vej, 80 -> foregang
+    EXPECT_EQ(part(all, "overall").levels, (std::vector<std::size_t>{0, 2, 1, 0, 1}));
+    // medborgerskab: f5 40, f2 50, f3 absent, f4 80 -> n = 3, mean 170 / 3
+    //   q1: h = 0.5 -> 40 + 0.5 * 10 = 45; median 50; q3: h = 1.5 -> 50 + 0.5 * 30 = 65
+    expect_stats(part(all, "medborgerskab"), 3, 170.0 / 3.0, 45, 50, 65, 40, 80);
+    // forskellighed: 20 25 50 90 -> mean 185 / 4 = 46.25; q1 20 + 0.75 * 5 = 23.75;
+    //   median 25 + 0.5 * 25 = 37.5; q3 50 + 0.25 * 40 = 60
+    expect_stats(part(all, "forskellighed"), 4, 46.25, 23.75, 37.5, 60, 20, 90);
+    // theme rekruttering: f5 30, f2 40, f3 50, f4 80 -> mean 50; q1 37.5; median 45; q3 57.5
+    expect_stats(part(all, "rekruttering"), 4, 50, 37.5, 45, 57.5, 30, 80);
+
+    // industri: f5 (30) and f2 (20): mean 25, q1 20 + 0.25 * 10 = 22.5, median 25, q3 27.5
+    const mf::GroupStats& industri = group(a, "sector", "industri");
+    EXPECT_EQ(industri.organisations, 2u);
+    expect_stats(part(industri, "overall"), 2, 25, 22.5, 25, 27.5, 20, 30);
+    // size bands: one organisation each
+    expect_stats(part(group(a, "size", "1-9"), "overall"), 1, 30, 30, 30, 30, 30, 30);
+    expect_stats(part(group(a, "size", "250+"), "overall"), 1, 80, 80, 80, 80, 80, 80);
+    EXPECT_EQ(group(a, "size", "50-249").organisations, 1u);
+    EXPECT_THROW(group(a, "size", "unknown"), std::runtime_error); // only listed when someone is unknown
+
+    // Change over time: only cvr 1 has two years (f1 2025 -> f5 2026); cvr 2's files are both 2026.
+    EXPECT_EQ(a.organisations_with_change, 1u);
+    const mf::ChangeStats& overall = change(a, "overall");
+    expect_stats(overall.stats, 1, 20, 20, 20, 20, 20, 20); // 30 - 10
+    EXPECT_EQ(overall.improved, 1u);
+    EXPECT_EQ(change(a, "deltagelse").stats.mean, 15.0);    // 35 - 20
+    EXPECT_EQ(change(a, "medborgerskab").stats.n, 0u);      // absent in 2025
+    EXPECT_EQ(change(a, "rekruttering").stats.n, 0u);       // absent in 2025
+    EXPECT_EQ(change(a, "ledelse").stats.mean, 20.0);       // 30 - 10
+}
+
+TEST(Aggregate, KeepDuplicatesCountsEveryAcceptedFile) {
+    mf::AggregateOptions options;
+    options.keep_duplicates = true;
+    const mf::Aggregate a = mf::aggregate(example(), hand_set(), options);
+    EXPECT_EQ(a.counted, 6u);
+    EXPECT_EQ(a.superseded, 0u);
+    // overall 10 20 30 40 80 99: mean 279 / 6 = 46.5; q1: h = 1.25 -> 20 + 0.25 * 10 = 22.5;
+    // median: h = 2.5 -> 35; q3: h = 3.75 -> 40 + 0.75 * 40 = 70
+    expect_stats(part(group(a, "all", "all"), "overall"), 6, 46.5, 22.5, 35, 70, 10, 99);
+    EXPECT_EQ(a.organisations_with_change, 1u); // still first vs newest of cvr 1, on the newest row
+}
+
+TEST(Aggregate, SameFiguresWhateverTheInputOrder) {
+    const json expected = mf::summary_json(example(), mf::aggregate(example(), hand_set()), {});
+    std::vector<mf::FileCheck> reversed = hand_set();
+    std::reverse(reversed.begin(), reversed.end());
+    const json got = mf::summary_json(example(), mf::aggregate(example(), std::move(reversed)), {});
+    EXPECT_EQ(got["groups"], expected["groups"]);
+    EXPECT_EQ(got["change"], expected["change"]);
+    EXPECT_EQ(got["files"], expected["files"]);
+}
+
+TEST(Aggregate, RowsAreOnePerOrganisationInCvrOrder) {
+    const mf::Aggregate a = mf::aggregate(example(), hand_set());
+    const json rows = mf::rows_json(example(), a)["rows"];
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[0]["cvr"], "10000001");
+    EXPECT_EQ(rows[0]["file"], "f5.json");
+    EXPECT_EQ(rows[0]["change"]["firstFile"], "f1.json");
+    EXPECT_EQ(rows[0]["change"]["overall"], 20);
+    EXPECT_EQ(rows[0]["change"]["principles"]["medborgerskab"], nullptr);
+    EXPECT_EQ(rows[1]["file"], "f2.json");
+    EXPECT_EQ(rows[1]["change"], nullptr);
+    EXPECT_EQ(rows[3]["sizeBand"], "250+");
+}
+
+// ---------------------------------------------------------------------------------------------
+// check_result on real exported files
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+mf::Assessment assessment() {
+    mf::Assessment a;
+    a.language = "da";
+    a.created = "2026-11-25T14:03:00Z";
+    a.updated = "2026-11-25T14:40:12Z";
+    a.answers = mf::Answers{{"org_name", std::string("Bager; \"Nord\" ApS")}, {"cvr", std::string("1374 8136")},
+                            {"sector", std::string("service")},        {"employees", 20.0},
+                            {"policy", std::string("draft")},          {"leader_goal", std::string("yes")},
+                            {"policy_public", std::string("dont_know")},
+                            {"channels", std::vector<std::string>{"school", "jobcenter"}},
+                            {"only_network", std::string("yes")}};
+    return a;
+}
+
+std::string exported() {
+    mf::ExportOutcome out = mf::export_result(example(), assessment());
+    for (const mf::Diagnostic& d : out.diagnostics) ADD_FAILURE() << d.to_string();
+    return out.text;
+}
+
+std::string with_checksum(json doc) {
+    doc["checksum"] = mf::result_checksum(doc);
+    return doc.dump(2) + "\n";
+}
+
+std::vector<std::string> errors(const mf::FileCheck& c) {
+    std::vector<std::string> out;
+    for (const mf::Diagnostic& d : c.diagnostics)
+        if (d.severity == mf::Diagnostic::Severity::Error) out.push_back(d.pointer + ": " + d.message);
+    return out;
+}
+
+bool any_contains(const std::vector<std::string>& lines, const std::string& needle) {
+    for (const std::string& l : lines)
+        if (l.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+} // namespace
+
+TEST(AggregateCheck, AcceptsAnExportedFileWithItsStoredScores) {
+    const std::string text = exported();
+    const mf::FileCheck c = mf::check_result(text, "r.json", example());
+    ASSERT_TRUE(c.row) << ::testing::PrintToString(errors(c));
+    EXPECT_TRUE(c.diagnostics.empty());
+    const json scores = json::parse(text)["scores"];
+    EXPECT_EQ(c.row->cvr, "13748136");
+    EXPECT_EQ(c.row->name, "Bager; \"Nord\" ApS");
+    EXPECT_EQ(c.row->sector, "service");
+    EXPECT_EQ(c.row->size, "10-49");
+    EXPECT_EQ(c.row->overall, scores["overall"].get<double>());
+    EXPECT_EQ(c.row->level, scores["level"].get<std::string>());
+    EXPECT_EQ(c.row->principles[1], scores["principles"]["deltagelse"].get<double>());
+    EXPECT_EQ(c.row->themes[0], scores["themes"]["ledelse"]["percent"].get<double>());
+    EXPECT_EQ(c.bytes, text.size());
+}
+
+TEST(AggregateCheck, RejectsTamperedAndUnsignedFiles) {
+    json doc = json::parse(exported());
+    doc["scores"]["overall"] = 99.9; // edited by hand, checksum left as it was
+    mf::FileCheck c = mf::check_result(doc.dump(2), "t.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_TRUE(any_contains(errors(c), "/checksum: the checksum does not match the content")) << ::testing::PrintToString(errors(c));
+
+    doc = json::parse(exported());
+    doc.erase("checksum");
+    c = mf::check_result(doc.dump(2), "n.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_TRUE(any_contains(errors(c), ": the file has no checksum")) << ::testing::PrintToString(errors(c));
+}
+
+TEST(AggregateCheck, RejectsScoresThatDisagreeWithTheAnswersEvenWithAFreshChecksum) {
+    json doc = json::parse(exported());
+    doc["scores"]["principles"]["deltagelse"] = 100;
+    const mf::FileCheck c = mf::check_result(with_checksum(doc), "s.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_TRUE(any_contains(errors(c), "/scores: the scores in the file do not match its answers")) << ::testing::PrintToString(errors(c));
+}
+
+TEST(AggregateCheck, RejectsAMissingOrInvalidCvr) {
+    json doc = json::parse(exported());
+    doc["answers"]["cvr"] = "13748137"; // modulus 11 fails
+    doc["organisation"]["cvr"] = "13748137";
+    mf::FileCheck c = mf::check_result(with_checksum(doc), "c.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_TRUE(any_contains(errors(c), "/answers/cvr: the CVR number \"13748137\" is not valid")) << ::testing::PrintToString(errors(c));
+
+    doc = json::parse(exported());
+    doc["answers"].erase("cvr");
+    doc["organisation"]["cvr"] = nullptr;
+    c = mf::check_result(with_checksum(doc), "m.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_EQ(errors(c), (std::vector<std::string>{"/answers/cvr: the CVR number is missing, so the result cannot be matched to an organisation"}));
+}
+
+TEST(AggregateCheck, OtherQuestionnaireVersionCountsOnlyWithTheSamePrinciplesAndThemes) {
+    json doc = json::parse(exported());
+    doc["questionnaire"]["version"] = "0.9.0";
+    doc["questionnaire"]["contentHash"] = "sha256:" + std::string(64, '0');
+    mf::FileCheck c = mf::check_result(with_checksum(doc), "old.json", example());
+    ASSERT_TRUE(c.row) << ::testing::PrintToString(errors(c));
+    EXPECT_EQ(c.row->questionnaire_version, "0.9.0");
+    EXPECT_FALSE(c.row->same_questionnaire);
+    EXPECT_EQ(c.row->overall, doc["scores"]["overall"].get<double>());
+    EXPECT_FALSE(c.diagnostics.empty()); // the importer's note about the version stays a warning
+
+    doc["scores"]["themes"]["kultur"] = doc["scores"]["themes"]["ledelse"];
+    doc["scores"]["themes"].erase("ledelse");
+    c = mf::check_result(with_checksum(doc), "older.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_EQ(errors(c), (std::vector<std::string>{"/scores: the result was made with questionnaire version 0.9.0 and its scores cannot be compared with "
+                                                    "version 1.0.0: it has no scores for \"theme ledelse\"; it has scores for \"theme kultur\", "
+                                                    "which version 1.0.0 does not have"}));
+}
+
+TEST(AggregateCheck, RejectsWhatIsNotAResultFile) {
+    mf::FileCheck c = mf::check_result("{\"format\": \"mangfoldighedstjek/res", "cut.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_EQ(mf::count_errors(c.diagnostics), 1u);
+    c = mf::check_result("{\"type\": \"FeatureCollection\"}", "geo.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_EQ(errors(c), (std::vector<std::string>{": the field \"format\" is missing"}));
+    c = mf::check_result_file(MF_SOURCE_DIR "/tests/data/aggregate/does-not-exist.json", example());
+    EXPECT_FALSE(c.row);
+    EXPECT_EQ(mf::count_errors(c.diagnostics), 1u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV for Danish Excel
+// ---------------------------------------------------------------------------------------------
+TEST(AggregateCsv, QuotesWhatExcelWouldSplitAndNeutralisesFormulas) {
+    EXPECT_EQ(mf::csv_field("Bager ApS", ';'), "Bager ApS");
+    EXPECT_EQ(mf::csv_field("a;b", ';'), "\"a;b\"");
+    EXPECT_EQ(mf::csv_field("a;b", ','), "a;b");
+    EXPECT_EQ(mf::csv_field("a,b", ','), "\"a,b\"");
+    EXPECT_EQ(mf::csv_field("say \"hi\"", ';'), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(mf::csv_field("two\nlines", ';'), "\"two\nlines\"");
+    EXPECT_EQ(mf::csv_field("=HYPERLINK(\"x\")", ';'), "\"'=HYPERLINK(\"\"x\"\")\"");
+    EXPECT_EQ(mf::csv_field("-2", ';'), "'-2");
+    EXPECT_EQ(mf::csv_field(" padded", ';'), "\" padded\"");
+    EXPECT_EQ(mf::csv_field("Ærø Å/S", ';'), "Ærø Å/S");
+}
+
+TEST(AggregateCsv, NumbersWithOneDecimalAndOptionalComma) {
+    mf::CsvOptions point, comma;
+    comma.decimal_comma = true;
+    EXPECT_EQ(mf::csv_number(52.25, point), "52.3"); // round half away from zero, like result files
+    EXPECT_EQ(mf::csv_number(52.25, comma), "52,3");
+    EXPECT_EQ(mf::csv_number(100, comma), "100,0");
+    EXPECT_EQ(mf::csv_number(-0.04, point), "0.0");
+    EXPECT_EQ(mf::csv_number(-12.5, comma), "-12,5");
+    EXPECT_EQ(mf::csv_number(std::nullopt, point), "");
+}
+
+TEST(AggregateCsv, RowsStartWithBomAndHeaderAndHaveOneLinePerOrganisation) {
+    std::vector<mf::FileCheck> checks;
+    checks.push_back(mf::check_result(exported(), "r.json", example()));
+    const mf::Aggregate a = mf::aggregate(example(), std::move(checks));
+    mf::CsvOptions options;
+    options.decimal_comma = true;
+    const std::string csv = mf::rows_csv(example(), a, options);
+    ASSERT_EQ(csv.rfind("\xEF\xBB\xBF" "cvr;name;sector;sector_name;employees;size_band;overall_pct;level;", 0), 0u);
+    std::vector<std::string> lines;
+    for (std::size_t b = 3, e; (e = csv.find("\r\n", b)) != std::string::npos; b = e + 2) lines.push_back(csv.substr(b, e - b));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[1].rfind("13748136;\"Bager; \"\"Nord\"\" ApS\";service;", 0), 0u) << lines[1];
+    // same number of fields in the header and the row (no quoted separators counted)
+    auto fields = [](const std::string& line) {
+        std::size_t n = 1;
+        bool quoted = false;
+        for (char ch : line) {
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ';' && !quoted) ++n;
+        }
+        return n;
+    };
+    EXPECT_EQ(fields(lines[0]), fields(lines[1]));
+    options.bom = false;
+    EXPECT_EQ(mf::rows_csv(example(), a, options).rfind("cvr;", 0), 0u);
+}
+
+TEST(AggregateCsv, SummaryHasALinePerGroupAndPartPlusChange) {
+    const mf::Aggregate a = mf::aggregate(example(), hand_set());
+    mf::CsvOptions options;
+    options.decimal_comma = true;
+    const std::string csv = mf::summary_csv(example(), a, options);
+    std::size_t lines = 0;
+    for (std::size_t i = 0; (i = csv.find("\r\n", i)) != std::string::npos; i += 2) ++lines;
+    // header + groups (all, industri, service, 4 size bands = 7) x parts (overall, 3 principles,
+    // 2 themes = 6) + 6 change lines
+    EXPECT_EQ(lines, 1u + 7u * 6u + 6u);
+    EXPECT_NE(csv.find("\r\nall;all;;4;overall;overall;;4;42,5;35,0;27,5;50,0;20,0;80,0;0;2;1;0;1;;;\r\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\nchange;all;;1;overall;overall;;1;20,0;20,0;20,0;20,0;20,0;20,0;;;;;;1;0;0\r\n"), std::string::npos) << csv;
+}
