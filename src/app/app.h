@@ -1,0 +1,34 @@
+// app.h - the respondent's app as seen by the host (platform_web.cpp / platform_desktop.cpp).
+//
+// The host creates the ImGui context and the renderer, then per frame:
+//   if (app_update_fonts(pixel_ratio, ui_scale)) { recreate the font texture }
+//   backend NewFrame; ImGui::NewFrame(); app_frame(); ImGui::Render(); draw
+// Everything the app shows and keeps lives behind these functions.
+#pragma once
+#include <string>
+
+namespace mf {
+
+// Once, after ImGui::CreateContext() and before the first frame: loads the questionnaire, restores
+// the saved session, applies the theme.
+void app_init();
+
+// Before NewFrame: (re)builds the font atlas when the pixel ratio (framebuffer pixels per ImGui
+// unit: the browser's devicePixelRatio) or the UI scale (desktop content scale times the user's
+// text-size setting) changed. Returns true when the atlas was rebuilt and the host must upload it.
+bool app_update_fonts(float pixel_ratio, float platform_ui_scale);
+
+// Between ImGui::NewFrame() and ImGui::Render(): the whole UI, one full-window ImGui window.
+void app_frame();
+
+// Seconds until the app needs a frame although nothing happened (a timed message disappearing),
+// or a negative number when it needs none.
+double app_seconds_to_next_wake();
+
+// A file the user chose or dropped (import). `name` is the file's name, `bytes` its content.
+void app_file_received(const std::string& name, const std::string& bytes);
+
+// The app's real state for tests, as a JSON object ({"screen": "start", "language": "da", ...}).
+std::string app_state_json();
+
+} // namespace mf

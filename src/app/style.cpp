@@ -1,0 +1,154 @@
+// style.cpp - fonts (embedded Noto Sans subsets) and the theme.
+//
+// Index
+//   - glyph ranges   Latin-1 plus the typographic marks Danish and English texts use
+//   - style_update_fonts
+//   - style_apply
+#include "app/style.h"
+
+#include "platform/embedded_assets.h"
+
+#include <cmath>
+
+namespace mf {
+
+Fonts g_fonts;
+
+// Latin-1 (æ ø å é ...), dashes and quotes (– — ‘ ’ “ ” „), bullet, ellipsis, euro, arrows, minus.
+// The subset fonts hold exactly these, so the built-in font's "?" never shows.
+static const ImWchar kGlyphRanges[] = {
+    0x0020, 0x00FF, 0x0152, 0x0153, 0x2010, 0x2015, 0x2018, 0x201E, 0x2022, 0x2022,
+    0x2026, 0x2026, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0,
+};
+
+static ImFont* add_font(const char* asset_name, float size, float pixel_ratio) {
+    ImGuiIO& io = ImGui::GetIO();
+    const EmbeddedAsset* asset = find_embedded_asset(asset_name);
+    if (!asset) {
+        // The assets are compiled in by CMake; without them ImGui's own font keeps the app usable.
+        ImFontConfig cfg;
+        cfg.SizePixels = size;
+        return io.Fonts->AddFontDefault(&cfg);
+    }
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false; // the bytes live in the binary
+    cfg.RasterizerDensity = pixel_ratio; // glyphs at device resolution, metrics in ImGui units
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(asset->data), (int)asset->size,
+                                          size, &cfg, kGlyphRanges);
+}
+
+bool style_update_fonts(float pixel_ratio, float ui_scale) {
+    static float built_ratio = -1, built_scale = -1;
+    if (pixel_ratio <= 0) pixel_ratio = 1;
+    if (ui_scale <= 0) ui_scale = 1;
+    if (std::fabs(built_ratio - pixel_ratio) < 0.001f && std::fabs(built_scale - ui_scale) < 0.001f)
+        return false;
+    built_ratio = pixel_ratio;
+    built_scale = ui_scale;
+
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    // Line heights are rounded to whole pixels so that lines start on pixel boundaries.
+    auto size = [&](float em) { return std::round(em * ui_scale * kNotoLineHeightPerEm); };
+    g_fonts.body = add_font("NotoSans-Regular-subset.ttf", size(kBodyEm), pixel_ratio);
+    g_fonts.bold = add_font("NotoSans-Bold-subset.ttf", size(kBodyEm), pixel_ratio);
+    g_fonts.heading = add_font("NotoSans-Bold-subset.ttf", size(22.0f), pixel_ratio);
+    g_fonts.title = add_font("NotoSans-Bold-subset.ttf", size(30.0f), pixel_ratio);
+    atlas->Build();
+    ImGui::GetIO().FontDefault = g_fonts.body;
+    style_apply(ui_scale);
+    return true;
+}
+
+static ImVec4 col(ImU32 c, float alpha = 1.0f) {
+    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    v.w = alpha;
+    return v;
+}
+
+void style_apply(float ui_scale) {
+    ImGuiStyle style; // start from the defaults each time: ScaleAllSizes multiplies
+    style.WindowPadding = ImVec2(32, 24);
+    style.WindowRounding = 0;
+    style.WindowBorderSize = 0;
+    style.ChildRounding = 8;
+    style.ChildBorderSize = 1;
+    style.PopupRounding = 8;
+    style.PopupBorderSize = 1;
+    style.FramePadding = ImVec2(12, 8);
+    style.FrameRounding = 6;
+    style.FrameBorderSize = 1;
+    style.ItemSpacing = ImVec2(12, 12);
+    style.ItemInnerSpacing = ImVec2(10, 8);
+    style.CellPadding = ImVec2(10, 6);
+    style.IndentSpacing = 24;
+    style.ScrollbarSize = 16;
+    style.ScrollbarRounding = 8;
+    style.GrabMinSize = 14;
+    style.GrabRounding = 6;
+    style.TabRounding = 6;
+    style.SeparatorTextBorderSize = 2;
+    style.SelectableTextAlign = ImVec2(0, 0.5f);
+    style.ScaleAllSizes(ui_scale);
+
+    using namespace colours;
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_Text] = col(kText);
+    c[ImGuiCol_TextDisabled] = col(kMuted);
+    c[ImGuiCol_WindowBg] = col(rgb(0xff, 0xff, 0xff));
+    c[ImGuiCol_ChildBg] = col(kPanel);
+    c[ImGuiCol_PopupBg] = col(rgb(0xff, 0xff, 0xff));
+    c[ImGuiCol_Border] = col(kBorder);
+    c[ImGuiCol_BorderShadow] = col(0, 0);
+    c[ImGuiCol_FrameBg] = col(rgb(0xff, 0xff, 0xff));
+    c[ImGuiCol_FrameBgHovered] = col(kAccentSoft);
+    c[ImGuiCol_FrameBgActive] = col(kAccentSoft);
+    c[ImGuiCol_TitleBg] = col(kPanel);
+    c[ImGuiCol_TitleBgActive] = col(kPanel);
+    c[ImGuiCol_TitleBgCollapsed] = col(kPanel);
+    c[ImGuiCol_MenuBarBg] = col(kPanel);
+    c[ImGuiCol_ScrollbarBg] = col(kPanel);
+    c[ImGuiCol_ScrollbarGrab] = col(rgb(0xa9, 0xb2, 0xbf));
+    c[ImGuiCol_ScrollbarGrabHovered] = col(rgb(0x8a, 0x94, 0xa3));
+    c[ImGuiCol_ScrollbarGrabActive] = col(rgb(0x6b, 0x75, 0x85));
+    c[ImGuiCol_CheckMark] = col(kAccent);
+    c[ImGuiCol_SliderGrab] = col(kAccent);
+    c[ImGuiCol_SliderGrabActive] = col(rgb(0x15, 0x40, 0x78));
+    c[ImGuiCol_Button] = col(rgb(0xe8, 0xed, 0xf3));
+    c[ImGuiCol_ButtonHovered] = col(rgb(0xd6, 0xe0, 0xed));
+    c[ImGuiCol_ButtonActive] = col(rgb(0xc4, 0xd3, 0xe6));
+    c[ImGuiCol_Header] = col(kAccentSoft);
+    c[ImGuiCol_HeaderHovered] = col(rgb(0xd6, 0xe4, 0xf5));
+    c[ImGuiCol_HeaderActive] = col(rgb(0xc4, 0xd8, 0xf0));
+    c[ImGuiCol_Separator] = col(kBorder);
+    c[ImGuiCol_SeparatorHovered] = col(kAccent);
+    c[ImGuiCol_SeparatorActive] = col(kAccent);
+    c[ImGuiCol_ResizeGrip] = col(0, 0);
+    c[ImGuiCol_ResizeGripHovered] = col(0, 0);
+    c[ImGuiCol_ResizeGripActive] = col(0, 0);
+    c[ImGuiCol_Tab] = col(kPanel);
+    c[ImGuiCol_TabHovered] = col(kAccentSoft);
+    c[ImGuiCol_TabActive] = col(kAccentSoft);
+    c[ImGuiCol_TabUnfocused] = col(kPanel);
+    c[ImGuiCol_TabUnfocusedActive] = col(kAccentSoft);
+    c[ImGuiCol_PlotLines] = col(kAccent);
+    c[ImGuiCol_PlotLinesHovered] = col(kAccent);
+    c[ImGuiCol_PlotHistogram] = col(kAccent);
+    c[ImGuiCol_PlotHistogramHovered] = col(kAccent);
+    c[ImGuiCol_TableHeaderBg] = col(kPanel);
+    c[ImGuiCol_TableBorderStrong] = col(kBorder);
+    c[ImGuiCol_TableBorderLight] = col(kBorder);
+    c[ImGuiCol_TableRowBg] = col(0, 0);
+    c[ImGuiCol_TableRowBgAlt] = col(kPanel);
+    c[ImGuiCol_TextSelectedBg] = col(rgb(0xb9, 0xd2, 0xf2));
+    c[ImGuiCol_DragDropTarget] = col(kAccent);
+    c[ImGuiCol_NavHighlight] = col(kFocus);
+    c[ImGuiCol_NavWindowingHighlight] = col(kFocus);
+    c[ImGuiCol_NavWindowingDimBg] = col(rgb(0x20, 0x20, 0x20), 0.2f);
+    c[ImGuiCol_ModalWindowDimBg] = col(rgb(0x1b, 0x1f, 0x27), 0.35f);
+    ImGui::GetStyle() = style;
+}
+
+} // namespace mf

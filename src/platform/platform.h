@@ -1,0 +1,47 @@
+// platform.h - what the app needs from its host, implemented twice:
+//   platform_web.cpp      browser: Emscripten html5.h events, WebGL2, localStorage, downloads
+//   platform_desktop.cpp  desktop: GLFW + OpenGL 3, files in the user's configuration folder
+//
+// Index
+//   - Storage     small persistent key/value texts (the session is saved at every change)
+//   - Files       giving the user a file (export) and asking for one (import)
+//   - Frames      waking the on-demand render loop
+//
+// The host owns main(), the window, the ImGui context and the render loop; it calls the app through
+// app/app.h. Nothing here is ImGui-specific.
+#pragma once
+#include <string>
+
+namespace mf::platform {
+
+// "web" or "desktop": shown nowhere, used by the app to choose between a download and a path.
+const char* name();
+
+// --- Storage ------------------------------------------------------------------------------------
+// Browser: window.localStorage under "mangfoldighedstjek.<key>". Desktop: the file <key>.json in
+// $XDG_CONFIG_HOME/mangfoldighedstjek/ (or ~/.config/mangfoldighedstjek/), written atomically.
+// storage_get returns false when the key is absent or unreadable.
+bool storage_get(const std::string& key, std::string& value);
+bool storage_set(const std::string& key, const std::string& value);
+void storage_remove(const std::string& key);
+
+// --- Files --------------------------------------------------------------------------------------
+// Browser: starts a download of `bytes` named `file_name`. Desktop: writes `bytes` to `file_name`
+// (a path). On success `where` says where it went (the name or the absolute path); on failure it
+// holds the reason.
+bool save_file(const std::string& file_name, const std::string& bytes, const char* mime_type, std::string& where);
+
+// Browser: opens the browser's file picker; the chosen file arrives later through
+// app_file_received(). Desktop: reads the file at `path` now and hands it to app_file_received().
+// Returns false only when nothing could be started (the reason in `error`).
+bool open_file(const std::string& path, std::string& error);
+bool has_file_picker(); // true in the browser (no path needed), false on the desktop
+
+// Default folder for desktop exports ("" in the browser).
+std::string documents_folder();
+
+// --- Frames -------------------------------------------------------------------------------------
+// Render a few more frames soon (the loop otherwise sleeps when nothing changes). Cheap to call.
+void request_frames();
+
+} // namespace mf::platform

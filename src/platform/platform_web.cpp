@@ -1,0 +1,555 @@
+// platform_web.cpp - the browser host: WebGL2 + Emscripten html5.h events, no GLFW.
+//
+// Index
+//   - JS side          functions from platform_web.js, exports it calls back
+//   - canvas           backing store = CSS size * devicePixelRatio, ImGui works in CSS pixels
+//   - frame pacing     render on demand: frames after input until the picture is stable, then none
+//   - render_frame     one ImGui frame
+//   - input            mouse, wheel, touch (as mouse, drag to scroll), keys, focus, resize
+//   - platform.h       storage (localStorage), files (download, picker), request_frames
+//   - main
+//
+// Frame pacing, why: ImGui is an immediate-mode UI and by default redraws 60 times a second, which
+// keeps a laptop's fan busy for a page that shows a still form. Here a frame is drawn only when
+// something can have changed: an input event, a resize, a file arriving, or a timer (the text
+// cursor blinking in a focused field, about twice a second; a timed message). After an event the
+// loop keeps drawing until two consecutive frames produce identical draw data (ImGui needs a
+// couple of frames to settle layouts and popups), then stops. While a key is held it draws
+// continuously so that ImGui's key repeat works.
+#include "app/app.h"
+#include "platform/frame_pacing.h"
+#include "platform/platform.h"
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h" // scrollbar ids for touch scrolling
+
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
+
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+#include <string>
+
+// ---------------------------------------------------------------------------------------------
+// JS side (src/platform/platform_web.js)
+// ---------------------------------------------------------------------------------------------
+extern "C" {
+void mf_js_init();
+void mf_js_first_frame();
+void mf_js_fatal(const char* message);
+void mf_js_text_input(int active, float x, float y, float line_height);
+void mf_js_set_clipboard(const char* text);
+void mf_js_set_cursor(const char* css_cursor);
+char* mf_js_storage_get(const char* key); // malloc'd UTF-8, or null when absent
+int mf_js_storage_set(const char* key, const char* value);
+void mf_js_storage_remove(const char* key);
+int mf_js_download(const char* name, const char* mime, const char* data, int size);
+int mf_js_open_file_picker();
+}
+
+namespace {
+
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+unsigned g_frames = 0;
+double g_last_time = 0;
+
+// Canvas geometry.
+float g_dpr = 1;
+double g_css_w = 0, g_css_h = 0;
+int g_fb_w = 0, g_fb_h = 0;
+
+// Frame pacing (see frame_pacing.h).
+mf::FramePacer g_pacer;
+bool g_raf_pending = false;
+long g_wake_timer = 0;      // pending emscripten_set_timeout id, 0 when none
+std::set<int> g_keys_held;  // non-modifier keys down: ImGui's key repeat needs frames
+
+// Touch: the first finger acts as the mouse; moving it beyond a few pixels scrolls instead.
+long g_touch_id = -1;
+bool g_touch_scrolling = false;
+float g_touch_start_x = 0, g_touch_start_y = 0, g_touch_last_y = 0, g_touch_last_x = 0;
+
+void render_frame();
+
+EM_BOOL on_animation_frame(double, void*) {
+    g_raf_pending = false;
+    render_frame();
+    return EM_FALSE;
+}
+
+void schedule_animation_frame() {
+    if (g_raf_pending) return;
+    g_raf_pending = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void on_wake_timer(void*) {
+    g_wake_timer = 0;
+    g_pacer.event(1);
+    schedule_animation_frame();
+}
+
+// After an event: draw at least two frames (ImGui reacts to a click one frame after it sees it).
+void wake(int frames = 2) {
+    g_pacer.event(frames);
+    schedule_animation_frame();
+}
+
+// Runs a frame inside the event handler itself. Used for presses and key downs, so that what
+// ImGui does in answer (focusing the hidden text field for the on-screen keyboard, copying to the
+// clipboard) happens while the browser still counts it as the user's gesture.
+void frame_now() {
+    render_frame();
+    wake();
+}
+
+void schedule_next() {
+    if (g_pacer.busy() || !g_keys_held.empty()) {
+        schedule_animation_frame();
+        return;
+    }
+    double wait = mf::seconds_to_cursor_blink();
+    const double app_wait = mf::app_seconds_to_next_wake();
+    if (app_wait >= 0 && (wait < 0 || app_wait < wait)) wait = app_wait;
+    if (g_wake_timer) {
+        emscripten_clear_timeout(g_wake_timer);
+        g_wake_timer = 0;
+    }
+    if (wait >= 0) g_wake_timer = emscripten_set_timeout(on_wake_timer, wait * 1000.0 + 15.0, nullptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canvas
+// ---------------------------------------------------------------------------------------------
+void update_canvas_size() {
+    double w = 0, h = 0;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    float dpr = (float)emscripten_get_device_pixel_ratio();
+    if (dpr <= 0) dpr = 1;
+    const int fb_w = (int)std::lround(w * dpr), fb_h = (int)std::lround(h * dpr);
+    if (fb_w != g_fb_w || fb_h != g_fb_h) emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
+    g_css_w = w;
+    g_css_h = h;
+    g_dpr = dpr;
+    g_fb_w = fb_w;
+    g_fb_h = fb_h;
+}
+
+const char* css_cursor(ImGuiMouseCursor c) {
+    switch (c) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One frame
+// ---------------------------------------------------------------------------------------------
+void render_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    update_canvas_size();
+    io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
+    io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);
+    const double now = emscripten_get_now() / 1000.0;
+    io.DeltaTime = g_last_time > 0 && now > g_last_time ? (float)(now - g_last_time) : 1.0f / 60.0f;
+    if (io.DeltaTime < 1e-4f) io.DeltaTime = 1e-4f;
+    g_last_time = now;
+
+    if (mf::app_update_fonts(g_dpr, 1.0f)) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    mf::app_frame();
+    ImGui::Render();
+
+    emscripten_webgl_make_context_current(g_gl);
+    glViewport(0, 0, g_fb_w, g_fb_h);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != last_cursor) {
+        mf_js_set_cursor(css_cursor(cursor));
+        last_cursor = cursor;
+    }
+
+    g_pacer.drawn(mf::draw_data_hash(ImGui::GetDrawData()));
+
+    if (g_frames++ == 0) mf_js_first_frame();
+    schedule_next();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------------------------
+EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
+    wake();
+    return EM_FALSE;
+}
+
+int imgui_button(unsigned short dom_button) {
+    switch (dom_button) {
+    case 0: return ImGuiMouseButton_Left;
+    case 1: return ImGuiMouseButton_Middle;
+    case 2: return ImGuiMouseButton_Right;
+    default: return -1;
+    }
+}
+
+EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    const int b = imgui_button(e->button);
+    if (b < 0) return EM_FALSE;
+    const bool down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+    if (!down && !ImGui::IsMouseDown(b)) return EM_FALSE; // a release of a press made elsewhere
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
+    io.AddMouseButtonEvent(b, down);
+    frame_now();
+    return down ? EM_TRUE : EM_FALSE; // a press: no text selection or focus change on the page
+}
+
+EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    wake();
+    return EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // ImGui scrolls about five lines per wheel unit; a mouse notch is 100 px or 3 lines.
+    double scale = 1.0 / 100.0;
+    if (e->deltaMode == DOM_DELTA_LINE) scale = 1.0 / 3.0;
+    else if (e->deltaMode == DOM_DELTA_PAGE) scale = 1.0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent((float)e->mouse.clientX, (float)e->mouse.clientY);
+    io.AddMouseWheelEvent((float)(-e->deltaX * scale), (float)(-e->deltaY * scale));
+    wake();
+    return EM_TRUE;
+}
+
+const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, long id, bool changed_only) {
+    for (int i = 0; i < e->numTouches; i++)
+        if ((!changed_only || e->touches[i].isChanged) && (id < 0 || e->touches[i].identifier == id))
+            return &e->touches[i];
+    return nullptr;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        if (g_touch_id >= 0) return EM_TRUE; // a second finger: ignored
+        const EmscriptenTouchPoint* t = find_touch(e, -1, true);
+        if (!t) return EM_TRUE;
+        g_touch_id = t->identifier;
+        g_touch_scrolling = false;
+        g_touch_start_x = g_touch_last_x = (float)t->clientX;
+        g_touch_start_y = g_touch_last_y = (float)t->clientY;
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent((float)t->clientX, (float)t->clientY);
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+            frame_now();
+        return EM_TRUE; // no emulated mouse events, no page scroll
+    }
+    const EmscriptenTouchPoint* t = find_touch(e, g_touch_id, true);
+    if (!t || g_touch_id < 0) return EM_TRUE;
+    const float x = (float)t->clientX, y = (float)t->clientY;
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        ImGuiContext& g = *GImGui;
+        const bool on_scrollbar = g.HoveredWindow && g.ActiveId != 0 &&
+                                  g.ActiveId == ImGui::GetWindowScrollbarID(g.HoveredWindow, ImGuiAxis_Y);
+        if (!g_touch_scrolling && !on_scrollbar && std::fabs(y - g_touch_start_y) + std::fabs(x - g_touch_start_x) > 12.0f) {
+            // Becoming a scroll: let go of whatever was pressed without clicking it (release
+            // away from it), then come back so the wheel reaches the window under the finger.
+            g_touch_scrolling = true;
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        }
+        io.AddMousePosEvent(x, y);
+        if (g_touch_scrolling) {
+            const float line = ImGui::GetFontSize() > 0 ? ImGui::GetFontSize() : 17.0f;
+            io.AddMouseWheelEvent(0, (y - g_touch_last_y) / (5.0f * line));
+        }
+        g_touch_last_x = x;
+        g_touch_last_y = y;
+            wake();
+        return EM_TRUE;
+    }
+    // touchend / touchcancel
+    if (!g_touch_scrolling) {
+        io.AddMousePosEvent(x, y);
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    }
+    g_touch_id = -1;
+    g_touch_scrolling = false;
+    frame_now();
+    // After the tap, the finger is gone: no hover highlight should stay behind.
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    wake();
+    return EM_TRUE;
+}
+
+ImGuiKey key_from_code(const char* code) {
+    struct Entry { const char* code; ImGuiKey key; };
+    static const Entry kTable[] = {
+        {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+        {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+        {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
+        {"Insert", ImGuiKey_Insert}, {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace},
+        {"Space", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter},
+        {"Escape", ImGuiKey_Escape}, {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift},
+        {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl}, {"AltLeft", ImGuiKey_LeftAlt},
+        {"AltRight", ImGuiKey_RightAlt}, {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
+        {"F1", ImGuiKey_F1}, {"F2", ImGuiKey_F2}, {"F3", ImGuiKey_F3}, {"F4", ImGuiKey_F4}, {"F5", ImGuiKey_F5},
+        {"F6", ImGuiKey_F6}, {"F7", ImGuiKey_F7}, {"F8", ImGuiKey_F8}, {"F9", ImGuiKey_F9}, {"F10", ImGuiKey_F10},
+        {"F11", ImGuiKey_F11}, {"F12", ImGuiKey_F12},
+    };
+    for (const Entry& e : kTable)
+        if (std::strcmp(code, e.code) == 0) return e.key;
+    if (std::strncmp(code, "Digit", 5) == 0 && code[5] >= '0' && code[5] <= '9' && !code[6])
+        return (ImGuiKey)(ImGuiKey_0 + (code[5] - '0'));
+    if (std::strncmp(code, "Key", 3) == 0 && code[3] >= 'A' && code[3] <= 'Z' && !code[4])
+        return (ImGuiKey)(ImGuiKey_A + (code[3] - 'A'));
+    return ImGuiKey_None;
+}
+
+// Letters follow the layout (Ctrl+Z on an AZERTY keyboard is the key labelled Z); the rest follows
+// the physical key.
+ImGuiKey key_from_event(const EmscriptenKeyboardEvent* e) {
+    const char* k = e->key;
+    if (k[0] && !k[1]) {
+        const char c = k[0];
+        if (c >= 'a' && c <= 'z') return (ImGuiKey)(ImGuiKey_A + (c - 'a'));
+        if (c >= 'A' && c <= 'Z') return (ImGuiKey)(ImGuiKey_A + (c - 'A'));
+    }
+    return key_from_code(e->code);
+}
+
+// One Unicode code point (a character the hidden text field will receive as text input).
+bool is_printable(const char* key) {
+    const unsigned char c = (unsigned char)key[0];
+    if (!c) return false;
+    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    return len > 0 && std::strlen(key) == (std::size_t)len;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
+    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+    io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
+    io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
+    const ImGuiKey key = key_from_event(e);
+    if (key != ImGuiKey_None) {
+        io.AddKeyEvent(key, down);
+        const bool modifier = (key >= ImGuiKey_LeftCtrl && key <= ImGuiKey_RightSuper);
+        if (!modifier) {
+            if (down) g_keys_held.insert((int)key);
+            else g_keys_held.erase((int)key);
+        }
+    }
+    if (down) frame_now();
+    else wake();
+
+    if (!down) return EM_FALSE;
+    // What the browser may still do with the key:
+    const bool shortcut = e->ctrlKey || e->metaKey;
+    if (shortcut) {
+        // Editing shortcuts ImGui handles; everything else (copy/paste/cut through the clipboard
+        // events, reload, zoom, new tab, ...) stays the browser's.
+        switch (key) {
+        case ImGuiKey_A: case ImGuiKey_Z: case ImGuiKey_Y: case ImGuiKey_LeftArrow: case ImGuiKey_RightArrow:
+        case ImGuiKey_UpArrow: case ImGuiKey_DownArrow: case ImGuiKey_Home: case ImGuiKey_End:
+        case ImGuiKey_Backspace: case ImGuiKey_Delete: case ImGuiKey_Enter:
+            return EM_TRUE;
+        default:
+            return EM_FALSE;
+        }
+    }
+    if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE;
+    // Printable characters reach the hidden text field as text (with IME and dead keys working);
+    // outside a text field Space belongs to ImGui (it activates the focused item).
+    if (is_printable(e->key) && io.WantTextInput) return EM_FALSE;
+    if (std::strcmp(e->key, "Dead") == 0 || std::strcmp(e->key, "Process") == 0) return EM_FALSE;
+    return key != ImGuiKey_None ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    if (type == EMSCRIPTEN_EVENT_BLUR) g_keys_held.clear(); // the key ups will go elsewhere
+    wake();
+    return EM_FALSE;
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    wake();
+    return EM_FALSE;
+}
+
+EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
+    if (!e->hidden) wake();
+    return EM_FALSE;
+}
+
+void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
+    mf_js_text_input(data->WantVisible ? 1 : 0, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+}
+
+void set_clipboard(void*, const char* text) { mf_js_set_clipboard(text ? text : ""); }
+
+// Pasting arrives as text input from the browser's paste event (the only way to read the
+// clipboard synchronously), so ImGui's own Ctrl+V finds nothing to paste and does not paste twice.
+const char* get_clipboard(void*) { return nullptr; }
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Exports for platform_web.js (and, through it, window.mfTest)
+// ---------------------------------------------------------------------------------------------
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void mf_web_text_input(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    frame_now();
+}
+
+EMSCRIPTEN_KEEPALIVE void mf_web_file_received(const char* name, const char* data, int size) {
+    mf::app_file_received(name ? name : "", std::string(data, data + (size > 0 ? size : 0)));
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void mf_web_request_frames() { wake(); }
+
+EMSCRIPTEN_KEEPALIVE unsigned mf_web_frames() { return g_frames; }
+
+EMSCRIPTEN_KEEPALIVE const char* mf_web_state_json() {
+    static std::string json;
+    json = mf::app_state_json();
+    return json.c_str();
+}
+
+} // extern "C"
+
+// ---------------------------------------------------------------------------------------------
+// platform.h
+// ---------------------------------------------------------------------------------------------
+namespace mf::platform {
+
+const char* name() { return "web"; }
+
+bool storage_get(const std::string& key, std::string& value) {
+    char* s = mf_js_storage_get(key.c_str());
+    if (!s) return false;
+    value = s;
+    std::free(s);
+    return true;
+}
+
+bool storage_set(const std::string& key, const std::string& value) {
+    return mf_js_storage_set(key.c_str(), value.c_str()) != 0;
+}
+
+void storage_remove(const std::string& key) { mf_js_storage_remove(key.c_str()); }
+
+bool save_file(const std::string& file_name, const std::string& bytes, const char* mime_type, std::string& where) {
+    if (!mf_js_download(file_name.c_str(), mime_type, bytes.data(), (int)bytes.size())) {
+        where = "the browser refused the download";
+        return false;
+    }
+    where = file_name;
+    return true;
+}
+
+bool open_file(const std::string&, std::string& error) {
+    if (!mf_js_open_file_picker()) {
+        error = "the browser's file picker could not be opened";
+        return false;
+    }
+    return true;
+}
+
+bool has_file_picker() { return true; }
+
+std::string documents_folder() { return ""; }
+
+void request_frames() { wake(); }
+
+} // namespace mf::platform
+
+// ---------------------------------------------------------------------------------------------
+// main
+// ---------------------------------------------------------------------------------------------
+int main() {
+    mf_js_init();
+
+    EmscriptenWebGLContextAttributes attr;
+    emscripten_webgl_init_context_attributes(&attr);
+    attr.majorVersion = 2;
+    attr.minorVersion = 0;
+    attr.alpha = EM_FALSE;
+    attr.depth = EM_FALSE;
+    attr.stencil = EM_FALSE;
+    attr.antialias = EM_FALSE; // ImGui anti-aliases its own shapes
+    attr.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+    g_gl = emscripten_webgl_create_context("#canvas", &attr);
+    if (g_gl <= 0) {
+        mf_js_fatal("webgl2");
+        return 1;
+    }
+    emscripten_webgl_make_context_current(g_gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "mf_web_html5";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.SetPlatformImeDataFn = set_ime_data;
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; }) != 0;
+    mf::app_init();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    update_canvas_size();
+    mf::app_update_fonts(g_dpr, 1.0f); // the first font texture is uploaded with the device objects
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+
+    const char* canvas = "#canvas";
+    emscripten_set_mousedown_callback(canvas, nullptr, EM_FALSE, on_mouse_button);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, on_mouse_button);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, on_mouse_move);
+    emscripten_set_mouseleave_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, on_mouse_leave);
+    emscripten_set_wheel_callback(canvas, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_touchstart_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchmove_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchend_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchcancel_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
+    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
+    emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_focus);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_focus);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
+
+    wake();
+    return 0; // the runtime stays alive: everything from here on is driven by events
+}

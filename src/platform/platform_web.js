@@ -1,0 +1,213 @@
+// platform_web.js - the browser side of platform_web.cpp (an Emscripten --js-library).
+//
+// Index
+//   - mf_js_init          hidden text field (typing, IME, paste), copy/cut, drag and drop, file
+//                         picker, and window.mfTest
+//   - mf_js_text_input    focuses the hidden text field while ImGui edits text
+//   - clipboard, cursor, storage (localStorage), download, file picker, first frame, fatal errors
+//
+// window.mfTest - a small, honest interface for the browser tests. Everything it returns comes from
+// the running C++ app (exported functions), never from a copy kept in JS:
+//   mfTest.ready      true once the first frame has been drawn
+//   mfTest.frames()   number of frames drawn so far (idle tests: it must stop growing)
+//   mfTest.state()    the app's state as an object, built by mf::app_state_json():
+//                     {screen, language, ...} (see app_state_json in src/app/app.cpp)
+//   mfTest.clipboard  the last text the app copied (also written to the system clipboard)
+// Tests drive the app with real keyboard, mouse and touch input, and read it back through this.
+
+mergeInto(LibraryManager.library, {
+  $MF: {
+    textInput: null,   // the hidden <textarea>
+    composing: false,  // an IME composition is in progress: wait for its end
+    pendingCopy: null, // text ImGui just copied, for the browser's copy/cut event
+    filePicker: null,  // a hidden <input type=file>
+    sendText: function (text) {
+      if (!text) return;
+      var len = lengthBytesUTF8(text) + 1;
+      var p = _malloc(len);
+      stringToUTF8(text, p, len);
+      _mf_web_text_input(p);
+      _free(p);
+    },
+    sendFile: function (file) {
+      var reader = new FileReader();
+      reader.onload = function () {
+        var bytes = new Uint8Array(reader.result);
+        var nameLen = lengthBytesUTF8(file.name) + 1;
+        var namePtr = _malloc(nameLen);
+        stringToUTF8(file.name, namePtr, nameLen);
+        var dataPtr = _malloc(bytes.length > 0 ? bytes.length : 1);
+        HEAPU8.set(bytes, dataPtr);
+        _mf_web_file_received(namePtr, dataPtr, bytes.length);
+        _free(dataPtr);
+        _free(namePtr);
+      };
+      reader.readAsArrayBuffer(file);
+    },
+    showStatus: function (text, isError) {
+      var el = document.getElementById('mf-status');
+      if (!el) return;
+      el.textContent = text;
+      el.hidden = !text;
+      el.className = isError ? 'error' : '';
+    },
+  },
+
+  mf_js_init__deps: ['$MF', 'malloc', 'free'],
+  mf_js_init: function () {
+    var ta = document.getElementById('mf-text-input');
+    if (!ta) {
+      ta = document.createElement('textarea');
+      ta.id = 'mf-text-input';
+      document.body.appendChild(ta);
+    }
+    MF.textInput = ta;
+    ta.addEventListener('compositionstart', function () { MF.composing = true; });
+    ta.addEventListener('compositionend', function () {
+      MF.composing = false;
+      MF.sendText(ta.value);
+      ta.value = '';
+    });
+    ta.addEventListener('input', function (e) {
+      // Typed characters, dead-key results, on-screen keyboards, insertText from automation.
+      if (MF.composing || (e && e.isComposing)) return;
+      var text = ta.value;
+      ta.value = '';
+      MF.sendText(text);
+    });
+    ta.addEventListener('paste', function (e) {
+      e.preventDefault();
+      var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      MF.sendText(text.replace(/\r\n?/g, '\n'));
+    });
+    var onCopy = function (e) {
+      if (MF.pendingCopy === null || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', MF.pendingCopy);
+      e.preventDefault();
+      MF.pendingCopy = null;
+    };
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+
+    // Import by dropping a file anywhere on the page.
+    window.addEventListener('dragover', function (e) {
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    });
+    window.addEventListener('drop', function (e) {
+      e.preventDefault();
+      var files = e.dataTransfer ? e.dataTransfer.files : null;
+      if (files && files.length > 0) MF.sendFile(files[0]);
+    });
+
+    var picker = document.createElement('input');
+    picker.type = 'file';
+    picker.accept = '.json,application/json';
+    picker.hidden = true;
+    picker.id = 'mf-file-picker';
+    picker.addEventListener('change', function () {
+      if (picker.files && picker.files.length > 0) MF.sendFile(picker.files[0]);
+      picker.value = '';
+    });
+    document.body.appendChild(picker);
+    MF.filePicker = picker;
+
+    var test = window.mfTest || {};
+    test.ready = false;
+    test.clipboard = '';
+    test.frames = function () { return _mf_web_frames() >>> 0; };
+    test.state = function () { return JSON.parse(UTF8ToString(_mf_web_state_json())); };
+    window.mfTest = test;
+  },
+
+  mf_js_first_frame__deps: ['$MF'],
+  mf_js_first_frame: function () {
+    MF.showStatus('', false);
+    window.mfTest.ready = true;
+  },
+
+  mf_js_fatal__deps: ['$MF'],
+  mf_js_fatal: function (what) {
+    if (window.mfFatal) window.mfFatal(UTF8ToString(what));
+  },
+
+  mf_js_text_input__deps: ['$MF'],
+  mf_js_text_input: function (active, x, y, lineHeight) {
+    var ta = MF.textInput;
+    if (!ta) return;
+    if (active) {
+      // Under the edited field, so an on-screen keyboard or IME window appears next to it.
+      ta.style.left = Math.max(0, x) + 'px';
+      ta.style.top = Math.max(0, y) + 'px';
+      ta.style.height = Math.max(1, lineHeight) + 'px';
+      if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+    } else if (document.activeElement === ta) {
+      ta.value = '';
+      ta.blur();
+    }
+  },
+
+  mf_js_set_clipboard__deps: ['$MF'],
+  mf_js_set_clipboard: function (ptr) {
+    var text = UTF8ToString(ptr);
+    MF.pendingCopy = text;
+    if (window.mfTest) window.mfTest.clipboard = text;
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+    } catch (e) { /* the copy event handler above still sets it */ }
+  },
+
+  mf_js_set_cursor: function (ptr) {
+    var canvas = document.getElementById('canvas');
+    if (canvas) canvas.style.cursor = UTF8ToString(ptr);
+  },
+
+  mf_js_storage_get__deps: ['malloc'],
+  mf_js_storage_get: function (keyPtr) {
+    var value = null;
+    try { value = window.localStorage.getItem('mangfoldighedstjek.' + UTF8ToString(keyPtr)); } catch (e) { value = null; }
+    if (value === null) return 0;
+    var len = lengthBytesUTF8(value) + 1;
+    var p = _malloc(len);
+    stringToUTF8(value, p, len);
+    return p;
+  },
+
+  mf_js_storage_set: function (keyPtr, valuePtr) {
+    try {
+      window.localStorage.setItem('mangfoldighedstjek.' + UTF8ToString(keyPtr), UTF8ToString(valuePtr));
+      return 1;
+    } catch (e) {
+      return 0; // storage full or disabled (private browsing)
+    }
+  },
+
+  mf_js_storage_remove: function (keyPtr) {
+    try { window.localStorage.removeItem('mangfoldighedstjek.' + UTF8ToString(keyPtr)); } catch (e) { /* nothing stored */ }
+  },
+
+  mf_js_download: function (namePtr, mimePtr, dataPtr, size) {
+    try {
+      var bytes = HEAPU8.slice(dataPtr, dataPtr + size);
+      var blob = new Blob([bytes], { type: UTF8ToString(mimePtr) });
+      var url = URL.createObjectURL(blob);
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = UTF8ToString(namePtr);
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+      return 1;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  mf_js_open_file_picker__deps: ['$MF'],
+  mf_js_open_file_picker: function () {
+    if (!MF.filePicker) return 0;
+    MF.filePicker.click();
+    return 1;
+  },
+});

@@ -1,0 +1,71 @@
+// boot.js - starts the app: checks that the browser can run it (WebGL2, WebAssembly), shows a
+// clear message when it cannot, then loads mangfoldighedstjek.js (which fetches the .wasm next to
+// it). Everything is served from this folder: no other site is ever contacted.
+(function () {
+  'use strict';
+  var status = document.getElementById('mf-status');
+
+  var messages = {
+    webgl2: ['Din browser kan ikke vise Mangfoldighedstjek, fordi den ikke understøtter WebGL 2.',
+             'Your browser cannot show Mangfoldighedstjek because it does not support WebGL 2.'],
+    wasm: ['Din browser kan ikke køre Mangfoldighedstjek, fordi den ikke understøtter WebAssembly.',
+           'Your browser cannot run Mangfoldighedstjek because it does not support WebAssembly.'],
+    load: ['Mangfoldighedstjek kunne ikke indlæses.', 'Mangfoldighedstjek could not be loaded.'],
+  };
+  var advice = ['Prøv en opdateret udgave af Chrome, Edge, Firefox eller Safari, og tjek at hardwareacceleration er slået til.',
+                'Try an up-to-date Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.'];
+
+  // Shows a message in Danish and English; `detail` is the technical reason, for support.
+  function fatal(kind, detail) {
+    var m = messages[kind] || messages.load;
+    status.hidden = false;
+    status.className = 'error';
+    status.setAttribute('role', 'alert');
+    status.textContent = '';
+    [[m[0], advice[0], 'da'], [m[1], advice[1], 'en']].forEach(function (t) {
+      var p = document.createElement('p');
+      p.lang = t[2];
+      var b = document.createElement('strong');
+      b.textContent = t[0];
+      p.appendChild(b);
+      p.appendChild(document.createTextNode(' ' + t[1]));
+      status.appendChild(p);
+    });
+    if (detail) {
+      var d = document.createElement('p');
+      d.textContent = String(detail);
+      d.style.fontSize = '14px';
+      d.style.color = '#4e5766';
+      status.appendChild(d);
+    }
+    var canvas = document.getElementById('canvas');
+    if (canvas) canvas.hidden = true;
+  }
+  window.mfFatal = function (kind) { fatal(kind); };
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fatal('wasm');
+    return;
+  }
+  var probe = document.createElement('canvas');
+  var gl = null;
+  try { gl = probe.getContext('webgl2'); } catch (e) { gl = null; }
+  if (!gl) {
+    fatal('webgl2');
+    return;
+  }
+  var lose = gl.getExtension('WEBGL_lose_context');
+  if (lose) lose.loseContext(); // give the probe's context back at once
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.warn(text); },
+    onAbort: function (what) { fatal('load', what); },
+  };
+  var script = document.createElement('script');
+  script.src = 'mangfoldighedstjek.js';
+  script.async = true;
+  script.onerror = function () { fatal('load', 'mangfoldighedstjek.js'); };
+  document.body.appendChild(script);
+})();
