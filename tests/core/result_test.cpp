@@ -402,3 +402,38 @@ TEST(ResultAssessment, JsonRoundTripForDrafts) {
         EXPECT_STREQ(e.what(), "/answers/policy: expected a string, a number or an array of option ids, got an object");
     }
 }
+
+TEST(ResultExport, ShippedQuestionnaireRoundTripIsByteIdentical) {
+    mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/questionnaires/aktoersporet.json");
+    ASSERT_TRUE(loaded.questionnaire);
+    const mf::Questionnaire& q = *loaded.questionnaire;
+    mf::Assessment a;
+    a.language = "en";
+    a.created = "2026-01-02T03:04:05Z";
+    a.updated = "2026-11-25T23:59:59Z";
+    for (const mf::Question& p : q.profile) {
+        if (p.type == mf::QuestionType::Number) a.answers[p.id] = 37.0;
+        else if (p.type == mf::QuestionType::Single) a.answers[p.id] = p.options.back().id;
+        else if (p.role == "cvr") a.answers[p.id] = std::string("24256790");
+        else a.answers[p.id] = std::string("Værksted \"Nord\" / Nørrebro\ttab"); // escapes in the file
+    }
+    // Every other scored question answered with its second option (or "dont_know"), multiple
+    // choice with the last two options, so rounding, nulls and selections all appear.
+    int n = 0;
+    for (const mf::Theme& t : q.themes)
+        for (const mf::Question& question : t.questions) {
+            if (++n % 2 == 0) continue;
+            if (question.type == mf::QuestionType::Single) a.answers[question.id] = question.options[1].id;
+            if (question.type == mf::QuestionType::YesNo) a.answers[question.id] = std::string("dont_know");
+            if (question.type == mf::QuestionType::Multiple)
+                a.answers[question.id] = std::vector<std::string>{question.options[question.options.size() - 2].id};
+        }
+    a.action_plan.areas = {{q.themes[1].id, "3 job ads rewritten in plain language", "HR manager", "2027-01-15"}};
+    const std::string first = export_ok(q, a);
+    ASSERT_FALSE(first.empty());
+    mf::ImportOutcome in = mf::import_result(first, "r.json", q);
+    ASSERT_TRUE(in.result);
+    EXPECT_TRUE(in.diagnostics.empty()) << messages(in.diagnostics).front();
+    EXPECT_EQ(export_ok(q, in.result->assessment), first);
+    EXPECT_EQ(json::parse(first)["questionnaire"]["contentHash"], q.content_hash);
+}

@@ -1,9 +1,12 @@
 // Scoring: the worked example of docs/scoring.md and the edge cases of the rules.
+#include "core/condition.h"
 #include "core/questionnaire_load.h"
 #include "core/recommendations.h"
 #include "core/scoring.h"
 
 #include <gtest/gtest.h>
+
+#include <set>
 
 namespace {
 
@@ -287,4 +290,90 @@ TEST(Recommendations, NoneForUnansweredHiddenOrPerfectAnswers) {
     const mf::RecommendationList list = mf::recommend(q, a, mf::compute_scores(q, a), "da");
     EXPECT_TRUE(list.items.empty()); // all 100 %, large_employer hidden, rekruttering has no percentage
     EXPECT_EQ(list.unanswered, (std::vector<std::string>{"channels", "anonymous", "only_network"}));
+}
+
+namespace {
+
+// Answers every visible question of the shipped questionnaire, in order (so conditions see the
+// answers before them), with the best or the worst answer; the profile with valid values.
+Answers answer_everything(const mf::Questionnaire& q, bool best) {
+    Answers a;
+    for (const mf::Question& p : q.profile) {
+        if (p.type == mf::QuestionType::Number) a[p.id] = 250.0;
+        else if (p.type == mf::QuestionType::Single) a[p.id] = p.options.front().id;
+        else if (p.role == "cvr") a[p.id] = std::string("13748136");
+        else if (p.format == "email") a[p.id] = std::string("hr@example.dk");
+        else if (p.type == mf::QuestionType::Text) a[p.id] = std::string("Eksempel ApS");
+    }
+    for (const mf::Theme& t : q.themes)
+        for (const mf::Question& question : t.questions) {
+            if (!mf::is_visible(question, mf::visible_answers(q, a))) continue;
+            switch (question.type) {
+            case mf::QuestionType::Single: {
+                const mf::Option* pick = &question.options.front();
+                for (const mf::Option& o : question.options)
+                    if (best ? o.score > pick->score : o.score < pick->score) pick = &o;
+                a[question.id] = pick->id;
+                break;
+            }
+            case mf::QuestionType::YesNo:
+                a[question.id] = std::string(best != question.invert ? "yes" : "no");
+                break;
+            case mf::QuestionType::Multiple: {
+                std::vector<std::string> ids;
+                for (const mf::Option& o : question.options)
+                    if (!o.exclusive && best) ids.push_back(o.id);
+                a[question.id] = ids;
+                break;
+            }
+            case mf::QuestionType::Number: a[question.id] = question.min ? *question.min : 0.0; break;
+            case mf::QuestionType::Text: a[question.id] = std::string("Tekst"); break;
+            }
+        }
+    return a;
+}
+
+} // namespace
+
+TEST(Scoring, ShippedQuestionnaireSpansZeroToHundred) {
+    mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/questionnaires/aktoersporet.json");
+    ASSERT_TRUE(loaded.questionnaire);
+    const mf::Questionnaire& q = *loaded.questionnaire;
+
+    const mf::Scores lowest = mf::compute_scores(q, answer_everything(q, false));
+    EXPECT_EQ(*lowest.overall.percent(), 0.0);
+    EXPECT_EQ(*lowest.overall.coverage(), 100.0);
+    for (std::size_t p = 0; p < q.principles.size(); ++p) EXPECT_EQ(*lowest.principles[p].percent(), 0.0) << q.principles[p].id;
+    EXPECT_EQ(lowest.level->id, q.levels.front().id);
+
+    const Answers best = answer_everything(q, true);
+    const mf::Scores highest = mf::compute_scores(q, best);
+    EXPECT_EQ(*highest.overall.percent(), 100.0);
+    EXPECT_EQ(*highest.overall.coverage(), 100.0);
+    for (std::size_t t = 0; t < q.themes.size(); ++t) EXPECT_EQ(*highest.themes[t].percent(), 100.0) << q.themes[t].id;
+    for (std::size_t p = 0; p < q.principles.size(); ++p) EXPECT_EQ(*highest.principles[p].percent(), 100.0) << q.principles[p].id;
+    EXPECT_EQ(highest.level->id, q.levels.back().id);
+    EXPECT_GE(highest.overall.visible, 30); // the issue asks for 30 to 45 scored questions
+    const mf::RecommendationList none = mf::recommend(q, best, highest, "da");
+    for (const mf::Recommendation& r : none.items) EXPECT_EQ(r.gain, 0.0) << r.id << ": " << r.text;
+
+    // Worst answers: recommendations in both languages, biggest gain first; the questions' gains
+    // (counted once per question) add up to at most the 100 points there are to gain.
+    const Answers worst = answer_everything(q, false);
+    const mf::RecommendationList da = mf::recommend(q, worst, lowest, "da");
+    const mf::RecommendationList en = mf::recommend(q, worst, lowest, "en");
+    ASSERT_FALSE(da.items.empty());
+    ASSERT_EQ(da.items.size(), en.items.size());
+    double question_gains = 0;
+    std::set<std::string> counted;
+    for (std::size_t i = 0; i < da.items.size(); ++i) {
+        EXPECT_FALSE(da.items[i].text.empty());
+        EXPECT_NE(da.items[i].text, en.items[i].text) << da.items[i].id;
+        if (i > 0) {
+            EXPECT_GE(da.items[i - 1].gain, da.items[i].gain);
+        }
+        if (da.items[i].kind == mf::Recommendation::Kind::Question && counted.insert(da.items[i].id).second)
+            question_gains += da.items[i].gain;
+    }
+    EXPECT_LE(question_gains, 100.0 + 1e-9);
 }
