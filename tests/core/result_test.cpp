@@ -437,3 +437,17 @@ TEST(ResultExport, ShippedQuestionnaireRoundTripIsByteIdentical) {
     EXPECT_EQ(export_ok(q, in.result->assessment), first);
     EXPECT_EQ(json::parse(first)["questionnaire"]["contentHash"], q.content_hash);
 }
+
+TEST(ResultExport, InvalidUtf8InTypedTextNeverBreaksTheFile) {
+    // Text typed in the app is UTF-8, but core does not rely on it: a bad byte becomes U+FFFD in the
+    // file and the checksum covers what was written, so the file still round-trips.
+    const mf::Questionnaire q = load(example_json());
+    mf::Assessment a = example_assessment();
+    a.answers["contact_name"] = std::string("Bad \xFF byte");
+    const std::string text = export_ok(q, a);
+    EXPECT_NE(text.find("Bad \xEF\xBF\xBD byte"), std::string::npos);
+    mf::ImportOutcome in = import_text(text, q);
+    ASSERT_TRUE(in.result);
+    EXPECT_TRUE(in.result->checksum_matches);
+    EXPECT_EQ(export_ok(q, in.result->assessment), text);
+}
