@@ -1,3 +1,4 @@
+// action_plan.cpp - dates, the action plan rules in Danish and English, and its JSON (action_plan.h).
 #include "core/action_plan.h"
 
 #include <cctype>

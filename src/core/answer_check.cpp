@@ -1,3 +1,4 @@
+// answer_check.cpp - whether an answer fits its question (answer_check.h).
 #include "core/answer_check.h"
 
 #include <algorithm>

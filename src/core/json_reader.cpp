@@ -1,3 +1,4 @@
+// json_reader.cpp - typed access to parsed JSON with a Diagnostic per problem (json_reader.h).
 #include "core/json_reader.h"
 
 #include "core/json_input.h"

@@ -1,3 +1,5 @@
+// recommendations.cpp - which questionnaire texts apply, and their order by possible gain
+// (recommendations.h; docs/scoring.md, "Recommendations").
 #include "core/recommendations.h"
 
 #include "core/condition.h"

@@ -1,3 +1,10 @@
+// result.cpp - the result file (result.h; docs/result-format.md).
+//
+// Index
+//   - answers as JSON, both ways (shared by Assessment's to_json/from_json and the importer)
+//   - result_document, result_checksum, export_result (checks in the respondent's language)
+//   - Importer, import_result: format gate first, then every field, carrying answers over by id
+//   - compare_scores
 #include "core/result.h"
 
 #include "core/answer_check.h"

@@ -1,3 +1,7 @@
+// scoring.cpp - the scoring engine (scoring.h); docs/scoring.md is its specification.
+//
+// Index: round1 / json_number, normalised_score, PartScore, compute_scores, summarise and the
+// ScoreSummary JSON readers. Every sum runs in questionnaire order so the wasm build matches bit for bit.
 #include "core/scoring.h"
 
 #include "core/answer_check.h"
