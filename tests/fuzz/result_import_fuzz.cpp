@@ -1,0 +1,45 @@
+// result_import_fuzz.cpp - any bytes through the result importer, against the shipped questionnaire.
+// It must never crash or throw; a result comes back exactly when there is no error; every diagnostic
+// names the file and says something; and whatever was imported exports, and that export imports and
+// exports again to the same bytes (the importer never lets in what the exporter cannot write back).
+#include "core/questionnaire_load.h"
+#include "core/result.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+const mf::Questionnaire& questionnaire() {
+    // The source tree is two folders above this file (CMake passes absolute source paths).
+    static const mf::Questionnaire q = [] {
+        std::string path = __FILE__;
+        path = path.substr(0, path.rfind("/tests/fuzz/")) + "/questionnaires/aktoersporet.json";
+        mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(path);
+        if (!loaded.questionnaire) std::abort();
+        return *loaded.questionnaire;
+    }();
+    return q;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const mf::Questionnaire& q = questionnaire();
+    std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    mf::ImportOutcome in = mf::import_result(bytes, "fuzz.json", q);
+    if (in.result.has_value() == mf::has_errors(in.diagnostics)) std::abort();
+    for (const mf::Diagnostic& d : in.diagnostics)
+        if (d.file != "fuzz.json" || d.message.empty()) std::abort();
+    if (!in.result) return 0;
+
+    // The unchecked document always builds; a refusing export says why.
+    const std::string draft = mf::result_text(q, in.result->assessment);
+    mf::ImportOutcome again = mf::import_result(draft, "draft.json", q);
+    if (!again.result || !again.result->checksum_matches) std::abort();
+    if (mf::result_text(q, again.result->assessment) != draft) std::abort();
+    mf::ExportOutcome out = mf::export_result(q, in.result->assessment);
+    if (out.ok() == out.text.empty() || (!out.ok() && out.diagnostics.empty())) std::abort();
+    return 0;
+}
