@@ -292,7 +292,7 @@ Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> c
         }
         a.files.push_back(std::move(report));
     }
-    checks.clear();
+    std::vector<FileCheck>().swap(checks); // frees the (moved-from) checks before the rows are copied on
 
     // By CVR, newest first; ties by file name, then input order, so the result never depends on
     // the order files were read in beyond that.
@@ -330,6 +330,7 @@ Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> c
         else ++a.superseded;
         a.rows.push_back(std::move(entry.first));
     }
+    decltype(accepted)().swap(accepted);
 
     const std::vector<Part> parts = parts_of(questionnaire);
     a.groups.push_back(group_stats(questionnaire, parts, a.rows, "all", "all"));
