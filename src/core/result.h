@@ -111,7 +111,9 @@ struct ImportOutcome {
 // file, another formatVersion, another questionnaire id, wrong types, malformed timestamps, more than
 // three focus areas. Warnings (the file still loads): checksum missing or wrong, another questionnaire
 // version, dropped answers and focus areas, stored scores that disagree with the answers, an invalid
-// CVR number, unknown fields.
+// CVR number, unknown fields. The warnings' pointers are stable (mf-aggregate relies on them):
+// "/checksum" ("" when it is missing), "/scores", "/answers/<the CVR question's id>",
+// "/questionnaire/version" or "/questionnaire/contentHash", and each dropped item's pointer.
 ImportOutcome import_result(std::string_view bytes, const std::string& file, const Questionnaire& current);
 ImportOutcome import_result_file(const std::string& path, const Questionnaire& current);
 
