@@ -28,7 +28,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3 python3-fonttools python3-jsonschema
   emscripten libglfw3-dev libgl-dev nlohmann-json3-dev libgtest-dev googletest
   clang libclang-rt-14-dev
-  chromium fonts-noto-core xvfb xz-utils ca-certificates
+  chromium fonts-noto-core xvfb xz-utils ca-certificates poppler-utils
 )
 
 step() { printf '\n==> %s\n' "$*"; }

@@ -1,0 +1,660 @@
+// report.cpp - the printable report (see report.h).
+//
+// Index
+//   - Texts              every fixed text, Danish and English
+//   - formatting         numbers with the language's decimal mark, dates in words, escaping
+//   - charts             inline SVG: the level scale and horizontal bar charts
+//   - sections           header, profile, level, principles, themes, comparison, recommendations,
+//                        unanswered questions, action plan, how to read the numbers
+//   - kCss               screen and print styles (A4, page breaks, black-and-white safe)
+//   - report_html
+//
+// Print design: 11.5 pt text, near-black on white, bars dark enough to read as solid grey on a
+// black-and-white printer and always outlined, every number also written as text next to its bar.
+// Sections that would split badly (a chart, the level, a table row, the action plan) avoid page
+// breaks inside; headings avoid a break right after them.
+#include "core/report.h"
+
+#include "core/action_plan.h"
+#include "core/condition.h"
+#include "core/recommendations.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace mf {
+
+namespace {
+
+// --- Texts ----------------------------------------------------------------------------------------
+struct Texts {
+    const char* lang;
+    const char* report;           // heading prefix
+    const char* organisation;
+    const char* cvr;
+    const char* report_date;
+    const char* last_changed;
+    const char* questionnaire;
+    const char* profile;
+    const char* not_answered;
+    const char* result;
+    const char* overall;
+    const char* level;
+    const char* no_level;
+    const char* coverage;
+    const char* coverage_line;    // "%d of %d questions answered"
+    const char* level_scale;      // chart caption
+    const char* principles;
+    const char* principles_intro;
+    const char* themes;
+    const char* theme;
+    const char* percent;
+    const char* answered;
+    const char* principle_chart;
+    const char* theme_chart;
+    const char* comparison;
+    const char* comparison_intro; // "%s" = the earlier result's date
+    const char* earlier;
+    const char* now;
+    const char* change;
+    const char* points;           // "percentage points", after a number
+    const char* level_change;
+    const char* recommendations;
+    const char* recommendations_intro;
+    const char* no_recommendations;
+    const char* gain;             // "possible gain: up to"
+    const char* more_recommendations; // "%d" more, with smaller gains
+    const char* unanswered;
+    const char* unanswered_intro;
+    const char* action_plan;
+    const char* action_plan_intro;
+    const char* no_action_plan;
+    const char* focus;
+    const char* goal;
+    const char* responsible;
+    const char* follow_up;
+    const char* reading;
+    const char* reading_text[4];
+    const char* coverage_warning; // "%d" unanswered questions
+    const char* footer;           // before the questionnaire id and version
+    const char* months[12];
+};
+
+const Texts kDanish = {
+    "da",
+    "Rapport",
+    "Organisation",
+    "CVR-nummer",
+    "Rapportens dato",
+    "Sidst ændret",
+    "Spørgeskema",
+    "Organisationens profil",
+    "Ikke besvaret",
+    "Jeres resultat",
+    "Samlet resultat",
+    "Niveau",
+    "Intet niveau endnu: der er ikke besvaret nogen spørgsmål, der giver point.",
+    "Dækning",
+    "%d af %d spørgsmål besvaret",
+    "Niveauskala med jeres samlede resultat markeret",
+    "De tre principper",
+    "Københavns Kommunes politik for medborgerskab bygger på tre principper. Søjlerne viser, hvor langt I er for hvert af dem.",
+    "Temaer",
+    "Tema",
+    "Procent",
+    "Besvaret",
+    "Søjlediagram: resultat i procent for hvert princip",
+    "Søjlediagram: resultat i procent for hvert tema",
+    "Sammenligning med et tidligere resultat",
+    "Det tidligere resultat er fra %s. Ændringen er i procentpoint.",
+    "Før",
+    "Nu",
+    "Ændring",
+    "procentpoint",
+    "Niveau før og nu",
+    "Anbefalinger",
+    "Anbefalingerne står i prioriteret rækkefølge: den, der kan løfte jeres samlede resultat mest, står først.",
+    "Ingen anbefalinger: I har opnået fuldt point i alle besvarede spørgsmål.",
+    "mulig gevinst: op til",
+    "Rapporten viser de %d anbefalinger, der kan gøre størst forskel. Der er %d mere med mindre gevinst; de står i Mangfoldighedstjek under resultaterne.",
+    "Ubesvarede spørgsmål",
+    "Disse spørgsmål er ikke besvaret og tæller derfor ikke med i procenterne:",
+    "Handleplan",
+    "Højst tre fokusområder, hver med et målbart mål, en ansvarlig og en dato for opfølgning.",
+    "Der er endnu ikke lagt en handleplan.",
+    "Fokus",
+    "Mål",
+    "Ansvarlig",
+    "Opfølgning",
+    "Sådan skal tallene læses",
+    {"Resultatet bygger alene på jeres egne svar. Det er et selvtjek, ikke en revision eller en certificering, og kommunen har ikke kontrolleret svarene.",
+     "Procenterne viser, hvor stor en del af de mulige point I har fået i de spørgsmål, I har besvaret, vægtet efter hvor meget hvert spørgsmål betyder for de tre principper. Det samlede resultat er derfor ikke et gennemsnit af temaerne. »Ved ikke« giver 0 point.",
+     "Ubesvarede spørgsmål tæller hverken med for eller imod; dækningen viser, hvor stor en del af spørgsmålene I har besvaret. Jo lavere dækning, jo mere usikkert er billedet. En anbefalings mulige gevinst er det antal procentpoint, jeres samlede resultat højst kan stige, hvis netop det punkt kommer helt på plads.",
+     "Brug tallene til at følge jeres egen udvikling og til at vælge, hvor I vil begynde, ikke til at rangordne virksomheder. Små forskelle på nogle få procentpoint betyder sjældent noget."},
+    "%d spørgsmål er ikke besvaret, så billedet er ufuldstændigt.",
+    "Lavet med Mangfoldighedstjek, Bland dig i byen, Københavns Kommune. Spørgeskema",
+    {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},
+};
+
+const Texts kEnglish = {
+    "en",
+    "Report",
+    "Organisation",
+    "CVR number",
+    "Report date",
+    "Last changed",
+    "Questionnaire",
+    "Organisation profile",
+    "Not answered",
+    "Your result",
+    "Overall result",
+    "Level",
+    "No level yet: no question that gives points has been answered.",
+    "Coverage",
+    "%d of %d questions answered",
+    "Level scale with your overall result marked",
+    "The three principles",
+    "The City of Copenhagen's citizenship policy rests on three principles. The bars show how far you have come with each.",
+    "Themes",
+    "Theme",
+    "Percent",
+    "Answered",
+    "Bar chart: result in percent for each principle",
+    "Bar chart: result in percent for each theme",
+    "Comparison with an earlier result",
+    "The earlier result is from %s. The change is in percentage points.",
+    "Before",
+    "Now",
+    "Change",
+    "percentage points",
+    "Level before and now",
+    "Recommendations",
+    "The recommendations are in order of priority: the one that can raise your overall result the most comes first.",
+    "No recommendations: you have full points in every question you answered.",
+    "possible gain: up to",
+    "The report shows the %d recommendations that can make the biggest difference. There are %d more with smaller gains; Mangfoldighedstjek lists them with the results.",
+    "Unanswered questions",
+    "These questions are not answered and therefore do not count in the percentages:",
+    "Action plan",
+    "At most three focus areas, each with a measurable goal, a person responsible and a follow-up date.",
+    "No action plan has been made yet.",
+    "Focus",
+    "Goal",
+    "Responsible",
+    "Follow-up",
+    "How to read the numbers",
+    {"The result rests on your own answers alone. It is a self-assessment, not an audit or a certification, and the municipality has not checked the answers.",
+     "The percentages show what share of the possible points you got in the questions you answered, weighted by how much each question matters for the three principles. The overall result is therefore not an average of the themes. \u201cDon\u2019t know\u201d gives 0 points.",
+     "Unanswered questions count neither for nor against you; the coverage shows what share of the questions you answered. The lower the coverage, the less certain the picture. A recommendation\u2019s possible gain is the number of percentage points your overall result can rise at most if that one point is fully in place.",
+     "Use the numbers to follow your own progress and to choose where to start, not to rank organisations. Small differences of a few percentage points rarely mean anything."},
+    "%d questions are not answered, so the picture is incomplete.",
+    "Made with Mangfoldighedstjek (Diversity check), Bland dig i byen, City of Copenhagen. Questionnaire",
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+};
+
+// --- Formatting -----------------------------------------------------------------------------------
+std::string printf_text(const char* format, int a, int b = 0) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, format, a, b);
+    return buf;
+}
+
+std::string printf_text(const char* format, const std::string& s) {
+    std::string f(format);
+    std::size_t at = f.find("%s");
+    if (at == std::string::npos) return f;
+    return f.substr(0, at) + s + f.substr(at + 2);
+}
+
+// round1, then "42,9" / "42.9" ("50" for whole numbers). Built from integers: no locale involved.
+std::string number_text(double x, const Texts& t, bool sign = false) {
+    const double r = round1(x);
+    long long tenths = std::llround(r * 10.0);
+    std::string out;
+    if (tenths < 0) { out = "\u2212"; tenths = -tenths; } // a real minus sign
+    else if (sign && tenths > 0) out = "+";
+    out += std::to_string(tenths / 10);
+    if (tenths % 10 != 0) {
+        out += std::string(t.lang[0] == 'e' ? "." : ",");
+        out += char('0' + tenths % 10);
+    }
+    return out;
+}
+
+std::string percent_text(const std::optional<double>& x, const Texts& t) {
+    return x ? number_text(*x, t) + "\u00a0%" : std::string("\u2013");
+}
+
+// "25. november 2026" / "25 November 2026"; anything that is not a date is shown as it is.
+std::string date_text(const std::string& date, const Texts& t) {
+    if (!is_valid_date(date)) return html_escape(date);
+    const int day = std::stoi(date.substr(8, 2));
+    const int month = std::stoi(date.substr(5, 2));
+    const std::string year = date.substr(0, 4);
+    if (t.lang[0] == 'e') return std::to_string(day) + " " + t.months[month - 1] + " " + year;
+    return std::to_string(day) + ". " + t.months[month - 1] + " " + year;
+}
+
+std::string timestamp_date_text(const std::string& timestamp, const Texts& t) {
+    return date_text(timestamp.substr(0, 10), t);
+}
+
+// A profile answer as a person reads it: option texts instead of ids, numbers with their unit.
+std::string answer_text_of(const Question& q, const AnswerValue& value, const std::string& lang, const Texts& t) {
+    if (const std::string* s = std::get_if<std::string>(&value)) {
+        if (q.type == QuestionType::Single || q.type == QuestionType::YesNo) {
+            if (const Option* o = q.option(*s)) return html_escape(o->text.in(lang));
+        }
+        return html_escape(*s);
+    }
+    if (const double* d = std::get_if<double>(&value)) {
+        std::string unit = q.unit.in(lang);
+        return number_text(*d, t) + (unit.empty() ? "" : " " + html_escape(unit));
+    }
+    std::string out;
+    for (const std::string& id : std::get<std::vector<std::string>>(value)) {
+        const Option* o = q.option(id);
+        if (!out.empty()) out += ", ";
+        out += html_escape(o ? o->text.in(lang) : id);
+    }
+    return out;
+}
+
+// What a focus id names: the theme's title, or the theme's title and the question.
+std::string focus_text(const Questionnaire& q, const std::string& id, const std::string& lang) {
+    for (const Theme& theme : q.themes) {
+        if (theme.id == id) return html_escape(theme.title.in(lang));
+        for (const Question& question : theme.questions)
+            if (question.id == id)
+                return html_escape(theme.title.in(lang)) + ": " + html_escape(question.text.in(lang));
+    }
+    return html_escape(id);
+}
+
+std::string fmt(double x) { // SVG coordinates: plain, short, locale-free
+    long long hundredths = std::llround(x * 100.0);
+    std::string out = hundredths < 0 ? "-" : "";
+    if (hundredths < 0) hundredths = -hundredths;
+    out += std::to_string(hundredths / 100);
+    if (hundredths % 100) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, ".%02lld", hundredths % 100);
+        out += buf;
+    }
+    return out;
+}
+
+std::size_t utf8_length(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+double clamp_percent(double p) { return p < 0 ? 0 : p > 100 ? 100 : p; }
+
+// --- Charts ---------------------------------------------------------------------------------------
+constexpr double kChartWidth = 640;
+constexpr double kBarLeft = 0, kBarWidth = 556; // bars end at 556; the value is written right of it
+
+struct Bar {
+    std::string label; // already escaped
+    std::optional<double> percent;
+};
+
+// Horizontal bars from 0 to 100 %, a label above each bar and the value at its end. role="img" with
+// a title; the numbers are text in the SVG (they print, and are found by search and by screen
+// readers that read SVG text).
+std::string bar_chart(const std::vector<Bar>& bars, const std::string& title, const Texts& t) {
+    const double row = 44, top = 4, axis = 22;
+    const double height = top + row * double(bars.size()) + axis;
+    std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + fmt(kChartWidth) + " " + fmt(height) +
+                    "\" role=\"img\" aria-label=\"" + html_escape(title) + "\">\n<title>" + html_escape(title) + "</title>\n";
+    // Grid at every 20 %, behind the bars.
+    for (int g = 0; g <= 100; g += 20) {
+        const double x = kBarLeft + kBarWidth * g / 100.0;
+        s += "<line class=\"grid\" x1=\"" + fmt(x) + "\" y1=\"" + fmt(top) + "\" x2=\"" + fmt(x) + "\" y2=\"" +
+             fmt(height - axis + 4) + "\"/>";
+        const char* anchor = g == 0 ? "start" : g == 100 ? "end" : "middle";
+        s += "<text class=\"tick\" x=\"" + fmt(x) + "\" y=\"" + fmt(height - 4) + "\" text-anchor=\"" + anchor + "\">" +
+             std::to_string(g) + "\u00a0%</text>\n";
+    }
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const double y = top + row * double(i);
+        s += "<text class=\"label\" x=\"" + fmt(kBarLeft) + "\" y=\"" + fmt(y + 15) + "\">" + bars[i].label + "</text>";
+        s += "<rect class=\"track\" x=\"" + fmt(kBarLeft) + "\" y=\"" + fmt(y + 21) + "\" width=\"" + fmt(kBarWidth) +
+             "\" height=\"16\"/>";
+        if (bars[i].percent) {
+            const double w = kBarWidth * clamp_percent(*bars[i].percent) / 100.0;
+            if (w > 0)
+                s += "<rect class=\"bar\" x=\"" + fmt(kBarLeft) + "\" y=\"" + fmt(y + 21) + "\" width=\"" + fmt(w) +
+                     "\" height=\"16\"/>";
+        }
+        s += "<text class=\"value\" x=\"" + fmt(kChartWidth) + "\" y=\"" + fmt(y + 34) + "\" text-anchor=\"end\">" +
+             percent_text(bars[i].percent, t) + "</text>\n";
+    }
+    return s + "</svg>\n";
+}
+
+// The levels side by side as a scale from 0 to 100 %, the reached level filled, a marker at the
+// overall percentage.
+std::string level_chart(const Questionnaire& q, const std::optional<double>& overall, const Level* reached,
+                        const std::string& lang, const Texts& t) {
+    const double top = 30, h = 30, width = kChartWidth - 2, left = 1;
+    std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + fmt(kChartWidth) + " 100\" role=\"img\" aria-label=\"" +
+                    html_escape(t.level_scale) + "\">\n<title>" + html_escape(t.level_scale) + "</title>\n";
+    for (std::size_t i = 0; i < q.levels.size(); ++i) {
+        const Level& level = q.levels[i];
+        const double from = clamp_percent(level.min_percent);
+        const double to = i + 1 < q.levels.size() ? clamp_percent(q.levels[i + 1].min_percent) : 100.0;
+        const double x = left + width * from / 100.0, w = width * (to - from) / 100.0;
+        const bool is_reached = reached && reached->id == level.id;
+        s += "<rect class=\"" + std::string(is_reached ? "step reached" : "step") + "\" x=\"" + fmt(x) + "\" y=\"" +
+             fmt(top) + "\" width=\"" + fmt(w) + "\" height=\"" + fmt(h) + "\"/>";
+        // Shrink a title that would not fit its step (about 0.56 em per character in Noto Sans).
+        const std::string title = level.title.in(lang);
+        const double chars = double(utf8_length(title));
+        const double size = std::max(7.0, std::min(12.5, (w - 8) / (chars * 0.56)));
+        s += "<text class=\"" + std::string(is_reached ? "steplabel reached" : "steplabel") + "\" x=\"" + fmt(x + w / 2) +
+             "\" y=\"" + fmt(top + 19) + "\" text-anchor=\"middle\" font-size=\"" + fmt(size) + "\">" + html_escape(title) +
+             "</text>";
+        s += "<text class=\"tick\" x=\"" + fmt(x) + "\" y=\"" + fmt(top + h + 18) + "\" text-anchor=\"" +
+             (i == 0 ? "start" : "middle") + "\">" + number_text(level.min_percent, t) + "\u00a0%</text>\n";
+    }
+    if (overall) {
+        const double x = left + width * clamp_percent(*overall) / 100.0;
+        const char* anchor = *overall < 8 ? "start" : *overall > 92 ? "end" : "middle";
+        s += "<polygon class=\"marker\" points=\"" + fmt(x - 7) + ",12 " + fmt(x + 7) + ",12 " + fmt(x) + "," +
+             fmt(top - 1) + "\"/>";
+        s += "<line class=\"markerline\" x1=\"" + fmt(x) + "\" y1=\"" + fmt(top) + "\" x2=\"" + fmt(x) + "\" y2=\"" +
+             fmt(top + h) + "\"/>";
+        s += "<text class=\"markertext\" x=\"" + fmt(x) + "\" y=\"9\" text-anchor=\"" + anchor + "\">" +
+             percent_text(overall, t) + "</text>\n";
+    }
+    return s + "</svg>\n";
+}
+
+// --- Sections -------------------------------------------------------------------------------------
+void header_section(std::string& h, const Questionnaire& q, const Assessment& a, const ReportOptions& o,
+                    const std::string& organisation, const Texts& t) {
+    const std::string& lang = a.language;
+    h += "<header>\n<p class=\"kicker\">" + html_escape(q.title.in(lang)) + " \u00b7 " + t.report + "</p>\n";
+    h += "<h1>" + (organisation.empty() ? html_escape(q.title.in(lang)) : html_escape(organisation)) + "</h1>\n<dl class=\"meta\">";
+    if (const Question* cvr = q.profile_field("cvr"))
+        if (const std::string* v = answer_text(a.answers, cvr->id))
+            h += "<div><dt>" + std::string(t.cvr) + "</dt><dd>" + html_escape(*v) + "</dd></div>";
+    if (!o.date.empty()) h += "<div><dt>" + std::string(t.report_date) + "</dt><dd>" + date_text(o.date, t) + "</dd></div>";
+    if (!a.updated.empty())
+        h += "<div><dt>" + std::string(t.last_changed) + "</dt><dd>" + timestamp_date_text(a.updated, t) + "</dd></div>";
+    h += "</dl>\n</header>\n";
+}
+
+void profile_section(std::string& h, const Questionnaire& q, const Answers& visible, const std::string& lang,
+                     const Texts& t) {
+    h += "<section class=\"keep\">\n<h2>" + std::string(t.profile) + "</h2>\n<table class=\"profile\"><tbody>\n";
+    for (const Question& field : q.profile) {
+        auto it = visible.find(field.id);
+        if (it == visible.end() && field.visible_if && !is_visible(field, visible)) continue;
+        h += "<tr><th scope=\"row\">" + html_escape(field.text.in(lang)) + "</th><td>";
+        h += it == visible.end() ? "<span class=\"muted\">" + std::string(t.not_answered) + "</span>"
+                                 : answer_text_of(field, it->second, lang, t);
+        h += "</td></tr>\n";
+    }
+    h += "</tbody></table>\n</section>\n";
+}
+
+void level_section(std::string& h, const Questionnaire& q, const Scores& scores, const std::string& lang, const Texts& t) {
+    const std::optional<double> overall = scores.overall.percent();
+    h += "<section class=\"keep\">\n<h2>" + std::string(t.result) + "</h2>\n<div class=\"summary\">";
+    h += "<div class=\"figure\"><span class=\"big\">" + percent_text(overall, t) + "</span><span>" + t.overall + "</span></div>";
+    h += "<div class=\"figure\"><span class=\"big\">" +
+         (scores.level ? html_escape(scores.level->title.in(lang)) : std::string("\u2013")) + "</span><span>" + t.level +
+         "</span></div>";
+    h += "<div class=\"figure\"><span class=\"big\">" + percent_text(scores.overall.coverage(), t) + "</span><span>" +
+         t.coverage + ": " + printf_text(t.coverage_line, scores.overall.answered, scores.overall.visible) +
+         "</span></div></div>\n";
+    h += "<p class=\"level-text\">" +
+         (scores.level ? html_escape(scores.level->description.in(lang)) : std::string(t.no_level)) + "</p>\n";
+    h += level_chart(q, overall, scores.level, lang, t);
+    h += "</section>\n";
+}
+
+void principles_section(std::string& h, const Questionnaire& q, const Scores& scores, const std::string& lang,
+                        const Texts& t) {
+    std::vector<Bar> bars;
+    for (std::size_t i = 0; i < q.principles.size() && i < scores.principles.size(); ++i)
+        bars.push_back(Bar{html_escape(q.principles[i].title.in(lang)), scores.principles[i].percent()});
+    h += "<section class=\"keep\">\n<h2>" + std::string(t.principles) + "</h2>\n<p>" + t.principles_intro + "</p>\n";
+    h += bar_chart(bars, t.principle_chart, t);
+    h += "</section>\n";
+}
+
+void themes_section(std::string& h, const Questionnaire& q, const Scores& scores, const std::string& lang, const Texts& t) {
+    std::vector<Bar> bars;
+    for (std::size_t i = 0; i < q.themes.size() && i < scores.themes.size(); ++i)
+        bars.push_back(Bar{html_escape(q.themes[i].title.in(lang)), scores.themes[i].percent()});
+    h += "<section>\n<h2>" + std::string(t.themes) + "</h2>\n<div class=\"keep\">" + bar_chart(bars, t.theme_chart, t) + "</div>\n";
+    h += "<table class=\"numbers\"><thead><tr><th scope=\"col\">" + std::string(t.theme) + "</th><th scope=\"col\" class=\"num\">" +
+         t.percent + "</th><th scope=\"col\" class=\"num\">" + t.answered + "</th><th scope=\"col\" class=\"num\">" + t.coverage +
+         "</th></tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < q.themes.size() && i < scores.themes.size(); ++i) {
+        const PartScore& p = scores.themes[i];
+        h += "<tr><th scope=\"row\">" + html_escape(q.themes[i].title.in(lang)) + "</th><td class=\"num\">" +
+             percent_text(p.percent(), t) + "</td><td class=\"num\">" + std::to_string(p.answered) + "/" +
+             std::to_string(p.visible) + "</td><td class=\"num\">" + percent_text(p.coverage(), t) + "</td></tr>\n";
+    }
+    h += "</tbody></table>\n</section>\n";
+}
+
+std::string change_text(const std::optional<double>& change, const Texts& t) {
+    return change ? number_text(*change, t, true) : std::string("\u2013");
+}
+
+void comparison_section(std::string& h, const Questionnaire& q, const Scores& scores, const ReportEarlier& earlier,
+                        const std::string& lang, const Texts& t) {
+    const ScoreComparison c = compare_scores(q, earlier.scores, summarise(q, scores));
+    auto row = [&](const std::string& label, const ScoreChange& sc, const char* cls) {
+        h += std::string("<tr") + (cls ? std::string(" class=\"") + cls + "\"" : "") + "><th scope=\"row\">" + label +
+             "</th><td class=\"num\">" + percent_text(sc.before, t) + "</td><td class=\"num\">" + percent_text(sc.after, t) +
+             "</td><td class=\"num\">" + change_text(sc.change, t) + "</td></tr>\n";
+    };
+    auto level_title = [&](const std::optional<std::string>& id) {
+        if (!id) return std::string("\u2013");
+        for (const Level& l : q.levels)
+            if (l.id == *id) return html_escape(l.title.in(lang));
+        return html_escape(*id);
+    };
+    h += "<section class=\"keep\">\n<h2>" + std::string(t.comparison) + "</h2>\n<p>" +
+         printf_text(t.comparison_intro, timestamp_date_text(earlier.created, t)) + "</p>\n";
+    h += "<p>" + std::string(t.level_change) + ": <strong>" + level_title(c.level_before) + " \u2192 " +
+         level_title(c.level_after) + "</strong></p>\n";
+    h += "<table class=\"numbers\"><thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">" + std::string(t.earlier) +
+         "</th><th scope=\"col\" class=\"num\">" + t.now + "</th><th scope=\"col\" class=\"num\">" + t.change +
+         "</th></tr></thead><tbody>\n";
+    row(t.overall, c.overall, "strong");
+    for (const ScoreChange& sc : c.principles) {
+        const Principle* p = q.principle(sc.id);
+        row(p ? html_escape(p->title.in(lang)) : html_escape(sc.id), sc, nullptr);
+    }
+    for (const ScoreChange& sc : c.themes) {
+        std::string label = html_escape(sc.id);
+        for (const Theme& theme : q.themes)
+            if (theme.id == sc.id) label = html_escape(theme.title.in(lang));
+        row(label, sc, nullptr);
+    }
+    h += "</tbody></table>\n</section>\n";
+}
+
+// The heading, the intro and the first two recommendations are kept on one page (a heading alone at
+// the foot of a page helps no one), the rest of the list may break between items.
+void recommendations_section(std::string& h, const Questionnaire& q, const Assessment& a, const Scores& scores,
+                             std::size_t max_items, const Texts& t) {
+    const std::string& lang = a.language;
+    const RecommendationList list = recommend(q, a.answers, scores, lang);
+    const std::size_t shown = max_items == 0 ? list.items.size() : std::min(max_items, list.items.size());
+    h += "<section>\n<div class=\"keep\">\n<h2>" + std::string(t.recommendations) + "</h2>\n";
+    if (list.items.empty()) {
+        h += "<p>" + std::string(t.no_recommendations) + "</p>\n</div>\n";
+    } else {
+        h += "<p>" + std::string(t.recommendations_intro) + "</p>\n<ol class=\"recommendations\">\n";
+        for (std::size_t i = 0; i < shown; ++i) {
+            if (i == 2) h += "</ol>\n</div>\n<ol class=\"recommendations\" start=\"3\">\n";
+            const Recommendation& r = list.items[i];
+            std::string theme_title = html_escape(r.theme_id);
+            for (const Theme& theme : q.themes)
+                if (theme.id == r.theme_id) theme_title = html_escape(theme.title.in(lang));
+            h += "<li><p>" + html_escape(r.text) + "</p><p class=\"muted\">" + theme_title;
+            if (round1(r.gain) > 0) h += " \u00b7 " + std::string(t.gain) + " " + number_text(r.gain, t) + " " + t.points;
+            h += "</p></li>\n";
+        }
+        h += "</ol>\n";
+        if (shown <= 2) h += "</div>\n";
+        if (shown < list.items.size())
+            h += "<p class=\"muted\">" + printf_text(t.more_recommendations, int(shown), int(list.items.size() - shown)) + "</p>\n";
+    }
+    h += "</section>\n";
+
+    if (!list.unanswered.empty()) {
+        h += "<section class=\"keep\">\n<h2>" + std::string(t.unanswered) + "</h2>\n<p>" + t.unanswered_intro + "</p>\n<ul class=\"unanswered\">\n";
+        for (const std::string& id : list.unanswered) h += "<li>" + focus_text(q, id, lang) + "</li>\n";
+        h += "</ul>\n</section>\n";
+    }
+}
+
+void action_plan_section(std::string& h, const Questionnaire& q, const Assessment& a, const Texts& t) {
+    const std::string& lang = a.language;
+    h += "<section class=\"keep plan\">\n<h2>" + std::string(t.action_plan) + "</h2>\n";
+    if (a.action_plan.areas.empty()) {
+        h += "<p>" + std::string(t.no_action_plan) + "</p>\n</section>\n";
+        return;
+    }
+    h += "<p>" + std::string(t.action_plan_intro) + "</p>\n";
+    h += "<table class=\"plan\"><thead><tr><th scope=\"col\">" + std::string(t.focus) + "</th><th scope=\"col\">" + t.goal +
+         "</th><th scope=\"col\">" + t.responsible + "</th><th scope=\"col\">" + t.follow_up + "</th></tr></thead><tbody>\n";
+    for (const FocusArea& area : a.action_plan.areas) {
+        h += "<tr><td>" + focus_text(q, area.focus, lang) + "</td><td>" + html_escape(area.goal) + "</td><td>" +
+             html_escape(area.responsible) + "</td><td class=\"date\">" + date_text(area.follow_up, t) + "</td></tr>\n";
+    }
+    h += "</tbody></table>\n</section>\n";
+}
+
+void reading_section(std::string& h, const Scores& scores, const Texts& t) {
+    h += "<section class=\"keep reading\">\n<h2>" + std::string(t.reading) + "</h2>\n";
+    for (const char* paragraph : t.reading_text) h += "<p>" + std::string(paragraph) + "</p>\n";
+    const int missing = scores.overall.visible - scores.overall.answered;
+    if (missing > 0) h += "<p><strong>" + printf_text(t.coverage_warning, missing) + "</strong></p>\n";
+    h += "</section>\n";
+}
+
+// --- Styles ---------------------------------------------------------------------------------------
+const char* const kCss = R"css(
+@page { size: A4; margin: 16mm 16mm 18mm 16mm; }
+* { box-sizing: border-box; }
+html { background: #fff; color: #111; font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  font-size: 11.5pt; line-height: 1.45; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 178mm; padding: 10mm 6mm 14mm; }
+h1 { font-size: 21pt; line-height: 1.2; margin: 1mm 0 3mm; }
+h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #111;
+  break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 2.5mm; }
+.kicker { font-size: 10.5pt; font-weight: bold; letter-spacing: 0.02em; margin: 0; }
+.muted { color: #444; font-size: 10.5pt; }
+dl.meta { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin: 0; font-size: 10.5pt; }
+dl.meta div { display: flex; gap: 2mm; }
+dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+table { width: 100%; border-collapse: collapse; margin: 2mm 0 3mm; }
+th, td { text-align: left; vertical-align: top; padding: 1.4mm 2mm 1.4mm 0; border-bottom: 0.6pt solid #777; }
+thead th { border-bottom: 1.2pt solid #111; font-size: 10.5pt; }
+thead { display: table-header-group; }
+tr, li, .keep, svg { break-inside: avoid; page-break-inside: avoid; }
+table.profile th { width: 45%; font-weight: normal; color: #333; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.strong th, tr.strong td { font-weight: bold; }
+td.date { white-space: nowrap; }
+.summary { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
+.figure { flex: 1; border: 1pt solid #111; padding: 2mm 3mm; display: flex; flex-direction: column; }
+.figure .big { font-size: 17pt; font-weight: bold; line-height: 1.25; }
+.figure span + span { font-size: 10pt; }
+.level-text { font-size: 11.5pt; }
+svg.chart { display: block; width: 100%; height: auto; margin: 2mm 0 3mm; overflow: visible; }
+svg text { font-family: inherit; fill: #111; }
+svg .label { font-size: 14px; }
+svg .value { font-size: 14px; font-weight: bold; }
+svg .tick { font-size: 12px; fill: #333; }
+svg .grid { stroke: #999; stroke-width: 0.7; stroke-dasharray: 3 3; }
+svg .track { fill: #fff; stroke: #333; stroke-width: 0.8; }
+svg .bar { fill: #1d3f6e; stroke: #111; stroke-width: 0.8; }
+svg .step { fill: #fff; stroke: #111; stroke-width: 1; }
+svg .step.reached { fill: #1d3f6e; }
+svg .steplabel.reached { fill: #fff; font-weight: bold; }
+svg .marker { fill: #111; }
+svg .markerline { stroke: #111; stroke-width: 2.5; }
+svg .markertext { font-size: 13px; font-weight: bold; }
+ol.recommendations { padding-left: 7mm; margin: 0; }
+ol.recommendations li { margin-bottom: 2.5mm; }
+ol.recommendations li p { margin: 0; }
+ul.unanswered { margin: 0; padding-left: 6mm; font-size: 10.5pt; }
+table.plan th:nth-child(1) { width: 30%; } table.plan th:nth-child(2) { width: 34%; }
+.reading { border: 1pt solid #111; padding: 1mm 4mm 2mm; margin-top: 8mm; }
+.reading h2 { border: 0; margin-top: 2mm; }
+footer { margin-top: 8mm; font-size: 9.5pt; color: #333; }
+@media print { body { max-width: none; padding: 0; } }
+)css";
+
+} // namespace
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string report_html(const Questionnaire& questionnaire, const Assessment& assessment, const Scores& scores,
+                        const ReportOptions& options) {
+    const Texts& t = assessment.language == "en" ? kEnglish : kDanish;
+    Assessment a = assessment;
+    a.language = t.lang; // texts from the questionnaire in the same language as the fixed texts
+    const Answers visible = visible_answers(questionnaire, a.answers);
+    std::string organisation;
+    if (const Question* name = questionnaire.profile_field("name"))
+        if (const std::string* v = answer_text(visible, name->id)) organisation = *v;
+
+    std::string h;
+    h.reserve(32 * 1024);
+    h += "<!doctype html>\n<html lang=\"" + std::string(t.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    h += "<meta name=\"generator\" content=\"" + std::string(kAppName) + " " + MF_APP_VERSION + "\">\n";
+    h += "<title>" + html_escape(questionnaire.title.in(t.lang)) + " \u2013 " + t.report;
+    if (!organisation.empty()) h += " \u2013 " + html_escape(organisation);
+    if (!options.date.empty()) h += " \u2013 " + html_escape(options.date);
+    h += "</title>\n<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n<main>\n";
+
+    header_section(h, questionnaire, a, options, organisation, t);
+    profile_section(h, questionnaire, visible, t.lang, t);
+    level_section(h, questionnaire, scores, t.lang, t);
+    principles_section(h, questionnaire, scores, t.lang, t);
+    themes_section(h, questionnaire, scores, t.lang, t);
+    if (options.earlier) comparison_section(h, questionnaire, scores, *options.earlier, t.lang, t);
+    action_plan_section(h, questionnaire, a, t);
+    recommendations_section(h, questionnaire, a, scores, options.max_recommendations, t);
+    reading_section(h, scores, t);
+
+    h += "</main>\n<footer><p>" + std::string(t.footer) + " " + html_escape(questionnaire.id) + " " +
+         html_escape(questionnaire.version) + " \u00b7 " + kAppName + " " + MF_APP_VERSION + "</p></footer>\n";
+    h += "</body>\n</html>\n";
+    return h;
+}
+
+} // namespace mf
