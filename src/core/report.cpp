@@ -571,7 +571,8 @@ thead { display: table-header-group; }
 tr, li, .keep, svg { break-inside: avoid; page-break-inside: avoid; }
 table.profile th { width: 45%; font-weight: normal; color: #333; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr.strong th, tr.strong td { font-weight: bold; }
+table.numbers tbody th { font-weight: normal; }
+table.numbers tr.strong th, table.numbers tr.strong td { font-weight: bold; }
 td.date { white-space: nowrap; }
 .summary { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
 .figure { flex: 1; border: 1pt solid #111; padding: 2mm 3mm; display: flex; flex-direction: column; }
