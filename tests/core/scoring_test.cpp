@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 
 namespace {
@@ -376,4 +377,19 @@ TEST(Scoring, ShippedQuestionnaireSpansZeroToHundred) {
             question_gains += da.items[i].gain;
     }
     EXPECT_LE(question_gains, 100.0 + 1e-9);
+}
+
+TEST(Scoring, TheDocsShowTheEngineOutput) {
+    // docs/scoring.md prints the worked example's scores block; it must be what the engine gives.
+    std::ifstream in(MF_SOURCE_DIR "/docs/scoring.md");
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t heading = doc.find("The `scores` block of the result file:");
+    ASSERT_NE(heading, std::string::npos);
+    const std::size_t start = doc.find("```json\n", heading);
+    const std::size_t end = doc.find("```", start + 8);
+    ASSERT_NE(start, std::string::npos);
+    ASSERT_NE(end, std::string::npos);
+    const nlohmann::json printed = nlohmann::json::parse(doc.substr(start + 8, end - start - 8));
+    const mf::Questionnaire q = load_example();
+    EXPECT_EQ(printed, nlohmann::json(mf::summarise(q, mf::compute_scores(q, example_answers()))));
 }
