@@ -158,16 +158,20 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
     return check;
 }
 
-FileCheck check_result_file(const std::string& path, const Questionnaire& current) {
-    std::string bytes;
+FileCheck check_result_file(const std::string& path, const Questionnaire& current, std::string& buffer) {
     Diagnostics diagnostics;
-    if (!read_file_bytes(path, bytes, diagnostics, kMaxResultBytes)) {
+    if (!read_file_bytes(path, buffer, diagnostics, kMaxResultBytes)) {
         FileCheck check;
         check.file = path;
         check.diagnostics = std::move(diagnostics);
         return check;
     }
-    return check_result(bytes, path, current);
+    return check_result(buffer, path, current);
+}
+
+FileCheck check_result_file(const std::string& path, const Questionnaire& current) {
+    std::string buffer;
+    return check_result_file(path, current, buffer);
 }
 
 // ---------------------------------------------------------------------------------------------

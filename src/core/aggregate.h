@@ -79,6 +79,8 @@ struct FileCheck {
 
 FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current);
 FileCheck check_result_file(const std::string& path, const Questionnaire& current);
+// The same, reading into `buffer` (kept between calls: one large allocation less per file).
+FileCheck check_result_file(const std::string& path, const Questionnaire& current, std::string& buffer);
 
 // The R-7 quantile (Hyndman & Fan type 7; Excel QUARTILE.INC, numpy's default) of sorted values:
 // h = (n - 1) * p, x[floor h] + (h - floor h) * (x[floor h + 1] - x[floor h]). nullopt when empty.

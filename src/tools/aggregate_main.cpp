@@ -25,6 +25,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 using namespace mf;
 namespace fs = std::filesystem;
 
@@ -158,7 +160,8 @@ std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Qu
     std::vector<FileCheck> checks(files.size());
     std::atomic<std::size_t> next{0};
     auto work = [&]() {
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) checks[i] = check_result_file(files[i], q);
+        std::string buffer; // reused: file after file of similar size, no new allocation
+        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) checks[i] = check_result_file(files[i], q, buffer);
     };
     if (threads <= 1 || files.size() < 64) {
         work();
@@ -235,7 +238,25 @@ void report_summary(const Questionnaire& q, const Aggregate& a, const Options& o
 
 } // namespace
 
+// glibc's per-thread cache keeps only 7 freed chunks per size. Checking a file frees thousands of
+// small nodes of a few sizes (the parsed document), the overflow goes to the "fastbins", and every
+// larger allocation afterwards consolidates them: 30 % of the tool's CPU time, measured on 10,000
+// files (docs/aggregation.md). The cache size can only be set in the environment before the process
+// starts, so the tool restarts itself once with a larger one. A GLIBC_TUNABLES the user set is left
+// alone; if exec fails the tool simply runs untuned. Nothing else changes: same arguments, same output.
+void restart_with_larger_malloc_cache(char** argv) {
+#if defined(__GLIBC__)
+    if (std::getenv("GLIBC_TUNABLES") != nullptr) return;
+    setenv("GLIBC_TUNABLES", "glibc.malloc.tcache_count=1000", 1);
+    execv("/proc/self/exe", argv);
+    unsetenv("GLIBC_TUNABLES"); // exec failed: carry on as we are
+#else
+    (void)argv;
+#endif
+}
+
 int main(int argc, char** argv) {
+    restart_with_larger_malloc_cache(argv);
     const Options o = parse_args(argc, argv);
     const std::string questionnaire_path = o.questionnaire.empty() ? find_shipped_questionnaire(argv[0]) : o.questionnaire;
     if (questionnaire_path.empty()) {
