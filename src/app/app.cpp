@@ -1,31 +1,113 @@
 // app.cpp - the app's frame: one full-window ImGui window with a header and the current screen.
 //
 // Index
-//   - state         the app's state (g_app)
-//   - app_init, app_update_fonts
-//   - header        product name, language switch
-//   - app_frame     dispatches to the current screen
-//   - app_state_json  the real state for tests (window.mfTest.state())
+//   - state and helpers   g_app, tr, answers_changed, go_to, time, numbers
+//   - init                the embedded questionnaire, the saved session
+//   - persistence         the session saved at the end of every frame that changed it
+//   - header              product name, language, text size, start over
+//   - steps               the row of steps (profile, questions, results, plan, export)
+//   - import              files arriving (picker, drop, desktop path) and the dialog
+//   - app_frame
+//   - app_state_json      the real state for tests (window.mfTest.state())
 #include "app/app.h"
 
+#include "app/app_internal.h"
 #include "app/style.h"
+#include "core/questionnaire_load.h"
+#include "core/recommendations.h"
+#include "core/scoring.h"
+#include "platform/embedded_assets.h"
 #include "platform/platform.h"
 
 #include "imgui.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <ctime>
+
 namespace mf {
 
-struct AppState {
-    std::string language = "da";
-    std::string screen = "start";
-    float text_scale = 1.0f;
-};
-static AppState g_app;
+AppState g_app;
 
-static const char* tr(const char* da, const char* en) { return g_app.language == "da" ? da : en; }
+static constexpr const char* kQuestionnaireAsset = "aktoersporet.json";
+static constexpr const char* kSessionKey = "session";
 
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+const char* tr(const char* da, const char* en) { return g_app.session.assessment.language == "en" ? en : da; }
+const std::string& lang() { return g_app.session.assessment.language; }
+const Questionnaire& questionnaire() { return *g_app.questionnaire; }
+
+std::string now_timestamp() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string today_date() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+void session_changed() { g_app.dirty = true; }
+
+void answers_changed() {
+    Assessment& a = g_app.session.assessment;
+    const std::string now = now_timestamp();
+    if (a.created.empty() || now < a.created) a.created = now;
+    a.updated = now;
+    session_changed();
+}
+
+void go_to(Screen screen) {
+    if (g_app.session.screen != screen) g_app.scroll_to_top = true;
+    g_app.session.screen = screen;
+    session_changed();
+}
+
+void go_to_theme(std::size_t theme) {
+    if (theme >= questionnaire().themes.size()) return;
+    if (g_app.session.screen != Screen::Theme || g_app.session.theme != theme) g_app.scroll_to_top = true;
+    g_app.session.screen = Screen::Theme;
+    g_app.session.theme = theme;
+    session_changed();
+}
+
+void show_notice(const std::string& text) {
+    g_app.notice = text;
+    g_app.notice_until = g_app.time + 6.0;
+}
+
+static std::string with_decimal(double x, bool sign) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, sign ? "%+.1f" : "%.1f", x);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    if (lang() != "en")
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+std::string format_percent(std::optional<double> percent) {
+    if (!percent) return "–";
+    return with_decimal(*percent, false) + (lang() == "en" ? "%" : " %");
+}
+
+std::string format_points(double points) { return with_decimal(points, true); }
+
+// ---------------------------------------------------------------------------------------------
+// Init
+// ---------------------------------------------------------------------------------------------
 void app_init() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // no imgui.ini: the layout is fixed and the session is saved by us
@@ -33,46 +115,468 @@ void app_init() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigWindowsResizeFromEdges = false;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
+
+    const EmbeddedAsset* asset = find_embedded_asset(kQuestionnaireAsset);
+    if (!asset) {
+        g_app.load_errors.push_back(std::string(kQuestionnaireAsset) + " is not compiled into this build");
+        return;
+    }
+    LoadedQuestionnaire loaded = load_questionnaire_text(
+        std::string_view(reinterpret_cast<const char*>(asset->data), asset->size), kQuestionnaireAsset);
+    for (const Diagnostic& d : loaded.diagnostics)
+        if (d.severity == Diagnostic::Severity::Error) g_app.load_errors.push_back(d.to_string());
+    if (!loaded.questionnaire) return;
+    g_app.questionnaire = std::move(loaded.questionnaire);
+    g_app.session.assessment.language = questionnaire().languages.empty() ? "da" : questionnaire().languages.front();
+
+    std::string saved;
+    if (platform::storage_get(kSessionKey, saved)) {
+        Diagnostics diags;
+        if (!read_session(saved, questionnaire(), g_app.session, diags)) {
+            // Never throw away what the user did: keep the unreadable text beside the new session.
+            platform::storage_set("session-unreadable", saved);
+        }
+    }
 }
 
 bool app_update_fonts(float pixel_ratio, float platform_ui_scale) {
-    return style_update_fonts(pixel_ratio, platform_ui_scale * g_app.text_scale);
+    return style_update_fonts(pixel_ratio, platform_ui_scale * text_scale(g_app.session));
 }
 
-double app_seconds_to_next_wake() { return -1; }
+double app_seconds_to_next_wake() {
+    if (!g_app.notice.empty()) return g_app.notice_until > g_app.time ? g_app.notice_until - g_app.time : 0;
+    return -1;
+}
 
-void app_file_received(const std::string&, const std::string&) {}
+// ---------------------------------------------------------------------------------------------
+// Persistence
+// ---------------------------------------------------------------------------------------------
+static void save_if_changed() {
+    if (!g_app.dirty || !g_app.questionnaire) return;
+    g_app.dirty = false;
+    g_app.storage_failed = !platform::storage_set(kSessionKey, session_text(g_app.session));
+}
 
-static void draw_start() {
-    ImGui::PushFont(g_fonts.title);
+// ---------------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------------
+void app_file_received(const std::string& name, const std::string& bytes) {
+    if (!g_app.questionnaire) return;
+    PendingImport p;
+    p.file = name;
+    ImportOutcome outcome = import_result(bytes, name, questionnaire());
+    for (const Diagnostic& d : outcome.diagnostics) {
+        // The message with its JSON pointer: precise for support, readable for the user.
+        const std::string text = d.pointer.empty() ? d.message : d.pointer + ": " + d.message;
+        (d.severity == Diagnostic::Severity::Error ? p.errors : p.warnings).push_back(text);
+    }
+    p.result = std::move(outcome.result);
+    g_app.pending_import = std::move(p);
+    if (g_app.pending_import->result && g_app.import_purpose != ImportPurpose::Ask) {
+        adopt_import(g_app.import_purpose);
+        g_app.import_purpose = ImportPurpose::Ask;
+    }
+}
+
+void start_import(ImportPurpose purpose) {
+    g_app.import_purpose = purpose;
+    std::string error;
+    if (!platform::open_file(g_app.desktop_path, error)) {
+        PendingImport p;
+        p.file = g_app.desktop_path;
+        p.errors.push_back(error);
+        g_app.pending_import = std::move(p);
+        g_app.import_purpose = ImportPurpose::Ask;
+    }
+}
+
+void adopt_import(ImportPurpose purpose) {
+    if (!g_app.pending_import || !g_app.pending_import->result) return;
+    const ImportedResult& r = *g_app.pending_import->result;
+    const std::string file = g_app.pending_import->file;
+    if (purpose == ImportPurpose::Compare) {
+        EarlierResult e;
+        e.file = file;
+        e.created = r.assessment.created;
+        e.organisation = organisation_name(questionnaire(), r.assessment.answers);
+        e.scores = r.stored_scores;
+        g_app.session.earlier = e;
+        session_changed();
+        go_to(Screen::Results);
+        show_notice(std::string(tr("Sammenligner med ", "Comparing with ")) + file);
+    } else {
+        const std::string language = g_app.session.assessment.language;
+        g_app.session.assessment = r.assessment;
+        g_app.session.assessment.language = language; // the user's choice of language stays
+        g_app.session.drafts.clear();
+        answers_changed();
+        go_to(profile_complete(questionnaire(), g_app.session.assessment.answers) ? Screen::Results : Screen::Profile);
+        show_notice(std::string(tr("Indlæst: ", "Loaded: ")) + file);
+    }
+    g_app.pending_import.reset();
+}
+
+void import_controls(ImportPurpose purpose) {
+    const bool compare = purpose == ImportPurpose::Compare;
+    if (platform::has_file_picker()) {
+        if (ui::secondary_button(compare ? tr("Vælg et tidligere resultat …", "Choose an earlier result …")
+                                         : tr("Indlæs et tidligere resultat …", "Load an earlier result …"),
+                                 compare ? "import-compare" : "import-continue"))
+            start_import(purpose);
+        ui::muted(tr("Du kan også trække en resultatfil (.json) ind i vinduet.",
+                     "You can also drop a result file (.json) onto the window."));
+    } else {
+        if (g_app.desktop_path.empty()) g_app.desktop_path = platform::documents_folder() + "/";
+        ui::text_field(tr("Sti til resultatfilen", "Path of the result file"), compare ? "import-path-compare" : "import-path",
+                       g_app.desktop_path, "", "");
+        if (ui::secondary_button(tr("Indlæs", "Load"), compare ? "import-compare" : "import-continue")) start_import(purpose);
+    }
+}
+
+static void list(const std::vector<std::string>& lines) {
+    for (const std::string& l : lines) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", l.c_str());
+    }
+}
+
+void import_dialog() {
+    if (!g_app.pending_import) return;
+    const char* name = "###import";
+    if (!ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = vp->WorkSize.x < 40 * ImGui::GetFontSize() ? vp->WorkSize.x - 20 : 40 * ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y * 0.9f));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.45f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    const std::string title = std::string(tr("Resultatfil", "Result file")) + name;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) return;
+    PendingImport& p = *g_app.pending_import;
+    g_app.modal = p.result ? "import" : "import-error";
+    ImGui::PushTextWrapPos(0);
+    if (!p.result) {
+        ui::heading(tr("Filen kunne ikke indlæses", "The file could not be loaded"));
+        ui::bold(p.file);
+        list(p.errors);
+        ui::muted(tr("Dine nuværende svar er uændrede.", "Your current answers are unchanged."));
+        if (ui::primary_button("OK", "import-ok")) {
+            g_app.pending_import.reset();
+            ImGui::CloseCurrentPopup();
+        }
+    } else {
+        ui::heading(tr("Hvad vil du gøre med filen?", "What would you like to do with the file?"));
+        ui::bold(p.file);
+        const ImportedResult& r = *p.result;
+        const std::string org = organisation_name(questionnaire(), r.assessment.answers);
+        if (!org.empty()) ui::paragraph(org + (r.assessment.created.size() >= 10 ? "  ·  " + r.assessment.created.substr(0, 10) : ""));
+        if (!p.warnings.empty()) {
+            ui::subheading(tr("Bemærk", "Please note"));
+            list(p.warnings);
+        }
+        ImGui::Spacing();
+        if (ui::primary_button(tr("Fortsæt med denne besvarelse", "Continue with these answers"), "import-continue-confirm"))
+            adopt_import(ImportPurpose::Continue);
+        ui::muted(tr("Erstatter dine nuværende svar og handlingsplan.", "Replaces your current answers and action plan."));
+        if (ui::secondary_button(tr("Sammenlign med mit nuværende resultat", "Compare with my current result"), "import-compare-confirm"))
+            adopt_import(ImportPurpose::Compare);
+        if (ui::secondary_button(tr("Annuller", "Cancel"), "import-cancel")) g_app.pending_import.reset();
+        if (!g_app.pending_import) ImGui::CloseCurrentPopup();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndPopup();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start over
+// ---------------------------------------------------------------------------------------------
+static void start_over_dialog() {
+    const char* name = "###start-over";
+    if (g_app.confirm_start_over && !ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = vp->WorkSize.x < 34 * ImGui::GetFontSize() ? vp->WorkSize.x - 20 : 34 * ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(name, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) return;
+    g_app.modal = "start-over";
+    ImGui::PushTextWrapPos(0);
+    ui::heading(tr("Vil du starte forfra?", "Start over?"));
+    ui::paragraph(tr("Alle dine svar, din profil og din handlingsplan bliver slettet fra denne computer. "
+                     "Eksporter dit resultat først, hvis du vil gemme det.",
+                     "All your answers, your profile and your action plan will be deleted from this computer. "
+                     "Export your result first if you want to keep it."));
+    ImGui::Spacing();
+    if (ui::secondary_button(tr("Nej, behold mine svar", "No, keep my answers"), "start-over-cancel")) {
+        g_app.confirm_start_over = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, colours::kError);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::rgb(0x90, 0x18, 0x18));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours::rgb(0x70, 0x12, 0x12));
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
+    const bool yes = ImGui::Button((std::string(tr("Ja, slet og start forfra", "Yes, delete and start over")) + "###start-over-confirm").c_str());
+    ImGui::PopStyleColor(4);
+    ui::note("button", tr("Ja, slet og start forfra", "Yes, delete and start over"), "start-over-confirm");
+    if (yes) {
+        Session fresh;
+        fresh.assessment.language = g_app.session.assessment.language;
+        fresh.text_size = g_app.session.text_size;
+        g_app.session = fresh;
+        g_app.touched.clear();
+        g_app.help_open.clear();
+        g_app.last_export.clear();
+        g_app.confirm_start_over = false;
+        g_app.scroll_to_top = true;
+        session_changed();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndPopup();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+// ---------------------------------------------------------------------------------------------
+static void header() {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 wp = ImGui::GetWindowPos();
+    const float w = ImGui::GetWindowWidth();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float h = ImGui::GetFrameHeight() + st.WindowPadding.y * 1.2f;
+    dl->PushClipRect(wp, ImVec2(wp.x + w, wp.y + h), false); // the band reaches into the window padding
+    dl->AddRectFilled(wp, ImVec2(wp.x + w, wp.y + h), colours::kPanel);
+    dl->AddLine(ImVec2(wp.x, wp.y + h - 1), ImVec2(wp.x + w, wp.y + h - 1), colours::kBorder, 1.0f);
+    dl->PopClipRect();
+    ImGui::SetCursorPosY(st.WindowPadding.y * 0.6f);
+    // The product mark: a small accent square and the name.
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float fh = ImGui::GetFrameHeight();
+    dl->AddRectFilled(ImVec2(p.x, p.y + fh * 0.2f), ImVec2(p.x + fh * 0.6f, p.y + fh * 0.8f), colours::kAccent, 3.0f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + fh * 0.6f + st.ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(g_fonts.bold);
     ImGui::TextUnformatted("Mangfoldighedstjek");
     ImGui::PopFont();
+    const bool narrow = w < 52 * ImGui::GetFontSize();
+    if (!narrow) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::kMuted);
+        ImGui::TextUnformatted(tr("· Bland dig i byen · Københavns Kommune", "· Bland dig i byen · City of Copenhagen"));
+        ImGui::PopStyleColor();
+    }
+
+    // Right side: language, text size, start over. Measured first, then placed from the right.
+    const std::string start_over = tr("Start forfra", "Start over");
+    const std::string size_label = std::string(tr("Tekst", "Text")) + " " + std::to_string((int)(text_scale(g_app.session) * 100 + 0.5f)) + " %";
+    auto bw = [&](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x + st.FramePadding.x * 2; };
+    const float right = bw("Dansk") + bw("English") + bw("A–") + bw("A+") + ImGui::CalcTextSize(size_label.c_str()).x +
+                        bw(start_over) + st.ItemSpacing.x * 6;
+    ImGui::SameLine(w - st.WindowPadding.x - right);
+    const std::string current = lang();
+    for (const char* l : {"da", "en"}) {
+        const bool active = current == l;
+        const std::string label = std::string(l) == "da" ? "Dansk" : "English";
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, colours::kAccentSoft);
+        if (active) ImGui::PushStyleColor(ImGuiCol_Border, colours::kAccent);
+        const bool pressed = ImGui::Button((label + "###lang-" + l).c_str());
+        if (active) ImGui::PopStyleColor(2);
+        ui::note("button", label, std::string("lang-") + l, active);
+        if (pressed && !active) {
+            g_app.session.assessment.language = l;
+            session_changed();
+        }
+        ImGui::SameLine();
+    }
+    const int size = g_app.session.text_size;
+    ImGui::BeginDisabled(size <= 0);
+    if (ImGui::Button("A–###text-smaller")) {
+        g_app.session.text_size = size - 1;
+        session_changed();
+    }
+    ImGui::EndDisabled();
+    ui::note("button", tr("Mindre tekst", "Smaller text"), "text-smaller");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(size_label.c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(size >= kTextSizeCount - 1);
+    if (ImGui::Button("A+###text-larger")) {
+        g_app.session.text_size = size + 1;
+        session_changed();
+    }
+    ImGui::EndDisabled();
+    ui::note("button", tr("Større tekst", "Larger text"), "text-larger");
+    ImGui::SameLine();
+    if (ImGui::Button((start_over + "###start-over").c_str())) g_app.confirm_start_over = true;
+    ui::note("button", start_over, "start-over");
+    ImGui::SetCursorPosY(h + st.ItemSpacing.y);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps: where the respondent is, and a way to any step
+// ---------------------------------------------------------------------------------------------
+static void steps() {
+    const Screen s = g_app.session.screen;
+    if (s == Screen::Start) return;
+    struct Step { Screen screen; const char* da; const char* en; const char* id; };
+    static const Step kSteps[] = {
+        {Screen::Profile, "Profil", "Profile", "step-profile"},
+        {Screen::Theme, "Spørgsmål", "Questions", "step-questions"},
+        {Screen::Results, "Resultat", "Results", "step-results"},
+        {Screen::Plan, "Handlingsplan", "Action plan", "step-plan"},
+        {Screen::Export, "Eksport", "Export", "step-export"},
+    };
+    int n = 1;
+    for (const Step& step : kSteps) {
+        const bool current = s == step.screen || (step.screen == Screen::Theme && s == Screen::Review);
+        const std::string label = std::to_string(n++) + ". " + tr(step.da, step.en);
+        ImGui::PushStyleColor(ImGuiCol_Button, current ? colours::kAccentSoft : colours::rgb(0xff, 0xff, 0xff));
+        ImGui::PushStyleColor(ImGuiCol_Border, current ? colours::kAccent : colours::kBorder);
+        if (current) ImGui::PushFont(g_fonts.bold);
+        const bool pressed = ImGui::Button((label + "###" + step.id).c_str());
+        if (current) ImGui::PopFont();
+        ImGui::PopStyleColor(2);
+        ui::note("button", label, step.id, current);
+        if (pressed) {
+            if (step.screen == Screen::Theme) go_to_theme(g_app.session.theme);
+            else go_to(step.screen);
+        }
+        if (&step != &kSteps[4]) {
+            const float next_w = ImGui::CalcTextSize(tr((&step + 1)->da, (&step + 1)->en)).x + ImGui::GetFontSize() * 3;
+            if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > next_w) ImGui::SameLine();
+        }
+    }
     ImGui::Spacing();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 46 * ImGui::GetFontSize());
-    ImGui::TextWrapped("%s", tr("Bland dig i byen – et selvtjek for virksomheder og organisationer i København: "
-                                "mangfoldighed, inklusion og medborgerskab på arbejdspladsen.",
-                                "Bland dig i byen – a self-assessment for companies and organisations in "
-                                "Copenhagen: diversity, inclusion and citizenship at the workplace."));
-    ImGui::PopTextWrapPos();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The frame
+// ---------------------------------------------------------------------------------------------
+static void load_error_screen() {
+    ui::heading("Mangfoldighedstjek");
+    ui::notice(ui::Tone::Error, "Spørgeskemaet kunne ikke indlæses. / The questionnaire could not be loaded.");
+    for (const std::string& e : g_app.load_errors) ui::muted(e);
 }
 
 void app_frame() {
+    g_app.time = ImGui::GetTime();
+    g_app.ui.clear();
+    g_app.modal.clear();
+    if (!g_app.notice.empty() && g_app.time >= g_app.notice_until) g_app.notice.clear();
+
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y * 0.5f));
     ImGui::Begin("##app", nullptr, flags);
-    draw_start();
+    ImGui::PopStyleVar();
+    if (!g_app.questionnaire) {
+        load_error_screen();
+        ImGui::End();
+        return;
+    }
+    header();
+
+    // The content scrolls under the fixed header.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::rgb(0xff, 0xff, 0xff));
+    ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+    if (g_app.scroll_to_top) {
+        ImGui::SetScrollY(0);
+        g_app.scroll_to_top = false;
+    }
+    ui::begin_column();
+    if (!g_app.notice.empty()) ui::notice(ui::Tone::Good, g_app.notice);
+    if (g_app.storage_failed)
+        ui::notice(ui::Tone::Warning, tr("Browseren tillader ikke at gemme dine svar. Eksporter dit resultat, før du lukker siden.",
+                                         "The browser does not allow saving your answers. Export your result before closing the page."));
+    steps();
+    switch (g_app.session.screen) {
+    case Screen::Start: screen_start(); break;
+    case Screen::Profile: screen_profile(); break;
+    case Screen::Theme: screen_theme(); break;
+    case Screen::Review: screen_review(); break;
+    case Screen::Results: screen_results(); break;
+    case Screen::Plan: screen_plan(); break;
+    case Screen::Export: screen_export(); break;
+    }
+    ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 2));
+    ui::end_column();
+    ImGui::EndChild();
+
+    start_over_dialog();
+    import_dialog();
     ImGui::End();
+    save_if_changed();
 }
 
+// ---------------------------------------------------------------------------------------------
+// State for tests: built from the real state each time it is asked for.
+//   screen, language, textSize (0..3), textScale, platform, modal (null, "start-over", "import",
+//   "import-error"), notice, focused (id of the item with keyboard focus), theme (index), themeId,
+//   themeCount, answered / questions (visible scored questions), unanswered, profileComplete,
+//   answerCount, overall (percent or null), level (id or null), planAreas, earlier (file or null),
+//   lastExport, exportError, items (every interactive item of the last frame: kind, id, label,
+//   x, y, w, h in CSS pixels, visible, focused, checked, value for inputs), messages (field id ->
+//   the validation message shown under it).
+// ---------------------------------------------------------------------------------------------
 std::string app_state_json() {
-    nlohmann::json j;
-    j["screen"] = g_app.screen;
-    j["language"] = g_app.language;
-    j["textScale"] = g_app.text_scale;
+    using nlohmann::json;
+    json j;
+    const Session& s = g_app.session;
+    j["screen"] = screen_id(s.screen);
+    j["language"] = s.assessment.language;
+    j["textSize"] = s.text_size;
+    j["textScale"] = text_scale(s);
     j["platform"] = platform::name();
+    j["modal"] = g_app.modal.empty() ? json(nullptr) : json(g_app.modal);
+    j["notice"] = g_app.notice;
+    j["focused"] = g_app.ui.focused_id;
+    if (!g_app.questionnaire) {
+        j["loadErrors"] = g_app.load_errors;
+        return j.dump();
+    }
+    const Questionnaire& q = questionnaire();
+    j["theme"] = s.theme;
+    j["themeId"] = s.theme < q.themes.size() ? q.themes[s.theme].id : "";
+    j["themeCount"] = q.themes.size();
+    const Progress p = total_progress(q, s.assessment.answers);
+    j["answered"] = p.answered;
+    j["questions"] = p.visible;
+    j["unanswered"] = unanswered_questions(q, s.assessment.answers).size();
+    j["profileComplete"] = profile_complete(q, s.assessment.answers);
+    j["answerCount"] = s.assessment.answers.size();
+    const Scores scores = compute_scores(q, s.assessment.answers);
+    const ScoreSummary summary = summarise(q, scores);
+    j["overall"] = summary.overall ? json(*summary.overall) : json(nullptr);
+    j["level"] = summary.level ? json(*summary.level) : json(nullptr);
+    j["planAreas"] = s.assessment.action_plan.areas.size();
+    j["earlier"] = s.earlier ? json(s.earlier->file) : json(nullptr);
+    j["lastExport"] = g_app.last_export;
+    j["exportError"] = g_app.export_error;
+    json items = json::array();
+    for (const UiItem& it : g_app.ui.items) {
+        json i;
+        i["kind"] = it.kind;
+        i["id"] = it.id;
+        i["label"] = it.label;
+        i["x"] = it.min.x;
+        i["y"] = it.min.y;
+        i["w"] = it.max.x - it.min.x;
+        i["h"] = it.max.y - it.min.y;
+        i["visible"] = it.visible;
+        i["focused"] = it.focused;
+        i["checked"] = it.checked;
+        if (it.kind == "input") i["value"] = it.value;
+        items.push_back(i);
+    }
+    j["items"] = items;
+    json messages = json::object();
+    for (const auto& m : g_app.ui.messages) messages[m.first] = m.second;
+    j["messages"] = messages;
     return j.dump();
 }
 

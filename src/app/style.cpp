@@ -14,11 +14,12 @@ namespace mf {
 
 Fonts g_fonts;
 
-// Latin-1 (æ ø å é ...), dashes and quotes (– — ‘ ’ “ ” „), bullet, ellipsis, euro, arrows, minus.
-// The subset fonts hold exactly these, so the built-in font's "?" never shows.
+// Latin-1 (æ ø å é ...), dashes and quotes (– — ‘ ’ “ ” „), bullet, ellipsis, ‹ ›, euro, arrows, minus.
+// The shipped subset fonts have no arrows and no minus sign: the app's own texts use "‹ ›" and "–"
+// instead, and the ranges stay so that a fuller font picks them up.
 static const ImWchar kGlyphRanges[] = {
     0x0020, 0x00FF, 0x0152, 0x0153, 0x2010, 0x2015, 0x2018, 0x201E, 0x2022, 0x2022,
-    0x2026, 0x2026, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0,
+    0x2026, 0x2026, 0x2039, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0,
 };
 
 static ImFont* add_font(const char* asset_name, float size, float pixel_ratio) {

@@ -433,6 +433,19 @@ EMSCRIPTEN_KEEPALIVE void mf_web_text_input(const char* utf8) {
     frame_now();
 }
 
+// Text from the browser's paste event. It arrives while Ctrl (Cmd) is still held, and ImGui ignores
+// typed characters while a shortcut modifier is down, so the modifiers are let go around the text.
+EMSCRIPTEN_KEEPALIVE void mf_web_paste(const char* utf8) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool ctrl = io.KeyCtrl, super = io.KeySuper;
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    io.AddKeyEvent(ImGuiMod_Super, false);
+    io.AddInputCharactersUTF8(utf8);
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+    io.AddKeyEvent(ImGuiMod_Super, super);
+    frame_now();
+}
+
 EMSCRIPTEN_KEEPALIVE void mf_web_file_received(const char* name, const char* data, int size) {
     mf::app_file_received(name ? name : "", std::string(data, data + (size > 0 ? size : 0)));
     wake();

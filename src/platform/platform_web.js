@@ -21,12 +21,13 @@ mergeInto(LibraryManager.library, {
     composing: false,  // an IME composition is in progress: wait for its end
     pendingCopy: null, // text ImGui just copied, for the browser's copy/cut event
     filePicker: null,  // a hidden <input type=file>
-    sendText: function (text) {
+    sendText: function (text, pasted) {
       if (!text) return;
       var len = lengthBytesUTF8(text) + 1;
       var p = _malloc(len);
       stringToUTF8(text, p, len);
-      _mf_web_text_input(p);
+      if (pasted) _mf_web_paste(p);
+      else _mf_web_text_input(p);
       _free(p);
     },
     sendFile: function (file) {
@@ -78,7 +79,7 @@ mergeInto(LibraryManager.library, {
     ta.addEventListener('paste', function (e) {
       e.preventDefault();
       var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-      MF.sendText(text.replace(/\r\n?/g, '\n'));
+      MF.sendText(text.replace(/\r\n?/g, '\n'), true);
     });
     var onCopy = function (e) {
       if (MF.pendingCopy === null || !e.clipboardData) return;

@@ -1,0 +1,102 @@
+// app_internal.h - what the screens share: the app's state, translations, navigation, and the
+// screen functions (one file each: screen_start.cpp, screen_profile.cpp, ...).
+//
+// Index
+//   - AppState      the saved Session plus what only lives while the app runs
+//   - helpers       tr(), the questionnaire, changing answers, moving between screens, time
+//   - screens       one function per screen
+#pragma once
+#include "app/ui.h"
+#include "core/questionnaire.h"
+#include "core/result.h"
+#include "core/session.h"
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace mf {
+
+// A result file the user opened or dropped, waiting for them to choose what to do with it.
+struct PendingImport {
+    std::string file;
+    std::optional<ImportedResult> result;   // absent when the file could not be read
+    std::vector<std::string> errors;        // plain messages (why it could not be read)
+    std::vector<std::string> warnings;      // read, but with something to know (dropped answers, ...)
+};
+
+// What the next import is for: continuing a saved assessment, or comparing with an earlier one.
+enum class ImportPurpose { Ask, Continue, Compare };
+
+struct AppState {
+    std::optional<Questionnaire> questionnaire;
+    std::vector<std::string> load_errors; // the embedded questionnaire did not load (a build error)
+    Session session;
+    bool dirty = false;                   // the session changed: saved at the end of the frame
+    bool storage_failed = false;
+
+    // Only while running.
+    std::set<std::string> help_open;      // questions whose help text is unfolded
+    std::set<std::string> touched;        // profile fields the respondent has left
+    std::optional<PendingImport> pending_import;
+    ImportPurpose import_purpose = ImportPurpose::Ask;
+    bool confirm_start_over = false;
+    bool scroll_to_top = false;
+    std::string scroll_to_question;       // after "Go to question" on the review screen
+    std::string notice;                   // a short confirmation ("Saved ...")
+    double notice_until = 0;
+    std::string last_export;              // where the last export went
+    std::string export_error;
+    std::string desktop_path;             // desktop: the path typed for export/import
+    std::string modal;                    // the open modal's name, for tests ("" when none)
+    double time = 0;                      // seconds since start (ImGui's clock)
+    UiRegistry ui;                        // what was drawn this frame (for tests and a11y)
+};
+
+extern AppState g_app;
+
+// The current language's text of two.
+const char* tr(const char* da, const char* en);
+const std::string& lang();
+const Questionnaire& questionnaire();
+
+// The respondent changed an answer or the plan: stamps "updated" and saves at the end of the frame.
+void answers_changed();
+// Something else worth keeping changed (screen, language, settings).
+void session_changed();
+
+void go_to(Screen screen);
+void go_to_theme(std::size_t theme);
+
+// UTC now as "2026-11-25T14:03:00Z", and today as "2026-11-25" (the user's local date).
+std::string now_timestamp();
+std::string today_date();
+
+// Shows a short message under the header for a few seconds.
+void show_notice(const std::string& text);
+
+// Opens the file picker (browser) or reads the typed path (desktop) for an import.
+void start_import(ImportPurpose purpose);
+// Adopts the pending import as the current assessment or as the comparison.
+void adopt_import(ImportPurpose purpose);
+
+// Numbers as the language writes them: "54,3 %" / "54.3%"; "–" when absent.
+std::string format_percent(std::optional<double> percent);
+std::string format_points(double points); // "+4,2" / "+4.2"
+
+// Screens.
+void screen_start();
+void screen_profile();
+void screen_theme();
+void screen_review();
+void screen_results();
+void screen_plan();
+void screen_export();
+// Shared by the start, results and export screens: open a file, or (desktop) type its path.
+void import_controls(ImportPurpose purpose);
+// The import dialog (what to do with an opened file) and its error dialog.
+void import_dialog();
+
+} // namespace mf

@@ -1,0 +1,318 @@
+// ui.cpp - the app's widgets (see ui.h).
+//
+// Index
+//   - registry      ui::note
+//   - column        begin_column, end_column, column_width
+//   - text          heading, paragraph, muted, bold, notice
+//   - buttons       primary_button, secondary_button, small_button
+//   - choice        radio / checkbox rows
+//   - text_field
+//   - charts        percent_bar, radar_chart
+#include "app/ui.h"
+
+#include "app/app_internal.h"
+#include "app/style.h"
+
+#include "imgui_internal.h" // RenderNavHighlight, RenderCheckMark: our widgets get ImGui's focus ring
+#include "imgui_stdlib.h"
+
+#include <cmath>
+
+namespace mf::ui {
+
+// ---------------------------------------------------------------------------------------------
+// Registry
+// ---------------------------------------------------------------------------------------------
+void note(const char* kind, const std::string& label, const std::string& id, bool checked, const std::string& value) {
+    UiItem item;
+    item.kind = kind;
+    item.label = label;
+    item.id = id;
+    item.min = ImGui::GetItemRectMin();
+    item.max = ImGui::GetItemRectMax();
+    const ImVec2 vp_min = ImGui::GetMainViewport()->Pos;
+    const ImVec2 vp_max = ImVec2(vp_min.x + ImGui::GetMainViewport()->Size.x, vp_min.y + ImGui::GetMainViewport()->Size.y);
+    // Visible: not clipped by the scrolled window and inside the screen.
+    item.visible = ImGui::IsItemVisible() && item.min.y >= ImGui::GetWindowPos().y - 1 &&
+                   item.max.y <= ImGui::GetWindowPos().y + ImGui::GetWindowHeight() + 1 && item.max.y <= vp_max.y;
+    item.focused = ImGui::IsItemFocused();
+    item.checked = checked;
+    item.value = value;
+    if (item.focused) g_app.ui.focused_id = id;
+    g_app.ui.items.push_back(std::move(item));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column
+// ---------------------------------------------------------------------------------------------
+static float g_column = 600;
+static float g_indent = 0;
+
+void begin_column() {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float max_width = 46.0f * ImGui::GetFontSize() / kNotoLineHeightPerEm;
+    g_column = avail < max_width ? avail : max_width;
+    g_indent = std::floor((avail - g_column) * 0.5f);
+    if (g_indent > 0) ImGui::Indent(g_indent);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_column);
+}
+
+void end_column() {
+    ImGui::PopTextWrapPos();
+    if (g_indent > 0) ImGui::Unindent(g_indent);
+}
+
+float column_width() {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    return avail < g_column ? avail : g_column;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+// ---------------------------------------------------------------------------------------------
+void heading(const std::string& text) {
+    ImGui::PushFont(g_fonts.heading);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void subheading(const std::string& text) {
+    ImGui::Spacing();
+    ImGui::PushFont(g_fonts.bold);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void paragraph(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
+
+void muted(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::kMuted);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void bold(const std::string& text) {
+    ImGui::PushFont(g_fonts.bold);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void notice(Tone tone, const std::string& text) {
+    ImU32 edge = colours::kAccent, fill = colours::kAccentSoft;
+    if (tone == Tone::Good) edge = colours::kGood, fill = colours::kGoodSoft;
+    if (tone == Tone::Warning) edge = colours::kWarn, fill = colours::kWarnSoft;
+    if (tone == Tone::Error) edge = colours::kError, fill = colours::kErrorSoft;
+    const float w = column_width();
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const float bar = 4.0f * ImGui::GetFontSize() / 23.0f;
+    const float text_w = w - 2 * pad.x - bar;
+    const ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, false, text_w);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 size(w, ts.y + 2 * pad.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, 6.0f);
+    dl->AddRectFilled(p, ImVec2(p.x + bar, p.y + size.y), edge, 6.0f, ImDrawFlags_RoundCornersLeft);
+    dl->AddText(nullptr, 0, ImVec2(p.x + bar + pad.x, p.y + pad.y), colours::kText, text.c_str(), nullptr, text_w);
+    ImGui::Dummy(size);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Buttons
+// ---------------------------------------------------------------------------------------------
+static bool button(const std::string& label, const std::string& id, bool enabled, bool primary) {
+    if (primary) {
+        ImGui::PushStyleColor(ImGuiCol_Button, colours::kAccent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::rgb(0x17, 0x47, 0x86));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours::rgb(0x12, 0x3a, 0x6e));
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
+        ImGui::PushFont(g_fonts.bold);
+    }
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::Button((label + "###" + id).c_str());
+    ImGui::EndDisabled();
+    if (primary) {
+        ImGui::PopFont();
+        ImGui::PopStyleColor(4);
+    }
+    note("button", label, id);
+    return pressed && enabled;
+}
+
+bool primary_button(const std::string& label, const std::string& id, bool enabled) {
+    return button(label, id, enabled, true);
+}
+bool secondary_button(const std::string& label, const std::string& id, bool enabled) {
+    return button(label, id, enabled, false);
+}
+
+bool small_button(const std::string& label, const std::string& id) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y * 0.4f));
+    const bool pressed = ImGui::Button((label + "###" + id).c_str());
+    ImGui::PopStyleVar();
+    note("button", label, id);
+    return pressed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choice rows
+// ---------------------------------------------------------------------------------------------
+bool choice(const std::string& text, const std::string& id, bool selected, bool radio) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float fs = ImGui::GetFontSize();
+    const float box = std::round(fs * 0.8f);
+    const float w = column_width();
+    const float text_x = st.FramePadding.x + box + st.ItemInnerSpacing.x * 1.5f;
+    const float wrap = w - text_x - st.FramePadding.x;
+    const ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    const float h = std::round((ts.y > box ? ts.y : box) + st.FramePadding.y * 1.6f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+
+    ImGui::PushID(id.c_str());
+    const bool pressed = ImGui::InvisibleButton("##choice", ImVec2(w, h));
+    const bool hovered = ImGui::IsItemHovered();
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 fill = selected ? colours::kAccentSoft : hovered ? colours::kPanel : colours::rgb(0xff, 0xff, 0xff);
+    const ImU32 edge = selected ? colours::kAccent : hovered ? colours::kFieldBorder : colours::kBorder;
+    dl->AddRectFilled(bb.Min, bb.Max, fill, st.FrameRounding);
+    dl->AddRect(bb.Min, bb.Max, edge, st.FrameRounding, 0, selected ? 2.0f : 1.0f);
+    const ImVec2 c(p.x + st.FramePadding.x + box * 0.5f, p.y + st.FramePadding.y * 0.8f + fs * 0.5f);
+    if (radio) {
+        dl->AddCircleFilled(c, box * 0.5f, colours::rgb(0xff, 0xff, 0xff), 24);
+        dl->AddCircle(c, box * 0.5f, selected ? colours::kAccent : colours::kFieldBorder, 24, 1.5f);
+        if (selected) dl->AddCircleFilled(c, box * 0.26f, colours::kAccent, 24);
+    } else {
+        const ImVec2 b0(c.x - box * 0.5f, c.y - box * 0.5f), b1(c.x + box * 0.5f, c.y + box * 0.5f);
+        dl->AddRectFilled(b0, b1, selected ? colours::kAccent : colours::rgb(0xff, 0xff, 0xff), 3.0f);
+        dl->AddRect(b0, b1, selected ? colours::kAccent : colours::kFieldBorder, 3.0f, 0, 1.5f);
+        if (selected) ImGui::RenderCheckMark(dl, ImVec2(b0.x + box * 0.15f, b0.y + box * 0.15f), colours::rgb(0xff, 0xff, 0xff), box * 0.7f);
+    }
+    dl->AddText(nullptr, 0, ImVec2(p.x + text_x, p.y + st.FramePadding.y * 0.8f), colours::kText, text.c_str(), nullptr, wrap);
+    ImGui::RenderNavHighlight(bb, ImGui::GetItemID());
+    ImGui::PopID();
+    note(radio ? "radio" : "checkbox", text, id, selected);
+    return pressed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text fields
+// ---------------------------------------------------------------------------------------------
+static bool g_last_left = false;
+
+bool text_field(const std::string& label, const std::string& id, std::string& text, const std::string& hint,
+                const std::string& message, bool multiline, float width) {
+    bold(label);
+    if (!hint.empty()) muted(hint);
+    const float w = width > 0 ? width : column_width();
+    bool changed;
+    const std::string imgui_id = "##" + id;
+    ImGui::PushStyleColor(ImGuiCol_Border, message.empty() ? colours::kFieldBorder : colours::kError);
+    if (multiline) {
+        changed = ImGui::InputTextMultiline(imgui_id.c_str(), &text, ImVec2(w, ImGui::GetTextLineHeight() * 4.5f));
+    } else {
+        ImGui::SetNextItemWidth(w);
+        changed = ImGui::InputText(imgui_id.c_str(), &text);
+    }
+    ImGui::PopStyleColor();
+    g_last_left = ImGui::IsItemDeactivated();
+    note("input", label, id, false, text);
+    if (!message.empty()) {
+        g_app.ui.messages.emplace_back(id, message);
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::kError);
+        ImGui::TextWrapped("%s", message.c_str());
+        ImGui::PopStyleColor();
+    }
+    return changed;
+}
+
+bool last_field_left() { return g_last_left; }
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+// ---------------------------------------------------------------------------------------------
+void percent_bar(const std::string& label, std::optional<double> percent, std::optional<double> earlier,
+                 const std::string& value_text) {
+    paragraph(label);
+    const float fs = ImGui::GetFontSize();
+    const float w = column_width();
+    const float value_w = ImGui::CalcTextSize("100,0 % (+100,0)").x;
+    const float bar_w = w - value_w - ImGui::GetStyle().ItemSpacing.x;
+    const float h = std::round(fs * 0.75f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float y0 = p.y + (fs - h) * 0.5f;
+    dl->AddRectFilled(ImVec2(p.x, y0), ImVec2(p.x + bar_w, y0 + h), colours::kPanel, 4.0f);
+    dl->AddRect(ImVec2(p.x, y0), ImVec2(p.x + bar_w, y0 + h), colours::kBorder, 4.0f);
+    if (percent) {
+        const float fw = (float)(bar_w * (*percent < 0 ? 0 : *percent > 100 ? 100 : *percent) / 100.0);
+        if (fw > 0.5f) dl->AddRectFilled(ImVec2(p.x, y0), ImVec2(p.x + fw, y0 + h), colours::kAccent, 4.0f);
+    }
+    if (earlier) {
+        const float x = p.x + (float)(bar_w * (*earlier < 0 ? 0 : *earlier > 100 ? 100 : *earlier) / 100.0);
+        dl->AddRectFilled(ImVec2(x - 1.5f, y0 - 4), ImVec2(x + 1.5f, y0 + h + 4), colours::kText);
+    }
+    dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y), colours::kText, value_text.c_str());
+    ImGui::Dummy(ImVec2(w, fs));
+}
+
+void radar_chart(const std::vector<std::optional<double>>& values, const std::vector<std::optional<double>>& earlier,
+                 float size) {
+    const std::size_t n = values.size();
+    if (n < 3) return;
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 c(p.x + size * 0.5f, p.y + size * 0.5f);
+    const float r = size * 0.5f - fs * 1.3f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto at = [&](std::size_t i, double percent) {
+        const double a = -IM_PI / 2 + 2 * IM_PI * (double)i / (double)n;
+        const float rr = (float)(r * (percent < 0 ? 0 : percent > 100 ? 100 : percent) / 100.0);
+        return ImVec2(c.x + rr * (float)std::cos(a), c.y + rr * (float)std::sin(a));
+    };
+    for (int ring = 1; ring <= 4; ring++) {
+        std::vector<ImVec2> pts;
+        for (std::size_t i = 0; i < n; i++) pts.push_back(at(i, ring * 25.0));
+        dl->AddPolyline(pts.data(), (int)pts.size(), ring == 4 ? colours::kFieldBorder : colours::kBorder, ImDrawFlags_Closed, 1.0f);
+    }
+    for (std::size_t i = 0; i < n; i++) {
+        dl->AddLine(c, at(i, 100), colours::kBorder, 1.0f);
+        const std::string num = std::to_string(i + 1);
+        const ImVec2 tip = at(i, 100);
+        const ImVec2 ts = ImGui::CalcTextSize(num.c_str());
+        const float dx = tip.x - c.x, dy = tip.y - c.y, len = std::sqrt(dx * dx + dy * dy);
+        const ImVec2 lp(tip.x + dx / len * fs * 0.8f - ts.x * 0.5f, tip.y + dy / len * fs * 0.8f - ts.y * 0.5f);
+        dl->AddText(g_fonts.bold, g_fonts.bold->FontSize, lp, colours::kText, num.c_str());
+    }
+    auto polygon = [&](const std::vector<std::optional<double>>& v, ImU32 line, ImU32 fill, bool dashed) {
+        if (v.size() != n) return;
+        std::vector<ImVec2> pts;
+        for (std::size_t i = 0; i < n; i++) pts.push_back(at(i, v[i].value_or(0)));
+        if (fill) dl->AddConvexPolyFilled(pts.data(), (int)pts.size(), fill); // star-shaped, drawn as a fan from the centre below
+        if (!dashed) {
+            dl->AddPolyline(pts.data(), (int)pts.size(), line, ImDrawFlags_Closed, 2.5f);
+        } else {
+            for (std::size_t i = 0; i < n; i++) {
+                const ImVec2 a = pts[i], b = pts[(i + 1) % n];
+                const int steps = 8;
+                for (int s = 0; s < steps; s += 2) {
+                    const ImVec2 s0(a.x + (b.x - a.x) * s / steps, a.y + (b.y - a.y) * s / steps);
+                    const ImVec2 s1(a.x + (b.x - a.x) * (s + 1) / steps, a.y + (b.y - a.y) * (s + 1) / steps);
+                    dl->AddLine(s0, s1, line, 2.0f);
+                }
+            }
+        }
+        for (const ImVec2& q : pts) dl->AddCircleFilled(q, dashed ? 3.0f : 4.0f, line);
+    };
+    // The fill as triangles from the centre: a radar polygon need not be convex.
+    {
+        std::vector<ImVec2> pts;
+        for (std::size_t i = 0; i < n; i++) pts.push_back(at(i, values[i].value_or(0)));
+        for (std::size_t i = 0; i < n; i++)
+            dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % n], IM_COL32(0x1d, 0x55, 0x9e, 0x30));
+    }
+    polygon(earlier, colours::kMuted, 0, true);
+    polygon(values, colours::kAccent, 0, false);
+    ImGui::Dummy(ImVec2(size, size));
+}
+
+} // namespace mf::ui
