@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// bench-web.mjs - the web performance benchmark (issue 8): our app against a SurveyJS page that
+// renders the same questionnaire, side by side in Debian's headless Chromium. Prints figures and
+// budget PASS/FAIL lines; it is not a test (nothing timed runs in ctest). docs/performance.md
+// explains every figure and what limits it.
+//
+//   scripts/bench-web.sh [--runs 5]            (builds the web release preset first)
+//   node scripts/bench-web.mjs [--dist build/web/dist] [--runs 5] [--questionnaire questionnaires/aktoersporet.json]
+//
+// Per run, each side gets a fresh browser profile (cold cache) and:
+//   download   every response body the page receives (page.on('response')), once per URL, gzipped
+//              with zlib level 9 - what a server with gzip would send on the first visit
+//   first      ms from navigation start to the first useful frame: app = window.mfTest.ready set
+//              (the first frame drawn), SurveyJS = the first .sd-question element in the DOM
+//   idle/move  CPU seconds over 5 s of idle and over 2 s of mouse movement, two ways:
+//                main  = CDP Performance.getMetrics TaskDuration delta (renderer main thread only)
+//                all   = utime+stime from /proc of every Chromium process (browser, renderer, GPU,
+//                        utility), which also counts the WebGL drawing SwiftShader does in the GPU
+//                        process; the budgets use this one
+//   heap       CDP JSHeapUsedSize after the idle period (the app's wasm memory is not in it; it is
+//              printed separately when the page exposes it)
+// Figures are medians over the runs; the machine's load makes single runs noisy.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS, argValue } from '../tests/browser/lib.mjs';
+import { buildSurveyPage } from './bench/surveyjs-page.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.resolve(argValue('dist', path.join(ROOT, 'build/web/dist')));
+const runs = Number(argValue('runs', '5'));
+const questionnaireFile = path.resolve(argValue('questionnaire', path.join(ROOT, 'questionnaires/aktoersporet.json')));
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`bench-web.mjs: --runs must be a positive integer, got "${argValue('runs')}"`);
+  process.exit(2);
+}
+const IDLE_MS = 5000, MOVE_MS = 2000, SETTLE_MS = Number(argValue('settle', '3000'));
+const CLK_TCK = 100; // Linux USER_HZ for /proc/<pid>/stat
+
+// --- /proc: CPU seconds of a process tree ------------------------------------------------------
+function procStat(pid) {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+  } catch { return null; }
+}
+function findBrowserPid(userDataDir) {
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    let cmd;
+    try { cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8'); } catch { continue; }
+    if (cmd.includes(`--user-data-dir=${userDataDir}`) && !cmd.includes('--type=')) return Number(d);
+  }
+  return 0;
+}
+// Returns { total, byType } in CPU seconds; byType by Chromium's --type= (browser, renderer, gpu-process, ...).
+function treeCpuSeconds(rootPid) {
+  const stats = new Map();
+  for (const d of fs.readdirSync('/proc')) if (/^\d+$/.test(d)) { const s = procStat(d); if (s) stats.set(Number(d), s); }
+  const byType = {};
+  let ticks = 0;
+  for (const [pid, s] of stats) {
+    for (let p = pid, guard = 0; p > 1 && guard < 64; p = stats.get(p)?.ppid ?? 0, guard++) {
+      if (p !== rootPid) continue;
+      let type = 'browser';
+      try { type = (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').match(/--type=([a-z-]+)/) || [0, 'browser'])[1]; } catch { /* gone */ }
+      byType[type] = (byType[type] || 0) + s.ticks / CLK_TCK;
+      ticks += s.ticks;
+      break;
+    }
+  }
+  return { total: ticks / CLK_TCK, byType };
+}
+const typeDelta = (a, b) => Object.fromEntries(Object.keys(b).map((k) => [k, b[k] - (a[k] || 0)]).filter(([, v]) => v > 0));
+const fmtTypes = (d) => Object.entries(d).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+
+// --- one measured page load ----------------------------------------------------------------------
+// Records the first useful frame inside the page, before any of its scripts run.
+const INIT_SCRIPT = () => {
+  window.__benchFirst = null;
+  const mark = () => { if (window.__benchFirst === null) window.__benchFirst = performance.now(); };
+  // App: platform_web.js reuses an existing window.mfTest object and sets .ready after frame 1.
+  const t = {};
+  let ready = false;
+  Object.defineProperty(t, 'ready', { configurable: true, enumerable: true,
+    get: () => ready, set: (v) => { ready = v; if (v) mark(); } });
+  window.mfTest = t;
+  // SurveyJS: the first question element in the DOM.
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('.sd-question')) { mark(); obs.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function measure(url) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mf-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
+  });
+  try {
+    const browserPid = findBrowserPid(userDataDir);
+    const page = context.pages()[0] || (await context.newPage());
+    await page.addInitScript(INIT_SCRIPT);
+    const origin = new URL(url).origin;
+    const bodies = new Map(), pending = [], foreign = [];
+    page.on('request', (req) => { const u = req.url(); if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u); });
+    page.on('response', (res) => {
+      pending.push(res.body().then((b) => { if (!bodies.has(res.url())) bodies.set(res.url(), b); }, () => {}));
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__benchFirst !== null, null, { timeout: 120000, polling: 50 });
+    const first = await page.evaluate(() => window.__benchFirst);
+    await page.waitForTimeout(SETTLE_MS);
+    await Promise.all(pending);
+
+    const frames = () => page.evaluate(() => (window.mfTest && window.mfTest.frames ? window.mfTest.frames() : NaN));
+    const sample = async () => {
+      const p = browserPid ? treeCpuSeconds(browserPid) : { total: NaN, byType: {} };
+      return { m: await metrics(), cpu: p.total, byType: p.byType, frames: await frames() };
+    };
+    const a = await sample();
+    await page.waitForTimeout(IDLE_MS);
+    const b = await sample();
+    const heap = b.m.JSHeapUsedSize;
+    const wasmBytes = await page.evaluate(() => {
+      for (const k of Object.getOwnPropertyNames(window)) {
+        try { const v = window[k]; if (v instanceof WebAssembly.Memory) return v.buffer.byteLength; } catch { /* getter */ }
+      }
+      try { if (window.Module && Module.HEAP8) return Module.HEAP8.length; } catch { /* not exported */ }
+      return null;
+    });
+    // 2 s of mouse movement: a circle over the page, one move per 16 ms (about 60 events/s).
+    const t0 = Date.now();
+    for (let i = 0; Date.now() - t0 < MOVE_MS; i++) {
+      const ang = i / 20;
+      await page.mouse.move(640 + 400 * Math.cos(ang), 400 + 300 * Math.sin(ang));
+      await page.waitForTimeout(16);
+    }
+    const moveWall = (Date.now() - t0) / 1000;
+    const c = await sample();
+    return {
+      first,
+      files: [...bodies].map(([u, body]) => ({ url: u, raw: body.length, gz: zlib.gzipSync(body, { level: 9 }).length })),
+      idleMain: b.m.TaskDuration - a.m.TaskDuration, idleAll: b.cpu - a.cpu,
+      idleTypes: typeDelta(a.byType, b.byType), moveTypes: typeDelta(b.byType, c.byType),
+      idleFrames: b.frames - a.frames, moveFrames: c.frames - b.frames,
+      moveMain: (c.m.TaskDuration - b.m.TaskDuration) * MOVE_MS / 1000 / moveWall,
+      moveAll: (c.cpu - b.cpu) * MOVE_MS / 1000 / moveWall,
+      heap, wasmBytes, foreign, browserPid,
+    };
+  } finally {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => { const s = xs.filter((x) => Number.isFinite(x)).sort((p, q) => p - q); if (!s.length) return NaN; const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+// --- main ----------------------------------------------------------------------------------------
+const questionnaire = JSON.parse(fs.readFileSync(questionnaireFile, 'utf8'));
+const survey = buildSurveyPage({ questionnaire, lang: 'da', nodeModules: path.join(ROOT, 'node_modules') });
+const appServer = await startServer({ dir: dist, port: 0 });
+const surveyServer = await startServer({ dir: survey.dir, port: 0 });
+console.log(`bench-web: ${runs} run(s) per side, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`  app      ${dist}`);
+console.log(`  SurveyJS ${survey.dir} (${survey.model.pages.length} pages, ${survey.model.pages.reduce((n, p) => n + p.elements.length, 0)} questions${survey.skipped.length ? '; not carried over: ' + survey.skipped.join('; ') : ''})`);
+
+const results = { app: [], surveyjs: [] };
+for (let r = 0; r < runs; r++) {
+  // Alternate the sides so both see the same (changing) machine load.
+  for (const [side, url] of [['app', appServer.url], ['surveyjs', surveyServer.url]]) {
+    const m = await measure(url);
+    results[side].push(m);
+    console.log(`  run ${r + 1} ${side.padEnd(8)} first ${m.first.toFixed(0)} ms, idle ${m.idleAll.toFixed(3)} s (main ${m.idleMain.toFixed(3)}), move ${m.moveAll.toFixed(3)} s (main ${m.moveMain.toFixed(3)}), heap ${(m.heap / 1048576).toFixed(1)} MB`);
+    console.log(`      CPU by process: idle ${fmtTypes(m.idleTypes)}; move ${fmtTypes(m.moveTypes)}${Number.isFinite(m.idleFrames) ? `; frames drawn: idle ${m.idleFrames}, move ${m.moveFrames}` : ''}`);
+  }
+}
+await appServer.close();
+await surveyServer.close();
+
+const summary = {};
+for (const side of Object.keys(results)) {
+  const rs = results[side];
+  const files = rs[0].files;
+  summary[side] = {
+    files,
+    raw: files.reduce((n, f) => n + f.raw, 0), gz: files.reduce((n, f) => n + f.gz, 0),
+    first: median(rs.map((m) => m.first)),
+    idleAll: median(rs.map((m) => m.idleAll)), idleMain: median(rs.map((m) => m.idleMain)),
+    moveAll: median(rs.map((m) => m.moveAll)), moveMain: median(rs.map((m) => m.moveMain)),
+    heap: median(rs.map((m) => m.heap)), wasm: median(rs.map((m) => m.wasmBytes ?? NaN)),
+    foreign: [...new Set(rs.flatMap((m) => m.foreign))],
+  };
+}
+
+const A = summary.app, S = summary.surveyjs;
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ratio = (a, s) => (s > 0 && Number.isFinite(a) ? `${(a / s).toFixed(2)}x` : 'n/a');
+const row = (name, a, s, r) => console.log(`${name.padEnd(34)}${a.padStart(14)}${s.padStart(14)}${r.padStart(10)}`);
+console.log('\nFiles downloaded on first load (gzip -9 / raw):');
+for (const side of ['app', 'surveyjs']) {
+  for (const f of [...summary[side].files].sort((p, q) => q.gz - p.gz)) {
+    console.log(`  ${side.padEnd(8)} ${kb(f.gz).padStart(10)} ${kb(f.raw).padStart(11)}  ${new URL(f.url).pathname}`);
+  }
+}
+console.log(`\nMedians over ${runs} run(s)  (ratio = app / SurveyJS)`);
+row('', 'app', 'SurveyJS', 'ratio');
+row('download, gzip -9', kb(A.gz), kb(S.gz), ratio(A.gz, S.gz));
+row('download, uncompressed', kb(A.raw), kb(S.raw), ratio(A.raw, S.raw));
+row('requests', String(A.files.length), String(S.files.length), ratio(A.files.length, S.files.length));
+row('first useful frame', `${A.first.toFixed(0)} ms`, `${S.first.toFixed(0)} ms`, ratio(A.first, S.first));
+row(`CPU, ${IDLE_MS / 1000} s idle, all processes`, `${A.idleAll.toFixed(3)} s`, `${S.idleAll.toFixed(3)} s`, ratio(A.idleAll, S.idleAll));
+row(`CPU, ${IDLE_MS / 1000} s idle, renderer main`, `${A.idleMain.toFixed(3)} s`, `${S.idleMain.toFixed(3)} s`, ratio(A.idleMain, S.idleMain));
+row(`CPU, ${MOVE_MS / 1000} s mouse, all processes`, `${A.moveAll.toFixed(3)} s`, `${S.moveAll.toFixed(3)} s`, ratio(A.moveAll, S.moveAll));
+row(`CPU, ${MOVE_MS / 1000} s mouse, renderer main`, `${A.moveMain.toFixed(3)} s`, `${S.moveMain.toFixed(3)} s`, ratio(A.moveMain, S.moveMain));
+row('JS heap used', `${(A.heap / 1048576).toFixed(1)} MB`, `${(S.heap / 1048576).toFixed(1)} MB`, ratio(A.heap, S.heap));
+row('wasm memory', Number.isFinite(A.wasm) ? `${(A.wasm / 1048576).toFixed(1)} MB` : 'not exposed', '-', '');
+
+console.log('\nBudgets (docs/performance.md):');
+const budget = (ok, text) => console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
+budget(A.gz <= 350 * 1024, `app download ${kb(A.gz)} gzip <= 350 KB`);
+budget(A.first <= S.first, `app first frame ${A.first.toFixed(0)} ms <= SurveyJS first render ${S.first.toFixed(0)} ms`);
+budget(A.idleAll <= 0.01 * IDLE_MS / 1000, `app idle CPU ${(100 * A.idleAll / (IDLE_MS / 1000)).toFixed(2)} % of a core <= 1 %`);
+budget(A.moveAll <= 2 * S.moveAll, `app CPU during mouse movement ${A.moveAll.toFixed(3)} s <= 2 x SurveyJS ${S.moveAll.toFixed(3)} s`);
+budget(A.foreign.length === 0 && S.foreign.length === 0, `no request leaves localhost${[...A.foreign, ...S.foreign].length ? ': ' + [...A.foreign, ...S.foreign].join(', ') : ''}`);
+fs.rmSync(survey.dir, { recursive: true, force: true });
