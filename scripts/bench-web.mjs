@@ -170,6 +170,11 @@ const questionnaire = JSON.parse(fs.readFileSync(questionnaireFile, 'utf8'));
 const survey = buildSurveyPage({ questionnaire, lang: 'da', nodeModules: path.join(ROOT, 'node_modules') });
 const appServer = await startServer({ dir: dist, port: 0 });
 const surveyServer = await startServer({ dir: survey.dir, port: 0 });
+// What the servers sent, per side: also counts what a service worker fetches on the first visit
+// (our sw.js caches the app for offline use), which page.on('response') does not see.
+const served = { app: 0, surveyjs: 0 };
+appServer.server.on('request', (req, res) => res.on('finish', () => { served.app += Number(res.getHeader('content-length') || 0); }));
+surveyServer.server.on('request', (req, res) => res.on('finish', () => { served.surveyjs += Number(res.getHeader('content-length') || 0); }));
 console.log(`bench-web: ${runs} run(s) per side, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`  app      ${dist}`);
 console.log(`  SurveyJS ${survey.dir} (${survey.model.pages.length} pages, ${survey.model.pages.reduce((n, p) => n + p.elements.length, 0)} questions${survey.skipped.length ? '; not carried over: ' + survey.skipped.join('; ') : ''})`);
@@ -216,6 +221,7 @@ console.log(`\nMedians over ${runs} run(s)  (ratio = app / SurveyJS)`);
 row('', 'app', 'SurveyJS', 'ratio');
 row('download, gzip -9', kb(A.gz), kb(S.gz), ratio(A.gz, S.gz));
 row('download, uncompressed', kb(A.raw), kb(S.raw), ratio(A.raw, S.raw));
+row('served per load, incl. SW cache', kb(served.app / runs), kb(served.surveyjs / runs), ratio(served.app, served.surveyjs));
 row('requests', String(A.files.length), String(S.files.length), ratio(A.files.length, S.files.length));
 row('first useful frame', `${A.first.toFixed(0)} ms`, `${S.first.toFixed(0)} ms`, ratio(A.first, S.first));
 row(`CPU, ${IDLE_MS / 1000} s idle, all processes`, `${A.idleAll.toFixed(3)} s`, `${S.idleAll.toFixed(3)} s`, ratio(A.idleAll, S.idleAll));
