@@ -5,7 +5,9 @@
 // explains every figure and what limits it.
 //
 //   scripts/bench-web.sh [--runs 5]            (builds the web release preset first)
-//   node scripts/bench-web.mjs [--dist build/web/dist] [--runs 5] [--questionnaire questionnaires/aktoersporet.json]
+//   node scripts/bench-web.mjs [--dist build/web/dist] [--runs 5] [--settle 3000] [--no-sw]
+//                              [--questionnaire questionnaires/aktoersporet.json]
+//   --no-sw blocks service workers (the app's sw.js fills its offline cache on the first visit).
 //
 // Per run, each side gets a fresh browser profile (cold cache) and:
 //   download   every response body the page receives (page.on('response')), once per URL, gzipped
@@ -101,6 +103,7 @@ async function measure(url) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
+    serviceWorkers: process.argv.includes('--no-sw') ? 'block' : 'allow',
   });
   try {
     const browserPid = findBrowserPid(userDataDir);
@@ -173,8 +176,10 @@ const surveyServer = await startServer({ dir: survey.dir, port: 0 });
 // What the servers sent, per side: also counts what a service worker fetches on the first visit
 // (our sw.js caches the app for offline use), which page.on('response') does not see.
 const served = { app: 0, surveyjs: 0 };
-appServer.server.on('request', (req, res) => res.on('finish', () => { served.app += Number(res.getHeader('content-length') || 0); }));
-surveyServer.server.on('request', (req, res) => res.on('finish', () => { served.surveyjs += Number(res.getHeader('content-length') || 0); }));
+// serve.mjs passes its headers to writeHead(), where getHeader() cannot see them: read the sent header.
+const contentLength = (res) => Number((/\r\ncontent-length: *(\d+)/i.exec(res._header || '') || [0, 0])[1]);
+appServer.server.on('request', (req, res) => res.on('finish', () => { served.app += contentLength(res); }));
+surveyServer.server.on('request', (req, res) => res.on('finish', () => { served.surveyjs += contentLength(res); }));
 console.log(`bench-web: ${runs} run(s) per side, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`  app      ${dist}`);
 console.log(`  SurveyJS ${survey.dir} (${survey.model.pages.length} pages, ${survey.model.pages.reduce((n, p) => n + p.elements.length, 0)} questions${survey.skipped.length ? '; not carried over: ' + survey.skipped.join('; ') : ''})`);
