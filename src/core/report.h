@@ -33,8 +33,8 @@ struct ReportEarlier {
 struct ReportOptions {
     std::string date;                     // the report's date, YYYY-MM-DD (shown; "" leaves it out)
     std::optional<ReportEarlier> earlier; // adds the comparison section when present
-    // The recommendations with the largest gain that are printed in full; the page says how many
-    // more there are (the app lists them all). 0 prints every one.
+    // How many recommendations (largest gain first) the page prints; it says how many more there
+    // are. 10, as on the app's results screen; 0 prints every one.
     std::size_t max_recommendations = 10;
 };
 
