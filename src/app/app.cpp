@@ -343,7 +343,24 @@ static void header() {
     const ImVec2 wp = ImGui::GetWindowPos();
     const float w = ImGui::GetWindowWidth();
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float h = ImGui::GetFrameHeight() + st.WindowPadding.y * 1.2f;
+    const float fh = ImGui::GetFrameHeight();
+
+    // Measured first: the controls on the right (language, text size, start over) and the name.
+    // On a narrow window (a phone, a large text size) the controls move to a second row.
+    const std::string start_over = tr("Start forfra", "Start over");
+    const std::string size_label = std::string(tr("Tekst", "Text")) + " " + std::to_string((int)(text_scale(g_app.session) * 100 + 0.5f)) + " %";
+    auto bw = [&](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x + st.FramePadding.x * 2; };
+    const float right = bw("Dansk") + bw("English") + bw("A–") + bw("A+") + ImGui::CalcTextSize(size_label.c_str()).x +
+                        bw(start_over) + st.ItemSpacing.x * 5;
+    ImGui::PushFont(g_fonts.bold);
+    const float name_w = fh * 0.6f + st.ItemInnerSpacing.x + ImGui::CalcTextSize("Mangfoldighedstjek").x;
+    ImGui::PopFont();
+    const std::string tagline = tr("· Bland dig i byen · Københavns Kommune", "· Bland dig i byen · City of Copenhagen");
+    const float inner = w - 2 * st.WindowPadding.x;
+    const bool two_rows = name_w + right + st.ItemSpacing.x * 2 > inner;
+    const bool show_tagline = !two_rows && name_w + ImGui::CalcTextSize(tagline.c_str()).x + right + st.ItemSpacing.x * 3 <= inner;
+
+    const float h = fh * (two_rows ? 2 : 1) + (two_rows ? st.ItemSpacing.y : 0) + st.WindowPadding.y * 1.2f;
     dl->PushClipRect(wp, ImVec2(wp.x + w, wp.y + h), false); // the band reaches into the window padding
     dl->AddRectFilled(wp, ImVec2(wp.x + w, wp.y + h), colours::kPanel);
     dl->AddLine(ImVec2(wp.x, wp.y + h - 1), ImVec2(wp.x + w, wp.y + h - 1), colours::kBorder, 1.0f);
@@ -351,28 +368,19 @@ static void header() {
     ImGui::SetCursorPosY(st.WindowPadding.y * 0.6f);
     // The product mark: a small accent square and the name.
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float fh = ImGui::GetFrameHeight();
     dl->AddRectFilled(ImVec2(p.x, p.y + fh * 0.2f), ImVec2(p.x + fh * 0.6f, p.y + fh * 0.8f), colours::kAccent, 3.0f);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + fh * 0.6f + st.ItemInnerSpacing.x);
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(g_fonts.bold);
     ImGui::TextUnformatted("Mangfoldighedstjek");
     ImGui::PopFont();
-    const bool narrow = w < 52 * ImGui::GetFontSize();
-    if (!narrow) {
+    if (show_tagline) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, colours::kMuted);
-        ImGui::TextUnformatted(tr("· Bland dig i byen · Københavns Kommune", "· Bland dig i byen · City of Copenhagen"));
+        ImGui::TextUnformatted(tagline.c_str());
         ImGui::PopStyleColor();
     }
-
-    // Right side: language, text size, start over. Measured first, then placed from the right.
-    const std::string start_over = tr("Start forfra", "Start over");
-    const std::string size_label = std::string(tr("Tekst", "Text")) + " " + std::to_string((int)(text_scale(g_app.session) * 100 + 0.5f)) + " %";
-    auto bw = [&](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x + st.FramePadding.x * 2; };
-    const float right = bw("Dansk") + bw("English") + bw("A–") + bw("A+") + ImGui::CalcTextSize(size_label.c_str()).x +
-                        bw(start_over) + st.ItemSpacing.x * 6;
-    ImGui::SameLine(w - st.WindowPadding.x - right);
+    if (!two_rows) ImGui::SameLine(w - st.WindowPadding.x - right);
     const std::string current = lang();
     for (const char* l : {"da", "en"}) {
         const bool active = current == l;
@@ -427,6 +435,7 @@ static void steps() {
         {Screen::Plan, "Handlingsplan", "Action plan", "step-plan"},
         {Screen::Export, "Eksport", "Export", "step-export"},
     };
+    const float right_edge = ImGui::GetCursorScreenPos().x + ui::column_width();
     int n = 1;
     for (const Step& step : kSteps) {
         const bool current = s == step.screen || (step.screen == Screen::Theme && s == Screen::Review);
@@ -443,8 +452,9 @@ static void steps() {
             else go_to(step.screen);
         }
         if (&step != &kSteps[4]) {
-            const float next_w = ImGui::CalcTextSize(tr((&step + 1)->da, (&step + 1)->en)).x + ImGui::GetFontSize() * 3;
-            if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > next_w) ImGui::SameLine();
+            // The next step on the same line when it fits in the column, else on the next line.
+            const float next_w = ImGui::CalcTextSize(tr((&step + 1)->da, (&step + 1)->en)).x + ImGui::GetFontSize() * 2.5f;
+            if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_w <= right_edge) ImGui::SameLine();
         }
     }
     ImGui::Spacing();

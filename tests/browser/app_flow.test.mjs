@@ -228,17 +228,34 @@ try {
   await click('step-results');
   await t.screenshot('app-08-results-en.png');
 
+  // Text size: the whole UI grows (fonts and spacing), and the setting is kept.
+  const smallNext = await findItem('next');
+  await click('text-larger');
+  await click('text-larger');
+  s = await t.state();
+  const bigNext = await findItem('next');
+  t.check(s.textSize === 2 && bigNext.h > smallNext.h * 1.2, `larger text makes the UI larger (${smallNext.h} -> ${bigNext.h} px)`);
+  await t.screenshot('app-08b-larger-text.png');
+  await click('text-smaller');
+  await click('text-smaller');
+
   // Compare with the exported file through the file picker.
-  const pick = await reveal('import-compare');
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser', { timeout: 10000 }),
-    page.mouse.click(pick.x + 20, pick.y + pick.h / 2),
-  ]);
+  // One retry: on a loaded machine Chromium occasionally drops the first picker of a page.
+  let chooser = null;
+  for (let attempt = 0; attempt < 2 && !chooser; attempt++) {
+    const pick = await reveal('import-compare');
+    [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null),
+      page.mouse.click(pick.x + 20, pick.y + pick.h / 2),
+    ]);
+  }
+  t.check(!!chooser, 'the import button opens the browser\'s file picker');
   await chooser.setFiles(exported);
   await page.waitForFunction(() => window.mfTest.state().earlier !== null, null, { timeout: 10000 });
   await settle();
   s = await t.state();
   t.check(s.earlier === path.basename(exported) && s.screen === 'results', `the picked file is the comparison (${s.earlier})`);
+  await reveal('radar');
   await t.screenshot('app-09-compare.png');
 
   // A bad file dropped on the page: a clear message, answers untouched.
