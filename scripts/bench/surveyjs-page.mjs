@@ -98,6 +98,7 @@ export function buildSurveyPage({ questionnaire, lang = 'da', nodeModules }) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${model.title.replace(/</g, '&lt;')}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="survey-core.fontless.min.css">
 <script src="survey.core.min.js"></script>
 <script src="danish.min.js"></script>
