@@ -34,9 +34,12 @@ function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// One shell file, fresh from the server, checked against the build's hash.
+// One shell file, checked against the build's hash. 'no-cache': the browser asks the server whether
+// its HTTP-cached copy is current (a 304 when the server sends ETag / Last-Modified, so the first
+// visit need not download the .wasm twice) and never uses a copy without asking. The hash check
+// catches anything that still does not belong to this version.
 async function fetchChecked(name) {
-  const response = await fetch(new Request(name, { cache: 'no-store' }));
+  const response = await fetch(new Request(name, { cache: 'no-cache' }));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
   const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
   if (digest !== BUILD.files[name]) {
