@@ -25,18 +25,8 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cd "$SRC" || exit 1
 
-failures=0
-checks=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-# run ARGS...: runs mf-validate; sets $rc, $out, $err
-run() {
-    "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
-    rc=$?
-    out=$(cat "$TMP/out")
-    err=$(cat "$TMP/err")
-}
-expect_rc() { checks=$((checks + 1)); [ "$rc" = "$1" ] || fail "$2: exit $rc, expected $1 (stdout: $out) (stderr: $err)"; }
+# shellcheck source=cli_lib.sh
+. "$SRC/tests/cli/cli_lib.sh"
 expect_out() { checks=$((checks + 1)); [ "$out" = "$1" ] || fail "$2: stdout was
 $out
 expected
