@@ -360,7 +360,9 @@ static void header() {
     const bool two_rows = name_w + right + st.ItemSpacing.x * 2 > inner;
     const bool show_tagline = !two_rows && name_w + ImGui::CalcTextSize(tagline.c_str()).x + right + st.ItemSpacing.x * 3 <= inner;
 
-    const float h = fh * (two_rows ? 2 : 1) + (two_rows ? st.ItemSpacing.y : 0) + st.WindowPadding.y * 1.2f;
+    const bool three_rows = two_rows && right > inner; // "Start over" on a row of its own
+    const int rows = three_rows ? 3 : two_rows ? 2 : 1;
+    const float h = fh * rows + st.ItemSpacing.y * (rows - 1) + st.WindowPadding.y * 1.2f;
     dl->PushClipRect(wp, ImVec2(wp.x + w, wp.y + h), false); // the band reaches into the window padding
     dl->AddRectFilled(wp, ImVec2(wp.x + w, wp.y + h), colours::kPanel);
     dl->AddLine(ImVec2(wp.x, wp.y + h - 1), ImVec2(wp.x + w, wp.y + h - 1), colours::kBorder, 1.0f);
@@ -415,7 +417,7 @@ static void header() {
     }
     ImGui::EndDisabled();
     ui::note("button", tr("Større tekst", "Larger text"), "text-larger");
-    ImGui::SameLine();
+    if (!three_rows) ImGui::SameLine();
     if (ImGui::Button((start_over + "###start-over").c_str())) g_app.confirm_start_over = true;
     ui::note("button", start_over, "start-over");
     ImGui::SetCursorPosY(h + st.ItemSpacing.y);

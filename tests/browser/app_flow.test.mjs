@@ -33,7 +33,8 @@ async function reveal(id) {
     if (!it) throw new Error(`no item "${id}" on the screen (${(await t.state()).screen})`);
     if (it.visible && it.y >= 0 && it.y + it.h < 795) return it;
     await page.mouse.move(640, 450);
-    await page.mouse.wheel(0, it.y > 400 ? 120 : -120);
+    const below = (it.y > 400 || it.y + it.h >= 790) && it.y >= 70;
+    await page.mouse.wheel(0, below ? 120 : -120);
     await settle();
   }
   throw new Error(`could not scroll "${id}" into view`);
