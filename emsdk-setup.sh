@@ -75,7 +75,9 @@ fi
 step "Emscripten"
 command -v emcc >/dev/null 2>&1 || die "emcc is not on PATH" "install the Debian package 'emscripten' or activate emsdk (source emsdk_env.sh)"
 export NODE_PATH="${NODE_PATH:-}${NODE_PATH:+:}/usr/share/nodejs"
-emcc --version | head -n 1
+# Read the whole output: `emcc --version | head -n 1` can die of a broken pipe under pipefail.
+EMCC_VERSION="$(emcc --version 2>&1)" || die "emcc --version failed: $EMCC_VERSION" "check the Emscripten installation"
+echo "    ${EMCC_VERSION%%$'\n'*}"
 
 # ---------------------------------------------------------------------------------------------
 # 3. Dear ImGui sources (pinned 1.90.1 from Debian trixie's source package)
