@@ -31,7 +31,6 @@ namespace mf {
 AppState g_app;
 
 static constexpr const char* kQuestionnaireAsset = "aktoersporet.json";
-static constexpr const char* kSessionKey = "session";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -129,18 +128,11 @@ void app_init() {
     g_app.questionnaire = std::move(loaded.questionnaire);
     g_app.session.assessment.language = questionnaire().languages.empty() ? "da" : questionnaire().languages.front();
 
-    std::string saved;
-    if (platform::storage_get(kSessionKey, saved)) {
-        Diagnostics diags;
-        if (!read_session(saved, questionnaire(), g_app.session, diags)) {
-            // Never throw away what the user did: keep the unreadable text beside the new session.
-            platform::storage_set("session-unreadable", saved);
-        }
-    }
+    workshop_init(); // the list of assessments and the open one (core/workshop.h: layout, migration)
 }
 
 bool app_update_fonts(float pixel_ratio, float platform_ui_scale) {
-    return style_update_fonts(pixel_ratio, platform_ui_scale * text_scale(g_app.session));
+    return style_update_fonts(pixel_ratio, platform_ui_scale * text_scale(g_app.session) * workshop_ui_scale());
 }
 
 double app_seconds_to_next_wake() {
@@ -154,7 +146,7 @@ double app_seconds_to_next_wake() {
 static void save_if_changed() {
     if (!g_app.dirty || !g_app.questionnaire) return;
     g_app.dirty = false;
-    g_app.storage_failed = !platform::storage_set(kSessionKey, session_text(g_app.session));
+    g_app.storage_failed = !workshop_save();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +154,7 @@ static void save_if_changed() {
 // ---------------------------------------------------------------------------------------------
 void app_file_received(const std::string& name, const std::string& bytes) {
     if (!g_app.questionnaire) return;
+    if (workshop_file_received(name, bytes)) return; // on the workshop list: a batch import
     PendingImport p;
     p.file = name;
     ImportOutcome outcome = import_result(bytes, name, questionnaire());
@@ -348,10 +341,11 @@ static void header() {
     // Measured first: the controls on the right (language, text size, start over) and the name.
     // On a narrow window (a phone, a large text size) the controls move to a second row.
     const std::string start_over = tr("Start forfra", "Start over");
+    const std::string workshop = "Workshop"; // the same word in Danish: the way to the list of organisations
     const std::string size_label = std::string(tr("Tekst", "Text")) + " " + std::to_string((int)(text_scale(g_app.session) * 100 + 0.5f)) + " %";
     auto bw = [&](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x + st.FramePadding.x * 2; };
     const float right = bw("Dansk") + bw("English") + bw("A–") + bw("A+") + ImGui::CalcTextSize(size_label.c_str()).x +
-                        bw(start_over) + st.ItemSpacing.x * 5;
+                        bw(start_over) + bw(workshop) + st.ItemSpacing.x * 6;
     ImGui::PushFont(g_fonts.bold);
     const float name_w = fh * 0.6f + st.ItemInnerSpacing.x + ImGui::CalcTextSize("Mangfoldighedstjek").x;
     ImGui::PopFont();
@@ -418,6 +412,9 @@ static void header() {
     ImGui::EndDisabled();
     ui::note("button", tr("Større tekst", "Larger text"), "text-larger");
     if (!three_rows) ImGui::SameLine();
+    if (ImGui::Button((workshop + "###header-workshop").c_str())) go_to(Screen::Workshop);
+    ui::note("button", workshop, "header-workshop");
+    ImGui::SameLine();
     if (ImGui::Button((start_over + "###start-over").c_str())) g_app.confirm_start_over = true;
     ui::note("button", start_over, "start-over");
     ImGui::SetCursorPosY(h + st.ItemSpacing.y);
@@ -428,7 +425,7 @@ static void header() {
 // ---------------------------------------------------------------------------------------------
 static void steps() {
     const Screen s = g_app.session.screen;
-    if (s == Screen::Start) return;
+    if (s == Screen::Start || s == Screen::Workshop || s == Screen::Compare) return;
     struct Step { Screen screen; const char* da; const char* en; const char* id; };
     static const Step kSteps[] = {
         {Screen::Profile, "Profil", "Profile", "step-profile"},
@@ -476,6 +473,7 @@ void app_frame() {
     g_app.ui.clear();
     g_app.modal.clear();
     if (!g_app.notice.empty() && g_app.time >= g_app.notice_until) g_app.notice.clear();
+    if (g_app.questionnaire) workshop_keys();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -505,6 +503,7 @@ void app_frame() {
     if (g_app.storage_failed)
         ui::notice(ui::Tone::Warning, tr("Browseren tillader ikke at gemme dine svar. Eksporter dit resultat, før du lukker siden.",
                                          "The browser does not allow saving your answers. Export your result before closing the page."));
+    workshop_bar();
     steps();
     switch (g_app.session.screen) {
     case Screen::Start: screen_start(); break;
@@ -514,6 +513,8 @@ void app_frame() {
     case Screen::Results: screen_results(); break;
     case Screen::Plan: screen_plan(); break;
     case Screen::Export: screen_export(); break;
+    case Screen::Workshop: screen_workshop(); break;
+    case Screen::Compare: screen_compare(); break;
     }
     ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 2));
     ui::end_column();
@@ -589,6 +590,7 @@ std::string app_state_json() {
     json messages = json::object();
     for (const auto& m : g_app.ui.messages) messages[m.first] = m.second;
     j["messages"] = messages;
+    workshop_state(j);
     return j.dump();
 }
 
