@@ -221,11 +221,15 @@ void render_frame() {
 // ---------------------------------------------------------------------------------------------
 // Input
 // ---------------------------------------------------------------------------------------------
+// A pointer move runs one frame at once instead of asking for animation frames: ImGui sees hovering
+// in the same frame, and when the picture did not change (the usual case) nothing more happens: no
+// animation frame, no paint, no work for the compositor. A changed picture asks the pacer for more
+// frames as usual. Chromium delivers mouse moves at most once per display frame.
 EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
-    wake();
+    if (!g_raf_pending) render_frame(); // else the coming frame sees the move
     return EM_FALSE;
 }
 
