@@ -25,6 +25,7 @@ async function importThrough(how, file) {
   if (how === 'picker') await page.setInputFiles('#mf-file-picker', file);
   else await d.dropFile(path.basename(file), fs.readFileSync(file));
   await page.waitForFunction(() => { const s = window.mfTest.state(); return s.import !== null && s.modal !== null; }, null, { timeout: 15000 });
+  await d.settle(); // the dialog sizes itself over a frame or two: its buttons move until then
 }
 
 // The dialog sits in the middle of the screen: its button is clicked where it is drawn.
@@ -66,7 +67,7 @@ try {
     await closeDialog(s, rejected ? 'import-ok' : 'import-cancel');
     const after = await d.state();
     t.check(after.modal === null && same(after.answers, before.answers) && same(await saved(), savedBefore),
-      `${name}: dialog closed, answers and saved session untouched`);
+      `${name}: dialog closed, answers and saved session untouched` + (same(after.answers, before.answers) ? "" : `\n    before ${JSON.stringify(before.answers)}\n    after  ${JSON.stringify(after.answers)} modal ${after.modal}`));
   }
 
   // 100 MB: made here (never committed), refused before it is read.
