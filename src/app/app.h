@@ -31,4 +31,10 @@ void app_file_received(const std::string& name, const std::string& bytes);
 // The app's real state for tests, as a JSON object ({"screen": "start", "language": "da", ...}).
 std::string app_state_json();
 
+// The accessible layer (src/app/a11y.cpp): what the last frame showed, for the page's DOM mirror
+// (see the format there). The host publishes it after a frame when it differs from the last one.
+std::string app_a11y_json();
+// The accessible layer acting on an item (ui::activate): the host draws a frame right after.
+void app_a11y_act(const std::string& id, const std::string& action, const std::string& value);
+
 } // namespace mf

@@ -1,7 +1,7 @@
 // platform_web.cpp - the browser host: WebGL2 + Emscripten html5.h events, no GLFW.
 //
 // Index
-//   - JS side          functions from platform_web.js, exports it calls back
+//   - JS side          functions from platform_web.js and a11y_web.js, exports they call back
 //   - canvas           backing store = CSS size * devicePixelRatio, ImGui works in CSS pixels
 //   - frame pacing     render on demand: frames after input until the picture is stable, then none
 //   - render_frame     one ImGui frame
@@ -52,6 +52,9 @@ int mf_js_storage_set(const char* key, const char* value);
 void mf_js_storage_remove(const char* key);
 int mf_js_download(const char* name, const char* mime, const char* data, int size);
 int mf_js_open_file_picker();
+int mf_js_open_html(const char* name, const char* html); // 1 a new tab, 2 a download, 0 neither
+void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
+int mf_js_a11y_owns_key(int is_tab, int imgui_nav);
 }
 
 namespace {
@@ -59,6 +62,8 @@ namespace {
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 unsigned g_frames = 0;
 double g_last_time = 0;
+bool g_in_frame = false;
+std::string g_a11y_published; // what the accessible layer shows: republished only when it changes
 
 // Canvas geometry.
 float g_dpr = 1;
@@ -157,6 +162,8 @@ const char* css_cursor(ImGuiMouseCursor c) {
 // One frame
 // ---------------------------------------------------------------------------------------------
 void render_frame() {
+    if (g_in_frame) return; // an event fired while the accessible layer updates: the next frame sees it
+    struct InFrame { InFrame() { g_in_frame = true; } ~InFrame() { g_in_frame = false; } } in_frame;
     ImGuiIO& io = ImGui::GetIO();
     update_canvas_size();
     io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
@@ -189,6 +196,12 @@ void render_frame() {
     }
 
     g_pacer.drawn(mf::draw_data_hash(ImGui::GetDrawData()));
+
+    std::string a11y = mf::app_a11y_json();
+    if (a11y != g_a11y_published) {
+        g_a11y_published = std::move(a11y);
+        mf_js_a11y_update(g_a11y_published.c_str());
+    }
 
     if (g_frames++ == 0) mf_js_first_frame();
     schedule_next();
@@ -353,6 +366,10 @@ bool is_printable(const char* key) {
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
+    // Keys in the accessible layer (and the first Tab of a fresh page, to its skip link) are the
+    // page's: ImGui neither sees nor swallows them.
+    const bool imgui_nav = GImGui->NavId != 0 && !GImGui->NavDisableHighlight;
+    if (mf_js_a11y_owns_key(std::strcmp(e->key, "Tab") == 0 ? 1 : 0, imgui_nav ? 1 : 0)) return EM_FALSE;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
@@ -453,6 +470,14 @@ EMSCRIPTEN_KEEPALIVE void mf_web_file_received(const char* name, const char* dat
 
 EMSCRIPTEN_KEEPALIVE void mf_web_request_frames() { wake(); }
 
+// A control used in the accessible layer: applied in a frame drawn now, inside the user's gesture
+// (so that a download or the file picker it starts is allowed).
+EMSCRIPTEN_KEEPALIVE void mf_web_a11y_act(const char* id, const char* action, const char* value) {
+    mf::app_a11y_act(id ? id : "", action ? action : "", value ? value : "");
+    if (g_in_frame) wake();
+    else frame_now();
+}
+
 EMSCRIPTEN_KEEPALIVE unsigned mf_web_frames() { return g_frames; }
 
 EMSCRIPTEN_KEEPALIVE const char* mf_web_state_json() {
@@ -502,6 +527,14 @@ bool open_file(const std::string&, std::string& error) {
 }
 
 bool has_file_picker() { return true; }
+
+bool open_html(const std::string& file_name, const std::string& html, std::string& where) {
+    const int how = mf_js_open_html(file_name.c_str(), html.c_str());
+    if (how == 1) where = "tab";
+    else if (how == 2) where = file_name;
+    else where = "the browser refused to open the page";
+    return how != 0;
+}
 
 std::string documents_folder() { return ""; }
 
