@@ -557,13 +557,13 @@ mergeInto(LibraryManager.library, {
   },
 
   // 1 when a key belongs to the page rather than to the canvas: the focus is in the layer or on the
-  // skip link, or it is the first Tab of a fresh page (`imguiNav` 0: the canvas has no keyboard
-  // focus yet), which must reach the skip link.
+  // skip link, or it is a Tab while the canvas is not in use (`canvasInUse` 0: a fresh page, or
+  // after Escape), which must reach the skip link.
   mf_js_a11y_owns_key__deps: ['$MFA11Y'],
-  mf_js_a11y_owns_key: function (isTab, imguiNav) {
+  mf_js_a11y_owns_key: function (isTab, canvasInUse) {
     var a = document.activeElement;
     var onPage = a && a !== document.body && a.id !== 'canvas' && a.id !== 'mf-text-input';
     if (onPage) return 1;
-    return isTab && !imguiNav ? 1 : 0;
+    return isTab && !canvasInUse ? 1 : 0;
   },
 });

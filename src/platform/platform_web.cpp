@@ -63,6 +63,7 @@ EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 unsigned g_frames = 0;
 double g_last_time = 0;
 bool g_in_frame = false;
+bool g_canvas_in_use = false; // pressed or typed in: Tab belongs to ImGui's keyboard navigation
 std::string g_a11y_published; // what the accessible layer shows: republished only when it changes
 
 // Canvas geometry.
@@ -236,6 +237,7 @@ EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
     io.AddMouseButtonEvent(b, down);
+    if (down) g_canvas_in_use = true;
     frame_now();
     return down ? EM_TRUE : EM_FALSE; // a press: no text selection or focus change on the page
 }
@@ -278,7 +280,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
         io.AddMousePosEvent((float)t->clientX, (float)t->clientY);
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-            frame_now();
+        g_canvas_in_use = true;
+        frame_now();
         return EM_TRUE; // no emulated mouse events, no page scroll
     }
     const EmscriptenTouchPoint* t = find_touch(e, g_touch_id, true);
@@ -366,10 +369,17 @@ bool is_printable(const char* key) {
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
-    // Keys in the accessible layer (and the first Tab of a fresh page, to its skip link) are the
-    // page's: ImGui neither sees nor swallows them.
-    const bool imgui_nav = GImGui->NavId != 0 && !GImGui->NavDisableHighlight;
-    if (mf_js_a11y_owns_key(std::strcmp(e->key, "Tab") == 0 ? 1 : 0, imgui_nav ? 1 : 0)) return EM_FALSE;
+    // Keys in the accessible layer are the page's: ImGui neither sees nor swallows them. So is Tab
+    // until the canvas is in use (a fresh page, or after Escape): it reaches the skip link, the
+    // page's first Tab stop.
+    const bool is_tab = std::strcmp(e->key, "Tab") == 0;
+    if (mf_js_a11y_owns_key(is_tab ? 1 : 0, g_canvas_in_use ? 1 : 0)) return EM_FALSE;
+    if (type == EMSCRIPTEN_EVENT_KEYDOWN && !is_tab) {
+        // Escape with nothing to close or cancel hands Tab back to the page (no keyboard trap).
+        const bool escape = std::strcmp(e->key, "Escape") == 0;
+        if (!escape) g_canvas_in_use = true;
+        else if (!io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) g_canvas_in_use = false;
+    }
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);

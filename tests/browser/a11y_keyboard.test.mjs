@@ -215,6 +215,17 @@ try {
   await press('Escape');
   f = await focused();
   t.check(!f.inLayer && !f.layerShown, 'Escape leaves the layer, which hides again');
+  // The drawn view: a key other than Tab puts it to use, and Tab is then ImGui's navigation; Escape
+  // hands Tab back to the page (no keyboard trap).
+  await press('ArrowDown');
+  await press('Tab');
+  f = await focused();
+  s = await t.state();
+  t.check(!f.inLayer && !f.skip && s.focused !== '', `in the drawn view Tab moves ImGui's focus (${s.focused})`);
+  await press('Escape');
+  await press('Tab');
+  f = await focused();
+  t.check(f.skip || f.inLayer, `Escape, then Tab: back in the page's Tab order (${f.skip ? 'skip link' : f.id || f.tag})`);
   console.log(`     ${presses} key presses`);
 } catch (e) {
   await t.fail(e);

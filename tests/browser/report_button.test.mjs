@@ -46,6 +46,8 @@ try {
   t.check(bars.length === 3, `the app shows three principle scores (${bars.join(' | ')})`);
 
   const [report] = await Promise.all([t.context.waitForEvent('page', { timeout: 15000 }), click('report')]);
+  const notice = (await t.state()).notice;
+  t.check(/fane|tab/.test(notice), `the app says where the report went (${notice})`);
   await report.waitForLoadState('load');
   t.check(report.url().startsWith('blob:'), `the report opens in a new tab from a Blob URL (${report.url().slice(0, 40)}…)`);
   const text = await report.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
@@ -71,8 +73,6 @@ try {
     return r.violations.map((x) => `${x.id}: ${x.help} (${x.nodes.length}x)`);
   }, AXE_TAGS);
   t.check(v.length === 0, `axe: the report page has no violations${v.length ? ':\n    ' + v.join('\n    ') : ''}`);
-  s = await t.state();
-  t.check(/fane|tab/.test(s.notice), `the app says where the report went (${s.notice})`);
   await report.close();
 
   // The same button on the action plan screen, in English.
