@@ -126,9 +126,11 @@ async function measure(url) {
     await Promise.all(pending);
 
     const frames = () => page.evaluate(() => (window.mfTest && window.mfTest.frames ? window.mfTest.frames() : NaN));
+    // Frames that painted the canvas (the others changed nothing and skipped WebGL); NaN before mfTest.painted existed.
+    const painted = () => page.evaluate(() => (window.mfTest && window.mfTest.painted ? window.mfTest.painted() : NaN));
     const sample = async () => {
       const p = browserPid ? treeCpuSeconds(browserPid) : { total: NaN, byType: {} };
-      return { m: await metrics(), cpu: p.total, byType: p.byType, frames: await frames() };
+      return { m: await metrics(), cpu: p.total, byType: p.byType, frames: await frames(), painted: await painted() };
     };
     const a = await sample();
     await page.waitForTimeout(IDLE_MS);
@@ -155,7 +157,7 @@ async function measure(url) {
       files: [...bodies].map(([u, body]) => ({ url: u, raw: body.length, gz: zlib.gzipSync(body, { level: 9 }).length })),
       idleMain: b.m.TaskDuration - a.m.TaskDuration, idleAll: b.cpu - a.cpu,
       idleTypes: typeDelta(a.byType, b.byType), moveTypes: typeDelta(b.byType, c.byType),
-      idleFrames: b.frames - a.frames, moveFrames: c.frames - b.frames,
+      idleFrames: b.frames - a.frames, moveFrames: c.frames - b.frames, movePainted: c.painted - b.painted,
       moveMain: (c.m.TaskDuration - b.m.TaskDuration) * MOVE_MS / 1000 / moveWall,
       moveAll: (c.cpu - b.cpu) * MOVE_MS / 1000 / moveWall,
       heap, wasmBytes, foreign, browserPid,
@@ -191,7 +193,7 @@ for (let r = 0; r < runs; r++) {
     const m = await measure(url);
     results[side].push(m);
     console.log(`  run ${r + 1} ${side.padEnd(8)} first ${m.first.toFixed(0)} ms, idle ${m.idleAll.toFixed(3)} s (main ${m.idleMain.toFixed(3)}), move ${m.moveAll.toFixed(3)} s (main ${m.moveMain.toFixed(3)}), heap ${(m.heap / 1048576).toFixed(1)} MB`);
-    console.log(`      CPU by process: idle ${fmtTypes(m.idleTypes)}; move ${fmtTypes(m.moveTypes)}${Number.isFinite(m.idleFrames) ? `; frames drawn: idle ${m.idleFrames}, move ${m.moveFrames}` : ''}`);
+    console.log(`      CPU by process: idle ${fmtTypes(m.idleTypes)}; move ${fmtTypes(m.moveTypes)}${Number.isFinite(m.idleFrames) ? `; frames drawn: idle ${m.idleFrames}, move ${m.moveFrames}${Number.isFinite(m.movePainted) ? ` (${m.movePainted} painted)` : ''}` : ''}`);
   }
 }
 await appServer.close();
