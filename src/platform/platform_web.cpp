@@ -60,7 +60,7 @@ int mf_js_download(const char* name, const char* mime, const char* data, int siz
 int mf_js_open_file_picker();
 int mf_js_open_html(const char* name, const char* html); // 1 a new tab, 2 a download, 0 neither
 void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
-int mf_js_a11y_owns_key(int is_tab, int imgui_nav);
+int mf_js_a11y_owns_key(int is_tab, int canvas_in_use);
 }
 
 namespace {
