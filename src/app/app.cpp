@@ -13,6 +13,7 @@
 
 #include "app/app_internal.h"
 #include "app/style.h"
+#include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/recommendations.h"
 #include "core/scoring.h"
@@ -110,6 +111,11 @@ void app_init() {
     g_app.questionnaire = std::move(loaded.questionnaire);
     g_app.session.assessment.language = questionnaire().languages.empty() ? "da" : questionnaire().languages.front();
 
+    // Private browsing and a full quota make every save fail: find out now, so the notice is up
+    // before the first answer rather than after it.
+    g_app.storage_failed = !platform::storage_set("storage-check", "1");
+    platform::storage_remove("storage-check");
+
     std::string saved;
     if (platform::storage_get(kSessionKey, saved)) {
         Diagnostics diags;
@@ -157,6 +163,16 @@ void app_file_received(const std::string& name, const std::string& bytes) {
         adopt_import(g_app.import_purpose);
         g_app.import_purpose = ImportPurpose::Ask;
     }
+}
+
+bool app_file_announced(const std::string& name, double size) {
+    if (!g_app.questionnaire || size <= static_cast<double>(kMaxResultBytes)) return true;
+    PendingImport p;
+    p.file = name;
+    p.errors.push_back(too_large_message(static_cast<std::size_t>(size), kMaxResultBytes));
+    g_app.pending_import = std::move(p);
+    g_app.import_purpose = ImportPurpose::Ask;
+    return false;
 }
 
 void start_import(ImportPurpose purpose) {
@@ -487,8 +503,14 @@ void app_frame() {
     ui::begin_column();
     if (!g_app.notice.empty()) ui::notice(ui::Tone::Good, g_app.notice);
     if (g_app.storage_failed)
-        ui::notice(ui::Tone::Warning, tr("Browseren tillader ikke at gemme dine svar. Eksporter dit resultat, før du lukker siden.",
-                                         "The browser does not allow saving your answers. Export your result before closing the page."));
+    {
+        const char* text = tr("Dine svar bliver ikke gemt i denne browser (privat browsing, eller lageret er fuldt). "
+                              "Eksporter dit resultat for at beholde det, før du lukker siden.",
+                              "Your answers are not being saved in this browser (private browsing, or its storage is full). "
+                              "Export your result to keep it before you close the page.");
+        ui::notice(ui::Tone::Warning, text);
+        ui::note("notice", text, "storage-failed");
+    }
     steps();
     switch (g_app.session.screen) {
     case Screen::Start: screen_start(); break;
@@ -515,7 +537,8 @@ void app_frame() {
 //   "import-error"), notice, focused (id of the item with keyboard focus), theme (index), themeId,
 //   themeCount, answered / questions (visible scored questions), unanswered, profileComplete,
 //   answerCount, overall (percent or null), level (id or null), planAreas, earlier (file or null),
-//   lastExport, exportError, items (every interactive item of the last frame: kind, id, label,
+//   lastExport, exportError, storageFailed (saving failed: the notice is up), answers (id -> value,
+//   as in result files), import (null, or the open import dialog's {file, errors, warnings}), items (every interactive item of the last frame: kind, id, label,
 //   x, y, w, h in CSS pixels, visible, focused, checked, value for inputs), messages (field id ->
 //   the validation message shown under it).
 // ---------------------------------------------------------------------------------------------
@@ -553,6 +576,13 @@ std::string app_state_json() {
     j["earlier"] = s.earlier ? json(s.earlier->file) : json(nullptr);
     j["lastExport"] = g_app.last_export;
     j["exportError"] = g_app.export_error;
+    j["storageFailed"] = g_app.storage_failed;
+    j["answers"] = json(s.assessment)["answers"];
+    if (g_app.pending_import)
+        j["import"] = {{"file", g_app.pending_import->file}, {"errors", g_app.pending_import->errors},
+                       {"warnings", g_app.pending_import->warnings}};
+    else
+        j["import"] = nullptr;
     json items = json::array();
     for (const UiItem& it : g_app.ui.items) {
         if (it.text) continue; // the texts are for the accessible layer (app_a11y_json)

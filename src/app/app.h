@@ -28,6 +28,10 @@ double app_seconds_to_next_wake();
 // A file the user chose or dropped (import). `name` is the file's name, `bytes` its content.
 void app_file_received(const std::string& name, const std::string& bytes);
 
+// Before a file is read: false (and the import error dialog says why) when a file of `size` bytes
+// would be refused anyway, so the host never reads a huge file into memory.
+bool app_file_announced(const std::string& name, double size);
+
 // The app's real state for tests, as a JSON object ({"screen": "start", "language": "da", ...}).
 std::string app_state_json();
 

@@ -504,6 +504,13 @@ EMSCRIPTEN_KEEPALIVE void mf_web_paste(const char* utf8) {
     frame_now();
 }
 
+// Before a file is read (see mf::app_file_announced): 0 when it is refused for its size.
+EMSCRIPTEN_KEEPALIVE int mf_web_file_announced(const char* name, double size) {
+    const bool wanted = mf::app_file_announced(name ? name : "", size);
+    if (!wanted) wake();
+    return wanted ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE void mf_web_file_received(const char* name, const char* data, int size) {
     mf::app_file_received(name ? name : "", std::string(data, data + (size > 0 ? size : 0)));
     wake();

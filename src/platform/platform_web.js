@@ -32,6 +32,13 @@ mergeInto(LibraryManager.library, {
       _free(p);
     },
     sendFile: function (file) {
+      // Ask first: a file the app would refuse for its size is never read into memory (a 100 MB
+      // file must not stall or crash the tab); the app shows why instead.
+      var namePtr0 = _malloc(lengthBytesUTF8(file.name) + 1);
+      stringToUTF8(file.name, namePtr0, lengthBytesUTF8(file.name) + 1);
+      var wanted = _mf_web_file_announced(namePtr0, file.size);
+      _free(namePtr0);
+      if (!wanted) return;
       var reader = new FileReader();
       reader.onload = function () {
         var bytes = new Uint8Array(reader.result);
