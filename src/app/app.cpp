@@ -235,6 +235,7 @@ static void list(const std::vector<std::string>& lines) {
         ImGui::Bullet();
         ImGui::SameLine();
         ImGui::TextWrapped("%s", l.c_str());
+        ui::note_text("bullet", l);
     }
 }
 
@@ -312,9 +313,9 @@ static void start_over_dialog() {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::rgb(0x90, 0x18, 0x18));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours::rgb(0x70, 0x12, 0x12));
     ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
-    const bool yes = ImGui::Button((std::string(tr("Ja, slet og start forfra", "Yes, delete and start over")) + "###start-over-confirm").c_str());
+    bool yes = ImGui::Button((std::string(tr("Ja, slet og start forfra", "Yes, delete and start over")) + "###start-over-confirm").c_str());
     ImGui::PopStyleColor(4);
-    ui::note("button", tr("Ja, slet og start forfra", "Yes, delete and start over"), "start-over-confirm");
+    yes = ui::note("button", tr("Ja, slet og start forfra", "Yes, delete and start over"), "start-over-confirm") || yes;
     if (yes) {
         Session fresh;
         fresh.assessment.language = g_app.session.assessment.language;
@@ -388,8 +389,8 @@ static void header() {
         if (active) ImGui::PushStyleColor(ImGuiCol_Border, colours::kAccent);
         const bool pressed = ImGui::Button((label + "###lang-" + l).c_str());
         if (active) ImGui::PopStyleColor(2);
-        ui::note("button", label, std::string("lang-") + l, active);
-        if (pressed && !active) {
+        const bool via_layer = ui::note("button", label, std::string("lang-") + l, active);
+        if ((pressed || via_layer) && !active) {
             g_app.session.assessment.language = l;
             session_changed();
         }
@@ -397,26 +398,28 @@ static void header() {
     }
     const int size = g_app.session.text_size;
     ImGui::BeginDisabled(size <= 0);
-    if (ImGui::Button("A–###text-smaller")) {
+    const bool smaller = ImGui::Button("A–###text-smaller");
+    ImGui::EndDisabled();
+    if ((ui::note("button", tr("Mindre tekst", "Smaller text"), "text-smaller") || smaller) && size > 0) {
         g_app.session.text_size = size - 1;
         session_changed();
     }
-    ImGui::EndDisabled();
-    ui::note("button", tr("Mindre tekst", "Smaller text"), "text-smaller");
+    g_app.ui.items.back().enabled = size > 0;
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(size_label.c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(size >= kTextSizeCount - 1);
-    if (ImGui::Button("A+###text-larger")) {
+    const bool larger = ImGui::Button("A+###text-larger");
+    ImGui::EndDisabled();
+    if ((ui::note("button", tr("Større tekst", "Larger text"), "text-larger") || larger) && size < kTextSizeCount - 1) {
         g_app.session.text_size = size + 1;
         session_changed();
     }
-    ImGui::EndDisabled();
-    ui::note("button", tr("Større tekst", "Larger text"), "text-larger");
+    g_app.ui.items.back().enabled = size < kTextSizeCount - 1;
     if (!three_rows) ImGui::SameLine();
-    if (ImGui::Button((start_over + "###start-over").c_str())) g_app.confirm_start_over = true;
-    ui::note("button", start_over, "start-over");
+    const bool start_over_pressed = ImGui::Button((start_over + "###start-over").c_str());
+    if (ui::note("button", start_over, "start-over") || start_over_pressed) g_app.confirm_start_over = true;
     ImGui::SetCursorPosY(h + st.ItemSpacing.y);
 }
 
@@ -445,8 +448,8 @@ static void steps() {
         const bool pressed = ImGui::Button((label + "###" + step.id).c_str());
         if (current) ImGui::PopFont();
         ImGui::PopStyleColor(2);
-        ui::note("button", label, step.id, current);
-        if (pressed) {
+        const bool via_layer = ui::note("button", label, step.id, current);
+        if (pressed || via_layer) {
             if (step.screen == Screen::Theme) go_to_theme(g_app.session.theme);
             else go_to(step.screen);
         }
@@ -582,6 +585,7 @@ std::string app_state_json() {
         j["import"] = nullptr;
     json items = json::array();
     for (const UiItem& it : g_app.ui.items) {
+        if (it.text) continue; // the texts are for the accessible layer (app_a11y_json)
         json i;
         i["kind"] = it.kind;
         i["id"] = it.id;

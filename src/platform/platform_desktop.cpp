@@ -274,6 +274,10 @@ bool open_file(const std::string& path, std::string& error) {
 
 bool has_file_picker() { return false; }
 
+bool open_html(const std::string& file_name, const std::string& html, std::string& where) {
+    return save_file(documents_folder() + "/" + file_name, html, "text/html", where);
+}
+
 std::string documents_folder() {
     const char* home = std::getenv("HOME");
     if (!home || !*home) return fs::current_path().string();

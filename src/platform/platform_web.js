@@ -214,6 +214,28 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // The printable report in a new tab, from a Blob URL (no server, works offline). The URL lives a
+  // minute: long enough for the tab to load it. A blocked tab becomes a download of the page.
+  mf_js_open_html: function (namePtr, htmlPtr) {
+    try {
+      var blob = new Blob([UTF8ToString(htmlPtr)], { type: 'text/html;charset=utf-8' });
+      var url = URL.createObjectURL(blob);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      var tab = window.open(url, '_blank');
+      if (tab) return 1;
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = UTF8ToString(namePtr);
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      return 2;
+    } catch (e) {
+      return 0;
+    }
+  },
+
   mf_js_open_file_picker__deps: ['$MF'],
   mf_js_open_file_picker: function () {
     if (!MF.filePicker) return 0;
