@@ -110,6 +110,9 @@ void workshop_state(nlohmann::json& j);
 
 // Shared by the start, results and export screens: open a file, or (desktop) type its path.
 void import_controls(ImportPurpose purpose);
+// "Open printable report": the results and action plan as core's report page, in a new tab (browser)
+// or saved next to the exports (desktop). Shared by the results and plan screens (report_button.cpp).
+void report_button();
 // The import dialog (what to do with an opened file) and its error dialog.
 void import_dialog();
 

@@ -37,6 +37,11 @@ bool save_file(const std::string& file_name, const std::string& bytes, const cha
 bool open_file(const std::string& path, std::string& error);
 bool has_file_picker(); // true in the browser (no path needed), false on the desktop
 
+// Shows an HTML page to the user (the printable report). Browser: opens it in a new tab from a Blob
+// URL (a download of `file_name` when the browser blocks the tab). Desktop: writes it as
+// `file_name` in documents_folder(). `where` says what happened (the tab, or the path), or why not.
+bool open_html(const std::string& file_name, const std::string& html, std::string& where);
+
 // Default folder for desktop exports ("" in the browser).
 std::string documents_folder();
 

@@ -12,6 +12,7 @@
 //   --quit-after  quits after that many seconds and prints the number of frames drawn (idle tests)
 #include "app/app.h"
 #include "core/json_input.h"
+#include "core/result.h"
 #include "platform/frame_pacing.h"
 #include "platform/platform.h"
 
@@ -263,7 +264,7 @@ bool open_file(const std::string& path, std::string& error) {
     std::string bytes;
     Diagnostics diags;
     const std::string p = expand_home(path);
-    if (!read_file_bytes(p, bytes, diags)) {
+    if (!read_file_bytes(p, bytes, diags, kMaxResultBytes)) { // refused unread when too large, as in the browser
         error = diags.empty() ? "could not read " + p : diags.front().to_string();
         return false;
     }
@@ -272,6 +273,10 @@ bool open_file(const std::string& path, std::string& error) {
 }
 
 bool has_file_picker() { return false; }
+
+bool open_html(const std::string& file_name, const std::string& html, std::string& where) {
+    return save_file(documents_folder() + "/" + file_name, html, "text/html", where);
+}
 
 std::string documents_folder() {
     const char* home = std::getenv("HOME");

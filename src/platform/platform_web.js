@@ -10,6 +10,7 @@
 // the running C++ app (exported functions), never from a copy kept in JS:
 //   mfTest.ready      true once the first frame has been drawn
 //   mfTest.frames()   number of frames drawn so far (idle tests: it must stop growing)
+//   mfTest.painted()  of those, the frames that painted the canvas (the others showed no change)
 //   mfTest.state()    the app's state as an object, built by mf::app_state_json():
 //                     {screen, language, ...} (see app_state_json in src/app/app.cpp)
 //   mfTest.clipboard  the last text the app copied (also written to the system clipboard)
@@ -31,6 +32,13 @@ mergeInto(LibraryManager.library, {
       _free(p);
     },
     sendFile: function (file) {
+      // Ask first: a file the app would refuse for its size is never read into memory (a 100 MB
+      // file must not stall or crash the tab); the app shows why instead.
+      var namePtr0 = _malloc(lengthBytesUTF8(file.name) + 1);
+      stringToUTF8(file.name, namePtr0, lengthBytesUTF8(file.name) + 1);
+      var wanted = _mf_web_file_announced(namePtr0, file.size);
+      _free(namePtr0);
+      if (!wanted) return;
       var reader = new FileReader();
       reader.onload = function () {
         var bytes = new Uint8Array(reader.result);
@@ -117,6 +125,7 @@ mergeInto(LibraryManager.library, {
     test.ready = false;
     test.clipboard = '';
     test.frames = function () { return _mf_web_frames() >>> 0; };
+    test.painted = function () { return _mf_web_painted() >>> 0; };
     test.state = function () { return JSON.parse(UTF8ToString(_mf_web_state_json())); };
     window.mfTest = test;
   },
@@ -200,6 +209,28 @@ mergeInto(LibraryManager.library, {
       a.click();
       setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
       return 1;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  // The printable report in a new tab, from a Blob URL (no server, works offline). The URL lives a
+  // minute: long enough for the tab to load it. A blocked tab becomes a download of the page.
+  mf_js_open_html: function (namePtr, htmlPtr) {
+    try {
+      var blob = new Blob([UTF8ToString(htmlPtr)], { type: 'text/html;charset=utf-8' });
+      var url = URL.createObjectURL(blob);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      var tab = window.open(url, '_blank');
+      if (tab) return 1;
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = UTF8ToString(namePtr);
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      return 2;
     } catch (e) {
       return 0;
     }
