@@ -14,7 +14,8 @@
 // something can have changed: an input event, a resize, a file arriving, or a timer (the text
 // cursor blinking in a focused field, about twice a second; a timed message). After an event the
 // loop keeps drawing until two consecutive frames produce identical draw data (ImGui needs a
-// couple of frames to settle layouts and popups), then stops. While a key is held it draws
+// couple of frames to settle layouts and popups), then stops. A pointer move is cheaper still: one
+// frame at once, and more only if the picture changed (on_mouse_move). While a key is held it draws
 // continuously so that ImGui's key repeat works.
 //
 // Painting, why: most frames after a mouse move produce exactly the picture already on the canvas
