@@ -75,6 +75,17 @@ try {
   const shown = await page.evaluate(() => document.getElementById('mf-a11y').getBoundingClientRect().width);
   t.check(shown > 600, `with the focus inside, the layer is shown over the canvas (${shown} px wide)`);
 
+  // The municipality overview, when this build has it (it is mirrored through the same registry,
+  // with no code of its own in the layer).
+  if ((await t.state()).items.some((i) => i.id === 'municipality')) {
+    await layerClick(page, 'municipality');
+    await audit('municipality');
+    await mirrors('municipality');
+    await layerClick(page, 'muni-back');
+  } else {
+    console.log('     note: no municipality overview in this build');
+  }
+
   await layerClick(page, 'start');
   let s = await t.state();
   t.check(s.screen === 'profile', `the layer's start button starts (${s.screen})`);
@@ -169,6 +180,14 @@ try {
   await layerClick(page, 'start-over-cancel');
   s = await t.state();
   t.check(s.modal === null && s.answerCount > 0, 'cancelling start over in the layer keeps the answers');
+  // The workshop list, when this build has it.
+  if (s.items.some((i) => i.id === 'workshop')) {
+    await layerClick(page, 'workshop');
+    await audit('workshop');
+    await mirrors('workshop');
+  } else {
+    console.log('     note: no workshop mode in this build');
+  }
   t.check(screens.length >= 20, `axe ran on ${screens.length} screens`);
 } catch (e) {
   await t.fail(e);
