@@ -9,16 +9,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
-import { AXE_VERSION, axeViolations, control, dropFile, injectAxe, layerClick, settle } from './a11y_lib.mjs';
+import { AXE_VERSION, axeViolations, control, injectAxe, layerClick } from './a11y_lib.mjs';
+import { driver } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const t = await openApp({ name: 'a11y_axe' });
 const page = t.page;
+const d = driver(() => page);
 const screens = [];
 
 // The layer visible (focus on its first heading), then axe, then a screenshot.
 async function audit(name) {
-  await settle(page);
+  await d.settle();
   await page.evaluate(() => {
     const c = document.querySelector('#mf-a11y [role="dialog"]') || document.querySelector('#mf-a11y-main');
     (c.querySelector('h1, h2') || c).focus();
@@ -73,6 +75,17 @@ try {
   const shown = await page.evaluate(() => document.getElementById('mf-a11y').getBoundingClientRect().width);
   t.check(shown > 600, `with the focus inside, the layer is shown over the canvas (${shown} px wide)`);
 
+  // The municipality overview, when this build has it (it is mirrored through the same registry,
+  // with no code of its own in the layer).
+  if ((await t.state()).items.some((i) => i.id === 'municipality')) {
+    await layerClick(page, 'municipality');
+    await audit('municipality');
+    await mirrors('municipality');
+    await layerClick(page, 'muni-back');
+  } else {
+    console.log('     note: no municipality overview in this build');
+  }
+
   await layerClick(page, 'start');
   let s = await t.state();
   t.check(s.screen === 'profile', `the layer's start button starts (${s.screen})`);
@@ -82,7 +95,7 @@ try {
   await page.focus(control('profile:cvr'));
   await page.keyboard.type('12345678');
   await page.keyboard.press('Tab');
-  await settle(page);
+  await d.settle();
   const cvr = await page.evaluate((sel) => {
     const e = document.querySelector(sel);
     const ids = (e.getAttribute('aria-describedby') || '').split(' ');
@@ -126,7 +139,7 @@ try {
   await audit('export-blocked');
 
   // Dialogs: a broken file, then a good one.
-  await dropFile(page, 'broken.json', '{"format": "mangfoldighedstjek/result", ');
+  await d.dropFile('broken.json', '{"format": "mangfoldighedstjek/result", ');
   await audit('import-error');
   const dlg = await page.evaluate(() => {
     const d = document.querySelector('#mf-a11y [role="dialog"]');
@@ -139,14 +152,14 @@ try {
   t.check(s.modal === null, 'OK in the layer closes the dialog');
 
   const good = fs.readFileSync(path.join(here, '../data/report/result-da.json'), 'utf8');
-  await dropFile(page, 'result-da.json', good);
+  await d.dropFile('result-da.json', good);
   await audit('import');
   await layerClick(page, 'import-continue-confirm');
   s = await t.state();
   t.check(s.screen === 'results' && s.planAreas === 3, `continuing in the layer loads the file (${s.screen}, ${s.planAreas} focus areas)`);
   await audit('results');
   await mirrors('results');
-  await dropFile(page, 'earlier.json', fs.readFileSync(path.join(here, '../data/report/earlier.json'), 'utf8'));
+  await d.dropFile('earlier.json', fs.readFileSync(path.join(here, '../data/report/earlier.json'), 'utf8'));
   await layerClick(page, 'import-compare-confirm');
   s = await t.state();
   t.check(s.earlier === 'earlier.json', `compared with an earlier result (${s.earlier})`);
@@ -167,6 +180,14 @@ try {
   await layerClick(page, 'start-over-cancel');
   s = await t.state();
   t.check(s.modal === null && s.answerCount > 0, 'cancelling start over in the layer keeps the answers');
+  // The workshop list, when this build has it.
+  if (s.items.some((i) => i.id === 'workshop')) {
+    await layerClick(page, 'workshop');
+    await audit('workshop');
+    await mirrors('workshop');
+  } else {
+    console.log('     note: no workshop mode in this build');
+  }
   t.check(screens.length >= 20, `axe ran on ${screens.length} screens`);
 } catch (e) {
   await t.fail(e);

@@ -9,11 +9,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
-import { settle, today } from './a11y_lib.mjs';
+import { today } from './a11y_lib.mjs';
+import { driver } from './drive.mjs';
 
 const t = await openApp({ name: 'a11y_keyboard' });
 const page = t.page;
 const kb = page.keyboard;
+const d = driver(() => page);
 let presses = 0;
 
 // What has the focus: its app id, tag, type, name (radio group), state, and whether the layer
@@ -39,7 +41,7 @@ let last = null; // the last focus read
 async function press(key) {
   presses++;
   await kb.press(key);
-  await settle(page);
+  await d.settle();
   last = await focused();
 }
 
@@ -48,7 +50,7 @@ async function press(key) {
 async function tab() {
   presses++;
   await kb.press('Tab');
-  if (last && /^(INPUT|SELECT|TEXTAREA)$/.test(last.tag)) await settle(page);
+  if (last && /^(INPUT|SELECT|TEXTAREA)$/.test(last.tag)) await d.settle();
   last = await focused();
   return last;
 }
@@ -203,7 +205,7 @@ try {
     `the file holds exactly the ${Object.keys(chosen).length} answers given by keyboard${wrong.length ? ': ' + wrong.slice(0, 4).map(([q, v]) => `${q} ${JSON.stringify(doc.answers[q])} != ${JSON.stringify(v)}`).join('; ') : ''}`);
   t.check(doc.actionPlan.length === 1 && doc.actionPlan[0].focus === focus && doc.actionPlan[0].goal === plan['plan:0:goal'] &&
     doc.actionPlan[0].followUp === '2027-06-01', `the file holds the action plan (${JSON.stringify(doc.actionPlan[0])})`);
-  await settle(page);
+  await d.settle();
   s = await t.state();
   t.check(s.lastExport === download.suggestedFilename(), `the app says the export went (${s.lastExport})`);
 

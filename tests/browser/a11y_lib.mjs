@@ -1,9 +1,10 @@
 // a11y_lib.mjs - helpers for the accessibility tests (a11y_axe, a11y_keyboard, report_button,
-// offline): axe-core injected into the page, waiting for the app to settle, the accessible layer's
-// controls (src/platform/a11y_web.js), and dropping a file on the page.
+// offline): axe-core injected into a page, and the accessible layer's controls
+// (src/platform/a11y_web.js). Waiting and files come from drive.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { driver } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const AXE_PATH = path.resolve(here, '../../node_modules/axe-core/axe.min.js');
@@ -26,17 +27,6 @@ export async function axeViolations(page) {
   }, AXE_TAGS);
 }
 
-// Waits until the app has stopped drawing frames.
-export async function settle(page) {
-  let last = await page.evaluate(() => window.mfTest.frames());
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(40);
-    const now = await page.evaluate(() => window.mfTest.frames());
-    if (now === last) return;
-    last = now;
-  }
-}
-
 // The CSS selector of the layer's control for the app's item id.
 export function control(id) {
   return `#mf-a11y [data-mf-id="${id.replace(/"/g, '\\"')}"]`;
@@ -49,17 +39,7 @@ export async function layerClick(page, id) {
   await page.waitForSelector(sel, { state: 'attached', timeout: 10000 });
   await page.focus(sel);
   await page.click(sel);
-  await settle(page);
-}
-
-export async function dropFile(page, name, text) {
-  await page.evaluate(([n, body]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([body], n, { type: 'application/json' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [name, text]);
-  await page.waitForFunction(() => window.mfTest.state().modal !== null, null, { timeout: 10000 });
-  await settle(page);
+  await driver(() => page).settle();
 }
 
 export function today() {

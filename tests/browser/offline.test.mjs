@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, screenInk } from './lib.mjs';
-import { control, dropFile, layerClick } from './a11y_lib.mjs';
+import { control, layerClick } from './a11y_lib.mjs';
+import { driver } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -61,7 +62,7 @@ try {
   // Export offline: a saved result is loaded (dropped on the page), then exported through the
   // accessible layer's buttons (real clicks). The downloaded file is the same assessment.
   const saved = fs.readFileSync(path.join(here, '../data/report/result-da.json'), 'utf8');
-  await dropFile(t.page, 'result-da.json', saved);
+  await driver(() => t.page).dropFile('result-da.json', saved);
   await layerClick(t.page, 'import-continue-confirm');
   await layerClick(t.page, 'step-export');
   const ready = await t.state();

@@ -7,35 +7,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
-import { AXE_TAGS, dropFile, injectAxe, settle } from './a11y_lib.mjs';
+import { AXE_TAGS, injectAxe } from './a11y_lib.mjs';
+import { driver } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const t = await openApp({ name: 'report_button' });
 const page = t.page;
-
-// Clicks an item of the canvas where the app drew it (scrolling with the wheel until it is seen).
-async function click(id) {
-  for (let i = 0; i < 60; i++) {
-    const it = (await t.state()).items.find((x) => x.id === id);
-    if (!it) throw new Error(`no item "${id}"`);
-    if (it.visible && it.y >= 0 && it.y + it.h < 795) {
-      await page.mouse.click(it.x + Math.min(it.w / 2, 30), it.y + it.h / 2);
-      await settle(page);
-      return;
-    }
-    await page.mouse.move(640, 450);
-    await page.mouse.wheel(0, it.y > 400 ? 120 : -120);
-    await settle(page);
-  }
-  throw new Error(`could not scroll to "${id}"`);
-}
+const d = driver(() => page);
+const click = (id) => d.click(id);
 
 try {
   await t.goto();
   const result = JSON.parse(fs.readFileSync(path.join(here, '../data/report/result-da.json'), 'utf8'));
-  await dropFile(page, 'result-da.json', JSON.stringify(result));
+  await d.dropFile('result-da.json', JSON.stringify(result));
   await click('import-continue-confirm');
-  await dropFile(page, 'earlier.json', fs.readFileSync(path.join(here, '../data/report/earlier.json'), 'utf8'));
+  await d.dropFile('earlier.json', fs.readFileSync(path.join(here, '../data/report/earlier.json'), 'utf8'));
   await click('import-compare-confirm');
   let s = await t.state();
   t.check(s.screen === 'results' && s.earlier === 'earlier.json', `a result loaded and compared (${s.screen}, ${s.earlier})`);
