@@ -509,7 +509,8 @@ void app_frame() {
                               "Your answers are not being saved in this browser (private browsing, or its storage is full). "
                               "Export your result to keep it before you close the page.");
         ui::notice(ui::Tone::Warning, text);
-        ui::note("notice", text, "storage-failed");
+        // The notice's own item (one, so the accessible layer says it once) gets a stable id for tests.
+        if (!g_app.ui.items.empty() && g_app.ui.items.back().label == text) g_app.ui.items.back().id = "storage-failed";
     }
     steps();
     switch (g_app.session.screen) {
@@ -538,7 +539,8 @@ void app_frame() {
 //   themeCount, answered / questions (visible scored questions), unanswered, profileComplete,
 //   answerCount, overall (percent or null), level (id or null), planAreas, earlier (file or null),
 //   lastExport, exportError, storageFailed (saving failed: the notice is up), answers (id -> value,
-//   as in result files), import (null, or the open import dialog's {file, errors, warnings}), items (every interactive item of the last frame: kind, id, label,
+//   as in result files), import (null, or the open import dialog's {file, errors, warnings}), notices
+//   (the boxed messages drawn: id, text, tone, y), items (every interactive item of the last frame: kind, id, label,
 //   x, y, w, h in CSS pixels, visible, focused, checked, value for inputs), messages (field id ->
 //   the validation message shown under it).
 // ---------------------------------------------------------------------------------------------
@@ -583,6 +585,10 @@ std::string app_state_json() {
                        {"warnings", g_app.pending_import->warnings}};
     else
         j["import"] = nullptr;
+    json notices = json::array(); // the boxed messages on screen (texts are not in items)
+    for (const UiItem& it : g_app.ui.items)
+        if (it.kind == "notice") notices.push_back({{"id", it.id}, {"text", it.label}, {"tone", it.tone}, {"y", it.min.y}});
+    j["notices"] = notices;
     json items = json::array();
     for (const UiItem& it : g_app.ui.items) {
         if (it.text) continue; // the texts are for the accessible layer (app_a11y_json)
