@@ -52,6 +52,7 @@ int mf_js_storage_set(const char* key, const char* value);
 void mf_js_storage_remove(const char* key);
 int mf_js_download(const char* name, const char* mime, const char* data, int size);
 int mf_js_open_file_picker();
+int mf_js_open_files_picker(int folder);
 }
 
 namespace {
@@ -451,6 +452,19 @@ EMSCRIPTEN_KEEPALIVE void mf_web_file_received(const char* name, const char* dat
     wake();
 }
 
+// Many files (platform_web.js MF.sendMany): how many will come, and one that could not be read.
+EMSCRIPTEN_KEEPALIVE int mf_web_takes_many_files() { return mf::app_takes_many_files() ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE void mf_web_files_announced(int count) {
+    mf::app_files_announced(count > 0 ? (std::size_t)count : 0);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void mf_web_file_unreadable(const char* name, const char* reason) {
+    mf::app_file_unreadable(name ? name : "", reason ? reason : "");
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void mf_web_request_frames() { wake(); }
 
 EMSCRIPTEN_KEEPALIVE unsigned mf_web_frames() { return g_frames; }
@@ -502,6 +516,14 @@ bool open_file(const std::string&, std::string& error) {
 }
 
 bool has_file_picker() { return true; }
+
+bool open_files(const std::string&, bool folder, std::string& error) {
+    if (!mf_js_open_files_picker(folder ? 1 : 0)) {
+        error = "the browser's file picker could not be opened";
+        return false;
+    }
+    return true;
+}
 
 std::string documents_folder() { return ""; }
 
