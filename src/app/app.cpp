@@ -162,6 +162,7 @@ static void save_if_changed() {
 // ---------------------------------------------------------------------------------------------
 void app_file_received(const std::string& name, const std::string& bytes) {
     if (!g_app.questionnaire) return;
+    if (municipality_open()) return municipality_file_received(name, bytes);
     PendingImport p;
     p.file = name;
     ImportOutcome outcome = import_result(bytes, name, questionnaire());
@@ -505,8 +506,10 @@ void app_frame() {
     if (g_app.storage_failed)
         ui::notice(ui::Tone::Warning, tr("Browseren tillader ikke at gemme dine svar. Eksporter dit resultat, før du lukker siden.",
                                          "The browser does not allow saving your answers. Export your result before closing the page."));
-    steps();
-    switch (g_app.session.screen) {
+    // The municipality's overview stands apart from the respondent's screens (and their steps).
+    if (municipality_open()) screen_municipality();
+    else steps();
+    if (!municipality_open()) switch (g_app.session.screen) {
     case Screen::Start: screen_start(); break;
     case Screen::Profile: screen_profile(); break;
     case Screen::Theme: screen_theme(); break;
@@ -589,6 +592,7 @@ std::string app_state_json() {
     json messages = json::object();
     for (const auto& m : g_app.ui.messages) messages[m.first] = m.second;
     j["messages"] = messages;
+    municipality_state(j["municipality"]);
     return j.dump();
 }
 

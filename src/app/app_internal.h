@@ -11,6 +11,8 @@
 #include "core/result.h"
 #include "core/session.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -94,6 +96,13 @@ void screen_review();
 void screen_results();
 void screen_plan();
 void screen_export();
+// The municipality's overview (screen_municipality.cpp): outside the respondent's flow, its files
+// in memory only. While open it replaces the respondent's screens and takes every file dropped.
+bool municipality_open();
+void open_municipality(bool open);
+void screen_municipality();
+void municipality_file_received(const std::string& name, const std::string& bytes);
+void municipality_state(nlohmann::json& out);
 // Shared by the start, results and export screens: open a file, or (desktop) type its path.
 void import_controls(ImportPurpose purpose);
 // The import dialog (what to do with an opened file) and its error dialog.
