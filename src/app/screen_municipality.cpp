@@ -553,8 +553,7 @@ static void export_section(const Aggregate& a) {
 void screen_municipality() {
     View& v = view();
     v.figures.clear();
-    recompute();
-    if (loading()) platform::request_frames(); // the throttled recompute must run once more at the end
+    recompute(); // no extra frames while loading: each batch of files wakes the app, and so does the last file
 
     if (ui::small_button(tr("‹ Tilbage til selvtjekket", "‹ Back to the self-assessment"), "muni-back")) {
         open_municipality(false);
