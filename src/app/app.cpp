@@ -24,7 +24,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <ctime>
 
 namespace mf {
 
@@ -39,24 +38,6 @@ static constexpr const char* kSessionKey = "session";
 const char* tr(const char* da, const char* en) { return g_app.session.assessment.language == "en" ? en : da; }
 const std::string& lang() { return g_app.session.assessment.language; }
 const Questionnaire& questionnaire() { return *g_app.questionnaire; }
-
-std::string now_timestamp() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-std::string today_date() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 void session_changed() { g_app.dirty = true; }
 

@@ -7,6 +7,7 @@
 //   - screens       one function per screen
 #pragma once
 #include "app/ui.h"
+#include "core/clock.h" // now_timestamp(), today_date()
 #include "core/questionnaire.h"
 #include "core/result.h"
 #include "core/session.h"
@@ -71,10 +72,6 @@ void session_changed();
 
 void go_to(Screen screen);
 void go_to_theme(std::size_t theme);
-
-// UTC now as "2026-11-25T14:03:00Z", and today as "2026-11-25" (the user's local date).
-std::string now_timestamp();
-std::string today_date();
 
 // Shows a short message under the header for a few seconds.
 void show_notice(const std::string& text);

@@ -48,6 +48,14 @@ struct ParseTracker {
         }
         return p;
     }
+    // Where the value being read sits (the parser has not reported it yet): the current key, or the
+    // next index of the current array.
+    std::string value_pointer() const {
+        std::string p = pointer(stack.empty() ? 0 : stack.size() - 1);
+        if (stack.empty()) return p;
+        const Frame& f = stack.back();
+        return p + "/" + (f.is_array ? std::to_string(f.index + 1) : json_pointer_token(f.key));
+    }
     void enter_value() {
         if (!stack.empty() && stack.back().is_array) ++stack.back().index;
     }
@@ -96,6 +104,10 @@ std::string strip_nlohmann_prefix(std::string what) {
 }
 
 } // namespace
+
+std::string too_large_message(std::size_t size, std::size_t max_bytes) {
+    return "the file is too large: " + std::to_string(size) + " bytes; the limit is " + std::to_string(max_bytes) + " bytes";
+}
 
 std::string json_pointer_token(std::string_view key) {
     std::string out;
@@ -154,8 +166,7 @@ std::size_t find_invalid_utf8(std::string_view text) {
 std::optional<json> parse_json_document(std::string_view bytes, const std::string& file, Diagnostics& out,
                                         const JsonLimits& limits) {
     if (bytes.size() > limits.max_bytes) {
-        out.push_back(error_at(file, "", "the file is " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                                             std::to_string(limits.max_bytes) + " bytes"));
+        out.push_back(error_at(file, "", too_large_message(bytes.size(), limits.max_bytes)));
         return std::nullopt;
     }
     if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
@@ -187,6 +198,17 @@ std::optional<json> parse_json_document(std::string_view bytes, const std::strin
             return std::nullopt;
         }
         return doc;
+    } catch (const json::out_of_range& e) {
+        // "[json.exception.out_of_range.406] number overflow parsing '1e400'": say where and what.
+        if (!tracker.failure_message.empty()) {
+            out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
+            return std::nullopt;
+        }
+        const std::string what = e.what();
+        const std::size_t a = what.find('\''), b = what.rfind('\'');
+        const std::string number = a != std::string::npos && b > a ? what.substr(a + 1, b - a - 1) : std::string("a number");
+        out.push_back(error_at(file, tracker.value_pointer(), "the number " + number + " is too large (beyond what a double can hold)"));
+        return std::nullopt;
     } catch (const json::exception& e) {
         if (!tracker.failure_message.empty())
             out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
@@ -209,8 +231,7 @@ bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& o
         return false;
     }
     if (static_cast<std::size_t>(size) > max_bytes) {
-        out.push_back(error_at(path, "", "the file is " + std::to_string(size) + " bytes; the limit is " +
-                                             std::to_string(max_bytes) + " bytes"));
+        out.push_back(error_at(path, "", too_large_message(static_cast<std::size_t>(size), max_bytes)));
         return false;
     }
     in.seekg(0, std::ios::beg);

@@ -32,6 +32,10 @@ std::optional<nlohmann::json> parse_json_document(std::string_view bytes, const 
 bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& out,
                      std::size_t max_bytes = JsonLimits{}.max_bytes);
 
+// "the file is too large: <size> bytes; the limit is <max_bytes> bytes": the one wording for a file
+// refused for its size, whoever refuses it (this gate, read_file_bytes, the browser before reading).
+std::string too_large_message(std::size_t size, std::size_t max_bytes);
+
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 std::string json_pointer_token(std::string_view key);
 

@@ -4,7 +4,7 @@
 //   - JS side          functions from platform_web.js, exports it calls back
 //   - canvas           backing store = CSS size * devicePixelRatio, ImGui works in CSS pixels
 //   - frame pacing     render on demand: frames after input until the picture is stable, then none
-//   - render_frame     one ImGui frame
+//   - render_frame     one ImGui frame; the canvas is painted only when the picture changed
 //   - input            mouse, wheel, touch (as mouse, drag to scroll), keys, focus, resize
 //   - platform.h       storage (localStorage), files (download, picker), request_frames
 //   - main
@@ -16,6 +16,12 @@
 // loop keeps drawing until two consecutive frames produce identical draw data (ImGui needs a
 // couple of frames to settle layouts and popups), then stops. While a key is held it draws
 // continuously so that ImGui's key repeat works.
+//
+// Painting, why: most frames after a mouse move produce exactly the picture already on the canvas
+// (the pointer crossed no widget). Such a frame runs ImGui but skips all WebGL calls. WebGL shows
+// the drawing buffer of the last frame that drew into it (a frame that clears or draws nothing
+// presents nothing new), so the canvas keeps the right picture, and with software WebGL the GPU
+// process no longer repaints the whole canvas for every pointer move (docs/performance.md).
 #include "app/app.h"
 #include "platform/frame_pacing.h"
 #include "platform/platform.h"
@@ -58,7 +64,10 @@ int mf_js_open_files_picker(int folder);
 namespace {
 
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
-unsigned g_frames = 0;
+unsigned g_frames = 0;      // ImGui frames run
+unsigned g_painted = 0;     // of those, frames that drew into the canvas
+std::uint64_t g_painted_hash = 0;
+bool g_must_paint = true;   // the canvas was resized or the font texture rebuilt since the last paint
 double g_last_time = 0;
 
 // Canvas geometry.
@@ -135,7 +144,10 @@ void update_canvas_size() {
     float dpr = (float)emscripten_get_device_pixel_ratio();
     if (dpr <= 0) dpr = 1;
     const int fb_w = (int)std::lround(w * dpr), fb_h = (int)std::lround(h * dpr);
-    if (fb_w != g_fb_w || fb_h != g_fb_h) emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
+    if (fb_w != g_fb_w || fb_h != g_fb_h) {
+        emscripten_set_canvas_element_size("#canvas", fb_w, fb_h); // this clears the canvas
+        g_must_paint = true;
+    }
     g_css_w = w;
     g_css_h = h;
     g_dpr = dpr;
@@ -157,6 +169,20 @@ const char* css_cursor(ImGuiMouseCursor c) {
 // ---------------------------------------------------------------------------------------------
 // One frame
 // ---------------------------------------------------------------------------------------------
+// Draws the frame's draw data into the canvas, unless the canvas already shows exactly this picture
+// (same hash over vertices, indices, clip rectangles and textures, same canvas size).
+void paint_if_changed(std::uint64_t hash) {
+    if (!g_must_paint && hash == g_painted_hash) return;
+    emscripten_webgl_make_context_current(g_gl);
+    glViewport(0, 0, g_fb_w, g_fb_h);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g_painted_hash = hash;
+    g_must_paint = false;
+    g_painted++;
+}
+
 void render_frame() {
     ImGuiIO& io = ImGui::GetIO();
     update_canvas_size();
@@ -170,17 +196,15 @@ void render_frame() {
     if (mf::app_update_fonts(g_dpr, 1.0f)) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        g_must_paint = true;
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     mf::app_frame();
     ImGui::Render();
 
-    emscripten_webgl_make_context_current(g_gl);
-    glViewport(0, 0, g_fb_w, g_fb_h);
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const std::uint64_t hash = mf::draw_data_hash(ImGui::GetDrawData());
+    paint_if_changed(hash);
 
     static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
@@ -189,7 +213,7 @@ void render_frame() {
         last_cursor = cursor;
     }
 
-    g_pacer.drawn(mf::draw_data_hash(ImGui::GetDrawData()));
+    g_pacer.drawn(hash);
 
     if (g_frames++ == 0) mf_js_first_frame();
     schedule_next();
@@ -198,11 +222,15 @@ void render_frame() {
 // ---------------------------------------------------------------------------------------------
 // Input
 // ---------------------------------------------------------------------------------------------
+// A pointer move runs one frame at once instead of asking for animation frames: ImGui sees hovering
+// in the same frame, and when the picture did not change (the usual case) nothing more happens: no
+// animation frame, no paint, no work for the compositor. A changed picture asks the pacer for more
+// frames as usual. Chromium delivers mouse moves at most once per display frame.
 EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
-    wake();
+    if (!g_raf_pending) render_frame(); // else the coming frame sees the move
     return EM_FALSE;
 }
 
@@ -408,7 +436,10 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 }
 
 EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
-    if (!e->hidden) wake();
+    if (!e->hidden) {
+        g_must_paint = true; // a hidden page's canvas may have been given up: paint it again
+        wake();
+    }
     return EM_FALSE;
 }
 
@@ -468,6 +499,8 @@ EMSCRIPTEN_KEEPALIVE void mf_web_file_unreadable(const char* name, const char* r
 EMSCRIPTEN_KEEPALIVE void mf_web_request_frames() { wake(); }
 
 EMSCRIPTEN_KEEPALIVE unsigned mf_web_frames() { return g_frames; }
+
+EMSCRIPTEN_KEEPALIVE unsigned mf_web_painted() { return g_painted; }
 
 EMSCRIPTEN_KEEPALIVE const char* mf_web_state_json() {
     static std::string json;

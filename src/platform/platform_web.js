@@ -11,6 +11,7 @@
 // the running C++ app (exported functions), never from a copy kept in JS:
 //   mfTest.ready      true once the first frame has been drawn
 //   mfTest.frames()   number of frames drawn so far (idle tests: it must stop growing)
+//   mfTest.painted()  of those, the frames that painted the canvas (the others showed no change)
 //   mfTest.state()    the app's state as an object, built by mf::app_state_json():
 //                     {screen, language, ...} (see app_state_json in src/app/app.cpp)
 //   mfTest.clipboard  the last text the app copied (also written to the system clipboard)
@@ -214,6 +215,7 @@ mergeInto(LibraryManager.library, {
     test.ready = false;
     test.clipboard = '';
     test.frames = function () { return _mf_web_frames() >>> 0; };
+    test.painted = function () { return _mf_web_painted() >>> 0; };
     test.state = function () { return JSON.parse(UTF8ToString(_mf_web_state_json())); };
     window.mfTest = test;
   },

@@ -3,11 +3,11 @@
 // Index
 //   - kUsage     the --help text
 //   - load_result  import_result_file with every diagnostic printed (warnings do not stop it)
-//   - today_utc  the default report date
 //   - main       exit 0: report written; 1: a result file cannot be used; 2: usage, questionnaire or I/O
 //
 // The page is core's report_html (core/report.h), so the municipality and consultants print exactly
 // what respondents see in the app. Scores are computed from the answers, not taken from the file.
+#include "core/clock.h"
 #include "core/report.h"
 #include "core/result.h"
 #include "core/scoring.h"
@@ -15,7 +15,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -52,15 +51,6 @@ std::optional<ImportedResult> load_result(const std::string& path, const Questio
     return outcome.result;
 }
 
-std::string today_utc() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -91,7 +81,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "mf-report: --result and --out are required\n\n%s", kUsage);
         return 2;
     }
-    if (date.empty()) date = today_utc();
+    if (date.empty()) date = today_date_utc();
     else if (!is_valid_date(date)) {
         std::fprintf(stderr, "mf-report: --date: \"%s\" is not a date of the form YYYY-MM-DD\n", date.c_str());
         return 2;

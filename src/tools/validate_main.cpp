@@ -1,16 +1,21 @@
-// validate_main.cpp - mf-validate: check questionnaire files the way the app loads them.
+// validate_main.cpp - mf-validate: check questionnaire files the way the app loads them, or (with
+// --result) result files the way the app imports them.
 //
 // Index
 //   - kUsage          the --help text
 //   - FileReport      one file's outcome
 //   - check_file      I/O problems (exit 2) apart from invalid content (exit 1), then the loader
+//                     or, for --result, the importer against the questionnaire
 //   - print_text      every diagnostic on its own line, then a summary line per file
 //   - print_json      the same as one JSON document
 //   - main            exit 0: every file valid (warnings allowed); 1: some file invalid; 2: usage or I/O
 //
-// The checks are the loader's (core/questionnaire_load.h), so a file that passes here loads in the app.
+// The checks are the loader's (core/questionnaire_load.h) and the importer's (core/result.h), so a
+// file that passes here loads in the app, with the same messages.
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
+#include "core/result.h"
+#include "tools/tool_support.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +34,7 @@ namespace {
 
 const char* const kUsage =
     "Usage: mf-validate [--quiet] [--json] FILE...\n"
+    "       mf-validate --result [--questionnaire Q] [--quiet] [--json] FILE...\n"
     "\n"
     "Checks questionnaire files (questionnaires/*.json) and lists every problem, one per line:\n"
     "  FILE: /json/pointer: message\n"
@@ -36,7 +42,14 @@ const char* const kUsage =
     "not stop the questionnaire from loading; every other problem does. The format is described in\n"
     "docs/questionnaire-format.md.\n"
     "\n"
+    "With --result the files are result files (docs/result-format.md), checked exactly as the app's\n"
+    "import checks them against the questionnaire (the shipped questionnaires/aktoersporet.json unless\n"
+    "--questionnaire names another). Warnings (checksum, dropped answers, another questionnaire\n"
+    "version, ...) do not stop the file from loading.\n"
+    "\n"
     "Options:\n"
+    "  --result           the files are result files\n"
+    "  --questionnaire Q  the questionnaire results are checked against (with --result)\n"
     "  --quiet   print errors only: no warnings and no summary lines\n"
     "  --json    print one JSON document instead (see docs/questionnaire-format.md, \"mf-validate\")\n"
     "  --help    this text\n"
@@ -48,14 +61,16 @@ struct FileReport {
     std::string path;
     bool readable = true;
     Diagnostics diagnostics;
-    std::optional<Questionnaire> questionnaire;
+    std::optional<Questionnaire> questionnaire; // questionnaire files
+    std::optional<ImportedResult> result;       // result files (--result)
     std::size_t errors() const { return count_errors(diagnostics); }
     std::size_t warnings() const { return diagnostics.size() - errors(); }
-    bool valid() const { return readable && questionnaire.has_value(); }
+    bool valid() const { return readable && (questionnaire.has_value() || result.has_value()); }
 };
 
 // A missing or unreadable file is an I/O error (exit 2), not an invalid questionnaire (exit 1).
-FileReport check_file(const std::string& path) {
+// `against` is set for result files: the questionnaire they are imported into.
+FileReport check_file(const std::string& path, const Questionnaire* against) {
     FileReport r;
     r.path = path;
     std::error_code ec;
@@ -67,6 +82,12 @@ FileReport check_file(const std::string& path) {
     if (problem) {
         r.readable = false;
         r.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, path, "", problem});
+        return r;
+    }
+    if (against) {
+        ImportOutcome imported = import_result_file(path, *against);
+        r.diagnostics = std::move(imported.diagnostics);
+        r.result = std::move(imported.result);
         return r;
     }
     LoadedQuestionnaire loaded = load_questionnaire_file(path);
@@ -87,6 +108,11 @@ void print_text(const FileReport& r, bool quiet) {
     if (quiet) return;
     if (!r.readable) {
         std::printf("%s: not checked\n", r.path.c_str());
+    } else if (r.result) {
+        const ImportedResult& x = *r.result;
+        std::printf("%s: valid result: questionnaire \"%s\" version %s, %s, %s\n", r.path.c_str(), x.source.id.c_str(),
+                    x.source.version.c_str(), plural(x.assessment.answers.size(), "answer").c_str(),
+                    plural(r.warnings(), "warning").c_str());
     } else if (r.valid()) {
         const Questionnaire& q = *r.questionnaire;
         std::printf("%s: valid: \"%s\" version %s, %s, %s, %s\n", r.path.c_str(), q.id.c_str(), q.version.c_str(),
@@ -112,7 +138,11 @@ nlohmann::json to_json(const FileReport& r, bool quiet) {
                         {"errors", r.errors()},
                         {"warnings", r.warnings()},
                         {"diagnostics", diagnostics}};
-    if (r.valid()) {
+    if (r.result) {
+        j["questionnaire"] = {{"id", r.result->source.id}, {"version", r.result->source.version}};
+        j["answers"] = r.result->assessment.answers.size();
+        j["checksumMatches"] = r.result->checksum_matches;
+    } else if (r.valid()) {
         j["id"] = r.questionnaire->id;
         j["version"] = r.questionnaire->version;
         j["contentHash"] = r.questionnaire->content_hash;
@@ -125,7 +155,8 @@ nlohmann::json to_json(const FileReport& r, bool quiet) {
 } // namespace
 
 int main(int argc, char** argv) {
-    bool quiet = false, as_json = false, options_done = false;
+    bool quiet = false, as_json = false, options_done = false, results = false;
+    std::string questionnaire_path;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         const char* a = argv[i];
@@ -138,6 +169,14 @@ int main(int argc, char** argv) {
             quiet = true;
         } else if (!options_done && std::strcmp(a, "--json") == 0) {
             as_json = true;
+        } else if (!options_done && std::strcmp(a, "--result") == 0) {
+            results = true;
+        } else if (!options_done && std::strcmp(a, "--questionnaire") == 0) {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "mf-validate: --questionnaire needs a file\n\n%s", kUsage);
+                return 2;
+            }
+            questionnaire_path = argv[++i];
         } else if (!options_done && a[0] == '-' && a[1] != '\0') {
             std::fprintf(stderr, "mf-validate: unknown option %s\n\n%s", a, kUsage);
             return 2;
@@ -150,10 +189,28 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    if (!questionnaire_path.empty() && !results) {
+        std::fprintf(stderr, "mf-validate: --questionnaire only goes with --result\n\n%s", kUsage);
+        return 2;
+    }
+    std::optional<Questionnaire> against;
+    if (results) {
+        if (questionnaire_path.empty()) questionnaire_path = find_shipped_questionnaire(argv[0]);
+        if (questionnaire_path.empty()) {
+            std::fprintf(stderr, "mf-validate: questionnaires/aktoersporet.json not found; name one with --questionnaire\n");
+            return 2;
+        }
+        against = load_tool_questionnaire(questionnaire_path);
+        if (!against) {
+            std::fprintf(stderr, "mf-validate: %s: the questionnaire cannot be used\n", questionnaire_path.c_str());
+            return 2;
+        }
+    }
+
     bool any_invalid = false, any_unreadable = false;
     nlohmann::json all = nlohmann::json::array();
     for (const std::string& path : files) {
-        FileReport r = check_file(path);
+        FileReport r = check_file(path, against ? &*against : nullptr);
         if (!r.readable) any_unreadable = true;
         else if (!r.valid()) any_invalid = true;
         if (as_json) all.push_back(to_json(r, quiet));

@@ -234,7 +234,7 @@ TEST(QuestionnaireLoad, TextInputGoesThroughTheSafeJsonGate) {
               "x.json: the file starts with a byte order mark (EF BB BF); save it as UTF-8 without BOM");
     r = mf::load_questionnaire_text(std::string(5u << 20, ' '), "x.json");
     ASSERT_EQ(r.diagnostics.size(), 1u);
-    EXPECT_EQ(r.diagnostics[0].to_string(), "x.json: the file is 5242880 bytes; the limit is 4194304 bytes");
+    EXPECT_EQ(r.diagnostics[0].to_string(), "x.json: the file is too large: 5242880 bytes; the limit is 4194304 bytes");
     r = mf::load_questionnaire_file(kData + "/does-not-exist.json");
     ASSERT_EQ(r.diagnostics.size(), 1u);
     EXPECT_EQ(r.diagnostics[0].message, "cannot open the file");

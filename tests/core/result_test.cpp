@@ -221,7 +221,7 @@ TEST(ResultImport, RejectsTruncatedInvalidHugeAndNonUtf8Files) {
     std::string huge = text;
     huge.insert(1, mf::kMaxResultBytes, ' ');
     EXPECT_EQ(messages(import_text(huge, q).diagnostics), std::vector<std::string>{
-        "old.json: the file is " + std::to_string(huge.size()) + " bytes; the limit is 2097152 bytes"});
+        "old.json: the file is too large: " + std::to_string(huge.size()) + " bytes; the limit is 2097152 bytes"});
 
     EXPECT_EQ(messages(mf::import_result_file(MF_SOURCE_DIR "/tests/data/scoring/no-such-file.json", q).diagnostics),
               std::vector<std::string>{MF_SOURCE_DIR "/tests/data/scoring/no-such-file.json: cannot open the file"});

@@ -1,0 +1,88 @@
+// paint.test.mjs - the web host paints the canvas only when the picture changes (platform_web.cpp,
+// paint_if_changed), and the canvas still shows the right picture. Moving the pointer over empty
+// space runs ImGui frames but paints none, and the screenshot stays pixel-identical; hovering a
+// button paints (the button changes colour); moving away paints the first picture back. This is
+// what keeps mouse movement cheap with software WebGL (docs/performance.md).
+import fs from 'node:fs';
+import { openApp, decodePng } from './lib.mjs';
+
+const t = await openApp({ name: 'paint' });
+const page = t.page;
+const counts = () => page.evaluate(() => ({ frames: window.mfTest.frames(), painted: window.mfTest.painted() }));
+
+async function settle() {
+  let last = (await counts()).frames;
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(40);
+    const now = (await counts()).frames;
+    if (now === last) return;
+    last = now;
+  }
+}
+
+// Pixels that differ between two screenshots of the same size, and their bounding box.
+function diff(a, b) {
+  const A = decodePng(a), B = decodePng(b);
+  if (A.width !== B.width || A.height !== B.height || A.channels !== B.channels) throw new Error('screenshot sizes differ');
+  let n = 0, x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  for (let i = 0; i < A.pixels.length; i += A.channels) {
+    if (A.pixels[i] === B.pixels[i] && A.pixels[i + 1] === B.pixels[i + 1] && A.pixels[i + 2] === B.pixels[i + 2]) continue;
+    n++;
+    const p = i / A.channels, x = p % A.width, y = Math.floor(p / A.width);
+    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+  }
+  return { n, box: n ? { x0, y0, x1, y1 } : null };
+}
+const shot = async (file) => fs.readFileSync(await t.screenshot(file));
+
+try {
+  await t.goto();
+  await page.mouse.move(2, 2);
+  await settle();
+  const items = (await t.state()).items.filter((i) => i.visible);
+  const inside = (x, y) => items.some((i) => x >= i.x - 12 && x <= i.x + i.w + 12 && y >= i.y - 12 && y <= i.y + i.h + 12);
+  // Empty points: a grid over the window, away from every interactive item.
+  const empty = [];
+  for (let y = 30; y < 780; y += 50) for (let x = 30; x < 1260; x += 60) if (!inside(x, y)) empty.push([x, y]);
+  t.check(empty.length >= 20, `the start screen has empty space to move over (${empty.length} points)`);
+  const button = items.find((i) => i.kind === 'button' && i.w > 40 && i.h > 20);
+  t.check(!!button, `the start screen has a button to hover (${button && button.id})`);
+
+  await page.mouse.move(empty[0][0], empty[0][1]);
+  await settle();
+  const before = await shot('paint-before.png');
+  const c0 = await counts();
+  for (const [x, y] of empty.slice(1, 25)) {
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(20);
+  }
+  await page.mouse.move(empty[0][0], empty[0][1]);
+  await settle();
+  const c1 = await counts();
+  t.check(c1.frames - c0.frames >= 10, `moving over empty space runs frames (${c1.frames - c0.frames})`);
+  t.check(c1.painted === c0.painted, `... but paints none of them (${c1.painted - c0.painted} painted)`);
+  const still = await shot('paint-still.png');
+  const d0 = diff(before, still);
+  t.check(d0.n === 0, `the canvas still shows the same picture after unpainted frames (${d0.n} pixels differ)`);
+
+  await page.mouse.move(button.x + button.w / 2, button.y + button.h / 2);
+  await settle();
+  const c2 = await counts();
+  t.check(c2.painted > c1.painted, `hovering the button "${button.id}" paints (${c2.painted - c1.painted} painted)`);
+  const hover = await shot('paint-hover.png');
+  const d1 = diff(before, hover);
+  const inButton = d1.box && d1.box.x0 >= button.x - 4 && d1.box.x1 <= button.x + button.w + 4 &&
+    d1.box.y0 >= button.y - 4 && d1.box.y1 <= button.y + button.h + 4;
+  t.check(d1.n > 50 && inButton, `the hovered button changes colour, and only there (${d1.n} pixels in ${JSON.stringify(d1.box)}, button ${JSON.stringify([button.x, button.y, button.w, button.h])})`);
+
+  await page.mouse.move(empty[0][0], empty[0][1]);
+  await settle();
+  const c3 = await counts();
+  t.check(c3.painted > c2.painted, `leaving the button paints again (${c3.painted - c2.painted} painted)`);
+  const after = await shot('paint-after.png');
+  const d2 = diff(before, after);
+  t.check(d2.n === 0, `the picture is back to the first one (${d2.n} pixels differ)`);
+} catch (e) {
+  await t.fail(e);
+}
+await t.finish();
