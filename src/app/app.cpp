@@ -13,6 +13,7 @@
 
 #include "app/app_internal.h"
 #include "app/style.h"
+#include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/recommendations.h"
 #include "core/scoring.h"
@@ -110,6 +111,11 @@ void app_init() {
     g_app.questionnaire = std::move(loaded.questionnaire);
     g_app.session.assessment.language = questionnaire().languages.empty() ? "da" : questionnaire().languages.front();
 
+    // Private browsing and a full quota make every save fail: find out now, so the notice is up
+    // before the first answer rather than after it.
+    g_app.storage_failed = !platform::storage_set("storage-check", "1");
+    platform::storage_remove("storage-check");
+
     std::string saved;
     if (platform::storage_get(kSessionKey, saved)) {
         Diagnostics diags;
@@ -158,6 +164,17 @@ void app_file_received(const std::string& name, const std::string& bytes) {
         adopt_import(g_app.import_purpose);
         g_app.import_purpose = ImportPurpose::Ask;
     }
+}
+
+bool app_file_announced(const std::string& name, double size) {
+    if (g_app.questionnaire && municipality_open()) return municipality_file_announced(name, size);
+    if (!g_app.questionnaire || size <= static_cast<double>(kMaxResultBytes)) return true;
+    PendingImport p;
+    p.file = name;
+    p.errors.push_back(too_large_message(static_cast<std::size_t>(size), kMaxResultBytes));
+    g_app.pending_import = std::move(p);
+    g_app.import_purpose = ImportPurpose::Ask;
+    return false;
 }
 
 void start_import(ImportPurpose purpose) {
@@ -220,6 +237,7 @@ static void list(const std::vector<std::string>& lines) {
         ImGui::Bullet();
         ImGui::SameLine();
         ImGui::TextWrapped("%s", l.c_str());
+        ui::note_text("bullet", l);
     }
 }
 
@@ -297,9 +315,9 @@ static void start_over_dialog() {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::rgb(0x90, 0x18, 0x18));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours::rgb(0x70, 0x12, 0x12));
     ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
-    const bool yes = ImGui::Button((std::string(tr("Ja, slet og start forfra", "Yes, delete and start over")) + "###start-over-confirm").c_str());
+    bool yes = ImGui::Button((std::string(tr("Ja, slet og start forfra", "Yes, delete and start over")) + "###start-over-confirm").c_str());
     ImGui::PopStyleColor(4);
-    ui::note("button", tr("Ja, slet og start forfra", "Yes, delete and start over"), "start-over-confirm");
+    yes = ui::note("button", tr("Ja, slet og start forfra", "Yes, delete and start over"), "start-over-confirm") || yes;
     if (yes) {
         Session fresh;
         fresh.assessment.language = g_app.session.assessment.language;
@@ -373,8 +391,8 @@ static void header() {
         if (active) ImGui::PushStyleColor(ImGuiCol_Border, colours::kAccent);
         const bool pressed = ImGui::Button((label + "###lang-" + l).c_str());
         if (active) ImGui::PopStyleColor(2);
-        ui::note("button", label, std::string("lang-") + l, active);
-        if (pressed && !active) {
+        const bool via_layer = ui::note("button", label, std::string("lang-") + l, active);
+        if ((pressed || via_layer) && !active) {
             g_app.session.assessment.language = l;
             session_changed();
         }
@@ -382,26 +400,28 @@ static void header() {
     }
     const int size = g_app.session.text_size;
     ImGui::BeginDisabled(size <= 0);
-    if (ImGui::Button("A–###text-smaller")) {
+    const bool smaller = ImGui::Button("A–###text-smaller");
+    ImGui::EndDisabled();
+    if ((ui::note("button", tr("Mindre tekst", "Smaller text"), "text-smaller") || smaller) && size > 0) {
         g_app.session.text_size = size - 1;
         session_changed();
     }
-    ImGui::EndDisabled();
-    ui::note("button", tr("Mindre tekst", "Smaller text"), "text-smaller");
+    g_app.ui.items.back().enabled = size > 0;
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(size_label.c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(size >= kTextSizeCount - 1);
-    if (ImGui::Button("A+###text-larger")) {
+    const bool larger = ImGui::Button("A+###text-larger");
+    ImGui::EndDisabled();
+    if ((ui::note("button", tr("Større tekst", "Larger text"), "text-larger") || larger) && size < kTextSizeCount - 1) {
         g_app.session.text_size = size + 1;
         session_changed();
     }
-    ImGui::EndDisabled();
-    ui::note("button", tr("Større tekst", "Larger text"), "text-larger");
+    g_app.ui.items.back().enabled = size < kTextSizeCount - 1;
     if (!three_rows) ImGui::SameLine();
-    if (ImGui::Button((start_over + "###start-over").c_str())) g_app.confirm_start_over = true;
-    ui::note("button", start_over, "start-over");
+    const bool start_over_pressed = ImGui::Button((start_over + "###start-over").c_str());
+    if (ui::note("button", start_over, "start-over") || start_over_pressed) g_app.confirm_start_over = true;
     ImGui::SetCursorPosY(h + st.ItemSpacing.y);
 }
 
@@ -430,8 +450,8 @@ static void steps() {
         const bool pressed = ImGui::Button((label + "###" + step.id).c_str());
         if (current) ImGui::PopFont();
         ImGui::PopStyleColor(2);
-        ui::note("button", label, step.id, current);
-        if (pressed) {
+        const bool via_layer = ui::note("button", label, step.id, current);
+        if (pressed || via_layer) {
             if (step.screen == Screen::Theme) go_to_theme(g_app.session.theme);
             else go_to(step.screen);
         }
@@ -485,8 +505,14 @@ void app_frame() {
     ui::begin_column();
     if (!g_app.notice.empty()) ui::notice(ui::Tone::Good, g_app.notice);
     if (g_app.storage_failed)
-        ui::notice(ui::Tone::Warning, tr("Browseren tillader ikke at gemme dine svar. Eksporter dit resultat, før du lukker siden.",
-                                         "The browser does not allow saving your answers. Export your result before closing the page."));
+    {
+        const char* text = tr("Dine svar bliver ikke gemt i denne browser (privat browsing, eller lageret er fuldt). "
+                              "Eksporter dit resultat for at beholde det, før du lukker siden.",
+                              "Your answers are not being saved in this browser (private browsing, or its storage is full). "
+                              "Export your result to keep it before you close the page.");
+        ui::notice(ui::Tone::Warning, text);
+        ui::note("notice", text, "storage-failed");
+    }
     // The municipality's overview stands apart from the respondent's screens (and their steps).
     if (municipality_open()) screen_municipality();
     else steps();
@@ -515,7 +541,8 @@ void app_frame() {
 //   "import-error"), notice, focused (id of the item with keyboard focus), theme (index), themeId,
 //   themeCount, answered / questions (visible scored questions), unanswered, profileComplete,
 //   answerCount, overall (percent or null), level (id or null), planAreas, earlier (file or null),
-//   lastExport, exportError, items (every interactive item of the last frame: kind, id, label,
+//   lastExport, exportError, storageFailed (saving failed: the notice is up), answers (id -> value,
+//   as in result files), import (null, or the open import dialog's {file, errors, warnings}), items (every interactive item of the last frame: kind, id, label,
 //   x, y, w, h in CSS pixels, visible, focused, checked, value for inputs), messages (field id ->
 //   the validation message shown under it).
 // ---------------------------------------------------------------------------------------------
@@ -553,8 +580,16 @@ std::string app_state_json() {
     j["earlier"] = s.earlier ? json(s.earlier->file) : json(nullptr);
     j["lastExport"] = g_app.last_export;
     j["exportError"] = g_app.export_error;
+    j["storageFailed"] = g_app.storage_failed;
+    j["answers"] = json(s.assessment)["answers"];
+    if (g_app.pending_import)
+        j["import"] = {{"file", g_app.pending_import->file}, {"errors", g_app.pending_import->errors},
+                       {"warnings", g_app.pending_import->warnings}};
+    else
+        j["import"] = nullptr;
     json items = json::array();
     for (const UiItem& it : g_app.ui.items) {
+        if (it.text) continue; // the texts are for the accessible layer (app_a11y_json)
         json i;
         i["kind"] = it.kind;
         i["id"] = it.id;

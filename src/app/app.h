@@ -37,7 +37,17 @@ bool app_takes_many_files();
 void app_files_announced(std::size_t count);
 void app_file_unreadable(const std::string& name, const std::string& reason);
 
+// Before a file is read: false (and the import error dialog says why) when a file of `size` bytes
+// would be refused anyway, so the host never reads a huge file into memory.
+bool app_file_announced(const std::string& name, double size);
+
 // The app's real state for tests, as a JSON object ({"screen": "start", "language": "da", ...}).
 std::string app_state_json();
+
+// The accessible layer (src/app/a11y.cpp): what the last frame showed, for the page's DOM mirror
+// (see the format there). The host publishes it after a frame when it differs from the last one.
+std::string app_a11y_json();
+// The accessible layer acting on an item (ui::activate): the host draws a frame right after.
+void app_a11y_act(const std::string& id, const std::string& action, const std::string& value);
 
 } // namespace mf

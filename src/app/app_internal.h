@@ -99,9 +99,13 @@ bool municipality_open();
 void open_municipality(bool open);
 void screen_municipality();
 void municipality_file_received(const std::string& name, const std::string& bytes);
+bool municipality_file_announced(const std::string& name, double size); // false: too large, listed as rejected
 void municipality_state(nlohmann::json& out);
 // Shared by the start, results and export screens: open a file, or (desktop) type its path.
 void import_controls(ImportPurpose purpose);
+// "Open printable report": the results and action plan as core's report page, in a new tab (browser)
+// or saved next to the exports (desktop). Shared by the results and plan screens (report_button.cpp).
+void report_button();
 // The import dialog (what to do with an opened file) and its error dialog.
 void import_dialog();
 

@@ -30,6 +30,7 @@ void screen_export() {
             ImGui::Bullet();
             ImGui::SameLine();
             ImGui::TextWrapped("%s", d.message.c_str());
+            ui::note_text("bullet", d.message);
         }
         ImGui::Spacing();
         if (ui::secondary_button(tr("Ret profilen", "Edit the profile"), "fix-profile")) go_to(Screen::Profile);

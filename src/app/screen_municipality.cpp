@@ -22,6 +22,8 @@
 #include "app/style.h"
 #include "core/aggregate.h"
 #include "core/aggregate_output.h"
+#include "core/json_input.h"
+#include "core/result.h"
 #include "core/scoring.h"
 #include "platform/platform.h"
 
@@ -107,6 +109,18 @@ void app_files_announced(std::size_t count) {
 
 void municipality_file_received(const std::string& name, const std::string& bytes) {
     add_check(check_result(bytes, name, questionnaire()));
+}
+
+// A file too large to be a result is listed with the core's message (the one mf-aggregate gives)
+// and never read into memory.
+bool municipality_file_announced(const std::string& name, double size) {
+    if (size <= static_cast<double>(kMaxResultBytes)) return true;
+    FileCheck c;
+    c.file = name;
+    c.bytes = static_cast<std::size_t>(size);
+    c.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, name, "", too_large_message(c.bytes, kMaxResultBytes)});
+    add_check(std::move(c));
+    return false;
 }
 
 void app_file_unreadable(const std::string& name, const std::string& reason) {

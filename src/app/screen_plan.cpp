@@ -28,32 +28,15 @@ static std::string problem_for(const std::vector<ActionPlanProblem>& problems, i
 
 static void focus_combo(FocusArea& area, int index) {
     const Questionnaire& q = questionnaire();
-    ui::bold(tr("Fokusområde", "Focus area"));
-    ImGui::SetNextItemWidth(ui::column_width());
-    const std::string id = "plan:" + std::to_string(index) + ":focus";
-    if (ImGui::BeginCombo(("##" + id).c_str(), focus_title(area.focus).c_str(), ImGuiComboFlags_HeightLarge)) {
-        for (const Theme& t : q.themes) {
-            const bool selected = area.focus == t.id;
-            if (ImGui::Selectable((std::string(tr("Tema: ", "Theme: ")) + t.title.in(lang()) + "###" + t.id).c_str(), selected)) {
-                area.focus = t.id;
-                answers_changed();
-            }
-            ui::note("option", t.title.in(lang()), id + ":" + t.id, selected);
-            ImGui::Indent();
-            for (const Question& question : t.questions) {
-                if (!question.scored()) continue;
-                const bool qs = area.focus == question.id;
-                if (ImGui::Selectable((question.text.in(lang()) + "###" + question.id).c_str(), qs)) {
-                    area.focus = question.id;
-                    answers_changed();
-                }
-                ui::note("option", question.text.in(lang()), id + ":" + question.id, qs);
-            }
-            ImGui::Unindent();
-        }
-        ImGui::EndCombo();
+    std::vector<ui::ComboOption> options;
+    for (const Theme& t : q.themes) {
+        options.push_back({t.id, std::string(tr("Tema: ", "Theme: ")) + t.title.in(lang())});
+        for (const Question& question : t.questions)
+            if (question.scored()) options.push_back({question.id, question.text.in(lang()), true});
     }
-    ui::note("combo", tr("Fokusområde", "Focus area"), id, false, area.focus);
+    if (ui::combo(tr("Fokusområde", "Focus area"), "plan:" + std::to_string(index) + ":focus", options, area.focus,
+                  tr("Vælg et fokusområde …", "Choose a focus area …"), 0))
+        answers_changed();
 }
 
 void screen_plan() {
@@ -88,6 +71,7 @@ void screen_plan() {
                 ImGui::SameLine();
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextWrapped("%s", focus_title(id).c_str());
+                ui::note_text("text", focus_title(id));
             }
             ImGui::Spacing();
         }
@@ -103,6 +87,7 @@ void screen_plan() {
         focus_combo(area, i);
         const std::string fp = problem_for(problems, i, "focus");
         if (!fp.empty()) {
+            ui::note_message("plan:" + std::to_string(i) + ":focus", fp);
             ImGui::PushStyleColor(ImGuiCol_Text, colours::kError);
             ImGui::TextWrapped("%s", fp.c_str());
             ImGui::PopStyleColor();
@@ -136,6 +121,8 @@ void screen_plan() {
     } else {
         ui::muted(tr("Planen har tre fokusområder – det højeste antal.", "The plan has three focus areas – the most it can have."));
     }
+    ImGui::Spacing();
+    report_button();
     ImGui::Spacing();
     if (ui::secondary_button(tr("‹ Tilbage til resultatet", "‹ Back to the results"), "back")) go_to(Screen::Results);
     ImGui::SameLine();

@@ -64,28 +64,20 @@ static void text_or_number_field(const Question& field) {
 static void choice_field(const Question& field) {
     Answers& answers = g_app.session.assessment.answers;
     const std::string* chosen = answer_text(answers, field.id);
-    ui::bold(field_label(field));
-    if (!field.help.empty()) ui::muted(field.help.in(lang()));
-    const Option* current = chosen ? field.option(*chosen) : nullptr;
-    const std::string preview = current ? current->text.in(lang()) : tr("Vælg …", "Choose …");
-    ImGui::SetNextItemWidth(ui::column_width() * 0.7f);
-    if (ImGui::BeginCombo(("##profile:" + field.id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-        for (const Option& o : field.options) {
-            const bool selected = current == &o;
-            if (ImGui::Selectable((o.text.in(lang()) + "###" + o.id).c_str(), selected)) {
-                answers[field.id] = o.id;
-                answers_changed();
-            }
-            ui::note("option", o.text.in(lang()), "profile:" + field.id + ":" + o.id, selected);
-            if (selected) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
+    std::vector<ui::ComboOption> options;
+    for (const Option& o : field.options) options.push_back({o.id, o.text.in(lang())});
+    std::string current = chosen && field.option(*chosen) ? *chosen : "";
+    if (ui::combo(field_label(field), "profile:" + field.id, options, current, tr("Vælg …", "Choose …"), ui::column_width() * 0.7f,
+                  true, field.help.in(lang()))) {
+        answers[field.id] = current;
+        answers_changed();
+        chosen = answer_text(answers, field.id);
     }
-    ui::note("combo", field_label(field), "profile:" + field.id, false, current ? current->id : "");
     if (ImGui::IsItemDeactivated()) g_app.touched.insert(field.id);
     const std::string message = profile_field_problem(field, chosen ? *chosen : "", lang(), g_app.touched.count(field.id) > 0);
     if (!message.empty()) {
         g_app.ui.messages.emplace_back("profile:" + field.id, message);
+        ui::note_message("profile:" + field.id, message);
         ImGui::PushStyleColor(ImGuiCol_Text, colours::kError);
         ImGui::TextWrapped("%s", message.c_str());
         ImGui::PopStyleColor();

@@ -38,12 +38,14 @@ void screen_results() {
     ImGui::PushFont(g_fonts.title);
     ImGui::TextUnformatted(format_percent(summary.overall).c_str());
     ImGui::PopFont();
+    ui::note_text("strong", std::string(tr("Samlet: ", "Overall: ")) + format_percent(summary.overall));
     if (scores.level) {
         ImGui::SameLine();
         ImGui::PushFont(g_fonts.heading);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (g_fonts.title->FontSize - g_fonts.heading->FontSize) * 0.6f);
         ImGui::TextUnformatted((std::string(tr("Niveau: ", "Level: ")) + scores.level->title.in(lang())).c_str());
         ImGui::PopFont();
+        ui::note_text("strong", std::string(tr("Niveau: ", "Level: ")) + scores.level->title.in(lang()));
         ui::paragraph(scores.level->description.in(lang()));
     }
     if (cmp && cmp->overall.change) {
@@ -56,6 +58,7 @@ void screen_results() {
     const Progress p = total_progress(q, answers);
     ui::muted(std::to_string(p.answered) + tr(" af ", " of ") + std::to_string(p.visible) +
               tr(" spørgsmål besvaret. Ubesvarede spørgsmål tæller ikke med.", " questions answered. Unanswered questions do not count."));
+    report_button();
     ImGui::Spacing();
 
     // Principles.
@@ -111,8 +114,9 @@ void screen_results() {
         for (const Theme& t : q.themes)
             if (t.id == r.theme_id) theme = &t;
         ImGui::PushFont(g_fonts.bold);
-        ImGui::TextWrapped("%d. %s", n++, theme ? theme->title.in(lang()).c_str() : "");
+        ImGui::TextWrapped("%d. %s", n, theme ? theme->title.in(lang()).c_str() : "");
         ImGui::PopFont();
+        ui::note_text("heading", std::to_string(n++) + ". " + (theme ? theme->title.in(lang()) : ""), 3);
         ui::paragraph(r.text);
         ui::muted(std::string(tr("Mulig forbedring: ", "Possible gain: ")) + format_points(r.gain) +
                   tr(" procentpoint samlet", " percentage points overall"));

@@ -36,6 +36,7 @@ void screen_review() {
         }
         ImGui::SameLine();
         ImGui::TextWrapped("%s", question->text.in(lang()).c_str());
+        ui::note_text("text", question->text.in(lang()));
         ImGui::PopID();
     }
     ImGui::Spacing();

@@ -24,6 +24,7 @@ void screen_start() {
     ImGui::PushFont(g_fonts.title);
     ImGui::TextWrapped("Mangfoldighedstjek");
     ImGui::PopFont();
+    ui::note_text("heading", "Mangfoldighedstjek", 1);
     ImGui::Spacing();
     ui::paragraph(tr("Bland dig i byen – et selvtjek for virksomheder og organisationer i København: "
                      "mangfoldighed, inklusion og medborgerskab på arbejdspladsen.",

@@ -26,6 +26,8 @@ static void progress_bar(float fraction) {
     dl->AddRect(p, ImVec2(p.x + w, p.y + h), colours::kBorder, h * 0.5f);
     if (fraction > 0) dl->AddRectFilled(p, ImVec2(p.x + w * std::min(fraction, 1.0f), p.y + h), colours::kAccent, h * 0.5f);
     ImGui::Dummy(ImVec2(w, h));
+    ui::note_text("progress", tr("Besvaret i alt", "Answered in all"));
+    g_app.ui.items.back().value = std::to_string((int)std::lround(std::min(fraction, 1.0f) * 100));
 }
 
 static void theme_picker() {
@@ -40,17 +42,13 @@ static void theme_picker() {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("Gå til tema:", "Go to theme:"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x < ui::column_width() ? ImGui::GetContentRegionAvail().x : ui::column_width() * 0.7f);
-    if (ImGui::BeginCombo("##theme-picker", entry(current).c_str(), ImGuiComboFlags_HeightLarge)) {
-        for (std::size_t t = 0; t < q.themes.size(); t++) {
-            const bool selected = t == current;
-            if (ImGui::Selectable((entry(t) + "###theme" + std::to_string(t)).c_str(), selected)) go_to_theme(t);
-            ui::note("option", entry(t), "theme-picker:" + q.themes[t].id, selected);
-            if (selected) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
-    }
-    ui::note("combo", tr("Gå til tema", "Go to theme"), "theme-picker", false, q.themes[current].id);
+    std::vector<ui::ComboOption> options;
+    for (std::size_t t = 0; t < q.themes.size(); t++) options.push_back({q.themes[t].id, entry(t)});
+    std::string chosen = q.themes[current].id;
+    const float width = ImGui::GetContentRegionAvail().x < ui::column_width() ? ImGui::GetContentRegionAvail().x : ui::column_width() * 0.7f;
+    if (ui::combo(tr("Gå til tema", "Go to theme"), "theme-picker", options, chosen, "", width, false))
+        for (std::size_t t = 0; t < q.themes.size(); t++)
+            if (q.themes[t].id == chosen) go_to_theme(t);
 }
 
 static void set_answer(const Question& question, AnswerValue value) {

@@ -1,11 +1,12 @@
 // ui.cpp - the app's widgets (see ui.h).
 //
 // Index
-//   - registry      ui::note
+//   - registry      ui::note, note_text, activate (the accessible layer acting on an item)
 //   - column        begin_column, end_column, column_width
 //   - text          heading, paragraph, muted, bold, notice
 //   - buttons       primary_button, secondary_button, small_button
 //   - choice        radio / checkbox rows
+//   - combo
 //   - text_field
 //   - charts        percent_bar, radar_chart
 #include "app/ui.h"
@@ -23,13 +24,55 @@ namespace mf::ui {
 // ---------------------------------------------------------------------------------------------
 // Registry
 // ---------------------------------------------------------------------------------------------
-void note(const char* kind, const std::string& label, const std::string& id, bool checked, const std::string& value) {
+// Text drawn as part of a widget (a field's label and hint, a bar's label) is recorded with the
+// widget, not a second time as a paragraph.
+static bool g_quiet = false;
+
+struct Activation {
+    std::string id, action, value;
+    int frame; // ImGui's frame count when it arrived: valid for the frame after it only
+};
+static std::vector<Activation> g_activations;
+
+void activate(const std::string& id, const std::string& action, const std::string& value) {
+    const int frame = ImGui::GetFrameCount();
+    std::vector<Activation> kept;
+    for (Activation& a : g_activations)
+        if (a.frame >= frame - 1) kept.push_back(std::move(a));
+    kept.push_back(Activation{id, action, value, frame});
+    g_activations = std::move(kept);
+}
+
+// Takes the pending activation `action` of item `id`, if any (and its value).
+static bool take_activation(const std::string& id, const char* action, std::string* value = nullptr) {
+    const int frame = ImGui::GetFrameCount();
+    for (std::size_t i = 0; i < g_activations.size(); i++) {
+        const Activation& a = g_activations[i];
+        if (a.id != id || a.action != action || a.frame < frame - 1) continue;
+        if (value) *value = a.value;
+        g_activations.erase(g_activations.begin() + (std::ptrdiff_t)i);
+        return true;
+    }
+    return false;
+}
+
+static UiItem& push_item(const char* kind, const std::string& label, const std::string& id) {
     UiItem item;
     item.kind = kind;
     item.label = label;
     item.id = id;
     item.min = ImGui::GetItemRectMin();
     item.max = ImGui::GetItemRectMax();
+    // Items inside a modal popup belong to that dialog in the accessible layer.
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    if (w && w->RootWindow && (w->RootWindow->Flags & ImGuiWindowFlags_Modal))
+        item.dialog = g_app.modal.empty() ? std::string(w->RootWindow->Name) : g_app.modal;
+    g_app.ui.items.push_back(std::move(item));
+    return g_app.ui.items.back();
+}
+
+bool note(const char* kind, const std::string& label, const std::string& id, bool checked, const std::string& value) {
+    UiItem& item = push_item(kind, label, id);
     const ImVec2 vp_min = ImGui::GetMainViewport()->Pos;
     const ImVec2 vp_max = ImVec2(vp_min.x + ImGui::GetMainViewport()->Size.x, vp_min.y + ImGui::GetMainViewport()->Size.y);
     // Visible: not clipped by the scrolled window and inside the screen.
@@ -39,7 +82,22 @@ void note(const char* kind, const std::string& label, const std::string& id, boo
     item.checked = checked;
     item.value = value;
     if (item.focused) g_app.ui.focused_id = id;
-    g_app.ui.items.push_back(std::move(item));
+    return take_activation(id, "press");
+}
+
+void note_message(const std::string& id, const std::string& message) {
+    for (auto it = g_app.ui.items.rbegin(); it != g_app.ui.items.rend(); ++it)
+        if (it->id == id) {
+            it->message = message;
+            return;
+        }
+}
+
+void note_text(const char* kind, const std::string& text, int level) {
+    if (g_quiet) return;
+    UiItem& item = push_item(kind, text, "");
+    item.text = true;
+    item.level = level;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,6 +132,7 @@ void heading(const std::string& text) {
     ImGui::PushFont(g_fonts.heading);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopFont();
+    note_text("heading", text, 1);
 }
 
 void subheading(const std::string& text) {
@@ -81,20 +140,26 @@ void subheading(const std::string& text) {
     ImGui::PushFont(g_fonts.bold);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopFont();
+    note_text("heading", text, 2);
 }
 
-void paragraph(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
+void paragraph(const std::string& text) {
+    ImGui::TextWrapped("%s", text.c_str());
+    note_text("text", text);
+}
 
 void muted(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colours::kMuted);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
+    note_text("muted", text);
 }
 
 void bold(const std::string& text) {
     ImGui::PushFont(g_fonts.bold);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopFont();
+    note_text("strong", text);
 }
 
 void notice(Tone tone, const std::string& text) {
@@ -114,6 +179,11 @@ void notice(Tone tone, const std::string& text) {
     dl->AddRectFilled(p, ImVec2(p.x + bar, p.y + size.y), edge, 6.0f, ImDrawFlags_RoundCornersLeft);
     dl->AddText(nullptr, 0, ImVec2(p.x + bar + pad.x, p.y + pad.y), colours::kText, text.c_str(), nullptr, text_w);
     ImGui::Dummy(size);
+    if (!g_quiet) {
+        static const char* const kTones[] = {"info", "good", "warning", "error"};
+        note_text("notice", text);
+        g_app.ui.items.back().tone = kTones[(int)tone];
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,8 +204,9 @@ static bool button(const std::string& label, const std::string& id, bool enabled
         ImGui::PopFont();
         ImGui::PopStyleColor(4);
     }
-    note("button", label, id);
-    return pressed && enabled;
+    const bool via_layer = note("button", label, id);
+    g_app.ui.items.back().enabled = enabled;
+    return (pressed || via_layer) && enabled;
 }
 
 bool primary_button(const std::string& label, const std::string& id, bool enabled) {
@@ -149,8 +220,8 @@ bool small_button(const std::string& label, const std::string& id) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y * 0.4f));
     const bool pressed = ImGui::Button((label + "###" + id).c_str());
     ImGui::PopStyleVar();
-    note("button", label, id);
-    return pressed;
+    const bool via_layer = note("button", label, id);
+    return pressed || via_layer;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,8 +261,50 @@ bool choice(const std::string& text, const std::string& id, bool selected, bool 
     dl->AddText(nullptr, 0, ImVec2(p.x + text_x, p.y + st.FramePadding.y * 0.8f), colours::kText, text.c_str(), nullptr, wrap);
     ImGui::RenderNavHighlight(bb, ImGui::GetItemID());
     ImGui::PopID();
-    note(radio ? "radio" : "checkbox", text, id, selected);
-    return pressed;
+    const bool via_layer = note(radio ? "radio" : "checkbox", text, id, selected);
+    return pressed || via_layer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Combo
+// ---------------------------------------------------------------------------------------------
+bool combo(const std::string& label, const std::string& id, const std::vector<ComboOption>& options, std::string& current,
+           const std::string& placeholder, float width, bool label_above, const std::string& hint) {
+    g_quiet = true;
+    if (label_above) bold(label);
+    if (!hint.empty()) muted(hint);
+    g_quiet = false;
+    std::string preview = placeholder;
+    for (const ComboOption& o : options)
+        if (o.id == current) preview = o.label;
+    bool changed = false;
+    ImGui::SetNextItemWidth(width > 0 ? width : column_width());
+    if (ImGui::BeginCombo(("##" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (const ComboOption& o : options) {
+            if (o.indent) ImGui::Indent();
+            const bool selected = o.id == current;
+            if (ImGui::Selectable((o.label + "###" + o.id).c_str(), selected) && !selected) {
+                current = o.id;
+                changed = true;
+            }
+            note("option", o.label, id + ":" + o.id, selected);
+            if (selected) ImGui::SetItemDefaultFocus();
+            if (o.indent) ImGui::Unindent();
+        }
+        ImGui::EndCombo();
+    }
+    note("combo", label, id, false, current);
+    UiItem& item = g_app.ui.items.back();
+    item.hint = hint;
+    for (const ComboOption& o : options) item.options.emplace_back(o.id, o.label);
+    std::string chosen;
+    if (take_activation(id, "set", &chosen) && chosen != current)
+        for (const ComboOption& o : options)
+            if (o.id == chosen) {
+                current = chosen;
+                changed = true;
+            }
+    return changed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,8 +314,14 @@ static bool g_last_left = false;
 
 bool text_field(const std::string& label, const std::string& id, std::string& text, const std::string& hint,
                 const std::string& message, bool multiline, float width) {
+    g_quiet = true;
     bold(label);
     if (!hint.empty()) muted(hint);
+    g_quiet = false;
+    // Typed in the accessible layer: the new text replaces the old, as if typed here.
+    std::string typed;
+    const bool set_by_layer = take_activation(id, "set", &typed) && typed != text;
+    if (set_by_layer) text = typed;
     const float w = width > 0 ? width : column_width();
     bool changed;
     const std::string imgui_id = "##" + id;
@@ -216,6 +335,14 @@ bool text_field(const std::string& label, const std::string& id, std::string& te
     ImGui::PopStyleColor();
     g_last_left = ImGui::IsItemDeactivated();
     note("input", label, id, false, text);
+    {
+        UiItem& item = g_app.ui.items.back();
+        item.hint = hint;
+        item.message = message;
+        item.multiline = multiline;
+    }
+    if (take_activation(id, "leave")) g_last_left = true;
+    changed = changed || set_by_layer;
     if (!message.empty()) {
         g_app.ui.messages.emplace_back(id, message);
         ImGui::PushStyleColor(ImGuiCol_Text, colours::kError);
@@ -232,7 +359,9 @@ bool last_field_left() { return g_last_left; }
 // ---------------------------------------------------------------------------------------------
 void percent_bar(const std::string& label, std::optional<double> percent, std::optional<double> earlier,
                  const std::string& value_text) {
+    g_quiet = true;
     paragraph(label);
+    g_quiet = false;
     const float fs = ImGui::GetFontSize();
     const float w = column_width();
     const float value_w = ImGui::CalcTextSize("100,0 % (+100,0)").x;
@@ -253,6 +382,8 @@ void percent_bar(const std::string& label, std::optional<double> percent, std::o
     }
     dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y), colours::kText, value_text.c_str());
     ImGui::Dummy(ImVec2(w, fs));
+    note_text("bar", label);
+    if (!g_quiet) g_app.ui.items.back().value = value_text;
 }
 
 void radar_chart(const std::vector<std::optional<double>>& values, const std::vector<std::optional<double>>& earlier,

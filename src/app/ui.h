@@ -1,8 +1,11 @@
 // ui.h - the app's own widgets on top of Dear ImGui, in the calm public-sector look.
 //
 // Index
-//   - UiRegistry        every interactive item drawn this frame (label, kind, rectangle, state):
-//                       the tests click real coordinates from it; the focused item's label
+//   - UiRegistry        everything drawn this frame, in drawing order: the interactive items
+//                       (label, kind, rectangle, state; the tests click real coordinates from
+//                       them) and the texts (headings, paragraphs, notices, progress), which the
+//                       accessible DOM layer (src/app/a11y.cpp, src/platform/a11y_web.js) mirrors
+//   - activation        the accessible layer pressing a button, choosing, typing (ui::activate)
 //   - text helpers      headings, wrapped paragraphs, muted text, notices
 //   - buttons           primary and secondary
 //   - choice            a full-width radio or checkbox row with wrapped text
@@ -19,14 +22,27 @@
 namespace mf {
 
 struct UiItem {
-    std::string kind;   // "button", "radio", "checkbox", "input", "combo", "link"
+    // Interactive: "button", "radio", "checkbox", "input", "combo", "option", "chart".
+    // Text (text = true): "heading" (level 1, 2, 3), "text", "strong", "muted", "notice" (tone),
+    // "error" (a message in the error colour), "bullet" (a list line), "progress" (value = 0..100),
+    // "bar" (a percentage bar: label and value as shown).
+    std::string kind;
     std::string label;  // what the user reads
     std::string id;     // a stable name independent of the language (e.g. "next", "q:job_ads:often")
     ImVec2 min, max;    // rectangle in CSS pixels (window coordinates)
     bool visible = false;  // inside the scrolled view
     bool focused = false;  // has keyboard focus
     bool checked = false;  // radio / checkbox state
-    std::string value;     // input text
+    std::string value;     // input text, combo choice, progress percent, bar value text
+    bool text = false;     // a text item (not interactive): left out of mfTest.state().items
+    int level = 0;         // heading level
+    std::string tone;      // notice: "info", "good", "warning", "error"
+    bool enabled = true;   // a disabled button
+    bool multiline = false;
+    std::string hint;      // input / combo: the muted hint shown above it
+    std::string message;   // input / combo: the validation message shown under it
+    std::string dialog;    // the modal the item is drawn in ("" outside modals)
+    std::vector<std::pair<std::string, std::string>> options; // combo: (id, label) of every choice
 };
 
 struct UiRegistry {
@@ -42,9 +58,22 @@ struct UiRegistry {
 
 namespace ui {
 
-// Records the last ImGui item. Call right after the widget.
-void note(const char* kind, const std::string& label, const std::string& id, bool checked = false,
+// Records the last ImGui item. Call right after the widget. Returns true when the accessible layer
+// activated this id (pressed the button, chose the option) for this frame: custom widgets act on
+// `pressed || ui::note(...)` exactly as on a click.
+bool note(const char* kind, const std::string& label, const std::string& id, bool checked = false,
           const std::string& value = "");
+// Records a text drawn with ImGui directly (kinds as in UiItem, e.g. "heading" with level 1).
+void note_text(const char* kind, const std::string& text, int level = 0);
+
+// A validation message drawn under item `id` (already recorded this frame) by the caller.
+void note_message(const std::string& id, const std::string& message);
+
+// The accessible layer acting on item `id`: action "press" (button, radio, checkbox, combo option
+// with `value` = the option's id), "set" (a text field's new text in `value`), "leave" (the field
+// lost focus). Applied by the widget with that id in the next frame; forgotten when no widget with
+// that id is drawn in it.
+void activate(const std::string& id, const std::string& action, const std::string& value);
 
 // The centred reading column (about 46 em, less on a narrow window): everything between
 // begin_column() and end_column() wraps to it.
@@ -69,6 +98,18 @@ bool small_button(const std::string& label, const std::string& id);
 
 // A choice row the width of the column: a radio circle (radio) or a box, and the text wrapped.
 bool choice(const std::string& text, const std::string& id, bool selected, bool radio);
+
+struct ComboOption {
+    std::string id;
+    std::string label;
+    bool indent = false; // drawn indented under the option before it (a question under its theme)
+};
+// A drop-down of `options`. `current` is the chosen id ("" for none, then `placeholder`
+// is shown). Returns true when the user chose another option; `current` then holds it. The label is
+// recorded for the accessible layer and drawn above it in bold when `label_above`.
+bool combo(const std::string& label, const std::string& id, const std::vector<ComboOption>& options,
+           std::string& current, const std::string& placeholder, float width, bool label_above = true,
+           const std::string& hint = "");
 
 // A labelled single-line (or multiline) text field. Returns true when the text changed. `message`
 // is shown under the field in the error colour; `hint` in muted text above it.

@@ -469,7 +469,8 @@ void comparison_section(std::string& h, const Questionnaire& q, const Scores& sc
          printf_text(t.comparison_intro, timestamp_date_text(earlier.created, t)) + "</p>\n";
     h += "<p>" + std::string(t.level_change) + ": <strong>" + level_title(c.level_before) + " \u2192 " +
          level_title(c.level_after) + "</strong></p>\n";
-    h += "<table class=\"numbers\"><thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"num\">" + std::string(t.earlier) +
+    // The corner cell is a <td>: an empty header cell names nothing (axe: empty-table-header).
+    h += "<table class=\"numbers\"><thead><tr><td></td><th scope=\"col\" class=\"num\">" + std::string(t.earlier) +
          "</th><th scope=\"col\" class=\"num\">" + t.now + "</th><th scope=\"col\" class=\"num\">" + t.change +
          "</th></tr></thead><tbody>\n";
     row(t.overall, c.overall, "strong");

@@ -44,6 +44,11 @@ bool has_file_picker(); // true in the browser (no path needed), false on the de
 // cannot be read arrives through app_file_unreadable(). False only when nothing could be started.
 bool open_files(const std::string& paths, bool folder, std::string& error);
 
+// Shows an HTML page to the user (the printable report). Browser: opens it in a new tab from a Blob
+// URL (a download of `file_name` when the browser blocks the tab). Desktop: writes it as
+// `file_name` in documents_folder(). `where` says what happened (the tab, or the path), or why not.
+bool open_html(const std::string& file_name, const std::string& html, std::string& where);
+
 // Default folder for desktop exports ("" in the browser).
 std::string documents_folder();
 

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "core/aggregate.h"
 #include "core/json_input.h"
+#include "core/result.h"
 #include "platform/frame_pacing.h"
 #include "platform/platform.h"
 
@@ -270,7 +271,7 @@ bool open_file(const std::string& path, std::string& error) {
     std::string bytes;
     Diagnostics diags;
     const std::string p = expand_home(path);
-    if (!read_file_bytes(p, bytes, diags)) {
+    if (!read_file_bytes(p, bytes, diags, kMaxResultBytes)) { // refused unread when too large, as in the browser
         error = diags.empty() ? "could not read " + p : diags.front().to_string();
         return false;
     }
@@ -305,10 +306,14 @@ bool open_files(const std::string& paths, bool, std::string& error) {
     std::string bytes;
     for (const std::string& f : files) {
         Diagnostics diags;
-        if (read_file_bytes(f, bytes, diags)) mf::app_file_received(f, bytes);
+        if (read_file_bytes(f, bytes, diags, kMaxResultBytes)) mf::app_file_received(f, bytes);
         else mf::app_file_unreadable(f, diags.empty() ? "could not read the file" : diags.front().message);
     }
     return true;
+}
+
+bool open_html(const std::string& file_name, const std::string& html, std::string& where) {
+    return save_file(documents_folder() + "/" + file_name, html, "text/html", where);
 }
 
 std::string documents_folder() {

@@ -1,7 +1,7 @@
 // platform_web.cpp - the browser host: WebGL2 + Emscripten html5.h events, no GLFW.
 //
 // Index
-//   - JS side          functions from platform_web.js, exports it calls back
+//   - JS side          functions from platform_web.js and a11y_web.js, exports they call back
 //   - canvas           backing store = CSS size * devicePixelRatio, ImGui works in CSS pixels
 //   - frame pacing     render on demand: frames after input until the picture is stable, then none
 //   - render_frame     one ImGui frame; the canvas is painted only when the picture changed
@@ -14,7 +14,8 @@
 // something can have changed: an input event, a resize, a file arriving, or a timer (the text
 // cursor blinking in a focused field, about twice a second; a timed message). After an event the
 // loop keeps drawing until two consecutive frames produce identical draw data (ImGui needs a
-// couple of frames to settle layouts and popups), then stops. While a key is held it draws
+// couple of frames to settle layouts and popups), then stops. A pointer move is cheaper still: one
+// frame at once, and more only if the picture changed (on_mouse_move). While a key is held it draws
 // continuously so that ImGui's key repeat works.
 //
 // Painting, why: most frames after a mouse move produce exactly the picture already on the canvas
@@ -59,6 +60,9 @@ void mf_js_storage_remove(const char* key);
 int mf_js_download(const char* name, const char* mime, const char* data, int size);
 int mf_js_open_file_picker();
 int mf_js_open_files_picker(int folder);
+int mf_js_open_html(const char* name, const char* html); // 1 a new tab, 2 a download, 0 neither
+void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
+int mf_js_a11y_owns_key(int is_tab, int canvas_in_use);
 }
 
 namespace {
@@ -69,6 +73,9 @@ unsigned g_painted = 0;     // of those, frames that drew into the canvas
 std::uint64_t g_painted_hash = 0;
 bool g_must_paint = true;   // the canvas was resized or the font texture rebuilt since the last paint
 double g_last_time = 0;
+bool g_in_frame = false;
+bool g_canvas_in_use = false; // pressed or typed in: Tab belongs to ImGui's keyboard navigation
+std::string g_a11y_published; // what the accessible layer shows: republished only when it changes
 
 // Canvas geometry.
 float g_dpr = 1;
@@ -184,6 +191,8 @@ void paint_if_changed(std::uint64_t hash) {
 }
 
 void render_frame() {
+    if (g_in_frame) return; // an event fired while the accessible layer updates: the next frame sees it
+    struct InFrame { InFrame() { g_in_frame = true; } ~InFrame() { g_in_frame = false; } } in_frame;
     ImGuiIO& io = ImGui::GetIO();
     update_canvas_size();
     io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
@@ -214,6 +223,12 @@ void render_frame() {
     }
 
     g_pacer.drawn(hash);
+
+    std::string a11y = mf::app_a11y_json();
+    if (a11y != g_a11y_published) {
+        g_a11y_published = std::move(a11y);
+        mf_js_a11y_update(g_a11y_published.c_str());
+    }
 
     if (g_frames++ == 0) mf_js_first_frame();
     schedule_next();
@@ -252,6 +267,7 @@ EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
     io.AddMouseButtonEvent(b, down);
+    if (down) g_canvas_in_use = true;
     frame_now();
     return down ? EM_TRUE : EM_FALSE; // a press: no text selection or focus change on the page
 }
@@ -294,7 +310,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
         io.AddMousePosEvent((float)t->clientX, (float)t->clientY);
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-            frame_now();
+        g_canvas_in_use = true;
+        frame_now();
         return EM_TRUE; // no emulated mouse events, no page scroll
     }
     const EmscriptenTouchPoint* t = find_touch(e, g_touch_id, true);
@@ -382,6 +399,17 @@ bool is_printable(const char* key) {
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
+    // Keys in the accessible layer are the page's: ImGui neither sees nor swallows them. So is Tab
+    // until the canvas is in use (a fresh page, or after Escape): it reaches the skip link, the
+    // page's first Tab stop.
+    const bool is_tab = std::strcmp(e->key, "Tab") == 0;
+    if (mf_js_a11y_owns_key(is_tab ? 1 : 0, g_canvas_in_use ? 1 : 0)) return EM_FALSE;
+    if (type == EMSCRIPTEN_EVENT_KEYDOWN && !is_tab) {
+        // Escape with nothing to close or cancel hands Tab back to the page (no keyboard trap).
+        const bool escape = std::strcmp(e->key, "Escape") == 0;
+        if (!escape) g_canvas_in_use = true;
+        else if (!io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) g_canvas_in_use = false;
+    }
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
@@ -478,6 +506,13 @@ EMSCRIPTEN_KEEPALIVE void mf_web_paste(const char* utf8) {
     frame_now();
 }
 
+// Before a file is read (see mf::app_file_announced): 0 when it is refused for its size.
+EMSCRIPTEN_KEEPALIVE int mf_web_file_announced(const char* name, double size) {
+    const bool wanted = mf::app_file_announced(name ? name : "", size);
+    if (!wanted) wake();
+    return wanted ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE void mf_web_file_received(const char* name, const char* data, int size) {
     mf::app_file_received(name ? name : "", std::string(data, data + (size > 0 ? size : 0)));
     wake();
@@ -497,6 +532,14 @@ EMSCRIPTEN_KEEPALIVE void mf_web_file_unreadable(const char* name, const char* r
 }
 
 EMSCRIPTEN_KEEPALIVE void mf_web_request_frames() { wake(); }
+
+// A control used in the accessible layer: applied in a frame drawn now, inside the user's gesture
+// (so that a download or the file picker it starts is allowed).
+EMSCRIPTEN_KEEPALIVE void mf_web_a11y_act(const char* id, const char* action, const char* value) {
+    mf::app_a11y_act(id ? id : "", action ? action : "", value ? value : "");
+    if (g_in_frame) wake();
+    else frame_now();
+}
 
 EMSCRIPTEN_KEEPALIVE unsigned mf_web_frames() { return g_frames; }
 
@@ -556,6 +599,14 @@ bool open_files(const std::string&, bool folder, std::string& error) {
         return false;
     }
     return true;
+}
+
+bool open_html(const std::string& file_name, const std::string& html, std::string& where) {
+    const int how = mf_js_open_html(file_name.c_str(), html.c_str());
+    if (how == 1) where = "tab";
+    else if (how == 2) where = file_name;
+    else where = "the browser refused to open the page";
+    return how != 0;
 }
 
 std::string documents_folder() { return ""; }

@@ -33,6 +33,13 @@ mergeInto(LibraryManager.library, {
       _free(p);
     },
     sendFile: function (file) {
+      // Ask first: a file the app would refuse for its size is never read into memory (a 100 MB
+      // file must not stall or crash the tab); the app shows why instead.
+      var namePtr0 = _malloc(lengthBytesUTF8(file.name) + 1);
+      stringToUTF8(file.name, namePtr0, lengthBytesUTF8(file.name) + 1);
+      var wanted = _mf_web_file_announced(namePtr0, file.size);
+      _free(namePtr0);
+      if (!wanted) return;
       var reader = new FileReader();
       reader.onload = function () { MF.deliver(file.name, new Uint8Array(reader.result)); };
       reader.readAsArrayBuffer(file);
@@ -59,8 +66,15 @@ mergeInto(LibraryManager.library, {
       if (!MF.pumping) { MF.pumping = true; MF.pump(); }
     },
     pump: function () {
-      var batch = MF.queue.splice(0, 32);
-      if (batch.length === 0) { MF.pumping = false; return; }
+      // A file the app refuses for its size is not read: it is listed as rejected instead.
+      var batch = MF.queue.splice(0, 32).filter(function (e) {
+        var n = lengthBytesUTF8(e.name) + 1, np = _malloc(n);
+        stringToUTF8(e.name, np, n);
+        var wanted = _mf_web_file_announced(np, e.file.size);
+        _free(np);
+        return wanted;
+      });
+      if (batch.length === 0 && MF.queue.length === 0) { MF.pumping = false; return; }
       Promise.all(batch.map(function (e) {
         return e.file.arrayBuffer().then(function (b) { return { e: e, bytes: new Uint8Array(b) }; },
                                          function (err) { return { e: e, error: String(err && err.message || err) }; });
@@ -310,6 +324,28 @@ mergeInto(LibraryManager.library, {
     if (!input) return 0;
     input.click();
     return 1;
+  },
+
+  // The printable report in a new tab, from a Blob URL (no server, works offline). The URL lives a
+  // minute: long enough for the tab to load it. A blocked tab becomes a download of the page.
+  mf_js_open_html: function (namePtr, htmlPtr) {
+    try {
+      var blob = new Blob([UTF8ToString(htmlPtr)], { type: 'text/html;charset=utf-8' });
+      var url = URL.createObjectURL(blob);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      var tab = window.open(url, '_blank');
+      if (tab) return 1;
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = UTF8ToString(namePtr);
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      return 2;
+    } catch (e) {
+      return 0;
+    }
   },
 
   mf_js_open_file_picker__deps: ['$MF'],

@@ -6,71 +6,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
+import { driver } from './drive.mjs';
 
 const t = await openApp({ name: 'app_flow' });
 const page = t.page;
 
-// Waits until the app has stopped drawing (on-demand rendering settles within a few frames).
-async function settle() {
-  let last = await t.frames();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(40);
-    const now = await t.frames();
-    if (now === last) return;
-    last = now;
-  }
-}
-
-async function findItem(id) {
-  const s = await t.state();
-  return s.items.find((i) => i.id === id);
-}
-
-// Scrolls with the mouse wheel until the item is on screen, then returns it.
-async function reveal(id) {
-  for (let i = 0; i < 60; i++) {
-    const it = await findItem(id);
-    if (!it) throw new Error(`no item "${id}" on the screen (${(await t.state()).screen})`);
-    if (it.visible && it.y >= 0 && it.y + it.h < 795) return it;
-    await page.mouse.move(640, 450);
-    const below = (it.y > 400 || it.y + it.h >= 790) && it.y >= 70;
-    await page.mouse.wheel(0, below ? 120 : -120);
-    await settle();
-  }
-  throw new Error(`could not scroll "${id}" into view`);
-}
-
-async function click(id) {
-  const it = await reveal(id);
-  await page.mouse.click(it.x + Math.min(it.w / 2, 30), it.y + it.h / 2);
-  await settle();
-}
-
-async function typeInto(id, text) {
-  await click(id);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Tab'); // leave the field: required-field messages appear once left
-  await settle();
-}
+const d = driver(() => page);
+const { settle, findItem, reveal, click, typeInto } = d;
 
 // Answers every visible question of the current theme, re-reading the screen after each answer
 // because answers can show further questions.
 async function answerTheme(choiceIndex) {
   for (let guard = 0; guard < 40; guard++) {
     const s = await t.state();
-    const groups = new Map();
-    for (const it of s.items) {
-      const m = /^q:([^:]+):(.+)$/.exec(it.id);
-      if (!m || (it.kind !== 'radio' && it.kind !== 'checkbox')) continue;
-      if (!groups.has(m[1])) groups.set(m[1], []);
-      groups.get(m[1]).push(it);
-    }
-    const open = [...groups.entries()].find(([, items]) => !items.some((i) => i.checked));
+    const open = [...d.openGroups(s).values()].find((items) => !items.some((i) => i.checked));
     if (!open) return;
-    const items = open[1];
-    await click(items[Math.min(choiceIndex, items.length - 1)].id);
+    await click(open[Math.min(choiceIndex, open.length - 1)].id);
   }
   throw new Error('questions kept appearing');
 }
@@ -260,16 +211,7 @@ try {
   await t.screenshot('app-09-compare.png');
 
   // A bad file dropped on the page: a clear message, answers untouched.
-  const dropFile = async (name, text) => {
-    await page.evaluate(([n, body]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([body], n, { type: 'application/json' }));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, [name, text]);
-    await page.waitForFunction(() => window.mfTest.state().modal !== null, null, { timeout: 10000 });
-    await settle();
-  };
-  await dropFile('broken.json', '{"format": "mangfoldighedstjek/result", ');
+  await d.dropFile('broken.json', '{"format": "mangfoldighedstjek/result", ');
   s = await t.state();
   t.check(s.modal === 'import-error' && s.answerCount === before.answerCount, `a broken file gets an error dialog, answers untouched (${s.modal})`);
   await t.screenshot('app-10-import-error.png');
@@ -287,7 +229,7 @@ try {
   s = await t.state();
   t.check(s.answerCount === 0 && s.screen === 'start' && s.language === 'en', `confirmed: everything cleared, language kept (${s.answerCount}, ${s.screen})`);
 
-  await dropFile(fileName, fs.readFileSync(exported, 'utf8'));
+  await d.dropFile(fileName, fs.readFileSync(exported, 'utf8'));
   s = await t.state();
   t.check(s.modal === 'import', `a dropped result file asks what to do (${s.modal})`);
   await click('import-continue-confirm');

@@ -2,6 +2,11 @@
 // headless through playwright-core, and collect everything that would make a user's page broken
 // (console errors, uncaught exceptions, failed requests, requests to any other origin).
 //
+// Privacy: every request of every page in the browser context (pages opened later included) is
+// recorded in t.requests, and one that goes anywhere but the app's own origin (data: and blob: URLs
+// stay in the page) fails the test in finish(). This holds for every test that uses openApp;
+// smoke.test.mjs states it as its own check.
+//
 //   const t = await openApp({ name: 'smoke' });   // parses --dist / --out from argv
 //   ... t.page ...; t.check(cond, message); await t.finish();
 import fs from 'node:fs';
@@ -44,6 +49,17 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
   const { context, userDataDir } = await launchBrowser();
   const problems = [];
   const failures = [];
+  const requests = []; // every URL requested, in order
+  const seen = new WeakSet();
+  const onRequest = (req) => {
+    if (seen.has(req)) return; // reported by both the page and the context
+    seen.add(req);
+    const u = req.url();
+    requests.push(u);
+    if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'))
+      problems.push(`request to another origin: ${u}`);
+  };
+  context.on('request', onRequest);
   let checks = 0;
 
   const watch = (page) => {
@@ -60,11 +76,7 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
     page.on('response', (res) => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
     });
-    page.on('request', (req) => {
-      const u = req.url();
-      if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
-        problems.push(`request to another origin: ${u}`);
-    });
+    page.on('request', onRequest);
   };
   context.on('page', watch);
   const page = context.pages()[0] || (await context.newPage());
@@ -73,7 +85,7 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
   void deviceScaleFactor;
 
   const t = {
-    page, context, server, origin, out, problems,
+    page, context, server, origin, out, problems, requests,
     check(cond, message) {
       checks++;
       if (!cond) failures.push(message);

@@ -1,0 +1,69 @@
+// a11y.cpp - the accessible layer's view of the app: the UiRegistry of the last frame as JSON for
+// the page's DOM mirror (src/platform/a11y_web.js), and the way back (app_a11y_act).
+//
+// Index
+//   - app_a11y_json   the current screen: every heading, text, notice, progress and control, in
+//                     drawing order, with stable ids, state, hints, messages and dialogs
+//   - app_a11y_act    a control used in the DOM, applied by the widget with that id next frame
+//
+// Why the registry: every screen draws through the ui:: helpers, which record what they draw. The
+// DOM layer is built from that record, so a new screen is mirrored without code of its own, and
+// the mirror can never show a state the canvas does not (both come from the same frame).
+//
+// Format (short keys: it is rebuilt and compared every frame):
+//   {"view": "theme:2" (changes when the screen, theme or modal changes: the layer moves focus to
+//    the new heading), "lang": "da", "scale": 1.25 (text size), "items": [
+//      {"k": kind, "l": label or text, "id": stable id (controls), "c": checked, "v": value,
+//       "lv": heading level, "tone": notice tone, "off": disabled, "ml": multiline,
+//       "hint": hint, "msg": validation message, "dlg": modal name, "opts": [[id, label], ...]}]}
+// Positions are left out on purpose: scrolling the canvas must not republish the layer.
+#include "app/app.h"
+
+#include "app/app_internal.h"
+
+#include <nlohmann/json.hpp>
+
+namespace mf {
+
+std::string app_a11y_json() {
+    using nlohmann::json;
+    json j;
+    const Session& s = g_app.session;
+    std::string view = g_app.questionnaire ? screen_id(s.screen) : "error";
+    if (g_app.questionnaire && s.screen == Screen::Theme) view += ":" + std::to_string(s.theme);
+    if (!g_app.modal.empty()) view += "|" + g_app.modal;
+    j["view"] = view;
+    j["lang"] = s.assessment.language;
+    j["scale"] = text_scale(s);
+    json items = json::array();
+    for (const UiItem& it : g_app.ui.items) {
+        if (it.kind == "option") continue; // an open combo's list: the combo carries its options
+        json i;
+        i["k"] = it.kind;
+        i["l"] = it.label;
+        if (!it.id.empty()) i["id"] = it.id;
+        if (it.checked) i["c"] = true;
+        if (!it.value.empty() || it.kind == "input") i["v"] = it.value;
+        if (it.level) i["lv"] = it.level;
+        if (!it.tone.empty()) i["tone"] = it.tone;
+        if (!it.enabled) i["off"] = true;
+        if (it.multiline) i["ml"] = true;
+        if (!it.hint.empty()) i["hint"] = it.hint;
+        if (!it.message.empty()) i["msg"] = it.message;
+        if (!it.dialog.empty()) i["dlg"] = it.dialog;
+        if (!it.options.empty()) {
+            json opts = json::array();
+            for (const auto& o : it.options) opts.push_back(json::array({o.first, o.second}));
+            i["opts"] = opts;
+        }
+        items.push_back(std::move(i));
+    }
+    j["items"] = std::move(items);
+    return j.dump();
+}
+
+void app_a11y_act(const std::string& id, const std::string& action, const std::string& value) {
+    ui::activate(id, action, value);
+}
+
+} // namespace mf

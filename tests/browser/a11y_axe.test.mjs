@@ -1,0 +1,195 @@
+// a11y_axe.test.mjs - axe-core on every screen of the app, through the accessible DOM layer
+// (src/platform/a11y_web.js): start, profile (empty and with a validation message), every theme,
+// the review of unanswered questions, results (with and without a comparison, Danish and English),
+// the action plan, the export (blocked and ready), the import dialog, the import error dialog and
+// the start-over dialog. Zero violations of WCAG 2.0/2.1/2.2 A and AA and axe's best practices.
+// Also: the layer mirrors the screen (the same headings and controls as the app's own record) and
+// its controls act on the app. Screenshots of the layer: test-output/a11y-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openApp } from './lib.mjs';
+import { AXE_VERSION, axeViolations, control, injectAxe, layerClick } from './a11y_lib.mjs';
+import { driver } from './drive.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const t = await openApp({ name: 'a11y_axe' });
+const page = t.page;
+const d = driver(() => page);
+const screens = [];
+
+// The layer visible (focus on its first heading), then axe, then a screenshot.
+async function audit(name) {
+  await d.settle();
+  await page.evaluate(() => {
+    const c = document.querySelector('#mf-a11y [role="dialog"]') || document.querySelector('#mf-a11y-main');
+    (c.querySelector('h1, h2') || c).focus();
+  });
+  const s = await t.state();
+  const v = await axeViolations(page);
+  screens.push(name);
+  t.check(v.length === 0, `axe: ${name} (${s.screen}${s.modal ? ', ' + s.modal : ''}): no violations${v.length ? ':\n    ' + v.join('\n    ') : ''}`);
+  await t.screenshot(`a11y-${name}.png`);
+}
+
+// Every interactive item the app drew (outside an open combo list) has its control in the layer,
+// with the app's label and state.
+async function mirrors(name) {
+  const s = await t.state();
+  const dom = await page.evaluate(() => [...document.querySelectorAll('#mf-a11y [data-mf-id]')].map((e) => ({
+    id: e.getAttribute('data-mf-id'), tag: e.tagName, checked: e.checked === true, value: e.value,
+    label: e.labels && e.labels.length ? e.labels[0].textContent : e.textContent,
+  })));
+  const byId = new Map(dom.map((d) => [d.id, d]));
+  const problems = [];
+  for (const it of s.items) {
+    if (it.kind === 'option' || it.kind === 'chart') continue;
+    const d = byId.get(it.id);
+    if (!d) { problems.push(`${it.id} missing`); continue; }
+    if (d.label !== it.label) problems.push(`${it.id}: label "${d.label}" != "${it.label}"`);
+    if ((it.kind === 'radio' || it.kind === 'checkbox') && d.checked !== it.checked) problems.push(`${it.id}: checked ${d.checked}`);
+    if (it.kind === 'input' && d.value !== it.value) problems.push(`${it.id}: value "${d.value}" != "${it.value}"`);
+  }
+  t.check(problems.length === 0 && dom.length > 0, `${name}: the layer has every control of the screen with its label and state (${dom.length})${problems.length ? ': ' + problems.slice(0, 5).join('; ') : ''}`);
+}
+
+try {
+  await t.goto();
+  await injectAxe(page);
+  console.log(`     axe-core ${AXE_VERSION}`);
+
+  // The page before anyone uses the layer: hidden, first Tab stop is the skip link.
+  const pre = await page.evaluate(() => {
+    const r = document.getElementById('mf-a11y').getBoundingClientRect();
+    const first = document.body.firstElementChild;
+    return { w: r.width, h: r.height, first: first && first.id, canvasHidden: document.getElementById('canvas').getAttribute('aria-hidden') };
+  });
+  t.check(pre.w <= 1 && pre.h <= 1, `the layer is visually hidden until it has the focus (${pre.w}x${pre.h})`);
+  t.check(pre.first === 'mf-skip', `the skip link is the page's first element (${pre.first})`);
+  t.check(pre.canvasHidden === 'true', 'the canvas is hidden from assistive technology (the layer stands for it)');
+  const hiddenViolations = await axeViolations(page);
+  t.check(hiddenViolations.length === 0, `axe: start screen with the layer hidden: no violations${hiddenViolations.length ? ':\n    ' + hiddenViolations.join('\n    ') : ''}`);
+
+  await audit('start');
+  await mirrors('start');
+  const shown = await page.evaluate(() => document.getElementById('mf-a11y').getBoundingClientRect().width);
+  t.check(shown > 600, `with the focus inside, the layer is shown over the canvas (${shown} px wide)`);
+
+  // The municipality overview, when this build has it (it is mirrored through the same registry,
+  // with no code of its own in the layer).
+  if ((await t.state()).items.some((i) => i.id === 'municipality')) {
+    await layerClick(page, 'municipality');
+    await audit('municipality');
+    await mirrors('municipality');
+    await layerClick(page, 'muni-back');
+  } else {
+    console.log('     note: no municipality overview in this build');
+  }
+
+  await layerClick(page, 'start');
+  let s = await t.state();
+  t.check(s.screen === 'profile', `the layer's start button starts (${s.screen})`);
+  await audit('profile');
+  await mirrors('profile');
+  // A validation message: typed into the layer's field, shown and tied to the field.
+  await page.focus(control('profile:cvr'));
+  await page.keyboard.type('12345678');
+  await page.keyboard.press('Tab');
+  await d.settle();
+  const cvr = await page.evaluate((sel) => {
+    const e = document.querySelector(sel);
+    const ids = (e.getAttribute('aria-describedby') || '').split(' ');
+    return { invalid: e.getAttribute('aria-invalid'), described: ids.map((i) => document.getElementById(i).textContent).join(' / ') };
+  }, control('profile:cvr'));
+  s = await t.state();
+  t.check(!!s.messages['profile:cvr'] && cvr.invalid === 'true' && cvr.described.includes(s.messages['profile:cvr']),
+    `a bad CVR number typed in the layer: the app's message is tied to the field (${cvr.described})`);
+  await audit('profile-message');
+
+  await layerClick(page, 'next');
+  s = await t.state();
+  for (let theme = 0; theme < s.themeCount; theme++) {
+    s = await t.state();
+    t.check(s.screen === 'theme' && s.theme === theme, `theme ${theme + 1} (${s.themeId})`);
+    if (theme === 0) {
+      // One answer through the layer, so that there is a result.
+      const first = s.items.find((i) => i.kind === 'radio');
+      await layerClick(page, first.id);
+      const after = (await t.state()).items.find((i) => i.id === first.id);
+      t.check(after && after.checked, `a radio button in the layer answers the question (${first.id})`);
+      const help = s.items.find((i) => i.id.startsWith('help:'));
+      await layerClick(page, help.id);
+    }
+    await audit(`theme-${theme + 1}`);
+    if (theme === 0) await mirrors('theme 1');
+    await layerClick(page, 'next');
+  }
+  s = await t.state();
+  t.check(s.screen === 'review', `unanswered questions lead to the review (${s.screen})`);
+  await audit('review');
+  await layerClick(page, 'results');
+  await audit('results-few');
+  await layerClick(page, 'next');
+  s = await t.state();
+  const suggestion = s.items.find((i) => i.id.startsWith('suggest:'));
+  await layerClick(page, suggestion.id);
+  await audit('plan');
+  await mirrors('plan');
+  await layerClick(page, 'next');
+  await audit('export-blocked');
+
+  // Dialogs: a broken file, then a good one.
+  await d.dropFile('broken.json', '{"format": "mangfoldighedstjek/result", ');
+  await audit('import-error');
+  const dlg = await page.evaluate(() => {
+    const d = document.querySelector('#mf-a11y [role="dialog"]');
+    return d && { modal: d.getAttribute('aria-modal'), name: document.getElementById(d.getAttribute('aria-labelledby')).textContent,
+      mainInert: document.getElementById('mf-a11y-main').inert, focusInside: d.contains(document.activeElement) };
+  });
+  t.check(dlg && dlg.modal === 'true' && dlg.name.length > 0 && dlg.mainInert, `the error is a modal dialog named by its heading, the screen under it inert (${dlg && dlg.name})`);
+  await layerClick(page, 'import-ok');
+  s = await t.state();
+  t.check(s.modal === null, 'OK in the layer closes the dialog');
+
+  const good = fs.readFileSync(path.join(here, '../data/report/result-da.json'), 'utf8');
+  await d.dropFile('result-da.json', good);
+  await audit('import');
+  await layerClick(page, 'import-continue-confirm');
+  s = await t.state();
+  t.check(s.screen === 'results' && s.planAreas === 3, `continuing in the layer loads the file (${s.screen}, ${s.planAreas} focus areas)`);
+  await audit('results');
+  await mirrors('results');
+  await d.dropFile('earlier.json', fs.readFileSync(path.join(here, '../data/report/earlier.json'), 'utf8'));
+  await layerClick(page, 'import-compare-confirm');
+  s = await t.state();
+  t.check(s.earlier === 'earlier.json', `compared with an earlier result (${s.earlier})`);
+  await audit('results-compare');
+  await layerClick(page, 'step-plan');
+  await audit('plan-full');
+  await mirrors('plan (full)');
+  await layerClick(page, 'step-export');
+  await audit('export');
+  await layerClick(page, 'lang-en');
+  s = await t.state();
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  t.check(s.language === 'en' && lang === 'en', `English in the layer: the page's language follows (${lang})`);
+  await layerClick(page, 'step-results');
+  await audit('results-en');
+  await layerClick(page, 'start-over');
+  await audit('start-over');
+  await layerClick(page, 'start-over-cancel');
+  s = await t.state();
+  t.check(s.modal === null && s.answerCount > 0, 'cancelling start over in the layer keeps the answers');
+  // The workshop list, when this build has it.
+  if (s.items.some((i) => i.id === 'workshop')) {
+    await layerClick(page, 'workshop');
+    await audit('workshop');
+    await mirrors('workshop');
+  } else {
+    console.log('     note: no workshop mode in this build');
+  }
+  t.check(screens.length >= 20, `axe ran on ${screens.length} screens`);
+} catch (e) {
+  await t.fail(e);
+}
+await t.finish();

@@ -1,0 +1,132 @@
+// drive.mjs - driving the app like a user, for the browser tests: real mouse clicks on the
+// rectangles the app reports in mfTest.state().items, scrolling with the wheel, typing, files.
+//
+//   const d = driver(() => page);   // a function, because a test may replace its page
+//   await d.click('start'); await d.answerNext(); const s = await d.state();
+//
+// Index
+//   - settle        wait until the app stops drawing (on-demand rendering settles in a few frames)
+//   - reveal/click  scroll an item into view with the wheel, click its real coordinates
+//   - typeInto      select all, type, Tab out
+//   - openGroups    the answer groups of the questions on screen (q:<question>:<option> items)
+//   - answerNext    answer the first unanswered question on screen
+//   - answerSome    answer n questions, theme after theme
+//   - dropFile      a file dropped on the page
+//   - waitReady     a (re)loaded page has drawn its first frame
+export function driver(getPage) {
+  const page = () => getPage();
+  const d = {
+    state: () => page().evaluate(() => window.mfTest.state()),
+    frames: () => page().evaluate(() => window.mfTest.frames()),
+
+    async waitReady() {
+      await page().waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
+    },
+
+    async settle() {
+      let last = await d.frames();
+      for (let i = 0; i < 40; i++) {
+        await page().waitForTimeout(40);
+        const now = await d.frames();
+        if (now === last) return;
+        last = now;
+      }
+    },
+
+    async findItem(id) {
+      return (await d.state()).items.find((i) => i.id === id);
+    },
+
+    // Scrolls with the mouse wheel until the item is on screen (viewport 1280 x 800), then returns it.
+    async reveal(id) {
+      for (let i = 0; i < 60; i++) {
+        const it = await d.findItem(id);
+        if (!it) throw new Error(`no item "${id}" on the screen (${(await d.state()).screen})`);
+        if (it.visible && it.y >= 0 && it.y + it.h < 795) return it;
+        await page().mouse.move(640, 450);
+        const below = (it.y > 400 || it.y + it.h >= 790) && it.y >= 70;
+        await page().mouse.wheel(0, below ? 120 : -120);
+        await d.settle();
+      }
+      throw new Error(`could not scroll "${id}" into view`);
+    },
+
+    // Clicks the item; `settle: false` returns as soon as the mouse button is up.
+    async click(id, { settle = true } = {}) {
+      const it = await d.reveal(id);
+      await page().mouse.click(it.x + Math.min(it.w / 2, 30), it.y + it.h / 2);
+      if (settle) await d.settle();
+    },
+
+    async typeInto(id, text) {
+      await d.click(id);
+      await page().keyboard.press('Control+A');
+      await page().keyboard.press('Backspace');
+      await page().keyboard.type(text);
+      await page().keyboard.press('Tab'); // leave the field: required-field messages appear once left
+      await d.settle();
+    },
+
+    // Map question id -> its radio / checkbox items, in screen order.
+    openGroups(s) {
+      const groups = new Map();
+      for (const it of s.items) {
+        const m = /^q:([^:]+):(.+)$/.exec(it.id);
+        if (!m || (it.kind !== 'radio' && it.kind !== 'checkbox')) continue;
+        if (!groups.has(m[1])) groups.set(m[1], []);
+        groups.get(m[1]).push({ ...it, option: m[2] });
+      }
+      return groups;
+    },
+
+    // Answers the first question on screen that has no answer, with the option `pick(items)` returns
+    // (default: the first). Returns {question, option, kind} or null when all are answered.
+    // Only what is on screen is drawn (and reported), so it scrolls down until it finds one or the
+    // "next" button at the end of the screen is in view.
+    async answerNext(pick = (items) => items[0], opts = {}) {
+      for (let i = 0; i < 40; i++) {
+        const s = await d.state();
+        const open = [...d.openGroups(s).entries()].find(([q]) => !(q in s.answers));
+        if (open) {
+          const [question, items] = open;
+          const choice = pick(items);
+          await d.click(choice.id, opts);
+          return { question, option: choice.option, kind: choice.kind };
+        }
+        const next = s.items.find((it) => it.id === 'next');
+        if (!next || (next.visible && next.y + next.h < 795)) return null;
+        await page().mouse.move(640, 450);
+        await page().mouse.wheel(0, 240);
+        await d.settle();
+      }
+      throw new Error('questions kept appearing');
+    },
+
+    // Answers `n` questions from the current theme on, going to the next theme when one is done.
+    async answerSome(n, pick = (items) => items[0]) {
+      const given = [];
+      while (given.length < n) {
+        const r = await d.answerNext(pick);
+        if (r) given.push(r);
+        else if ((await d.state()).screen === 'theme') await d.click('next');
+        else break;
+      }
+      return given;
+    },
+
+    // A file dropped on the page, as a user dragging it from the desktop would. `content` is a
+    // string or a Buffer (sent as base64, so any bytes arrive unchanged).
+    async dropFile(name, content) {
+      const base64 = Buffer.isBuffer(content) ? content.toString('base64') : null;
+      await page().evaluate(([n, body, b64]) => {
+        const dt = new DataTransfer();
+        const data = b64 === null ? body : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([data], n, { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, [name, base64 === null ? content : '', base64]);
+      await page().waitForFunction(() => window.mfTest.state().modal !== null, null, { timeout: 15000 });
+      await d.settle();
+    },
+  };
+  return d;
+}
