@@ -31,7 +31,6 @@ namespace mf {
 AppState g_app;
 
 static constexpr const char* kQuestionnaireAsset = "aktoersporet.json";
-static constexpr const char* kSessionKey = "session";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -116,18 +115,11 @@ void app_init() {
     g_app.storage_failed = !platform::storage_set("storage-check", "1");
     platform::storage_remove("storage-check");
 
-    std::string saved;
-    if (platform::storage_get(kSessionKey, saved)) {
-        Diagnostics diags;
-        if (!read_session(saved, questionnaire(), g_app.session, diags)) {
-            // Never throw away what the user did: keep the unreadable text beside the new session.
-            platform::storage_set("session-unreadable", saved);
-        }
-    }
+    workshop_init(); // the list of assessments and the open one (core/workshop.h: layout, migration)
 }
 
 bool app_update_fonts(float pixel_ratio, float platform_ui_scale) {
-    return style_update_fonts(pixel_ratio, platform_ui_scale * text_scale(g_app.session));
+    return style_update_fonts(pixel_ratio, platform_ui_scale * text_scale(g_app.session) * workshop_ui_scale());
 }
 
 double app_seconds_to_next_wake() {
@@ -141,7 +133,7 @@ double app_seconds_to_next_wake() {
 static void save_if_changed() {
     if (!g_app.dirty || !g_app.questionnaire) return;
     g_app.dirty = false;
-    g_app.storage_failed = !platform::storage_set(kSessionKey, session_text(g_app.session));
+    g_app.storage_failed = !workshop_save();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,6 +142,7 @@ static void save_if_changed() {
 void app_file_received(const std::string& name, const std::string& bytes) {
     if (!g_app.questionnaire) return;
     if (municipality_open()) return municipality_file_received(name, bytes);
+    if (workshop_file_received(name, bytes)) return; // on the workshop list: a batch import
     PendingImport p;
     p.file = name;
     ImportOutcome outcome = import_result(bytes, name, questionnaire());
@@ -348,10 +341,11 @@ static void header() {
     // Measured first: the controls on the right (language, text size, start over) and the name.
     // On a narrow window (a phone, a large text size) the controls move to a second row.
     const std::string start_over = tr("Start forfra", "Start over");
+    const std::string workshop = "Workshop"; // the same word in Danish: the way to the list of organisations
     const std::string size_label = std::string(tr("Tekst", "Text")) + " " + std::to_string((int)(text_scale(g_app.session) * 100 + 0.5f)) + " %";
     auto bw = [&](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x + st.FramePadding.x * 2; };
     const float right = bw("Dansk") + bw("English") + bw("A–") + bw("A+") + ImGui::CalcTextSize(size_label.c_str()).x +
-                        bw(start_over) + st.ItemSpacing.x * 5;
+                        bw(start_over) + bw(workshop) + st.ItemSpacing.x * 6;
     ImGui::PushFont(g_fonts.bold);
     const float name_w = fh * 0.6f + st.ItemInnerSpacing.x + ImGui::CalcTextSize("Mangfoldighedstjek").x;
     ImGui::PopFont();
@@ -420,6 +414,9 @@ static void header() {
     }
     g_app.ui.items.back().enabled = size < kTextSizeCount - 1;
     if (!three_rows) ImGui::SameLine();
+    const bool workshop_pressed = ImGui::Button((workshop + "###header-workshop").c_str());
+    if (ui::note("button", workshop, "header-workshop") || workshop_pressed) go_to(Screen::Workshop);
+    ImGui::SameLine();
     const bool start_over_pressed = ImGui::Button((start_over + "###start-over").c_str());
     if (ui::note("button", start_over, "start-over") || start_over_pressed) g_app.confirm_start_over = true;
     ImGui::SetCursorPosY(h + st.ItemSpacing.y);
@@ -430,7 +427,7 @@ static void header() {
 // ---------------------------------------------------------------------------------------------
 static void steps() {
     const Screen s = g_app.session.screen;
-    if (s == Screen::Start) return;
+    if (s == Screen::Start || s == Screen::Workshop || s == Screen::Compare) return;
     struct Step { Screen screen; const char* da; const char* en; const char* id; };
     static const Step kSteps[] = {
         {Screen::Profile, "Profil", "Profile", "step-profile"},
@@ -478,6 +475,7 @@ void app_frame() {
     g_app.ui.clear();
     g_app.modal.clear();
     if (!g_app.notice.empty() && g_app.time >= g_app.notice_until) g_app.notice.clear();
+    if (g_app.questionnaire) workshop_keys();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -511,11 +509,16 @@ void app_frame() {
                               "Your answers are not being saved in this browser (private browsing, or its storage is full). "
                               "Export your result to keep it before you close the page.");
         ui::notice(ui::Tone::Warning, text);
-        ui::note("notice", text, "storage-failed");
+        // The notice's own item (one, so the accessible layer says it once) gets a stable id for tests.
+        if (!g_app.ui.items.empty() && g_app.ui.items.back().label == text) g_app.ui.items.back().id = "storage-failed";
     }
     // The municipality's overview stands apart from the respondent's screens (and their steps).
-    if (municipality_open()) screen_municipality();
-    else steps();
+    if (municipality_open()) {
+        screen_municipality();
+    } else {
+        workshop_bar();
+        steps();
+    }
     if (!municipality_open()) switch (g_app.session.screen) {
     case Screen::Start: screen_start(); break;
     case Screen::Profile: screen_profile(); break;
@@ -524,6 +527,8 @@ void app_frame() {
     case Screen::Results: screen_results(); break;
     case Screen::Plan: screen_plan(); break;
     case Screen::Export: screen_export(); break;
+    case Screen::Workshop: screen_workshop(); break;
+    case Screen::Compare: screen_compare(); break;
     }
     ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 2));
     ui::end_column();
@@ -542,7 +547,8 @@ void app_frame() {
 //   themeCount, answered / questions (visible scored questions), unanswered, profileComplete,
 //   answerCount, overall (percent or null), level (id or null), planAreas, earlier (file or null),
 //   lastExport, exportError, storageFailed (saving failed: the notice is up), answers (id -> value,
-//   as in result files), import (null, or the open import dialog's {file, errors, warnings}), items (every interactive item of the last frame: kind, id, label,
+//   as in result files), import (null, or the open import dialog's {file, errors, warnings}), notices
+//   (the boxed messages drawn: id, text, tone, y), items (every interactive item of the last frame: kind, id, label,
 //   x, y, w, h in CSS pixels, visible, focused, checked, value for inputs), messages (field id ->
 //   the validation message shown under it).
 // ---------------------------------------------------------------------------------------------
@@ -587,6 +593,10 @@ std::string app_state_json() {
                        {"warnings", g_app.pending_import->warnings}};
     else
         j["import"] = nullptr;
+    json notices = json::array(); // the boxed messages on screen (texts are not in items)
+    for (const UiItem& it : g_app.ui.items)
+        if (it.kind == "notice") notices.push_back({{"id", it.id}, {"text", it.label}, {"tone", it.tone}, {"y", it.min.y}});
+    j["notices"] = notices;
     json items = json::array();
     for (const UiItem& it : g_app.ui.items) {
         if (it.text) continue; // the texts are for the accessible layer (app_a11y_json)
@@ -609,6 +619,7 @@ std::string app_state_json() {
     for (const auto& m : g_app.ui.messages) messages[m.first] = m.second;
     j["messages"] = messages;
     municipality_state(j["municipality"]);
+    workshop_state(j);
     return j.dump();
 }
 

@@ -11,6 +11,9 @@
 #include "core/questionnaire.h"
 #include "core/result.h"
 #include "core/session.h"
+#include "core/workshop.h"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -37,6 +40,7 @@ struct AppState {
     std::optional<Questionnaire> questionnaire;
     std::vector<std::string> load_errors; // the embedded questionnaire did not load (a build error)
     Session session;
+    Workshop workshop;                    // the list of organisations (one for most users); session is its current one
     bool dirty = false;                   // the session changed: saved at the end of the frame
     bool storage_failed = false;
 
@@ -101,6 +105,19 @@ void screen_municipality();
 void municipality_file_received(const std::string& name, const std::string& bytes);
 bool municipality_file_announced(const std::string& name, double size); // false: too large, listed as rejected
 void municipality_state(nlohmann::json& out);
+// The consultant's workshop (screen_workshop.cpp): start-up and saving of the list and the open
+// assessment, the presentation mode's scale and F2 key, the bar under the header, the list and
+// comparison screens, batch import (true when the file was taken), and the state for tests.
+void workshop_init();
+bool workshop_save();
+float workshop_ui_scale();
+void workshop_keys();
+void workshop_bar();
+void screen_workshop();
+void screen_compare();
+bool workshop_file_received(const std::string& name, const std::string& bytes);
+void workshop_state(nlohmann::json& j);
+
 // Shared by the start, results and export screens: open a file, or (desktop) type its path.
 void import_controls(ImportPurpose purpose);
 // "Open printable report": the results and action plan as core's report page, in a new tab (browser)

@@ -25,7 +25,7 @@ using json = nlohmann::json;
 // ---------------------------------------------------------------------------------------------
 // Screens
 // ---------------------------------------------------------------------------------------------
-static const char* const kScreenIds[] = {"start", "profile", "theme", "review", "results", "plan", "export"};
+static const char* const kScreenIds[] = {"start", "profile", "theme", "review", "results", "plan", "export", "workshop", "compare"};
 
 const char* screen_id(Screen screen) { return kScreenIds[(int)screen]; }
 

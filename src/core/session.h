@@ -26,9 +26,11 @@
 
 namespace mf {
 
-enum class Screen { Start, Profile, Theme, Review, Results, Plan, Export };
+// Workshop and Compare are the consultant's screens: the list of organisations and the comparison.
+enum class Screen { Start, Profile, Theme, Review, Results, Plan, Export, Workshop, Compare };
 
-const char* screen_id(Screen screen); // "start", "profile", "theme", "review", "results", "plan", "export"
+const char* screen_id(Screen screen); // "start", "profile", "theme", "review", "results", "plan", "export",
+                                      // "workshop", "compare"
 std::optional<Screen> screen_from_id(std::string_view id);
 
 // The text-size setting: steps of the whole UI's scale.

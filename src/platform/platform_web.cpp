@@ -75,6 +75,7 @@ bool g_must_paint = true;   // the canvas was resized or the font texture rebuil
 double g_last_time = 0;
 bool g_in_frame = false;
 bool g_canvas_in_use = false; // pressed or typed in: Tab belongs to ImGui's keyboard navigation
+bool g_pointer_frame = false;  // the frame runs for a pointer move alone (on_mouse_move)
 std::string g_a11y_published; // what the accessible layer shows: republished only when it changes
 
 // Canvas geometry.
@@ -222,12 +223,17 @@ void render_frame() {
         last_cursor = cursor;
     }
 
+    // A pointer move that left the picture as it was cannot have changed what the accessible layer
+    // shows either (the move is the only input such a frame sees): skip rebuilding it.
+    const bool pointer_only_unchanged = g_pointer_frame && hash == g_pacer.last_hash;
     g_pacer.drawn(hash);
 
-    std::string a11y = mf::app_a11y_json();
-    if (a11y != g_a11y_published) {
-        g_a11y_published = std::move(a11y);
-        mf_js_a11y_update(g_a11y_published.c_str());
+    if (!pointer_only_unchanged) {
+        std::string a11y = mf::app_a11y_json();
+        if (a11y != g_a11y_published) {
+            g_a11y_published = std::move(a11y);
+            mf_js_a11y_update(g_a11y_published.c_str());
+        }
     }
 
     if (g_frames++ == 0) mf_js_first_frame();
@@ -245,7 +251,10 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
-    if (!g_raf_pending) render_frame(); // else the coming frame sees the move
+    if (g_raf_pending) return EM_FALSE; // the coming frame sees the move
+    g_pointer_frame = true;
+    render_frame();
+    g_pointer_frame = false;
     return EM_FALSE;
 }
 

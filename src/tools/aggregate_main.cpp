@@ -3,7 +3,7 @@
 // Index
 //   - Options, parse_args    the command line (see usage())
 //   - collect_files          arguments -> files: folders recursively (*.json), sorted by path
-//   - check_all              check_result_file on every file, optionally on several threads; the
+//   - check_all              check_result on every file (every member of a bundle), optionally on several threads; the
 //                            result is stored by index, so the output never depends on --threads
 //   - report                 per-file problems on stderr, the summary on stdout
 //   - main                   exit 0: every file good; 1: some files rejected; 2: usage or I/O error
@@ -11,6 +11,8 @@
 // All checking and arithmetic is core (aggregate.h, aggregate_output.h), shared with the app.
 #include "core/aggregate.h"
 #include "core/aggregate_output.h"
+#include "core/bundle.h"
+#include "core/json_input.h"
 #include "core/scoring.h"
 #include "tools/tool_support.h"
 
@@ -126,21 +128,39 @@ bool collect_files(const std::vector<std::string>& inputs, std::vector<std::stri
     return problems.empty();
 }
 
+// One path: a single result file as before, or a bundle (several results, "export all" of the
+// workshop list) when its bytes mention the bundle format; then one check per member.
+std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& q, std::string& buffer) {
+    Diagnostics diagnostics;
+    if (!read_file_bytes(path, buffer, diagnostics, kMaxBundleBytes)) {
+        FileCheck check;
+        check.file = path;
+        check.diagnostics = std::move(diagnostics);
+        return {std::move(check)};
+    }
+    if (!mentions_bundle(buffer)) return {check_result(buffer, path, q)};
+    return check_results(buffer, path, q);
+}
+
 std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Questionnaire& q, unsigned threads) {
-    std::vector<FileCheck> checks(files.size());
+    std::vector<std::vector<FileCheck>> per_file(files.size());
     std::atomic<std::size_t> next{0};
     auto work = [&]() {
         std::string buffer; // reused: file after file of similar size, no new allocation
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) checks[i] = check_result_file(files[i], q, buffer);
+        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) per_file[i] = check_path(files[i], q, buffer);
     };
     if (threads <= 1 || files.size() < 64) {
         work();
-        return checks;
+    } else {
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+        work();
+        for (std::thread& t : pool) t.join();
     }
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    std::vector<FileCheck> checks;
+    checks.reserve(files.size());
+    for (std::vector<FileCheck>& v : per_file)
+        for (FileCheck& c : v) checks.push_back(std::move(c));
     return checks;
 }
 

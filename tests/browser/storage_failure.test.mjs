@@ -54,9 +54,10 @@ try {
   for (const mode of ['quota', 'denied']) {
     await t.goto(`?storage=${mode}`);
     let s = await d.state();
-    let notice = s.items.find((i) => i.id === 'storage-failed');
-    t.check(s.storageFailed === true && !!notice && notice.visible && /bliver ikke gemt/.test(notice.label) && /[Ee]ksporter/.test(notice.label),
-      `${mode}: the start screen says in Danish that answers are not saved and to export ("${notice && notice.label}")`);
+    let notice = s.notices.find((n) => n.id === 'storage-failed');
+    t.check(s.storageFailed === true && !!notice && notice.tone === 'warning' && notice.y >= 0 && notice.y < 300 &&
+      /bliver ikke gemt/.test(notice.text) && /[Ee]ksporter/.test(notice.text),
+      `${mode}: the start screen says at the top, in Danish, that answers are not saved and to export ("${notice && notice.text}")`);
     await t.screenshot(`storage-${mode}-start.png`);
 
     // Answers and a plan arrive (here from a file; typed answers take the same path).
@@ -66,9 +67,9 @@ try {
     t.check(JSON.stringify(s.answers) === JSON.stringify(good.answers), `${mode}: the loaded answers are in the app (${Object.keys(s.answers).length})`);
     await d.click('lang-en');
     s = await d.state();
-    notice = s.items.find((i) => i.id === 'storage-failed');
-    t.check(!!notice && /not being saved/.test(notice.label) && /[Ee]xport your result/.test(notice.label),
-      `${mode}: in English too, and still shown after changes ("${notice && notice.label}")`);
+    notice = s.notices.find((n) => n.id === 'storage-failed');
+    t.check(!!notice && /not being saved/.test(notice.text) && /[Ee]xport your result/.test(notice.text),
+      `${mode}: in English too, and still shown after changes ("${notice && notice.text}")`);
 
     // The "Loaded" confirmation goes away after a few seconds and the screen moves up with it:
     // wait for that first, so the export button stays where it is clicked.
@@ -97,7 +98,7 @@ try {
   // Storage that works again: no notice (the notice is about this browser's state, not sticky).
   await t.goto('');
   const s = await d.state();
-  t.check(s.storageFailed === false && !s.items.some((i) => i.id === 'storage-failed'), 'with working storage there is no notice');
+  t.check(s.storageFailed === false && !s.notices.some((n) => n.id === 'storage-failed'), 'with working storage there is no notice');
 } catch (e) {
   await t.fail(e);
 }

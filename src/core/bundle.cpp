@@ -1,0 +1,99 @@
+// bundle.cpp - several result files in one (see bundle.h).
+#include "core/bundle.h"
+
+#include "core/json_input.h"
+#include "core/json_reader.h"
+#include "core/result.h"
+
+namespace mf {
+
+using json = nlohmann::json;
+
+std::string bundle_text(const std::vector<BundleMember>& members, const std::string& created) {
+    json j;
+    j["format"] = kBundleFormat;
+    j["formatVersion"] = kBundleFormatVersion;
+    j["created"] = created;
+    j["app"] = {{"name", kAppName}};
+    json results = json::array();
+    for (const BundleMember& m : members) results.push_back({{"file", m.file}, {"result", json::parse(m.text)}});
+    j["results"] = results;
+    return j.dump(2) + "\n";
+}
+
+bool mentions_bundle(std::string_view bytes) { return bytes.find(kBundleFormat) != std::string_view::npos; }
+
+std::string bundle_member_name(const std::string& bundle, std::size_t index, const std::string& member_file) {
+    std::string name = bundle + "#/results/" + std::to_string(index);
+    if (!member_file.empty()) name += " (" + member_file + ")";
+    return name;
+}
+
+BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vector<BundleMember>& members,
+                       Diagnostics& diagnostics) {
+    Diagnostics local;
+    std::optional<json> doc = parse_json_document(bytes, file, local, JsonLimits{kMaxBundleBytes, 64});
+    if (!doc) {
+        diagnostics.insert(diagnostics.end(), local.begin(), local.end());
+        return BundleRead::Bad;
+    }
+    if (!doc->is_object()) return BundleRead::NotBundle;
+    auto format = doc->find("format");
+    if (format == doc->end() || !format->is_string() || *format != kBundleFormat) return BundleRead::NotBundle;
+    JsonReader reader{file, &diagnostics};
+    const json* version = reader.member(*doc, "", "formatVersion", true);
+    if (!version) return BundleRead::Bad;
+    if (!version->is_number_integer() || version->get<long long>() != kBundleFormatVersion) {
+        reader.error("/formatVersion", "bundle version " + version->dump() + " is not known to this program (it reads 1)");
+        return BundleRead::Bad;
+    }
+    const json* results = reader.member(*doc, "", "results", true);
+    if (!results || !reader.expect_array(*results, "/results")) return BundleRead::Bad;
+    if (results->size() > kMaxBundleResults) {
+        reader.error("/results", std::to_string(results->size()) + " results; a bundle holds at most " +
+                                     std::to_string(kMaxBundleResults));
+        return BundleRead::Bad;
+    }
+    for (std::size_t i = 0; i < results->size(); i++) {
+        const std::string p = "/results/" + std::to_string(i);
+        const json& m = (*results)[i];
+        if (!reader.expect_object(m, p)) continue;
+        std::string member_file;
+        if (auto f = m.find("file"); f != m.end() && f->is_string()) member_file = f->get<std::string>();
+        auto r = m.find("result");
+        if (r == m.end() || !r->is_object()) {
+            reader.error(p + "/result", r == m.end() ? "missing: each member holds one result document"
+                                                     : "expected an object (a result document), got " + describe_json(*r));
+            continue;
+        }
+        // Printed as export prints a result file: the member is byte-identical to the single file.
+        members.push_back({member_file, r->dump(2) + "\n"});
+        members.back().file = bundle_member_name(file, i, member_file);
+    }
+    return BundleRead::Ok;
+}
+
+std::vector<FileCheck> check_results(std::string_view bytes, const std::string& file, const Questionnaire& current) {
+    std::vector<FileCheck> checks;
+    if (mentions_bundle(bytes)) {
+        std::vector<BundleMember> members;
+        Diagnostics diagnostics;
+        const BundleRead read = read_bundle(bytes, file, members, diagnostics);
+        if (read == BundleRead::Bad || (read == BundleRead::Ok && has_errors(diagnostics))) {
+            FileCheck bad;
+            bad.file = file;
+            bad.bytes = bytes.size();
+            bad.diagnostics = std::move(diagnostics);
+            checks.push_back(std::move(bad));
+        }
+        if (read == BundleRead::Ok) {
+            for (const BundleMember& m : members) checks.push_back(check_result(m.text, m.file, current));
+            return checks;
+        }
+        if (read == BundleRead::Bad) return checks;
+    }
+    checks.push_back(check_result(bytes, file, current));
+    return checks;
+}
+
+} // namespace mf

@@ -1,0 +1,287 @@
+// workshop.test.mjs - the consultant's workshop in headless Chromium, driven with real mouse and
+// keyboard input: an earlier version's saved answers migrated into the list, three organisations
+// added and answered, switching keeps answers per organisation, reload keeps everything, rename,
+// delete with confirmation (cancel keeps it), the comparison's numbers equal each organisation's own
+// results and exported scores, anonymise hides every name, presentation mode (F2 and a button,
+// persisted, F2 types nothing into a field), export all as one bundle, and that bundle imported
+// into a fresh browser profile together with bad files (each listed with its reason).
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp, launchBrowser } from './lib.mjs';
+import { driver } from './drive.mjs';
+
+const t = await openApp({ name: 'workshop' });
+const page = t.page;
+
+const d = driver(() => page);
+const { settle, click, typeInto } = d;
+
+// Answers every question of the current theme with the alternative at `choiceIndex`.
+async function answerTheme(choiceIndex) {
+  while (await d.answerNext((items) => items[Math.min(choiceIndex, items.length - 1)]));
+}
+
+// The app's way of writing a percentage in Danish: one decimal, ",0" dropped, " %".
+function percentDa(x) {
+  if (x === null || x === undefined) return '–';
+  let s = x.toFixed(1);
+  if (s.endsWith('.0')) s = s.slice(0, -2);
+  return s.replace('.', ',') + ' %';
+}
+
+async function toList() {
+  const s = await t.state();
+  if (s.screen !== 'workshop') await click('workshop');
+}
+
+async function openOrg(id) {
+  await toList();
+  await click(`open:${id}`);
+}
+
+const orgs = [
+  { name: 'Bageriet Nord', cvr: '29188505', choice: 0, sector: 0 },
+  { name: 'Café Ærø', cvr: '25313763', choice: 1, sector: 1 },
+  { name: 'Kantinen på Havnen', cvr: '10150817', choice: 2, sector: 2 },
+];
+
+try {
+  // 1. An earlier version's single saved session survives the upgrade.
+  await t.goto();
+  const legacy = {
+    format: 'mangfoldighedstjek/session', formatVersion: 1, screen: 'theme', theme: 0, textSize: 0,
+    assessment: {
+      language: 'da', created: '2026-11-01T10:00:00Z', updated: '2026-11-01T10:10:00Z',
+      answers: { org_name: 'Gammel Bruger ApS', leadership_commitment: 'enkelte' }, actionPlan: [],
+    },
+    drafts: {},
+  };
+  await page.evaluate((text) => { localStorage.clear(); localStorage.setItem('mangfoldighedstjek.session', text); },
+    JSON.stringify(legacy));
+  await t.goto();
+  let s = await t.state();
+  t.check(s.screen === 'theme' && s.answerCount === 2, `the saved answers of an earlier version are open after the upgrade (${s.screen}, ${s.answerCount} answers)`);
+  t.check(s.workshop.entries.length === 1 && s.workshop.entries[0].name === 'Gammel Bruger ApS',
+    `they are the first organisation of the list (${JSON.stringify(s.workshop.entries)})`);
+  let keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  t.check(!keys.includes('mangfoldighedstjek.session') && keys.includes('mangfoldighedstjek.assessment-a1') && keys.includes('mangfoldighedstjek.workshop'),
+    `the old key became assessment-a1 plus the index (${keys.join(', ')})`);
+  const oneOrgItems = s.items.map((i) => i.id);
+  t.check(!oneOrgItems.includes('compare') && !oneOrgItems.includes('presentation'),
+    'with one organisation the questions show no workshop controls');
+
+  // 2. The list from the header; three organisations added, profiles filled, a theme answered.
+  await click('header-workshop');
+  s = await t.state();
+  t.check(s.screen === 'workshop', `the header's "Workshop" opens the list (${s.screen})`);
+  const results = {};
+  for (const o of orgs) {
+    await toList();
+    await typeInto('new-name', o.name);
+    await click('add');
+    s = await t.state();
+    const id = s.workshop.current;
+    o.id = id;
+    t.check(s.screen === 'profile' && s.answerCount === 1, `"${o.name}" is added and its profile opens with the name filled in (${s.screen}, ${s.answerCount})`);
+    await typeInto('profile:cvr', o.cvr);
+    await typeInto('profile:employees', String(12 + o.choice * 30));
+    await typeInto('profile:contact_name', 'Kontakt ' + o.choice);
+    await typeInto('profile:contact_email', `hr${o.choice}@example.dk`);
+    await click('profile:sector');
+    const sector = (await t.state()).items.filter((i) => i.id.startsWith('profile:sector:'))[o.sector];
+    await click(sector.id);
+    s = await t.state();
+    t.check(s.profileComplete, `the profile of "${o.name}" is complete`);
+    await click('next');
+    await answerTheme(o.choice);
+    s = await t.state();
+    o.answered = s.answered;
+    o.overall = s.overall;
+    t.check(s.overall !== null, `"${o.name}" has a result (${s.overall})`);
+  }
+  t.check(new Set(orgs.map((o) => o.overall)).size === 3, `the three organisations scored differently (${orgs.map((o) => o.overall)})`);
+  await toList();
+  await t.screenshot('workshop-01-list.png');
+
+  // 3. Switching keeps the answers per organisation.
+  for (const o of [orgs[0], orgs[2], orgs[1]]) {
+    await openOrg(o.id);
+    s = await t.state();
+    t.check(s.workshop.current === o.id && s.answered === o.answered && s.overall === o.overall,
+      `switching to "${o.name}" shows its own answers (${s.answered}/${o.answered}, ${s.overall}/${o.overall})`);
+  }
+  await openOrg('a1');
+  s = await t.state();
+  t.check(s.answerCount === 2, `the migrated organisation still has its 2 answers (${s.answerCount})`);
+
+  // 4. Reload: everything is there.
+  await t.goto();
+  s = await t.state();
+  t.check(s.workshop.entries.length === 4 && s.workshop.current === 'a1', `after reload the list has 4 organisations, the same one open (${s.workshop.entries.length}, ${s.workshop.current})`);
+  for (const o of orgs) {
+    await openOrg(o.id);
+    s = await t.state();
+    t.check(s.answered === o.answered && s.overall === o.overall, `after reload "${o.name}" has its answers (${s.overall})`);
+    results[o.id] = s.overall;
+  }
+
+  // 5. Rename.
+  await toList();
+  await click(`rename:${orgs[1].id}`);
+  await typeInto(`rename-text:${orgs[1].id}`, 'Café Ærø & Co');
+  await click(`rename-save:${orgs[1].id}`);
+  s = await t.state();
+  orgs[1].name = 'Café Ærø & Co';
+  t.check(s.workshop.entries.find((e) => e.id === orgs[1].id).name === 'Café Ærø & Co', 'rename changes the name in the list');
+
+  // 6. Delete asks; cancel keeps, confirm deletes (the migrated organisation).
+  await click('delete:a1');
+  s = await t.state();
+  t.check(s.modal === 'delete-organisation', `delete asks first (${s.modal})`);
+  await t.screenshot('workshop-02-delete.png');
+  await click('delete-cancel');
+  s = await t.state();
+  t.check(s.modal === null && s.workshop.entries.length === 4, 'cancel keeps it');
+  await click('delete:a1');
+  await click('delete-confirm');
+  s = await t.state();
+  keys = await page.evaluate(() => Object.keys(localStorage));
+  t.check(s.workshop.entries.length === 3 && !s.workshop.entries.some((e) => e.id === 'a1') && !keys.includes('mangfoldighedstjek.assessment-a1'),
+    `confirm deletes it from the list and from storage (${s.workshop.entries.map((e) => e.id)})`);
+
+  // 7. The comparison: the same numbers as each organisation's results.
+  await click('to-compare');
+  s = await t.state();
+  t.check(s.screen === 'compare', `the comparison opens (${s.screen})`);
+  for (const o of orgs) {
+    const cell = s.items.find((i) => i.id === `cmp:${o.id}:overall`);
+    t.check(cell && cell.label === percentDa(o.overall), `"${o.name}" overall in the table is its result (${cell && cell.label} = ${percentDa(o.overall)})`);
+    const bar = s.items.find((i) => i.id === `cmp-bar:${o.id}:overall`);
+    t.check(bar && bar.label === `${o.name}: Samlet`, `and it has its bar (${bar && bar.label}; the value is drawn from the same text)`);
+  }
+  t.check(s.items.filter((i) => i.id.startsWith('cmp:')).length === 3 * (3 + 3 + s.themeCount), 'a cell per organisation for overall, level, answered, 3 principles and every theme');
+  await t.screenshot('workshop-03-compare.png');
+  // Unticking one removes its column.
+  await click(`cmp-pick:${orgs[2].id}`);
+  s = await t.state();
+  t.check(!s.items.some((i) => i.id === `cmp:${orgs[2].id}:overall`), 'an unticked organisation leaves the comparison');
+  await click(`cmp-pick:${orgs[2].id}`);
+
+  // 8. Anonymise: no organisation name anywhere in what is drawn.
+  await click('anonymise');
+  s = await t.state();
+  const labels = JSON.stringify(s.items.map((i) => i.label)) + JSON.stringify(s.notice);
+  const leaked = orgs.map((o) => o.name).concat(['Bageriet', 'Ærø', 'Kantinen']).filter((n) => labels.includes(n));
+  t.check(s.workshop.anonymise && leaked.length === 0, `anonymised: no organisation name in the labels (${leaked.join(', ') || 'none'})`);
+  t.check(labels.includes('Organisation A') && labels.includes('Organisation C'), 'the organisations are called Organisation A, B, C');
+
+  // 9. Presentation mode: F2, on a 1280x720 projector; persists over a reload.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const before = await t.state();
+  await page.keyboard.press('F2');
+  await settle();
+  s = await t.state();
+  t.check(s.workshop.presentation && s.workshop.highContrast, 'F2 switches presentation mode on (high contrast)');
+  const bigger = s.items.find((i) => i.id === 'back'), smaller = before.items.find((i) => i.id === 'back');
+  t.check(bigger && smaller && bigger.h > smaller.h * 1.3, `and the text is larger (button ${smaller && smaller.h} -> ${bigger && bigger.h} px)`);
+  await page.mouse.move(640, 360);
+  await page.mouse.wheel(0, 400);
+  await settle();
+  await t.screenshot('workshop-04-projector-compare.png');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await t.goto();
+  s = await t.state();
+  t.check(s.workshop.presentation && s.workshop.highContrast, 'presentation mode is still on after a reload');
+  // F2 inside a text field types nothing.
+  await click('back');
+  await click('new-name');
+  await page.keyboard.press('F2');
+  await settle();
+  s = await t.state();
+  const field = s.items.find((i) => i.id === 'new-name');
+  t.check(!s.workshop.presentation && field && field.value === '', `F2 in a text field switches presentation off and types nothing ("${field && field.value}")`);
+  await click('presentation');
+  s = await t.state();
+  t.check(s.workshop.presentation, 'the button switches it on as well');
+  await click('presentation');
+
+  // 10. Export all: one bundle with every organisation's result file.
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), click('export-all')]);
+  const bundlePath = path.join(t.out, 'workshop-bundle.json');
+  await download.saveAs(bundlePath);
+  const bundle = JSON.parse(fs.readFileSync(bundlePath, 'utf8'));
+  t.check(bundle.format === 'mangfoldighedstjek/bundle' && bundle.results.length === 3,
+    `export all gives one bundle with 3 results (${download.suggestedFilename()}, ${bundle.results && bundle.results.length})`);
+  // The comparison's principle and theme numbers equal the exported files' scores.
+  await click('to-compare');
+  s = await t.state();
+  let same = 0, total = 0;
+  for (const o of orgs) {
+    const r = bundle.results.find((m) => m.result.organisation.cvr === o.cvr);
+    if (!r) continue;
+    for (const [pid, v] of Object.entries(r.result.scores.principles).concat(Object.entries(r.result.scores.themes).map(([k, x]) => [k, x.percent]))) {
+      total++;
+      const cell = s.items.find((i) => i.id === `cmp:${o.id}:${pid}`);
+      if (cell && cell.label === percentDa(v)) same++;
+    }
+  }
+  t.check(total > 20 && same === total, `every principle and theme in the comparison equals the exported scores (${same}/${total})`);
+
+  // 11. A fresh browser profile imports the bundle and bad files at once.
+  const fresh = await launchBrowser();
+  const p2 = fresh.context.pages()[0] || (await fresh.context.newPage());
+  const problems2 = [];
+  p2.on('console', (m) => { if (m.type() === 'error') problems2.push(m.text()); });
+  p2.on('pageerror', (e) => problems2.push(e.message));
+  const d2 = driver(() => p2);
+  await p2.goto(t.server.url, { waitUntil: 'load' });
+  await d2.waitReady();
+  await d2.settle();
+  await d2.click('workshop');
+  const drop = async (files) => {
+    // One drop per file until the platform hands several files of one drop to the app.
+    for (const f of files) {
+      await p2.evaluate((one) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([one.text], one.name, { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, f);
+      await p2.waitForTimeout(100);
+    }
+    for (let i = 0; i < 50; i++) {
+      await p2.waitForTimeout(100);
+      const st = await d2.state();
+      if (st.workshop.batch >= files.expect) break;
+    }
+    await d2.settle();
+  };
+  const batch = [
+    { name: 'workshop-bundle.json', text: fs.readFileSync(bundlePath, 'utf8') },
+    { name: 'broken.json', text: '{"format": "mangfoldighedstjek/result", ' },
+    { name: 'foreign.json', text: '{"hello": "world"}' },
+  ];
+  batch.expect = 5;
+  await drop(batch);
+  let s2 = await d2.state();
+  const names2 = s2.workshop.entries.map((e) => e.name);
+  t.check(orgs.every((o) => names2.includes(o.name.replace(' & Co', ''))) && s2.workshop.entries.length === 4,
+    `the bundle's 3 organisations are in the fresh list beside its own empty one (${names2.join(', ')})`);
+  t.check(s2.workshop.batch === 5, `each file or member is listed: 3 added, 2 bad (${s2.workshop.batch})`);
+  await p2.screenshot({ path: path.join(t.out, 'workshop-05-imported.png') });
+  // The imported organisations have the same results.
+  await d2.click('to-compare');
+  s2 = await d2.state();
+  let ok2 = 0;
+  for (const o of orgs) {
+    const e = s2.workshop.entries.find((x) => x.name === o.name.replace(' & Co', ''));
+    const cell = e && s2.items.find((i) => i.id === `cmp:${e.id}:overall`);
+    if (cell && cell.label === percentDa(o.overall)) ok2++;
+  }
+  t.check(ok2 === 3, `the imported organisations have the same overall results (${ok2}/3)`);
+  t.check(problems2.length === 0, `no console errors in the fresh profile (${problems2.join('; ')})`);
+  await fresh.context.close();
+  fs.rmSync(fresh.userDataDir, { recursive: true, force: true });
+} catch (err) {
+  await t.fail(err);
+}
+await t.finish();

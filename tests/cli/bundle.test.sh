@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# bundle.test.sh - bundles ("Export all" of the workshop list) through the schema and mf-aggregate.
+#
+# Usage (ctest does this): bash bundle.test.sh <native-build-dir> <source-dir>
+#
+# Index
+#   1. mf-generate writes 12 result files; Python builds a bundle of them as docs/result-format.md
+#      describes it; questionnaires/schema/bundle.schema.json (with result.schema.json) accepts it
+#   2. mf-aggregate gives the same rows and figures for the bundle as for the folder of single files
+#   3. a bundle with a tampered member, a member that is not an object and one without a result:
+#      exit 1, each problem named with the bundle, its JSON pointer and the reason; the good members
+#      are still counted
+#   4. an unknown bundle version is refused as a whole
+set -u
+BUILD=$(cd "$1" && pwd)
+SRC=$(cd "$2" && pwd)
+BIN="$BUILD/mf-aggregate"
+GEN="$BUILD/mf-generate"
+PY=/usr/bin/python3
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cd "$SRC" || exit 1
+# shellcheck source=cli_lib.sh
+. "$SRC/tests/cli/cli_lib.sh"
+
+[ -x "$BIN" ] || { echo "FAIL: $BIN not built"; exit 1; }
+"$GEN" --count 12 --seed 5 --out "$TMP/gen" >/dev/null 2>&1 || { echo "FAIL: mf-generate"; exit 1; }
+
+# 1. The bundle and the schema.
+checks=$((checks + 1))
+"$PY" - "$TMP/gen" "$TMP" questionnaires/schema <<'PYEOF' || fail "building or validating the bundle"
+import glob, json, os, sys, copy
+import jsonschema
+folder, tmp, schemas = sys.argv[1:4]
+files = sorted(glob.glob(os.path.join(folder, "**", "*.json"), recursive=True))
+members = [{"file": os.path.basename(f), "result": json.load(open(f, encoding="utf-8"))} for f in files]
+bundle = {"format": "mangfoldighedstjek/bundle", "formatVersion": 1, "created": "2026-11-25T17:00:00Z",
+          "app": {"name": "Mangfoldighedstjek"}, "results": members}
+json.dump(bundle, open(os.path.join(tmp, "all.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
+result_schema = json.load(open(os.path.join(schemas, "result.schema.json"), encoding="utf-8"))
+bundle_schema = json.load(open(os.path.join(schemas, "bundle.schema.json"), encoding="utf-8"))
+jsonschema.Draft202012Validator.check_schema(bundle_schema)
+resolver = jsonschema.RefResolver.from_schema(bundle_schema, store={result_schema["$id"]: result_schema})
+v = jsonschema.Draft202012Validator(bundle_schema, resolver=resolver)
+errors = list(v.iter_errors(bundle))
+if errors:
+    print("FAIL: the bundle does not validate:", errors[0].message); sys.exit(1)
+broken = copy.deepcopy(bundle)
+broken["results"][0]["result"]["formatVersion"] = 2
+if not list(v.iter_errors(broken)):
+    print("FAIL: the schema accepts a member with formatVersion 2"); sys.exit(1)
+# 3. The bad bundle: member 3 tampered, a number, a member without a result.
+bad = copy.deepcopy(bundle)
+bad["results"][3]["result"]["answers"][next(iter(bad["results"][3]["result"]["answers"]))] = "tampered"
+bad["results"].append(7)
+bad["results"].append({"file": "lost.json"})
+json.dump(bad, open(os.path.join(tmp, "bad.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
+# 4. An unknown version.
+bundle["formatVersion"] = 2
+json.dump(bundle, open(os.path.join(tmp, "v2.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
+PYEOF
+
+# 2. The same figures from the bundle as from the single files.
+run "$TMP/gen" --summary-csv "$TMP/folder-summary.csv" --rows-json "$TMP/folder-rows.json"
+expect_rc 0 "the single files"
+run "$TMP/all.json" --summary-csv "$TMP/bundle-summary.csv" --rows-json "$TMP/bundle-rows.json"
+expect_rc 0 "the bundle of the same files"
+checks=$((checks + 1))
+cmp -s "$TMP/folder-summary.csv" "$TMP/bundle-summary.csv" || fail "the bundle's figures differ from the folder's"
+checks=$((checks + 1))
+"$PY" - "$TMP/folder-rows.json" "$TMP/bundle-rows.json" "$TMP/all.json" <<'PYEOF' || fail "rows differ"
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+rows = lambda d: d["rows"] if isinstance(d, dict) else d
+ra, rb = rows(a), rows(b)
+if len(ra) != len(rb) or len(ra) == 0:
+    print("FAIL: row counts", len(ra), len(rb)); sys.exit(1)
+for x, y in zip(ra, rb):
+    fx, fy = x.pop("file"), y.pop("file")
+    if not (fy.startswith(sys.argv[3] + "#/results/") and fy.endswith("(" + fx.split("/")[-1] + ")")):
+        print("FAIL: member name", fy, "for", fx); sys.exit(1)
+    for r in (x, y):
+        if r.get("change"): r["change"].pop("firstFile")
+    if x != y:
+        print("FAIL: row differs:", x, y); sys.exit(1)
+PYEOF
+
+# 3. Bad members.
+run "$TMP/bad.json" --summary-json "$TMP/bad-summary.json"
+expect_rc 1 "a bundle with bad members"
+checks=$((checks + 1))
+grep -qF "$TMP/bad.json: /results/12: expected an object, got 7" <<<"$err" || fail "the number member is not named: $err"
+checks=$((checks + 1))
+grep -qF "$TMP/bad.json: /results/13/result: missing: each member holds one result document" <<<"$err" ||
+    fail "the member without a result is not named: $err"
+checks=$((checks + 1))
+grep -qF "$TMP/bad.json#/results/3 (" <<<"$err" || fail "the tampered member is not named: $err"
+checks=$((checks + 1))
+"$PY" -c "import json,sys; f=json.load(open(sys.argv[1]))['files']; sys.exit(0 if (f['accepted'], f['rejected']) == (11, 2) else 1)" \
+    "$TMP/bad-summary.json" || fail "not 11 good members accepted and 2 rejected (the bundle's own problems, the tampered member)"
+
+# 4. Unknown version.
+run "$TMP/v2.json"
+expect_rc 1 "an unknown bundle version"
+checks=$((checks + 1))
+grep -qF "$TMP/v2.json: /formatVersion: bundle version 2 is not known to this program (it reads 1)" <<<"$err" ||
+    fail "the version message: $err"
+
+echo "bundle.test.sh: $checks checks, $failures failures"
+[ "$failures" = 0 ]

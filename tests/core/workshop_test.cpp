@@ -1,0 +1,340 @@
+// The workshop list and its storage (core/workshop.h), and bundles (core/bundle.h), against the
+// shipped questionnaire and an in-memory store.
+#include "core/bundle.h"
+#include "core/questionnaire_load.h"
+#include "core/result.h"
+#include "core/workshop.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace {
+
+const mf::Questionnaire& shipped() {
+    static const mf::Questionnaire q = [] {
+        mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/questionnaires/aktoersporet.json");
+        if (!loaded.questionnaire) throw std::runtime_error("the shipped questionnaire does not load");
+        return *loaded.questionnaire;
+    }();
+    return q;
+}
+
+// localStorage in a map; `refuse` makes every write fail (storage full, private mode).
+struct MemoryStore : mf::Store {
+    std::map<std::string, std::string> data;
+    bool refuse = false;
+    bool get(const std::string& key, std::string& value) override {
+        auto it = data.find(key);
+        if (it == data.end()) return false;
+        value = it->second;
+        return true;
+    }
+    bool set(const std::string& key, const std::string& value) override {
+        if (refuse) return false;
+        data[key] = value;
+        return true;
+    }
+    void remove(const std::string& key) override { data.erase(key); }
+};
+
+const std::string kNow = "2026-11-25T17:00:00Z";
+
+// A session with a profile (name, CVR, ...) and a few theme answers.
+mf::Session answered_session(const std::string& name, const std::string& answer) {
+    const mf::Questionnaire& q = shipped();
+    mf::Session s;
+    s.screen = mf::Screen::Theme;
+    s.theme = 1;
+    s.assessment.created = "2026-11-25T10:00:00Z";
+    s.assessment.updated = "2026-11-25T10:30:00Z";
+    for (const mf::Question& p : q.profile) {
+        if (p.type == mf::QuestionType::Number) s.assessment.answers[p.id] = 25.0;
+        else if (p.type == mf::QuestionType::Single) s.assessment.answers[p.id] = p.options.front().id;
+        else if (p.role == "cvr") s.assessment.answers[p.id] = std::string("24256790");
+        else if (p.role == "email") s.assessment.answers[p.id] = std::string("hr@example.dk");
+        else s.assessment.answers[p.id] = name;
+    }
+    for (const mf::Question& question : q.themes[0].questions)
+        if (question.type == mf::QuestionType::YesNo) s.assessment.answers[question.id] = answer;
+    return s;
+}
+
+TEST(Workshop, IndexRoundTripsExactly) {
+    mf::Workshop w;
+    mf::add_entry(w, "  Bageriet \t Nord ", kNow);
+    mf::add_entry(w, "Café Ærø", kNow);
+    w.presentation = true;
+    w.text_size = 2;
+    ASSERT_EQ(w.entries.size(), 2u);
+    EXPECT_EQ(w.entries[0].id, "a1");
+    EXPECT_EQ(w.entries[0].name, "Bageriet Nord");
+    EXPECT_EQ(w.current, "a2"); // the new one opens
+    const std::string text = mf::workshop_text(w);
+    mf::Workshop back;
+    mf::Diagnostics d;
+    ASSERT_TRUE(mf::read_workshop(text, back, d));
+    EXPECT_TRUE(d.empty());
+    EXPECT_EQ(mf::workshop_text(back), text);
+    EXPECT_EQ(back.next_id, 3);
+    EXPECT_TRUE(back.presentation);
+    EXPECT_EQ(back.text_size, 2);
+}
+
+TEST(Workshop, IdsAreNeverReusedAfterDelete) {
+    mf::Workshop w;
+    mf::add_entry(w, "A", kNow);
+    mf::add_entry(w, "B", kNow);
+    mf::add_entry(w, "C", kNow);
+    w.current = "a2";
+    ASSERT_TRUE(mf::remove_entry(w, "a2"));
+    EXPECT_EQ(w.current, "a3"); // the next one
+    ASSERT_TRUE(mf::remove_entry(w, "a3"));
+    EXPECT_EQ(w.current, "a1"); // else the previous one
+    EXPECT_EQ(mf::add_entry(w, "D", kNow), "a4");
+    EXPECT_FALSE(mf::remove_entry(w, "a9"));
+    EXPECT_FALSE(mf::rename_entry(w, "a9", "x"));
+    ASSERT_TRUE(mf::remove_entry(w, "a1"));
+    ASSERT_TRUE(mf::remove_entry(w, "a4"));
+    EXPECT_EQ(w.current, "");
+}
+
+TEST(Workshop, NamesAreCleanedAndCutOnACharacterBoundary) {
+    EXPECT_EQ(mf::clean_name("  a\n\nb\x01 c  "), "a b c");
+    std::string long_name;
+    for (int i = 0; i < 100; i++) long_name += "æ"; // 2 bytes each
+    const std::string cut = mf::clean_name(long_name);
+    EXPECT_LE(cut.size(), mf::kMaxNameBytes);
+    EXPECT_EQ(cut.size() % 2, 0u); // never half a character
+    EXPECT_EQ(mf::anonymous_name(0), "Organisation A");
+    EXPECT_EQ(mf::anonymous_name(25), "Organisation Z");
+    EXPECT_EQ(mf::anonymous_name(26), "Organisation AA");
+    mf::WorkshopEntry e{"a1", "", "", ""};
+    EXPECT_EQ(mf::display_name(e, 2, ""), "Organisation 3");
+    EXPECT_EQ(mf::display_name(e, 2, " Kantinen "), "Kantinen");
+    e.name = "Bageriet";
+    EXPECT_EQ(mf::display_name(e, 2, "Kantinen"), "Bageriet");
+}
+
+TEST(Workshop, ListIsLimited) {
+    mf::Workshop w;
+    for (std::size_t i = 0; i < mf::kMaxAssessments; i++) ASSERT_FALSE(mf::add_entry(w, "x", kNow).empty());
+    EXPECT_EQ(mf::add_entry(w, "one too many", kNow), "");
+    EXPECT_EQ(w.entries.size(), mf::kMaxAssessments);
+}
+
+TEST(Workshop, ReadingDropsBadEntriesAndKeepsTheRest) {
+    const std::string text = R"({"format":"mangfoldighedstjek/workshop","formatVersion":1,"current":"a7","nextId":2,
+        "entries":[{"id":"a1","name":"Good","created":"2026-11-25T10:00:00Z","updated":"2026-11-25T10:00:00Z"},
+                   {"id":"b2","name":"Bad id"},
+                   {"id":"a1","name":"Twice"},
+                   {"id":"a5","name":7},
+                   {"id":"a6","name":"Bad time","created":"yesterday"},
+                   {"id":"a9","name":"Also good"}, 3]})";
+    mf::Workshop w;
+    mf::Diagnostics d;
+    ASSERT_TRUE(mf::read_workshop(text, w, d));
+    ASSERT_EQ(w.entries.size(), 2u);
+    EXPECT_EQ(w.entries[0].name, "Good");
+    EXPECT_EQ(w.entries[1].id, "a9");
+    EXPECT_EQ(w.current, "a1");  // "a7" is not listed
+    EXPECT_EQ(w.next_id, 10);    // above every id in use, whatever nextId said
+    ASSERT_EQ(d.size(), 5u);
+    EXPECT_EQ(d[0].pointer, "/entries/1");
+    EXPECT_EQ(d[0].message, "entry left out: /entries/1/id: \"b2\" is not an assessment id (a1, a2, ...)");
+    EXPECT_EQ(d[1].message, "entry left out: /entries/2/id: \"a1\" is listed twice");
+    EXPECT_EQ(d[2].pointer, "/entries/3");
+    EXPECT_EQ(d[4].pointer, "/entries/6");
+    for (const mf::Diagnostic& x : d) EXPECT_EQ(x.severity, mf::Diagnostic::Severity::Warning);
+}
+
+TEST(Workshop, ReadingRefusesWhatIsNotAnIndex) {
+    mf::Workshop w;
+    mf::add_entry(w, "untouched", kNow);
+    for (const char* text : {"", "[]", "{\"format\":\"mangfoldighedstjek/session\"}",
+                             "{\"format\":\"mangfoldighedstjek/workshop\",\"formatVersion\":2,\"entries\":[]}",
+                             "{\"format\":\"mangfoldighedstjek/workshop\",\"formatVersion\":1,\"entries\":{}}", "{\"form"}) {
+        mf::Diagnostics d;
+        EXPECT_FALSE(mf::read_workshop(text, w, d)) << text;
+        EXPECT_TRUE(mf::has_errors(d)) << text;
+    }
+    EXPECT_EQ(w.entries.size(), 1u);
+    EXPECT_EQ(w.entries[0].name, "untouched");
+}
+
+TEST(WorkshopStorage, FirstVisitHasOneFreshEntryAndWritesNothing) {
+    MemoryStore store;
+    mf::WorkshopLoad load = mf::load_workshop(store, shipped(), kNow, "en");
+    ASSERT_EQ(load.workshop.entries.size(), 1u);
+    EXPECT_EQ(load.workshop.current, "a1");
+    EXPECT_EQ(load.session.assessment.language, "en");
+    EXPECT_TRUE(load.session.assessment.answers.empty());
+    EXPECT_TRUE(store.data.empty());
+    EXPECT_FALSE(load.migrated);
+}
+
+TEST(WorkshopStorage, MigratesTheSingleSavedSessionOfEarlierVersions) {
+    MemoryStore store;
+    mf::Session old = answered_session("Bageriet Nord", "yes");
+    old.text_size = 2;
+    const std::string legacy = mf::session_text(old);
+    store.data[mf::kLegacySessionKey] = legacy;
+
+    mf::WorkshopLoad load = mf::load_workshop(store, shipped(), kNow, "da");
+    EXPECT_TRUE(load.migrated);
+    EXPECT_TRUE(load.problems.empty());
+    ASSERT_EQ(load.workshop.entries.size(), 1u);
+    EXPECT_EQ(load.workshop.entries[0].name, "Bageriet Nord");
+    EXPECT_EQ(load.workshop.entries[0].created, old.assessment.created);
+    EXPECT_EQ(load.workshop.text_size, 2);
+    EXPECT_EQ(mf::session_text(load.session), legacy); // every answer, the screen and the settings
+    EXPECT_EQ(store.data.count(mf::kLegacySessionKey), 0u);
+    EXPECT_EQ(store.data.at("assessment-a1"), legacy);
+
+    // The next start reads the new layout and finds the same.
+    mf::WorkshopLoad again = mf::load_workshop(store, shipped(), kNow, "da");
+    EXPECT_FALSE(again.migrated);
+    EXPECT_EQ(mf::session_text(again.session), legacy);
+    EXPECT_EQ(again.workshop.entries.size(), 1u);
+}
+
+TEST(WorkshopStorage, MigrationKeepsTheOldKeyWhenStorageRefuses) {
+    MemoryStore store;
+    const std::string legacy = mf::session_text(answered_session("Bageriet", "no"));
+    store.data[mf::kLegacySessionKey] = legacy;
+    store.refuse = true;
+    mf::WorkshopLoad load = mf::load_workshop(store, shipped(), kNow, "da");
+    EXPECT_FALSE(load.migrated);
+    EXPECT_EQ(mf::session_text(load.session), legacy); // the answers are open all the same
+    EXPECT_EQ(store.data.at(mf::kLegacySessionKey), legacy);
+}
+
+TEST(WorkshopStorage, UnreadableLegacySessionIsKeptAside) {
+    MemoryStore store;
+    store.data[mf::kLegacySessionKey] = "{\"format\": \"mangfoldighedstjek/session\", trunc";
+    mf::WorkshopLoad load = mf::load_workshop(store, shipped(), kNow, "da");
+    EXPECT_EQ(store.data.at("session-unreadable"), "{\"format\": \"mangfoldighedstjek/session\", trunc");
+    ASSERT_EQ(load.problems.size(), 1u);
+    EXPECT_NE(load.problems[0].find("session-unreadable"), std::string::npos);
+    EXPECT_TRUE(load.session.assessment.answers.empty());
+}
+
+TEST(WorkshopStorage, EachAssessmentIsItsOwnKeyAndOneBadOneHarmsNoOther) {
+    MemoryStore store;
+    mf::Workshop w;
+    const std::string a = mf::add_entry(w, "A", kNow);
+    const std::string b = mf::add_entry(w, "B", kNow);
+    const std::string c = mf::add_entry(w, "C", kNow);
+    ASSERT_TRUE(mf::save_entry(store, w, a, answered_session("A", "yes")));
+    ASSERT_TRUE(mf::save_entry(store, w, b, answered_session("B", "no")));
+    ASSERT_TRUE(mf::save_entry(store, w, c, answered_session("C", "dont_know")));
+    EXPECT_EQ(w.entries[0].updated, "2026-11-25T10:30:00Z"); // copied from the assessment
+    w.current = b;
+    ASSERT_TRUE(mf::save_workshop(store, w));
+
+    store.data[mf::assessment_key(b)] = "{\"format\":\"mangfoldighedstjek/session\",\"assessment\":[]}";
+    store.data[mf::assessment_key(c)] = std::string(mf::kMaxEntryBytes + 1, ' ');
+    mf::WorkshopLoad load = mf::load_workshop(store, shipped(), kNow, "da");
+    EXPECT_EQ(load.workshop.entries.size(), 3u); // all still listed
+    EXPECT_TRUE(load.session.assessment.answers.empty()); // b could not be read: a fresh one opens
+    ASSERT_EQ(load.problems.size(), 1u);
+    EXPECT_EQ(store.data.count("assessment-a2-unreadable"), 1u);
+
+    mf::Session s;
+    mf::Diagnostics d;
+    ASSERT_TRUE(mf::read_entry(store, shipped(), a, s, d));
+    EXPECT_EQ(mf::session_text(s), mf::session_text(answered_session("A", "yes")));
+    EXPECT_FALSE(mf::read_entry(store, shipped(), c, s, d));
+    ASSERT_FALSE(d.empty());
+    EXPECT_EQ(d.back().to_string(), "assessment-a3: too large to be an assessment (" +
+                                        std::to_string(mf::kMaxEntryBytes + 1) + " bytes, at most " +
+                                        std::to_string(mf::kMaxEntryBytes) + ")");
+    EXPECT_EQ(mf::session_text(s), mf::session_text(answered_session("A", "yes"))); // untouched on failure
+}
+
+TEST(WorkshopStorage, UnreadableIndexIsRebuiltFromTheAssessments) {
+    MemoryStore store;
+    mf::Workshop w;
+    mf::add_entry(w, "A", kNow);
+    mf::add_entry(w, "B", kNow);
+    mf::add_entry(w, "C", kNow);
+    mf::remove_entry(w, "a2");
+    mf::save_entry(store, w, "a1", answered_session("Alfa", "yes"));
+    mf::save_entry(store, w, "a3", answered_session("Charlie", "no"));
+    store.data[mf::kWorkshopKey] = "{\"format\":\"mangfoldighedstjek/workshop\",";
+    mf::WorkshopLoad load = mf::load_workshop(store, shipped(), kNow, "da");
+    EXPECT_TRUE(load.recovered);
+    ASSERT_EQ(load.workshop.entries.size(), 2u);
+    EXPECT_EQ(load.workshop.entries[0].name, "Alfa"); // the profile's name
+    EXPECT_EQ(load.workshop.entries[1].id, "a3");
+    EXPECT_EQ(load.workshop.next_id, 4);
+    EXPECT_EQ(store.data.at("workshop-unreadable"), "{\"format\":\"mangfoldighedstjek/workshop\",");
+    EXPECT_EQ(mf::session_text(load.session), mf::session_text(answered_session("Alfa", "yes")));
+}
+
+TEST(Bundle, MembersAreByteIdenticalToTheSingleFilesAndAggregate) {
+    const mf::Questionnaire& q = shipped();
+    std::vector<mf::BundleMember> members;
+    for (const char* name : {"Alfa", "Bravo"}) {
+        mf::ExportOutcome out = mf::export_result(q, answered_session(name, "yes").assessment);
+        ASSERT_TRUE(out.ok()) << out.diagnostics.front().to_string();
+        members.push_back({std::string(name) + ".json", out.text});
+    }
+    const std::string text = mf::bundle_text(members, kNow);
+    EXPECT_TRUE(mf::mentions_bundle(text));
+    EXPECT_FALSE(mf::mentions_bundle(members[0].text));
+    std::vector<mf::BundleMember> back;
+    mf::Diagnostics d;
+    ASSERT_EQ(mf::read_bundle(text, "all.json", back, d), mf::BundleRead::Ok);
+    EXPECT_TRUE(d.empty());
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[0].text, members[0].text);
+    EXPECT_EQ(back[1].text, members[1].text);
+    EXPECT_EQ(back[1].file, "all.json#/results/1 (Bravo.json)");
+
+    std::vector<mf::FileCheck> checks = mf::check_results(text, "all.json", q);
+    ASSERT_EQ(checks.size(), 2u);
+    for (const mf::FileCheck& c : checks) EXPECT_TRUE(c.row.has_value());
+    EXPECT_EQ(checks[0].row->name, "Alfa");
+    // A single file is still a single file.
+    ASSERT_EQ(mf::check_results(members[0].text, "Alfa.json", q).size(), 1u);
+}
+
+TEST(Bundle, BadMembersAreListedAndGoodOnesKept) {
+    const mf::Questionnaire& q = shipped();
+    mf::ExportOutcome out = mf::export_result(q, answered_session("Alfa", "yes").assessment);
+    ASSERT_TRUE(out.ok());
+    nlohmann::json doc = nlohmann::json::parse(mf::bundle_text({{"a.json", out.text}}, kNow));
+    nlohmann::json tampered = doc["results"][0];
+    tampered["result"]["answers"]["org_name"] = "Someone else";
+    doc["results"].push_back(tampered);
+    doc["results"].push_back(7);
+    doc["results"].push_back({{"file", "x.json"}});
+    std::vector<mf::BundleMember> members;
+    mf::Diagnostics d;
+    ASSERT_EQ(mf::read_bundle(doc.dump(), "b.json", members, d), mf::BundleRead::Ok);
+    ASSERT_EQ(members.size(), 2u);
+    ASSERT_EQ(d.size(), 2u);
+    EXPECT_EQ(d[0].to_string(), "b.json: /results/2: expected an object, got 7");
+    EXPECT_EQ(d[1].to_string(), "b.json: /results/3/result: missing: each member holds one result document");
+    std::vector<mf::FileCheck> checks = mf::check_results(doc.dump(), "b.json", q);
+    ASSERT_EQ(checks.size(), 3u); // the bundle's own problems, then one check per member
+    EXPECT_FALSE(checks[0].row);
+    EXPECT_TRUE(checks[1].row);
+    EXPECT_FALSE(checks[2].row); // the checksum no longer matches
+    EXPECT_EQ(checks[2].file, "b.json#/results/1 (a.json)");
+
+    for (const char* bad : {"{\"format\":\"mangfoldighedstjek/bundle\",\"formatVersion\":9,\"results\":[]}",
+                            "{\"format\":\"mangfoldighedstjek/bundle\",\"formatVersion\":1}", "[\"mangfoldighedstjek/bundle\""}) {
+        members.clear();
+        d.clear();
+        EXPECT_EQ(mf::read_bundle(bad, "b.json", members, d), mf::BundleRead::Bad) << bad;
+        EXPECT_TRUE(mf::has_errors(d));
+    }
+    members.clear();
+    d.clear();
+    EXPECT_EQ(mf::read_bundle("{\"format\":\"mangfoldighedstjek/result\"}", "r.json", members, d), mf::BundleRead::NotBundle);
+    EXPECT_TRUE(d.empty());
+}
+
+} // namespace
