@@ -553,7 +553,16 @@ mergeInto(LibraryManager.library, {
 
   mf_js_a11y_update__deps: ['$MFA11Y'],
   mf_js_a11y_update: function (ptr) {
-    MFA11Y.update(JSON.parse(UTF8ToString(ptr)));
+    var json = UTF8ToString(ptr);
+    // The first build of the layer waits until the first frame is on screen (start-up time);
+    // later updates are immediate (the focus and the user's gesture depend on it).
+    if (!MFA11Y.root) {
+      var first = MFA11Y.firstJson === undefined;
+      MFA11Y.firstJson = json;
+      if (first) setTimeout(function () { MFA11Y.update(JSON.parse(MFA11Y.firstJson)); }, 0);
+      return;
+    }
+    MFA11Y.update(JSON.parse(json));
   },
 
   // 1 when a key belongs to the page rather than to the canvas: the focus is in the layer or on the

@@ -55,6 +55,7 @@ async function mirrors(name) {
 
 try {
   await t.goto();
+  await page.waitForSelector('#mf-skip', { state: 'attached' }); // the layer is built just after the first frame
   await injectAxe(page);
   console.log(`     axe-core ${AXE_VERSION}`);
 
@@ -181,8 +182,8 @@ try {
   s = await t.state();
   t.check(s.modal === null && s.answerCount > 0, 'cancelling start over in the layer keeps the answers');
   // The workshop list, when this build has it.
-  if (s.items.some((i) => i.id === 'workshop')) {
-    await layerClick(page, 'workshop');
+  if (s.items.some((i) => i.id === 'header-workshop')) {
+    await layerClick(page, 'header-workshop');
     await audit('workshop');
     await mirrors('workshop');
   } else {

@@ -79,6 +79,7 @@ const isId = (id) => (f) => f.id === id;
 
 try {
   await t.goto();
+  await page.waitForSelector('#mf-skip', { state: 'attached' }); // the layer is built just after the first frame
   const s0 = await t.state();
   t.check(s0.screen === 'start', `fresh start (${s0.screen})`);
 
