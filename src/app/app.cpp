@@ -141,6 +141,7 @@ static void save_if_changed() {
 // ---------------------------------------------------------------------------------------------
 void app_file_received(const std::string& name, const std::string& bytes) {
     if (!g_app.questionnaire) return;
+    if (municipality_open()) return municipality_file_received(name, bytes);
     if (workshop_file_received(name, bytes)) return; // on the workshop list: a batch import
     PendingImport p;
     p.file = name;
@@ -159,6 +160,7 @@ void app_file_received(const std::string& name, const std::string& bytes) {
 }
 
 bool app_file_announced(const std::string& name, double size) {
+    if (g_app.questionnaire && municipality_open()) return municipality_file_announced(name, size);
     if (!g_app.questionnaire || size <= static_cast<double>(kMaxResultBytes)) return true;
     PendingImport p;
     p.file = name;
@@ -510,9 +512,14 @@ void app_frame() {
         // The notice's own item (one, so the accessible layer says it once) gets a stable id for tests.
         if (!g_app.ui.items.empty() && g_app.ui.items.back().label == text) g_app.ui.items.back().id = "storage-failed";
     }
-    workshop_bar();
-    steps();
-    switch (g_app.session.screen) {
+    // The municipality's overview stands apart from the respondent's screens (and their steps).
+    if (municipality_open()) {
+        screen_municipality();
+    } else {
+        workshop_bar();
+        steps();
+    }
+    if (!municipality_open()) switch (g_app.session.screen) {
     case Screen::Start: screen_start(); break;
     case Screen::Profile: screen_profile(); break;
     case Screen::Theme: screen_theme(); break;
@@ -611,6 +618,7 @@ std::string app_state_json() {
     json messages = json::object();
     for (const auto& m : g_app.ui.messages) messages[m.first] = m.second;
     j["messages"] = messages;
+    municipality_state(j["municipality"]);
     workshop_state(j);
     return j.dump();
 }

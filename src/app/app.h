@@ -5,6 +5,7 @@
 //   backend NewFrame; ImGui::NewFrame(); app_frame(); ImGui::Render(); draw
 // Everything the app shows and keeps lives behind these functions.
 #pragma once
+#include <cstddef>
 #include <string>
 
 namespace mf {
@@ -27,6 +28,14 @@ double app_seconds_to_next_wake();
 
 // A file the user chose or dropped (import). `name` is the file's name, `bytes` its content.
 void app_file_received(const std::string& name, const std::string& bytes);
+
+// Many files (a drop, or the picker with several files or a folder). While app_takes_many_files()
+// is true (the municipality view is open) the host hands over every file: first
+// app_files_announced(count), then `count` calls of app_file_received() or app_file_unreadable(),
+// possibly spread over many frames. Otherwise the host hands over the first file only (import).
+bool app_takes_many_files();
+void app_files_announced(std::size_t count);
+void app_file_unreadable(const std::string& name, const std::string& reason);
 
 // Before a file is read: false (and the import error dialog says why) when a file of `size` bytes
 // would be refused anyway, so the host never reads a huge file into memory.

@@ -15,6 +15,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -95,6 +97,14 @@ void screen_review();
 void screen_results();
 void screen_plan();
 void screen_export();
+// The municipality's overview (screen_municipality.cpp): outside the respondent's flow, its files
+// in memory only. While open it replaces the respondent's screens and takes every file dropped.
+bool municipality_open();
+void open_municipality(bool open);
+void screen_municipality();
+void municipality_file_received(const std::string& name, const std::string& bytes);
+bool municipality_file_announced(const std::string& name, double size); // false: too large, listed as rejected
+void municipality_state(nlohmann::json& out);
 // The consultant's workshop (screen_workshop.cpp): start-up and saving of the list and the open
 // assessment, the presentation mode's scale and F2 key, the bar under the header, the list and
 // comparison screens, batch import (true when the file was taken), and the state for tests.

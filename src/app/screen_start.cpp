@@ -67,6 +67,14 @@ void screen_start() {
     ui::muted(tr("Indlæs en resultatfil, du har eksporteret før, for at fortsætte med den eller sammenligne.",
                  "Load a result file you exported before, to continue with it or to compare."));
     import_controls(ImportPurpose::Ask);
+
+    // The municipality's side, kept apart from the respondent's flow.
+    ImGui::Spacing();
+    ImGui::Spacing();
+    ui::subheading(tr("For Københavns Kommune", "For the City of Copenhagen"));
+    ui::muted(tr("Saml mange organisationers resultatfiler og se tallene samlet.",
+                 "Collect many organisations' result files and see the figures together."));
+    if (ui::secondary_button(tr("Kommunens overblik ›", "Municipality overview ›"), "municipality")) open_municipality(true);
 }
 
 } // namespace mf

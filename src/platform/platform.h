@@ -37,6 +37,13 @@ bool save_file(const std::string& file_name, const std::string& bytes, const cha
 bool open_file(const std::string& path, std::string& error);
 bool has_file_picker(); // true in the browser (no path needed), false on the desktop
 
+// Many files at once (the municipality view). Browser: opens the picker for several files, or with
+// `folder` for a whole folder (its *.json files); they arrive later in batches, see
+// app_files_announced() in app/app.h. Desktop: `paths` is one or more files or folders (folders
+// searched recursively for *.json, sorted), separated by ';' or new lines, read now; a path that
+// cannot be read arrives through app_file_unreadable(). False only when nothing could be started.
+bool open_files(const std::string& paths, bool folder, std::string& error);
+
 // Shows an HTML page to the user (the printable report). Browser: opens it in a new tab from a Blob
 // URL (a download of `file_name` when the browser blocks the tab). Desktop: writes it as
 // `file_name` in documents_folder(). `where` says what happened (the tab, or the path), or why not.

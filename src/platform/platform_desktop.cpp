@@ -11,6 +11,7 @@
 //   --screenshot  writes the window to a PNG once the picture is stable, then quits
 //   --quit-after  quits after that many seconds and prints the number of frames drawn (idle tests)
 #include "app/app.h"
+#include "core/aggregate.h"
 #include "core/json_input.h"
 #include "core/result.h"
 #include "platform/frame_pacing.h"
@@ -150,7 +151,13 @@ void cb_refresh(GLFWwindow*) { on_any(); }
 void cb_drop(GLFWwindow*, int count, const char** paths) {
     if (count <= 0) return;
     std::string error;
-    mf::platform::open_file(paths[0], error);
+    if (mf::app_takes_many_files()) {
+        std::string all;
+        for (int i = 0; i < count; i++) all += std::string(i ? "\n" : "") + paths[i];
+        mf::platform::open_files(all, false, error);
+    } else {
+        mf::platform::open_file(paths[0], error);
+    }
     on_any();
 }
 
@@ -273,6 +280,37 @@ bool open_file(const std::string& path, std::string& error) {
 }
 
 bool has_file_picker() { return false; }
+
+// Read here, all in one go: a desktop window may pause for the second 10,000 files take; the
+// browser's version hands files over in batches instead.
+bool open_files(const std::string& paths, bool, std::string& error) {
+    std::vector<std::string> inputs;
+    std::string part;
+    for (std::size_t i = 0; i <= paths.size(); i++) {
+        if (i == paths.size() || paths[i] == '\n' || paths[i] == ';') {
+            std::size_t b = part.find_first_not_of(" \t\r"), e = part.find_last_not_of(" \t\r");
+            if (b != std::string::npos) inputs.push_back(expand_home(part.substr(b, e - b + 1)));
+            part.clear();
+        } else {
+            part += paths[i];
+        }
+    }
+    if (inputs.empty()) {
+        error = "no file or folder given";
+        return false;
+    }
+    std::vector<std::pair<std::string, std::string>> problems;
+    const std::vector<std::string> files = mf::list_result_files(inputs, problems);
+    mf::app_files_announced(files.size() + problems.size());
+    for (const auto& p : problems) mf::app_file_unreadable(p.first, p.second);
+    std::string bytes;
+    for (const std::string& f : files) {
+        Diagnostics diags;
+        if (read_file_bytes(f, bytes, diags, kMaxResultBytes)) mf::app_file_received(f, bytes);
+        else mf::app_file_unreadable(f, diags.empty() ? "could not read the file" : diags.front().message);
+    }
+    return true;
+}
 
 bool open_html(const std::string& file_name, const std::string& html, std::string& where) {
     return save_file(documents_folder() + "/" + file_name, html, "text/html", where);

@@ -59,6 +59,7 @@ int mf_js_storage_set(const char* key, const char* value);
 void mf_js_storage_remove(const char* key);
 int mf_js_download(const char* name, const char* mime, const char* data, int size);
 int mf_js_open_file_picker();
+int mf_js_open_files_picker(int folder);
 int mf_js_open_html(const char* name, const char* html); // 1 a new tab, 2 a download, 0 neither
 void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
 int mf_js_a11y_owns_key(int is_tab, int canvas_in_use);
@@ -526,6 +527,19 @@ EMSCRIPTEN_KEEPALIVE void mf_web_file_received(const char* name, const char* dat
     wake();
 }
 
+// Many files (platform_web.js MF.sendMany): how many will come, and one that could not be read.
+EMSCRIPTEN_KEEPALIVE int mf_web_takes_many_files() { return mf::app_takes_many_files() ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE void mf_web_files_announced(int count) {
+    mf::app_files_announced(count > 0 ? (std::size_t)count : 0);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void mf_web_file_unreadable(const char* name, const char* reason) {
+    mf::app_file_unreadable(name ? name : "", reason ? reason : "");
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void mf_web_request_frames() { wake(); }
 
 // A control used in the accessible layer: applied in a frame drawn now, inside the user's gesture
@@ -587,6 +601,14 @@ bool open_file(const std::string&, std::string& error) {
 }
 
 bool has_file_picker() { return true; }
+
+bool open_files(const std::string&, bool folder, std::string& error) {
+    if (!mf_js_open_files_picker(folder ? 1 : 0)) {
+        error = "the browser's file picker could not be opened";
+        return false;
+    }
+    return true;
+}
 
 bool open_html(const std::string& file_name, const std::string& html, std::string& where) {
     const int how = mf_js_open_html(file_name.c_str(), html.c_str());

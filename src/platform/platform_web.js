@@ -4,7 +4,8 @@
 //   - mf_js_init          hidden text field (typing, IME, paste), copy/cut, drag and drop, file
 //                         picker, and window.mfTest
 //   - mf_js_text_input    focuses the hidden text field while ImGui edits text
-//   - clipboard, cursor, storage (localStorage), download, file picker, first frame, fatal errors
+//   - clipboard, cursor, storage (localStorage), download, file pickers, first frame, fatal errors
+//   - MF.sendMany         many files (municipality view): announced, then handed over in batches
 //
 // window.mfTest - a small, honest interface for the browser tests. Everything it returns comes from
 // the running C++ app (exported functions), never from a copy kept in JS:
@@ -40,18 +41,84 @@ mergeInto(LibraryManager.library, {
       _free(namePtr0);
       if (!wanted) return;
       var reader = new FileReader();
-      reader.onload = function () {
-        var bytes = new Uint8Array(reader.result);
-        var nameLen = lengthBytesUTF8(file.name) + 1;
-        var namePtr = _malloc(nameLen);
-        stringToUTF8(file.name, namePtr, nameLen);
-        var dataPtr = _malloc(bytes.length > 0 ? bytes.length : 1);
-        HEAPU8.set(bytes, dataPtr);
-        _mf_web_file_received(namePtr, dataPtr, bytes.length);
-        _free(dataPtr);
-        _free(namePtr);
-      };
+      reader.onload = function () { MF.deliver(file.name, new Uint8Array(reader.result)); };
       reader.readAsArrayBuffer(file);
+    },
+    deliver: function (name, bytes) {
+      var nameLen = lengthBytesUTF8(name) + 1;
+      var namePtr = _malloc(nameLen);
+      stringToUTF8(name, namePtr, nameLen);
+      var dataPtr = _malloc(bytes.length > 0 ? bytes.length : 1);
+      HEAPU8.set(bytes, dataPtr);
+      _mf_web_file_received(namePtr, dataPtr, bytes.length);
+      _free(dataPtr);
+      _free(namePtr);
+    },
+    // Many files for the municipality view: announced at once, then read and handed over in
+    // small batches, yielding to the browser between batches so the page keeps drawing (a
+    // progress line) and stays responsive with thousands of files. Entries are {file, name}.
+    queue: [],
+    pumping: false,
+    sendMany: function (entries) {
+      if (entries.length === 0) return;
+      _mf_web_files_announced(entries.length);
+      for (var i = 0; i < entries.length; i++) MF.queue.push(entries[i]);
+      if (!MF.pumping) { MF.pumping = true; MF.pump(); }
+    },
+    pump: function () {
+      // A file the app refuses for its size is not read: it is listed as rejected instead.
+      var batch = MF.queue.splice(0, 32).filter(function (e) {
+        var n = lengthBytesUTF8(e.name) + 1, np = _malloc(n);
+        stringToUTF8(e.name, np, n);
+        var wanted = _mf_web_file_announced(np, e.file.size);
+        _free(np);
+        return wanted;
+      });
+      if (batch.length === 0 && MF.queue.length === 0) { MF.pumping = false; return; }
+      Promise.all(batch.map(function (e) {
+        return e.file.arrayBuffer().then(function (b) { return { e: e, bytes: new Uint8Array(b) }; },
+                                         function (err) { return { e: e, error: String(err && err.message || err) }; });
+      })).then(function (read) {
+        for (var i = 0; i < read.length; i++) {
+          if (read[i].bytes) { MF.deliver(read[i].e.name, read[i].bytes); continue; }
+          var name = read[i].e.name, reason = read[i].error;
+          var n = lengthBytesUTF8(name) + 1, np = _malloc(n);
+          stringToUTF8(name, np, n);
+          var m = lengthBytesUTF8(reason) + 1, mp = _malloc(m);
+          stringToUTF8(reason, mp, m);
+          _mf_web_file_unreadable(np, mp);
+          _free(mp);
+          _free(np);
+        }
+        setTimeout(MF.pump, 0);
+      });
+    },
+    isJson: function (name) { return /\.json$/i.test(name); },
+    // A dropped folder: its *.json files, recursively, named by their path inside the drop.
+    walk: function (entry, out) {
+      if (entry.isFile) {
+        if (!MF.isJson(entry.name)) return Promise.resolve();
+        return new Promise(function (resolve) {
+          entry.file(function (f) { out.push({ file: f, name: entry.fullPath.replace(/^\//, '') }); resolve(); },
+                     function () { resolve(); });
+        });
+      }
+      if (!entry.isDirectory) return Promise.resolve();
+      var reader = entry.createReader();
+      return new Promise(function (resolve) {
+        var all = [];
+        var next = function () {
+          reader.readEntries(function (list) {
+            if (list.length === 0) {
+              Promise.all(all.map(function (c) { return MF.walk(c, out); })).then(resolve);
+              return;
+            }
+            for (var i = 0; i < list.length; i++) all.push(list[i]);
+            next();
+          }, function () { resolve(); });
+        };
+        next();
+      });
     },
     showStatus: function (text, isError) {
       var el = document.getElementById('mf-status');
@@ -106,7 +173,19 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('drop', function (e) {
       e.preventDefault();
       var files = e.dataTransfer ? e.dataTransfer.files : null;
-      if (files && files.length > 0) MF.sendFile(files[0]);
+      if (!files || files.length === 0) return;
+      if (!_mf_web_takes_many_files()) { MF.sendFile(files[0]); return; }
+      // Folders among the dropped items are walked; files are taken whatever their name.
+      var items = e.dataTransfer.items, walks = [], out = [];
+      for (var i = 0; i < files.length; i++) {
+        var entry = items && items[i] && items[i].webkitGetAsEntry ? items[i].webkitGetAsEntry() : null;
+        if (entry && entry.isDirectory) walks.push(MF.walk(entry, out));
+        else out.push({ file: files[i], name: files[i].name });
+      }
+      Promise.all(walks).then(function () {
+        out.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+        MF.sendMany(out);
+      });
     });
 
     var picker = document.createElement('input');
@@ -120,6 +199,31 @@ mergeInto(LibraryManager.library, {
     });
     document.body.appendChild(picker);
     MF.filePicker = picker;
+
+    // The municipality view's pickers: several files, or a folder (its *.json files).
+    var many = function (id, folder) {
+      var input = document.createElement('input');
+      input.type = 'file';
+      input.multiple = true;
+      input.hidden = true;
+      input.id = id;
+      if (folder) input.webkitdirectory = true;
+      else input.accept = '.json,application/json';
+      input.addEventListener('change', function () {
+        var out = [];
+        for (var i = 0; i < (input.files ? input.files.length : 0); i++) {
+          var f = input.files[i], name = f.webkitRelativePath || f.name;
+          if (!folder || MF.isJson(name)) out.push({ file: f, name: name });
+        }
+        out.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+        input.value = '';
+        MF.sendMany(out);
+      });
+      document.body.appendChild(input);
+      return input;
+    };
+    MF.manyPicker = many('mf-files-picker', false);
+    MF.folderPicker = many('mf-folder-picker', true);
 
     var test = window.mfTest || {};
     test.ready = false;
@@ -212,6 +316,14 @@ mergeInto(LibraryManager.library, {
     } catch (e) {
       return 0;
     }
+  },
+
+  mf_js_open_files_picker__deps: ['$MF'],
+  mf_js_open_files_picker: function (folder) {
+    var input = folder ? MF.folderPicker : MF.manyPicker;
+    if (!input) return 0;
+    input.click();
+    return 1;
   },
 
   // The printable report in a new tab, from a Blob URL (no server, works offline). The URL lives a

@@ -21,7 +21,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -30,7 +29,6 @@
 #include <unistd.h>
 
 using namespace mf;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -120,42 +118,14 @@ Options parse_args(int argc, char** argv) {
     return o;
 }
 
-bool has_json_extension(const fs::path& p) {
-    std::string ext = p.extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext == ".json";
-}
-
-// Files named on the command line are taken as they are; folders give their *.json files, sorted.
-// False (with a message) when an argument does not exist or a folder cannot be listed.
+// Files named on the command line are taken as they are; folders give their *.json files, sorted
+// (list_result_files, shared with the desktop app). False (with a message) when an argument does not
+// exist or a folder cannot be listed.
 bool collect_files(const std::vector<std::string>& inputs, std::vector<std::string>& files) {
-    bool ok = true;
-    for (const std::string& input : inputs) {
-        std::error_code ec;
-        const fs::file_status status = fs::status(input, ec);
-        if (ec || !fs::exists(status)) {
-            std::fprintf(stderr, "mf-aggregate: %s: no such file or folder\n", input.c_str());
-            ok = false;
-            continue;
-        }
-        if (!fs::is_directory(status)) {
-            files.push_back(input);
-            continue;
-        }
-        std::vector<std::string> found;
-        fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
-        for (; !ec && it != end; it.increment(ec)) {
-            std::error_code file_ec;
-            if (it->is_regular_file(file_ec) && has_json_extension(it->path())) found.push_back(it->path().string());
-        }
-        if (ec) {
-            std::fprintf(stderr, "mf-aggregate: %s: cannot list the folder (%s)\n", input.c_str(), ec.message().c_str());
-            ok = false;
-        }
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return ok;
+    std::vector<std::pair<std::string, std::string>> problems;
+    files = list_result_files(inputs, problems);
+    for (const auto& p : problems) std::fprintf(stderr, "mf-aggregate: %s: %s\n", p.first.c_str(), p.second.c_str());
+    return problems.empty();
 }
 
 // One path: a single result file as before, or a bundle (several results, "export all" of the

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# make-municipality-fixtures.sh - (re)makes tests/data/municipality: a small set of result files made
+# with the SHIPPED questionnaire (the app has only that one), a few bad ones, and what mf-aggregate
+# writes for them (tests/data/municipality/expected/). The browser test feeds the files to the app
+# and compares its figures and its CSV export with expected/; tests/cli/municipality.test.sh checks
+# that mf-aggregate still writes exactly expected/. Run it again after a change to
+# questionnaires/aktoersporet.json or to the output formats, and look at the diff.
+#
+# Usage: scripts/make-municipality-fixtures.sh BUILD_DIR   (a native build with mf-generate, mf-aggregate)
+set -eu
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$(cd "${1:?usage: $0 BUILD_DIR}" && pwd)
+OUT="$SRC/tests/data/municipality"
+PY=/usr/bin/python3
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+rm -rf "$OUT"
+mkdir -p "$OUT/expected"
+# Seed 5: 12 files, 5 of them from earlier years of the same organisations (change over time).
+"$BUILD/mf-generate" --count 12 --seed 5 --out "$TMP/gen" >/dev/null
+# Flat, unique names: the browser's file picker gives base names only.
+for f in $(cd "$TMP/gen" && find . -name '*.json' | LC_ALL=C sort); do
+    year=$(basename "$(dirname "$f")")
+    cp "$TMP/gen/$f" "$OUT/$year-$(basename "$f")"
+done
+
+# Bad files, each rejected for one reason:
+first=$(cd "$OUT" && ls -- *.json | LC_ALL=C sort | tail -n 1)
+"$PY" - "$OUT/$first" "$OUT/bad-tampered.json" <<'EOF'
+import json, sys
+# The organisation's name edited after export: the checksum no longer matches.
+text = open(sys.argv[1], encoding="utf-8").read()
+doc = json.loads(text)
+doc["answers"]["org_name"] = doc["answers"]["org_name"] + " (rettet)"
+open(sys.argv[2], "w", encoding="utf-8").write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+EOF
+head -c 300 "$OUT/$first" >"$OUT/bad-truncated.json"
+printf '{"hello": "world"}\n' >"$OUT/bad-foreign.json"
+# The same file sent twice under another name: accepted, but only one of the two counts.
+cp "$OUT/$first" "$OUT/resent-$first"
+
+cd "$OUT"
+files=$(ls -- *.json | LC_ALL=C sort)
+Q="$SRC/questionnaires/aktoersporet.json"
+# shellcheck disable=SC2086
+"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --decimal-comma --rows-csv expected/rows.csv \
+    --summary-csv expected/summary.csv --summary-json expected/summary.json $files >/dev/null 2>&1 || true
+# shellcheck disable=SC2086
+"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --decimal-comma --keep-duplicates --rows-csv expected/rows-keep.csv \
+    --summary-json expected/summary-keep.json $files >/dev/null 2>&1 || true
+echo "wrote $(echo "$files" | wc -l) files and expected/ to $OUT"
