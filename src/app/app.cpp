@@ -162,6 +162,7 @@ void app_file_received(const std::string& name, const std::string& bytes) {
 bool app_file_announced(const std::string& name, double size) {
     if (g_app.questionnaire && municipality_open()) return municipality_file_announced(name, size);
     if (!g_app.questionnaire || size <= static_cast<double>(kMaxResultBytes)) return true;
+    if (workshop_file_refused(name, too_large_message(static_cast<std::size_t>(size), kMaxResultBytes))) return false;
     PendingImport p;
     p.file = name;
     p.errors.push_back(too_large_message(static_cast<std::size_t>(size), kMaxResultBytes));

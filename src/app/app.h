@@ -30,7 +30,7 @@ double app_seconds_to_next_wake();
 void app_file_received(const std::string& name, const std::string& bytes);
 
 // Many files (a drop, or the picker with several files or a folder). While app_takes_many_files()
-// is true (the municipality view is open) the host hands over every file: first
+// is true (the municipality view or the workshop list is open) the host hands over every file: first
 // app_files_announced(count), then `count` calls of app_file_received() or app_file_unreadable(),
 // possibly spread over many frames. Otherwise the host hands over the first file only (import).
 bool app_takes_many_files();

@@ -116,6 +116,10 @@ void workshop_bar();
 void screen_workshop();
 void screen_compare();
 bool workshop_file_received(const std::string& name, const std::string& bytes);
+// The workshop list takes many files at once (a batch import); one the host could not read, or
+// one too large to read, is listed with its reason (true when the list took it).
+bool workshop_takes_files();
+bool workshop_file_refused(const std::string& name, const std::string& reason);
 void workshop_state(nlohmann::json& j);
 
 // Shared by the start, results and export screens: open a file, or (desktop) type its path.

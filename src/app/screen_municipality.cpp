@@ -99,10 +99,11 @@ void open_municipality(bool open) {
     g_app.scroll_to_top = true;
 }
 
-bool app_takes_many_files() { return g_app.questionnaire && view().open; }
+bool app_takes_many_files() { return g_app.questionnaire && (view().open || workshop_takes_files()); }
 
 void app_files_announced(std::size_t count) {
     View& v = view();
+    if (!v.open) return; // the workshop list counts nothing ahead
     if (!loading()) v.announced = v.arrived = 0;
     v.announced += count;
 }
@@ -124,7 +125,10 @@ bool municipality_file_announced(const std::string& name, double size) {
 }
 
 void app_file_unreadable(const std::string& name, const std::string& reason) {
-    if (!view().open) return;
+    if (!view().open) {
+        workshop_file_refused(name, reason.empty() ? "the file could not be read" : reason);
+        return;
+    }
     FileCheck c;
     c.file = name;
     c.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, name, "", reason.empty() ? "the file could not be read" : reason});

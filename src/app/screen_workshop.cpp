@@ -367,8 +367,16 @@ static void import_one(const std::string& file, std::string_view bytes) {
     session_changed(); // writes the index
 }
 
+bool workshop_takes_files() { return g_app.session.screen == Screen::Workshop; }
+
+bool workshop_file_refused(const std::string& name, const std::string& reason) {
+    if (!workshop_takes_files()) return false;
+    g_ui.batch.push_back({name, false, reason});
+    return true;
+}
+
 bool workshop_file_received(const std::string& name, const std::string& bytes) {
-    if (g_app.session.screen != Screen::Workshop) return false;
+    if (!workshop_takes_files()) return false;
     if (mentions_bundle(bytes)) {
         std::vector<BundleMember> members;
         Diagnostics d;
@@ -524,13 +532,18 @@ void screen_workshop() {
                  "Du kan vælge eller trække flere filer ind på én gang.",
                  "Each result file – or each organisation in a bundle file – becomes a new organisation in the list. "
                  "You can choose or drop several files at once."));
+    // Several files at once: the host hands every chosen file to workshop_file_received().
+    bool load = false;
     if (platform::has_file_picker()) {
-        if (ui::secondary_button(tr("Vælg resultatfiler …", "Choose result files …"), "import-batch")) start_import(ImportPurpose::Ask);
+        load = ui::secondary_button(tr("Vælg resultatfiler …", "Choose result files …"), "import-batch");
     } else {
         if (g_app.desktop_path.empty()) g_app.desktop_path = platform::documents_folder() + "/";
-        ui::text_field(tr("Sti til resultatfilen", "Path of the result file"), "import-path-batch", g_app.desktop_path, "", "");
-        if (ui::secondary_button(tr("Indlæs", "Load"), "import-batch")) start_import(ImportPurpose::Ask);
+        ui::text_field(tr("Stier til resultatfiler eller mapper (adskilt med ;)", "Paths of result files or folders (separated by ;)"),
+                       "import-path-batch", g_app.desktop_path, "", "");
+        load = ui::secondary_button(tr("Indlæs", "Load"), "import-batch");
     }
+    std::string error;
+    if (load && !platform::open_files(g_app.desktop_path, false, error)) g_ui.batch.push_back({g_app.desktop_path, false, error});
     for (const WorkshopUi::BatchLine& b : g_ui.batch)
         ui::notice(b.ok ? ui::Tone::Good : ui::Tone::Error,
                    b.file + ": " + (b.ok ? std::string(tr("tilføjet – ", "added – ")) : std::string()) + b.text);

@@ -37,7 +37,7 @@ bool save_file(const std::string& file_name, const std::string& bytes, const cha
 bool open_file(const std::string& path, std::string& error);
 bool has_file_picker(); // true in the browser (no path needed), false on the desktop
 
-// Many files at once (the municipality view). Browser: opens the picker for several files, or with
+// Many files at once (the municipality view, the workshop list's batch import). Browser: opens the picker for several files, or with
 // `folder` for a whole folder (its *.json files); they arrive later in batches, see
 // app_files_announced() in app/app.h. Desktop: `paths` is one or more files or folders (folders
 // searched recursively for *.json, sorted), separated by ';' or new lines, read now; a path that

@@ -238,35 +238,50 @@ try {
   await d2.waitReady();
   await d2.settle();
   await d2.click('workshop');
-  const drop = async (files) => {
-    // One drop per file until the platform hands several files of one drop to the app.
-    for (const f of files) {
-      await p2.evaluate((one) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([one.text], one.name, { type: 'application/json' }));
-        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      }, f);
-      await p2.waitForTimeout(100);
-    }
+  const waitBatch = async (count) => {
     for (let i = 0; i < 50; i++) {
       await p2.waitForTimeout(100);
-      const st = await d2.state();
-      if (st.workshop.batch >= files.expect) break;
+      if ((await d2.state()).workshop.batch >= count) break;
     }
     await d2.settle();
   };
+  // All three files in ONE drop: the workshop list takes every file of it.
   const batch = [
     { name: 'workshop-bundle.json', text: fs.readFileSync(bundlePath, 'utf8') },
     { name: 'broken.json', text: '{"format": "mangfoldighedstjek/result", ' },
     { name: 'foreign.json', text: '{"hello": "world"}' },
   ];
-  batch.expect = 5;
-  await drop(batch);
+  await p2.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, batch);
+  await waitBatch(5);
   let s2 = await d2.state();
   const names2 = s2.workshop.entries.map((e) => e.name);
   t.check(orgs.every((o) => names2.includes(o.name.replace(' & Co', ''))) && s2.workshop.entries.length === 4,
     `the bundle's 3 organisations are in the fresh list beside its own empty one (${names2.join(', ')})`);
   t.check(s2.workshop.batch === 5, `each file or member is listed: 3 added, 2 bad (${s2.workshop.batch})`);
+  t.check(['broken.json', 'foreign.json'].every((f) => s2.notices.some((n) => n.text.startsWith(f + ': '))),
+    'the two bad files of the drop are listed with their reasons');
+  // Several files through the browser's picker (the real button): both are bad, nothing else changes.
+  let chooser = null;
+  for (let attempt = 0; attempt < 2 && !chooser; attempt++) {
+    const b = await d2.reveal('import-batch');
+    [chooser] = await Promise.all([
+      p2.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null),
+      p2.mouse.click(b.x + 20, b.y + b.h / 2),
+    ]);
+  }
+  t.check(!!chooser && chooser.isMultiple(), 'the workshop import button opens the picker for several files');
+  await chooser.setFiles([
+    { name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('') },
+    { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2]') },
+  ]);
+  await waitBatch(7);
+  const s3 = await d2.state();
+  t.check(s3.workshop.batch === 7 && s3.workshop.entries.length === 4,
+    `both picked files are listed and the list is unchanged (${s3.workshop.batch} lines, ${s3.workshop.entries.length} organisations)`);
   await p2.screenshot({ path: path.join(t.out, 'workshop-05-imported.png') });
   // The imported organisations have the same results.
   await d2.click('to-compare');
