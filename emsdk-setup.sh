@@ -62,7 +62,7 @@ elif command -v apt-get >/dev/null 2>&1; then
   else
     step "Debian packages: installing ${TODO[*]}"
     $SUDO apt-get update -q || die "apt-get update failed" "check that this machine reaches its Debian mirror"
-    DEBIAN_FRONTEND=noninteractive $SUDO -E apt-get install -y -q --no-install-recommends "${TODO[@]}" \
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${TODO[@]}" \
       || die "apt-get install failed for: ${TODO[*]}" "read apt's message above; on a non-Debian system install these yourself and use MF_SKIP_APT=1"
   fi
 else
@@ -134,9 +134,9 @@ for face in Regular Bold; do
   [ -f "$src" ] || die "$src missing" "install fonts-noto-core"
   if [ ! -f "$out" ] || [ "$src" -nt "$out" ] || [ "$0" -nt "$out" ]; then
     step "Font: subsetting Noto Sans $face"
-    /usr/bin/pyftsubset "$src" --unicodes="$FONT_RANGES" --output-file="$out" \
+    /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$FONT_RANGES" --output-file="$out" \
       --layout-features='kern' --no-hinting --desubroutinize \
-      || die "pyftsubset failed for $src" "install python3-fonttools (it provides /usr/bin/pyftsubset)"
+      || die "pyftsubset failed for $src" "install python3-fonttools (it provides the fontTools.subset module for /usr/bin/python3)"
   fi
 done
 ls -l "$THIRD"/fonts/*.ttf
