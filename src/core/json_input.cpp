@@ -1,7 +1,6 @@
 #include "core/json_input.h"
 
 #include <fstream>
-#include <set>
 #include <vector>
 
 namespace mf {
@@ -26,16 +25,21 @@ void line_and_column(std::string_view text, std::size_t offset, std::size_t& lin
     }
 }
 
-// Tracks where the parser is (for pointers in messages), the depth, and the keys seen per object.
-struct ParseTracker {
+// Builds the document from nlohmann's SAX events (as its own DOM parser does), and on the way tracks
+// where the parser is (for pointers in messages), the depth, and duplicate keys: a key already in the
+// object being built is a duplicate. The first problem stops the parse; parse errors are thrown as
+// the DOM parser throws them.
+struct TrackingBuilder {
     struct Frame {
         bool is_array = false;
         long index = -1;        // arrays: index of the current element
         std::string key;        // objects: the current key
-        std::set<std::string> keys;
+        json* container = nullptr;
     };
-    std::vector<Frame> stack;
+    json& root;
     int max_depth = 64;
+    std::vector<Frame> stack;
+    json* member = nullptr; // the value of the current key in the innermost object
     std::string failure_pointer;
     std::string failure_message;
 
@@ -56,42 +60,66 @@ struct ParseTracker {
         const Frame& f = stack.back();
         return p + "/" + (f.is_array ? std::to_string(f.index + 1) : json_pointer_token(f.key));
     }
-    void enter_value() {
-        if (!stack.empty() && stack.back().is_array) ++stack.back().index;
-    }
     bool fail(std::string ptr, std::string message) {
-        if (failure_message.empty()) {
-            failure_pointer = std::move(ptr);
-            failure_message = std::move(message);
-        }
+        failure_pointer = std::move(ptr);
+        failure_message = std::move(message);
         return false;
     }
-    bool on_event(int depth, json::parse_event_t event, json& parsed) {
-        if (!failure_message.empty()) return false;
-        switch (event) {
-        case json::parse_event_t::object_start:
-        case json::parse_event_t::array_start:
-            enter_value();
-            if (depth >= max_depth)
-                return fail(pointer(stack.size()), "nesting is deeper than " + std::to_string(max_depth) + " levels");
-            stack.push_back(Frame{event == json::parse_event_t::array_start, -1, {}, {}});
-            return true;
-        case json::parse_event_t::object_end:
-        case json::parse_event_t::array_end:
-            if (!stack.empty()) stack.pop_back();
-            return true;
-        case json::parse_event_t::key: {
-            Frame& f = stack.back();
-            f.key = parsed.get<std::string>();
-            if (!f.keys.insert(f.key).second)
-                return fail(pointer(stack.size() - 1), "duplicate key \"" + f.key + "\" in the same object");
-            return true;
+    // A new value in the current container (or the document itself); returns where it is stored.
+    json* place(json&& value) {
+        if (stack.empty()) {
+            root = std::move(value);
+            return &root;
         }
-        case json::parse_event_t::value:
-            enter_value();
-            return true;
+        Frame& f = stack.back();
+        if (f.is_array) {
+            ++f.index;
+            json::array_t& array = *f.container->get_ptr<json::array_t*>();
+            array.push_back(std::move(value));
+            return &array.back();
         }
+        *member = std::move(value);
+        return member;
+    }
+    bool open(json::value_t type) {
+        if (static_cast<int>(stack.size()) >= max_depth) {
+            if (!stack.empty() && stack.back().is_array) ++stack.back().index;
+            return fail(pointer(stack.size()), "nesting is deeper than " + std::to_string(max_depth) + " levels");
+        }
+        json* container = place(json(type));
+        stack.push_back(Frame{type == json::value_t::array, -1, {}, container});
         return true;
+    }
+
+    // The SAX interface of nlohmann::json::sax_parse.
+    bool null() { return place(json(nullptr)) != nullptr; }
+    bool boolean(bool value) { return place(json(value)) != nullptr; }
+    bool number_integer(json::number_integer_t value) { return place(json(value)) != nullptr; }
+    bool number_unsigned(json::number_unsigned_t value) { return place(json(value)) != nullptr; }
+    bool number_float(json::number_float_t value, const std::string&) { return place(json(value)) != nullptr; }
+    bool string(std::string& value) { return place(json(value)) != nullptr; }
+    bool binary(json::binary_t& value) { return place(json::binary(value)) != nullptr; } // JSON text has none
+    bool start_object(std::size_t) { return open(json::value_t::object); }
+    bool start_array(std::size_t) { return open(json::value_t::array); }
+    bool end_object() {
+        stack.pop_back();
+        return true;
+    }
+    bool end_array() {
+        stack.pop_back();
+        return true;
+    }
+    bool key(std::string& key) {
+        Frame& f = stack.back();
+        f.key = key;
+        auto inserted = f.container->get_ptr<json::object_t*>()->emplace(key, nullptr);
+        if (!inserted.second) return fail(pointer(stack.size() - 1), "duplicate key \"" + key + "\" in the same object");
+        member = &inserted.first->second;
+        return true;
+    }
+    template <typename Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& e) {
+        throw e; // as nlohmann's DOM parser does: the callers below catch json::exception
     }
 };
 
@@ -186,13 +214,10 @@ std::optional<json> parse_json_document(std::string_view bytes, const std::strin
         return std::nullopt;
     }
 
-    ParseTracker tracker;
-    tracker.max_depth = limits.max_depth;
-    json::parser_callback_t callback = [&tracker](int depth, json::parse_event_t event, json& parsed) {
-        return tracker.on_event(depth, event, parsed);
-    };
+    json doc;
+    TrackingBuilder tracker{doc, limits.max_depth, {}, nullptr, {}, {}};
     try {
-        json doc = json::parse(bytes.begin(), bytes.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+        json::sax_parse(bytes.begin(), bytes.end(), &tracker, json::input_format_t::json, /*strict=*/true, /*ignore_comments=*/false);
         if (!tracker.failure_message.empty()) {
             out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
             return std::nullopt;

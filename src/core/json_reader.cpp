@@ -12,7 +12,14 @@ namespace mf {
 using nlohmann::json;
 
 std::string child_pointer(const std::string& pointer, const std::string& key) {
-    return pointer + "/" + json_pointer_token(key);
+    // Built in one allocation: the importer makes one for every field it reads.
+    if (key.find_first_of("~/") != std::string::npos) return pointer + "/" + json_pointer_token(key);
+    std::string out;
+    out.reserve(pointer.size() + 1 + key.size());
+    out += pointer;
+    out += '/';
+    out += key;
+    return out;
 }
 
 std::string child_pointer(const std::string& pointer, std::size_t index) {

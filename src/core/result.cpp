@@ -10,6 +10,7 @@
 #include "core/answer_check.h"
 #include "core/condition.h"
 #include "core/cvr.h"
+#include "core/json_canonical.h"
 #include "core/json_input.h"
 #include "core/json_reader.h"
 #include "core/sha256.h"
@@ -46,8 +47,6 @@ Answers fitting_visible_answers(const Questionnaire& questionnaire, const Answer
     }
     return out;
 }
-
-std::string dump_canonical(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // One answer as JSON -> AnswerValue: a string, a number or an array of strings. False (reported)
 // for anything else.
@@ -124,9 +123,10 @@ bool is_valid_timestamp(const std::string& text) {
 }
 
 std::string result_checksum(const json& document) {
-    json content = document;
-    if (content.is_object()) content.erase("checksum");
-    return "sha256:" + sha256_hex(dump_canonical(content));
+    std::string canonical;
+    canonical.reserve(4096); // a result file's canonical form is about 2.5 KB
+    append_canonical_json(document, canonical, "checksum");
+    return "sha256:" + sha256_hex(canonical);
 }
 
 json result_document(const Questionnaire& questionnaire, const Assessment& assessment) {
@@ -394,9 +394,7 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
 
     if (has_errors(outcome.diagnostics)) return outcome;
     if (r.same_questionnaire) {
-        json stored = r.stored_scores;
-        json computed = summarise(current, compute_scores(current, r.assessment.answers));
-        if (stored != computed)
+        if (r.stored_scores != summarise(current, compute_scores(current, r.assessment.answers)))
             reader.warning("/scores", "the scores in the file do not match its answers; the app shows the scores computed from the answers");
     }
     outcome.result = std::move(im.result);

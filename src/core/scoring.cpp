@@ -68,6 +68,9 @@ Scores compute_scores(const Questionnaire& questionnaire, const Answers& answers
     scores.themes.resize(questionnaire.themes.size());
     scores.principles.resize(questionnaire.principles.size());
     const Answers visible = visible_answers(questionnaire, answers);
+    std::size_t question_count = 0;
+    for (const Theme& theme : questionnaire.themes) question_count += theme.questions.size();
+    scores.questions.reserve(question_count);
 
     for (std::size_t t = 0; t < questionnaire.themes.size(); ++t) {
         const Theme& theme = questionnaire.themes[t];

@@ -87,6 +87,15 @@ struct ScoreSummary {
 
 ScoreSummary summarise(const Questionnaire& questionnaire, const Scores& scores);
 
+// Equal exactly when their JSON (to_json) is equal: the same ids, levels and numbers (a whole number
+// is written as an integer, and JSON compares it with a double by value, as these compare doubles).
+inline bool operator==(const ThemeSummary& a, const ThemeSummary& b) { return a.percent == b.percent && a.coverage == b.coverage; }
+inline bool operator!=(const ThemeSummary& a, const ThemeSummary& b) { return !(a == b); }
+inline bool operator==(const ScoreSummary& a, const ScoreSummary& b) {
+    return a.overall == b.overall && a.level == b.level && a.coverage == b.coverage && a.principles == b.principles && a.themes == b.themes;
+}
+inline bool operator!=(const ScoreSummary& a, const ScoreSummary& b) { return !(a == b); }
+
 void to_json(nlohmann::json& j, const ScoreSummary& s);
 // Reports every problem through `reader` (pointers below `pointer`); false when any was found.
 bool read_score_summary(const nlohmann::json& j, const std::string& pointer, const JsonReader& reader, ScoreSummary& s);

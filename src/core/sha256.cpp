@@ -2,6 +2,15 @@
 
 #include <cstring>
 
+// x86-64 CPUs with the SHA extensions (Intel since Goldmont/Ice Lake, every AMD Zen) compute a
+// block about ten times faster with the SHA-NI instructions. Chosen at run time (cpuid), so the
+// binary still runs on CPUs without them; the wasm build and other CPUs use the portable code.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__EMSCRIPTEN__)
+#define MF_SHA256_X86 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace mf {
 namespace {
 
@@ -43,14 +52,65 @@ void compress(std::uint32_t state[8], const std::uint8_t block[64]) {
     state[4] += e; state[5] += f; state[6] += g; state[7] += h;
 }
 
-} // namespace
+void compress_portable(std::uint32_t state[8], const std::uint8_t* blocks, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) compress(state, blocks + i * 64);
+}
 
-std::array<std::uint8_t, 32> sha256(std::string_view data) {
+#ifdef MF_SHA256_X86
+// The 64 rounds as 16 groups of four: _mm_sha256msg1/2 extend the message schedule, each
+// _mm_sha256rnds2 does two rounds. The state is kept as ABEF / CDGH, the layout the instructions use.
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_x86(std::uint32_t state[8], const std::uint8_t* blocks, std::size_t count) {
+    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0])), 0xB1); // CDAB
+    __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4])), 0x1B); // EFGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);    // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);         // CDGH
+    for (std::size_t b = 0; b < count; ++b, blocks += 64) {
+        const __m128i abef = state0, cdgh = state1;
+        __m128i w[4]; // the last four groups of the schedule, w[g % 4] = W[4g .. 4g+3]
+        for (int g = 0; g < 16; ++g) {
+            __m128i words;
+            if (g < 4) {
+                words = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(blocks + 16 * g)), byte_swap);
+            } else {
+                words = _mm_sha256msg1_epu32(w[g % 4], w[(g + 1) % 4]);                 // W[t-16] + s0(W[t-15])
+                words = _mm_add_epi32(words, _mm_alignr_epi8(w[(g + 3) % 4], w[(g + 2) % 4], 4)); // + W[t-7]
+                words = _mm_sha256msg2_epu32(words, w[(g + 3) % 4]);                     // + s1(W[t-2])
+            }
+            w[g % 4] = words;
+            __m128i wk = _mm_add_epi32(words, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * g])));
+            state1 = _mm_sha256rnds2_epu32(state1, state0, wk);
+            wk = _mm_shuffle_epi32(wk, 0x0E);
+            state0 = _mm_sha256rnds2_epu32(state0, state1, wk);
+        }
+        state0 = _mm_add_epi32(state0, abef);
+        state1 = _mm_add_epi32(state1, cdgh);
+    }
+    tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+    state1 = _mm_alignr_epi8(state1, tmp, 8);     // HGFE
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), state0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
+}
+
+bool cpu_has_sha() {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+    const bool ssse3_sse41 = (c & bit_SSSE3) && (c & bit_SSE4_1);
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return ssse3_sse41 && (b & bit_SHA);
+}
+#endif
+
+using CompressFn = void (*)(std::uint32_t[8], const std::uint8_t*, std::size_t);
+
+std::array<std::uint8_t, 32> sha256_with(CompressFn compress_blocks, std::string_view data) {
     std::uint32_t state[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(data.data());
     std::size_t full = data.size() / 64;
-    for (std::size_t i = 0; i < full; ++i) compress(state, bytes + i * 64);
+    compress_blocks(state, bytes, full);
 
     // Padding: 0x80, zeros, then the bit length as a big-endian 64-bit number.
     std::uint8_t tail[128] = {};
@@ -60,13 +120,30 @@ std::array<std::uint8_t, 32> sha256(std::string_view data) {
     std::size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
     std::uint64_t bits = std::uint64_t(data.size()) * 8;
     for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = std::uint8_t(bits >> (8 * i));
-    compress(state, tail);
-    if (tail_len == 128) compress(state, tail + 64);
+    compress_blocks(state, tail, tail_len / 64);
 
     std::array<std::uint8_t, 32> out{};
     for (int i = 0; i < 8; ++i)
         for (int j = 0; j < 4; ++j) out[i * 4 + j] = std::uint8_t(state[i] >> (24 - 8 * j));
     return out;
+}
+
+CompressFn best_compress() {
+#ifdef MF_SHA256_X86
+    if (cpu_has_sha()) return compress_x86;
+#endif
+    return compress_portable;
+}
+
+} // namespace
+
+bool sha256_uses_cpu_instructions() { return best_compress() != compress_portable; }
+
+std::array<std::uint8_t, 32> sha256_portable(std::string_view data) { return sha256_with(compress_portable, data); }
+
+std::array<std::uint8_t, 32> sha256(std::string_view data) {
+    static const CompressFn compress_blocks = best_compress();
+    return sha256_with(compress_blocks, data);
 }
 
 std::string sha256_hex(std::string_view data) {

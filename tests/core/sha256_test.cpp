@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
 // Test vectors from FIPS 180-4 examples and NIST's SHA-256 short-message set.
 TEST(Sha256, KnownVectors) {
     EXPECT_EQ(mf::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -19,4 +23,20 @@ TEST(Sha256, LengthsAroundTheBlockBoundary) {
 
 TEST(Sha256, MillionAs) {
     EXPECT_EQ(mf::sha256_hex(std::string(1000000, 'a')), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+// sha256() may run on the CPU's SHA instructions (x86-64 SHA-NI); the portable code must give the
+// same digests for every length around and across block boundaries, and both must match the vectors.
+TEST(Sha256, CpuInstructionsAndPortableCodeAgree) {
+    EXPECT_EQ(mf::sha256_portable("abc"), mf::sha256("abc"));
+    const auto million = mf::sha256_portable(std::string(1000000, 'a'));
+    EXPECT_EQ(million, mf::sha256(std::string(1000000, 'a')));
+    std::string data;
+    std::uint32_t x = 12345;
+    for (std::size_t n = 0; n <= 300; ++n) {
+        EXPECT_EQ(mf::sha256_portable(data), mf::sha256(data)) << "length " << n;
+        x = x * 1103515245u + 12345u;
+        data += static_cast<char>(x >> 24);
+    }
+    std::printf("sha256 here uses %s\n", mf::sha256_uses_cpu_instructions() ? "the CPU's SHA instructions" : "the portable code");
 }
