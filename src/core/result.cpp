@@ -238,20 +238,22 @@ struct Importer {
         if (!reader.expect_object(j, "/answers")) return;
         const std::string version = current.version;
         for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string pointer = child_pointer("/answers", it.key());
+            // The pointer is only needed for a message: most answers are strings that fit.
+            auto pointer = [&] { return child_pointer("/answers", it.key()); };
             AnswerValue value;
-            if (!read_answer_value(it.value(), pointer, reader, value)) continue;
+            if (it.value().is_string()) value = it.value().get_ref<const std::string&>();
+            else if (!read_answer_value(it.value(), pointer(), reader, value)) continue;
             const Question* q = current.question(it.key());
             if (!q) {
-                drop(pointer, "the question \"" + it.key() + "\" is not in questionnaire version " + version);
+                drop(pointer(), "the question \"" + it.key() + "\" is not in questionnaire version " + version);
                 continue;
             }
             if (std::string reason = answer_problem(*q, value); !reason.empty()) {
-                drop(pointer, "the answer does not fit the question in questionnaire version " + version + ": " + reason);
+                drop(pointer(), "the answer does not fit the question in questionnaire version " + version + ": " + reason);
                 continue;
             }
             if (auto* ids = std::get_if<std::vector<std::string>>(&value)) *ids = in_option_order(*q, *ids);
-            result.assessment.answers[it.key()] = value;
+            result.assessment.answers[it.key()] = std::move(value);
         }
     }
 
