@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
+import { openFileChooser, settlePage } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DATA = path.resolve(here, '../data/municipality');
@@ -24,15 +25,7 @@ const H = 1000;
 const t = await openApp({ name: 'municipality', viewport: { width: 1280, height: H } });
 const page = t.page;
 
-async function settle() {
-  let last = await t.frames();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(40);
-    const now = await t.frames();
-    if (now === last) return;
-    last = now;
-  }
-}
+const settle = () => settlePage(page);
 async function item(id) {
   const it = (await t.state()).items.find((i) => i.id === id);
   if (!it) throw new Error(`no item "${id}" on the screen`);
@@ -148,14 +141,7 @@ try {
   await t.screenshot('municipality-empty.png');
 
   // Several files at once through the browser's own file picker (the real button).
-  let chooser = null;
-  for (let attempt = 0; attempt < 2 && !chooser; attempt++) {
-    const b = await item('muni-pick-files');
-    [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null),
-      page.mouse.click(b.x + 20, b.y + b.h / 2),
-    ]);
-  }
+  const chooser = await openFileChooser(page, () => reveal('muni-pick-files'), settle);
   t.check(!!chooser && chooser.isMultiple(), 'the button opens the file picker for several files');
   await chooser.setFiles(picked.map((f) => path.join(DATA, f)));
   await waitLoaded(picked.length);
