@@ -5,6 +5,9 @@
 #include "core/json_reader.h"
 #include "core/result.h"
 
+#include <optional>
+#include <stdexcept>
+
 namespace mf {
 
 using json = nlohmann::json;
@@ -16,7 +19,14 @@ std::string bundle_text(const std::vector<BundleMember>& members, const std::str
     j["created"] = created;
     j["app"] = {{"name", kAppName}};
     json results = json::array();
-    for (const BundleMember& m : members) results.push_back({{"file", m.file}, {"result", json::parse(m.text)}});
+    for (const BundleMember& m : members) {
+        // Parsed by the import gate (json_input.cpp), so the wasm holds one nlohmann parser, not two.
+        // The texts are export_result's; one that is not JSON is a programming error.
+        Diagnostics problems;
+        std::optional<json> result = parse_json_document(m.text, m.file, problems, JsonLimits{kMaxResultBytes, 64});
+        if (!result) throw std::invalid_argument("bundle_text: " + problems.front().to_string());
+        results.push_back({{"file", m.file}, {"result", std::move(*result)}});
+    }
     j["results"] = results;
     return j.dump(2) + "\n";
 }
