@@ -75,12 +75,13 @@ mergeInto(LibraryManager.library, {
         '#mf-a11y .choice input { width: 1.2em; height: 1.2em; margin-top: 0.2em; flex: none; }',
         '#mf-a11y .field { margin: 0.6em 0; } #mf-a11y .field label { font-weight: bold; display: block; }',
         '#mf-a11y progress { width: 100%; max-width: 40em; height: 0.8em; }',
-        // Tables of figures: lines between the rows, the numbers in even columns, wide tables wrap.
+        // Tables of figures: lines between the rows, the numbers in even columns.
         '#mf-a11y table { border-collapse: collapse; margin: 0.4em 0 1.2em; max-width: 100%; font-variant-numeric: tabular-nums; }',
         '#mf-a11y caption { text-align: left; font-weight: bold; padding: 0 0 0.3em; }',
         '#mf-a11y th, #mf-a11y td { padding: 0.25em 0.6em; border-bottom: 1px solid #c9d0da; text-align: left; vertical-align: top; }',
         '#mf-a11y thead th { border-bottom: 2px solid #4e5766; background: #f3f5f8; }',
         '#mf-a11y tbody th { font-weight: normal; }',
+        '#mf-a11y td { white-space: nowrap; }', // "17,7 %" on one line; the row headers wrap instead
         '#mf-a11y [role="dialog"] { border: 2px solid #1d559e; border-radius: 8px; padding: 0.5em 1em 1em; margin: 1em 0; }',
         '#mf-a11y :focus-visible, #mf-skip:focus-visible { outline: 3px solid #1d559e; outline-offset: 2px; }',
         '#mf-a11y .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }',

@@ -96,7 +96,7 @@ try {
     const figures = compareFigures(layerCells(dom), expected, 'sector');
     t.check(figures.bad.length === 0 && figures.n > 50, `municipality: the layer's ${figures.n} figures equal mf-aggregate's${figures.bad.length ? ':\n    ' + figures.bad.join('\n    ') : ''}`);
     const lt = dom.find((x) => x.rows.length && x.rows[0][1] && x.rows[0][1].id.startsWith('levels/'));
-    const bars = compareBars(await layerTexts(page), expected, lt.columns.slice(1).map((c, j) => [c.text, lt.rows[0][j + 1].id.split('/').pop()]));
+    const bars = compareBars(await layerTexts(page), expected, lt.columns.slice(1).map((c, j) => [c.text, lt.rows[0][j + 1].id.split('/').pop()]), 'sector');
     t.check(bars.bad.length === 0 && bars.n > 0, `municipality: the bars' numbers are in the layer (${bars.n} bars)${bars.bad.length ? ':\n    ' + bars.bad.join('\n    ') : ''}`);
     await layerClick(page, 'muni-clear');
     await layerClick(page, 'muni-back');

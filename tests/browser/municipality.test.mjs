@@ -78,7 +78,7 @@ async function checkLayer(summary, dimension, label, shot) {
   t.check(bad.length === 0 && n > 50, `${label}: the layer's ${n} figures equal mf-aggregate's${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
   const levelsTable = dom.find((d) => d.rows.length && d.rows[0][1] && d.rows[0][1].id.startsWith('levels/'));
   const levels = levelsTable.columns.slice(1).map((c, j) => [c.text, levelsTable.rows[0][j + 1].id.split('/').pop()]);
-  const bars = compareBars(await layerTexts(page), summary, levels);
+  const bars = compareBars(await layerTexts(page), summary, levels, dimension);
   t.check(bars.bad.length === 0 && bars.n > 0, `${label}: every bar's numbers are in the layer as text (${bars.n} bars)${bars.bad.length ? ':\n  ' + bars.bad.join('\n  ') : ''}`);
   const v = await axeViolations(page);
   t.check(v.length === 0, `${label}: axe finds no violations in the layer${v.length ? ':\n    ' + v.join('\n    ') : ''}`);

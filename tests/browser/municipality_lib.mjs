@@ -71,16 +71,26 @@ export function compareFigures(cells, summary, dimension) {
 // The overview's bars in the layer against the summary: a spread bar per part (overall and the
 // principles, in the summary's order) reads "<title>: gennemsnit X; midterste halvdel Q1 til Q3;
 // median M (n = N)", a level bar "<title>: <level>: count, ..." with the levels in the levels
-// table's order. `texts` are the layer's paragraphs; `levels` the levels table's columns after the
-// first, as [title, level id]. Returns the mismatches and how many bars were compared.
-export function compareBars(texts, summary, levels) {
+// table's order, and a bar per non-empty group of `dimension` "<group>  (organisations): mean".
+// `texts` are the layer's paragraphs; `levels` the levels table's columns after the first, as
+// [title, level id]. Returns the mismatches and how many bars were compared.
+export function compareBars(texts, summary, levels, dimension) {
   const levelNames = levels.map((l) => l[0]);
   const all = summary.groups.find((g) => g.dimension === 'all');
   const parts = all.parts.filter((p) => p.kind !== 'theme');
   const spread = texts.map((t) => /: gennemsnit (\S+ %|–)(?:; midterste halvdel (\S+ %) til (\S+ %); median (\S+ %))? \(n = (\d+)\)$/.exec(t)).filter(Boolean);
   const levelRe = new RegExp(': ' + levelNames.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ': (\\d+)').join(', ') + '$');
   const stacked = texts.map((t) => levelRe.exec(t)).filter(Boolean);
+  const groups = summary.groups.filter((g) => g.dimension === dimension && g.organisations > 0);
+  const groupBars = texts.map((t) => /\s\((\d+)\): (\S+ %|–)$/.exec(t)).filter(Boolean);
   const bad = [];
+  if (groupBars.length !== groups.length) bad.push(`${groupBars.length} group bars, ${groups.length} groups`);
+  groups.forEach((g, i) => {
+    const b = groupBars[i];
+    const mean = g.parts.find((p) => p.kind === 'overall').mean;
+    if (b && (Number(b[1]) !== g.organisations || !same(value(b[2]), mean)))
+      bad.push(`group bar ${dimension}/${g.group}: shown ${b[0]}, mf-aggregate ${g.organisations} organisations, mean ${mean}`);
+  });
   if (spread.length !== parts.length) bad.push(`${spread.length} spread bars, ${parts.length} parts`);
   if (stacked.length !== parts.length) bad.push(`${stacked.length} level bars, ${parts.length} parts`);
   parts.forEach((p, i) => {
@@ -96,7 +106,7 @@ export function compareBars(texts, summary, levels) {
       });
     }
   });
-  return { bad, n: spread.length + stacked.length };
+  return { bad, n: spread.length + stacked.length + groupBars.length };
 }
 
 // Drops result files on the page together (a synthetic drop with real File objects).
