@@ -237,15 +237,7 @@ static void list(const std::vector<std::string>& lines) {
 
 void import_dialog() {
     if (!g_app.pending_import) return;
-    const char* name = "###import";
-    if (!ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = vp->WorkSize.x < 40 * ImGui::GetFontSize() ? vp->WorkSize.x - 20 : 40 * ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y * 0.9f));
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.45f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    const std::string title = std::string(tr("Resultatfil", "Result file")) + name;
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) return;
+    if (!ui::begin_dialog(std::string(tr("Resultatfil", "Result file")) + "###import", true, 40, 0.45f)) return;
     PendingImport& p = *g_app.pending_import;
     g_app.modal = p.result ? "import" : "import-error";
     ImGui::PushTextWrapPos(0);
@@ -285,13 +277,7 @@ void import_dialog() {
 // Start over
 // ---------------------------------------------------------------------------------------------
 static void start_over_dialog() {
-    const char* name = "###start-over";
-    if (g_app.confirm_start_over && !ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = vp->WorkSize.x < 34 * ImGui::GetFontSize() ? vp->WorkSize.x - 20 : 34 * ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal(name, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) return;
+    if (!ui::begin_dialog("###start-over", g_app.confirm_start_over, 34)) return;
     g_app.modal = "start-over";
     ImGui::PushTextWrapPos(0);
     ui::heading(tr("Vil du starte forfra?", "Start over?"));
@@ -305,13 +291,7 @@ static void start_over_dialog() {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Button, colours::kError);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::rgb(0x90, 0x18, 0x18));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours::rgb(0x70, 0x12, 0x12));
-    ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
-    bool yes = ImGui::Button((std::string(tr("Ja, slet og start forfra", "Yes, delete and start over")) + "###start-over-confirm").c_str());
-    ImGui::PopStyleColor(4);
-    yes = ui::note("button", tr("Ja, slet og start forfra", "Yes, delete and start over"), "start-over-confirm") || yes;
+    const bool yes = ui::danger_button(tr("Ja, slet og start forfra", "Yes, delete and start over"), "start-over-confirm");
     if (yes) {
         Session fresh;
         fresh.assessment.language = g_app.session.assessment.language;

@@ -9,6 +9,18 @@
 
 namespace mf {
 
+// Saves the result file (a download in the browser, `target` path on the desktop) and says where.
+static void save_result(const std::string& target, const std::string& text, const char* done) {
+    std::string where;
+    if (platform::save_file(target, text, "application/json", where)) {
+        g_app.last_export = where;
+        g_app.export_error.clear();
+        show_notice(done + where);
+    } else {
+        g_app.export_error = where;
+    }
+}
+
 void screen_export() {
     const Questionnaire& q = questionnaire();
     Assessment& a = g_app.session.assessment;
@@ -39,30 +51,14 @@ void screen_export() {
     } else {
         ui::bold(std::string(tr("Filnavn: ", "File name: ")) + file);
         if (platform::has_file_picker()) {
-            if (ui::primary_button(tr("Hent resultatfilen (.json)", "Download the result file (.json)"), "export")) {
-                std::string where;
-                if (platform::save_file(file, outcome.text, "application/json", where)) {
-                    g_app.last_export = where;
-                    g_app.export_error.clear();
-                    show_notice(std::string(tr("Resultatfilen er hentet: ", "The result file was downloaded: ")) + where);
-                } else {
-                    g_app.export_error = where;
-                }
-            }
+            if (ui::primary_button(tr("Hent resultatfilen (.json)", "Download the result file (.json)"), "export"))
+                save_result(file, outcome.text, tr("Resultatfilen er hentet: ", "The result file was downloaded: "));
         } else {
             static std::string path;
             if (path.empty() || path.back() == '/') path = platform::documents_folder() + "/" + file;
             ui::text_field(tr("Gem som", "Save as"), "export-path", path, "", "");
-            if (ui::primary_button(tr("Gem resultatfilen", "Save the result file"), "export")) {
-                std::string where;
-                if (platform::save_file(path, outcome.text, "application/json", where)) {
-                    g_app.last_export = where;
-                    g_app.export_error.clear();
-                    show_notice(std::string(tr("Gemt: ", "Saved: ")) + where);
-                } else {
-                    g_app.export_error = where;
-                }
-            }
+            if (ui::primary_button(tr("Gem resultatfilen", "Save the result file"), "export"))
+                save_result(path, outcome.text, tr("Gemt: ", "Saved: "));
         }
         if (!g_app.export_error.empty()) ui::notice(ui::Tone::Error, g_app.export_error);
         if (!g_app.last_export.empty())

@@ -39,9 +39,9 @@ void screen_start() {
     const std::string how = std::string(tr("Du beskriver kort jeres organisation og svarer derefter på omkring ",
                                            "You briefly describe your organisation and then answer about ")) +
                             std::to_string(questions) + tr(" spørgsmål i ", " questions in ") + std::to_string(q.themes.size()) +
-                            tr(" temaer. Det tager cirka 20 minutter. Bagefter ser du jeres resultat, konkrete anbefalinger, "
+                            tr(" temaer. Bagefter ser du jeres resultat, konkrete anbefalinger, "
                                "og du kan lægge en handlingsplan med op til tre fokusområder.",
-                               " themes. It takes about 20 minutes. Afterwards you see your result and concrete "
+                               " themes. Afterwards you see your result and concrete "
                                "recommendations, and you can make an action plan with up to three focus areas.");
     ui::paragraph(how);
     ImGui::Spacing();

@@ -396,13 +396,7 @@ bool workshop_file_received(const std::string& name, const std::string& bytes) {
 // The list
 // ---------------------------------------------------------------------------------------------
 static void delete_dialog() {
-    const char* name = "###delete-organisation";
-    if (!g_ui.confirm_delete.empty() && !ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = vp->WorkSize.x < 34 * ImGui::GetFontSize() ? vp->WorkSize.x - 20 : 34 * ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal(name, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) return;
+    if (!ui::begin_dialog("###delete-organisation", !g_ui.confirm_delete.empty(), 34)) return;
     g_app.modal = "delete-organisation";
     const Workshop& ws = g_app.workshop;
     const std::size_t i = ws.index_of(g_ui.confirm_delete);
@@ -422,11 +416,7 @@ static void delete_dialog() {
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Button, colours::kError);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::kError);
-        ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
-        const bool yes = ui::secondary_button(tr("Ja, slet", "Yes, delete"), "delete-confirm");
-        ImGui::PopStyleColor(3);
+        const bool yes = ui::danger_button(tr("Ja, slet", "Yes, delete"), "delete-confirm");
         if (yes) {
             const std::string id = g_ui.confirm_delete;
             const std::string shown = entry_name(ws.entries[i], i);

@@ -218,6 +218,32 @@ bool secondary_button(const std::string& label, const std::string& id, bool enab
     return button(label, id, enabled, false);
 }
 
+bool danger_button(const std::string& label, const std::string& id) {
+    ImGui::PushStyleColor(ImGuiCol_Button, colours::kError);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::rgb(0x90, 0x18, 0x18));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours::rgb(0x70, 0x12, 0x12));
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
+    const bool pressed = button(label, id, true, false);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dialogs
+// ---------------------------------------------------------------------------------------------
+bool begin_dialog(const std::string& name, bool open, float width_em, float y_fraction) {
+    if (open && !ImGui::IsPopupOpen(name.c_str())) ImGui::OpenPopup(name.c_str());
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float wanted = width_em * ImGui::GetFontSize();
+    const float w = vp->WorkSize.x < wanted ? vp->WorkSize.x - 20 : wanted;
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y * 0.9f));
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * y_fraction),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    return ImGui::BeginPopupModal(name.c_str(), nullptr,
+                                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+}
+
 bool small_button(const std::string& label, const std::string& id) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y * 0.4f));
     const bool pressed = ImGui::Button((label + "###" + id).c_str());

@@ -7,7 +7,8 @@
 //                       accessible DOM layer (src/app/a11y.cpp, src/platform/a11y_web.js) mirrors
 //   - activation        the accessible layer pressing a button, choosing, typing (ui::activate)
 //   - text helpers      headings, wrapped paragraphs, muted text, notices
-//   - buttons           primary and secondary
+//   - buttons           primary, secondary, small and danger
+//   - dialogs           a centred modal
 //   - choice            a full-width radio or checkbox row with wrapped text
 //   - fields            labelled text input with a message under it
 //   - tables            a table of figures drawn with ImGui and recorded once (caption, column
@@ -110,6 +111,14 @@ void notice(Tone tone, const std::string& text);
 bool primary_button(const std::string& label, const std::string& id, bool enabled = true);
 bool secondary_button(const std::string& label, const std::string& id, bool enabled = true);
 bool small_button(const std::string& label, const std::string& id);
+// The destructive choice of a dialog ("Yes, delete"): white text on the error colour.
+bool danger_button(const std::string& label, const std::string& id);
+
+// A centred modal without title bar, `width_em` font sizes wide (the screen width less a margin on
+// a narrow screen), at most 90 % of the screen high, its centre at `y_fraction` of the height.
+// Opened while `open` is true. Returns true when it is drawn: the caller draws the content and
+// calls ImGui::EndPopup(). `name` is an ImGui window name ("Title###id").
+bool begin_dialog(const std::string& name, bool open, float width_em, float y_fraction = 0.4f);
 
 // A choice row the width of the column: a radio circle (radio) or a box, and the text wrapped.
 bool choice(const std::string& text, const std::string& id, bool selected, bool radio);

@@ -12,6 +12,7 @@
 //   mfTest.ready      true once the first frame has been drawn
 //   mfTest.frames()   number of frames drawn so far (idle tests: it must stop growing)
 //   mfTest.painted()  of those, the frames that painted the canvas (the others showed no change)
+//   mfTest.busy()     true while a frame is scheduled (the tests settle on false)
 //   mfTest.state()    the app's state as an object, built by mf::app_state_json():
 //                     {screen, language, ...} (see app_state_json in src/app/app.cpp)
 //   mfTest.clipboard  the last text the app copied (also written to the system clipboard)
@@ -119,6 +120,16 @@ mergeInto(LibraryManager.library, {
         };
         next();
       });
+    },
+    // Saves `url` as a file called `name` through a hidden link (the browser's own download).
+    download: function (url, name) {
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
     },
     showStatus: function (text, isError) {
       var el = document.getElementById('mf-status');
@@ -230,6 +241,7 @@ mergeInto(LibraryManager.library, {
     test.clipboard = '';
     test.frames = function () { return _mf_web_frames() >>> 0; };
     test.painted = function () { return _mf_web_painted() >>> 0; };
+    test.busy = function () { return _mf_web_busy() !== 0; };
     test.state = function () { return JSON.parse(UTF8ToString(_mf_web_state_json())); };
     window.mfTest = test;
   },
@@ -300,18 +312,13 @@ mergeInto(LibraryManager.library, {
     try { window.localStorage.removeItem('mangfoldighedstjek.' + UTF8ToString(keyPtr)); } catch (e) { /* nothing stored */ }
   },
 
+  mf_js_download__deps: ['$MF'],
   mf_js_download: function (namePtr, mimePtr, dataPtr, size) {
     try {
       var bytes = HEAPU8.slice(dataPtr, dataPtr + size);
-      var blob = new Blob([bytes], { type: UTF8ToString(mimePtr) });
-      var url = URL.createObjectURL(blob);
-      var a = document.createElement('a');
-      a.href = url;
-      a.download = UTF8ToString(namePtr);
-      a.style.display = 'none';
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+      var url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(mimePtr) }));
+      MF.download(url, UTF8ToString(namePtr));
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
       return 1;
     } catch (e) {
       return 0;
@@ -328,6 +335,7 @@ mergeInto(LibraryManager.library, {
 
   // The printable report in a new tab, from a Blob URL (no server, works offline). The URL lives a
   // minute: long enough for the tab to load it. A blocked tab becomes a download of the page.
+  mf_js_open_html__deps: ['$MF'],
   mf_js_open_html: function (namePtr, htmlPtr) {
     try {
       var blob = new Blob([UTF8ToString(htmlPtr)], { type: 'text/html;charset=utf-8' });
@@ -335,13 +343,7 @@ mergeInto(LibraryManager.library, {
       setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
       var tab = window.open(url, '_blank');
       if (tab) return 1;
-      var a = document.createElement('a');
-      a.href = url;
-      a.download = UTF8ToString(namePtr);
-      a.style.display = 'none';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      MF.download(url, UTF8ToString(namePtr));
       return 2;
     } catch (e) {
       return 0;

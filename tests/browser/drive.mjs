@@ -12,7 +12,40 @@
 //   - answerNext    answer the first unanswered question on screen
 //   - answerSome    answer n questions, theme after theme
 //   - dropFile      a file dropped on the page
+//   - openChooser   click a button that opens the browser's file picker, return the chooser
 //   - waitReady     a (re)loaded page has drawn its first frame
+
+// Waits until the app has stopped drawing: no frame scheduled (mfTest.busy) and the frame count
+// steady for 40 ms. On-demand rendering settles within a few frames; gives up after 4 s so a test
+// on a page that keeps drawing (a blinking cursor) still goes on.
+export async function settlePage(page) {
+  const read = () => page.evaluate(() => [window.mfTest.frames(), window.mfTest.busy()]);
+  let [last] = await read();
+  for (let i = 0; i < 100; i++) {
+    await page.waitForTimeout(40);
+    const [now, busy] = await read();
+    if (now === last && !busy) return;
+    last = now;
+  }
+}
+
+// Clicks the item `locate()` returns (looked up again on each try, after the page settled) and
+// waits for the browser's file picker. On a loaded machine a click can land while the screen is
+// still being laid out, and Chromium now and then drops the first picker of a page, so it tries
+// again; a button that never opens a picker still fails the caller's check (null is returned).
+export async function openFileChooser(page, locate, settle, attempts = 4) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    await settle();
+    const it = await locate();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 6000 }).catch(() => null),
+      page.mouse.click(it.x + Math.min(it.w / 2, 20), it.y + it.h / 2),
+    ]);
+    if (chooser) return chooser;
+  }
+  return null;
+}
+
 export function driver(getPage) {
   const page = () => getPage();
   const d = {
@@ -23,15 +56,7 @@ export function driver(getPage) {
       await page().waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
     },
 
-    async settle() {
-      let last = await d.frames();
-      for (let i = 0; i < 40; i++) {
-        await page().waitForTimeout(40);
-        const now = await d.frames();
-        if (now === last) return;
-        last = now;
-      }
-    },
+    settle: () => settlePage(page()),
 
     async findItem(id) {
       return (await d.state()).items.find((i) => i.id === id);
@@ -113,6 +138,8 @@ export function driver(getPage) {
       }
       return given;
     },
+
+    openChooser: (id) => openFileChooser(page(), () => d.reveal(id), () => d.settle()),
 
     // A file dropped on the page, as a user dragging it from the desktop would. `content` is a
     // string or a Buffer (sent as base64, so any bytes arrive unchanged).

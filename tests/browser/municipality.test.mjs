@@ -1,8 +1,6 @@
 // municipality.test.mjs - the municipality's overview in headless Chromium: result files chosen with
 // the real file picker (several at once) and dropped on the page, the figures the app shows compared
 // with what mf-aggregate wrote for the same files, the rejected files with their reasons, both
-// duplicate policies, and "Export CSV" byte for byte against mf-aggregate's CSV.
-//
 // duplicate policies, and "Export CSV" byte for byte against mf-aggregate's CSV. The accessible
 // layer has the same figures: every table as an HTML table (caption, th scope="col"/"row") whose
 // cells equal mf-aggregate's, every bar as text with its numbers; axe finds no violations there.
@@ -13,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
+import { openFileChooser, settlePage } from './drive.mjs';
 import { axeViolations, layerCells, layerTables, layerTexts, tablesMatch } from './a11y_lib.mjs';
 import { DATA, compareBars, compareFigures, dropFiles, expected, expectedKeep, files, waitLoaded as loaded } from './municipality_lib.mjs';
 
@@ -23,15 +22,7 @@ const H = 1000;
 const t = await openApp({ name: 'municipality', viewport: { width: 1280, height: H } });
 const page = t.page;
 
-async function settle() {
-  let last = await t.frames();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(40);
-    const now = await t.frames();
-    if (now === last) return;
-    last = now;
-  }
-}
+const settle = () => settlePage(page);
 async function item(id) {
   const it = (await t.state()).items.find((i) => i.id === id);
   if (!it) throw new Error(`no item "${id}" on the screen`);
@@ -127,14 +118,7 @@ try {
   await t.screenshot('municipality-empty.png');
 
   // Several files at once through the browser's own file picker (the real button).
-  let chooser = null;
-  for (let attempt = 0; attempt < 2 && !chooser; attempt++) {
-    const b = await item('muni-pick-files');
-    [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 8000 }).catch(() => null),
-      page.mouse.click(b.x + 20, b.y + b.h / 2),
-    ]);
-  }
+  const chooser = await openFileChooser(page, () => reveal('muni-pick-files'), settle);
   t.check(!!chooser && chooser.isMultiple(), 'the button opens the file picker for several files');
   await chooser.setFiles(picked.map((f) => path.join(DATA, f)));
   await waitLoaded(picked.length);

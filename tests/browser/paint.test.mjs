@@ -5,20 +5,13 @@
 // what keeps mouse movement cheap with software WebGL (docs/performance.md).
 import fs from 'node:fs';
 import { openApp, decodePng } from './lib.mjs';
+import { settlePage } from './drive.mjs';
 
 const t = await openApp({ name: 'paint' });
 const page = t.page;
 const counts = () => page.evaluate(() => ({ frames: window.mfTest.frames(), painted: window.mfTest.painted() }));
 
-async function settle() {
-  let last = (await counts()).frames;
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(40);
-    const now = (await counts()).frames;
-    if (now === last) return;
-    last = now;
-  }
-}
+const settle = () => settlePage(page);
 
 // Pixels that differ between two screenshots of the same size, and their bounding box.
 function diff(a, b) {

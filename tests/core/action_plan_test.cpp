@@ -2,16 +2,12 @@
 // future follow-up date; messages in Danish and English.
 #include "core/action_plan.h"
 #include "core/questionnaire_load.h"
+#include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
 namespace {
-
-mf::Questionnaire example() {
-    mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/tests/data/scoring/example.json");
-    if (!loaded.questionnaire) throw std::runtime_error("the scoring example does not load");
-    return *loaded.questionnaire;
-}
+using mf_test::example;
 
 std::vector<std::string> describe(const std::vector<mf::ActionPlanProblem>& problems) {
     std::vector<std::string> out;

@@ -5,6 +5,7 @@
 #include "core/aggregate_output.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
+#include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
@@ -12,17 +13,9 @@
 #include <fstream>
 
 namespace {
+using mf_test::example;
 
 using nlohmann::json;
-
-const mf::Questionnaire& example() {
-    static const mf::Questionnaire q = [] {
-        mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/tests/data/scoring/example.json");
-        for (const mf::Diagnostic& d : loaded.diagnostics) ADD_FAILURE() << d.to_string();
-        return *loaded.questionnaire;
-    }();
-    return q;
-}
 
 // A row as check_result would give it, for the example questionnaire (principles forskellighed,
 // deltagelse, medborgerskab; themes ledelse, rekruttering).

@@ -9,6 +9,7 @@
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
+#include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
@@ -18,18 +19,10 @@
 #include <set>
 
 namespace {
+using mf_test::shipped;
 
 namespace fs = std::filesystem;
 const std::string kResults = std::string(MF_SOURCE_DIR) + "/tests/data/results";
-
-const mf::Questionnaire& shipped() {
-    static const mf::Questionnaire q = [] {
-        mf::LoadedQuestionnaire r = mf::load_questionnaire_file(std::string(MF_SOURCE_DIR) + "/questionnaires/aktoersporet.json");
-        if (!r.questionnaire) throw std::runtime_error("the shipped questionnaire does not load");
-        return *r.questionnaire;
-    }();
-    return q;
-}
 
 // name -> expected lines, in file order.
 std::map<std::string, std::vector<std::string>> expectations() {

@@ -4,6 +4,7 @@
 #include "core/questionnaire_load.h"
 #include "core/report.h"
 #include "core/scoring.h"
+#include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
@@ -11,25 +12,10 @@
 #include <regex>
 
 namespace {
+using mf_test::shipped;
+using mf_test::example;
 
 using mf::Answers;
-
-mf::Questionnaire load(const std::string& path) {
-    mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(path);
-    for (const mf::Diagnostic& d : loaded.diagnostics) ADD_FAILURE() << d.to_string();
-    if (!loaded.questionnaire) throw std::runtime_error("questionnaire does not load: " + path);
-    return *loaded.questionnaire;
-}
-
-const mf::Questionnaire& example() {
-    static const mf::Questionnaire q = load(MF_SOURCE_DIR "/tests/data/scoring/example.json");
-    return q;
-}
-
-const mf::Questionnaire& shipped() {
-    static const mf::Questionnaire q = load(MF_SOURCE_DIR "/questionnaires/aktoersporet.json");
-    return q;
-}
 
 const char* const kHostileName = "Smith & S\u00f8n <script>alert(1)</script> \"A/S\" 'Nord'";
 

@@ -3,6 +3,7 @@
 #include "core/questionnaire_load.h"
 #include "core/recommendations.h"
 #include "core/scoring.h"
+#include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
@@ -10,15 +11,9 @@
 #include <set>
 
 namespace {
+using mf_test::example;
 
 using mf::Answers;
-
-mf::Questionnaire load_example() {
-    mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/tests/data/scoring/example.json");
-    for (const mf::Diagnostic& d : loaded.diagnostics) ADD_FAILURE() << d.to_string();
-    if (!loaded.questionnaire) throw std::runtime_error("the scoring example does not load");
-    return *loaded.questionnaire;
-}
 
 // The answers of the worked example in docs/scoring.md.
 Answers example_answers() {
@@ -61,7 +56,7 @@ TEST(Scoring, WritesWholeNumbersAsIntegers) {
 }
 
 TEST(Scoring, NormalisesEachAnswerType) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     const mf::Question& policy = *q.question("policy");
     EXPECT_EQ(*mf::normalised_score(policy, std::string("none")), 0.0);
     EXPECT_EQ(*mf::normalised_score(policy, std::string("draft")), 1.0 / 3.0);
@@ -82,7 +77,7 @@ TEST(Scoring, NormalisesEachAnswerType) {
 }
 
 TEST(Scoring, CapsMultipleChoiceAtMaxPoints) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     const mf::Question& channels = *q.question("channels");
     using V = std::vector<std::string>;
     EXPECT_EQ(*mf::normalised_score(channels, V{"ngo"}), 1.0 / 3.0);
@@ -96,7 +91,7 @@ TEST(Scoring, CapsMultipleChoiceAtMaxPoints) {
 }
 
 TEST(Scoring, WorkedExampleOfTheDocs) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     const mf::Scores s = mf::compute_scores(q, example_answers());
     const std::size_t ledelse = theme_index(q, "ledelse"), rekruttering = theme_index(q, "rekruttering");
 
@@ -121,7 +116,7 @@ TEST(Scoring, WorkedExampleOfTheDocs) {
 }
 
 TEST(Scoring, EverythingLowestIsZeroAndEverythingHighestIsHundred) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     Answers lowest{{"employees", 100.0}, {"policy", std::string("none")}, {"leader_goal", std::string("no")},
                    {"channels", std::vector<std::string>{"none"}}, {"anonymous", std::string("no")},
                    {"only_network", std::string("yes")}, {"large_employer", std::string("no")}};
@@ -144,7 +139,7 @@ TEST(Scoring, EverythingLowestIsZeroAndEverythingHighestIsHundred) {
 }
 
 TEST(Scoring, IgnoresHiddenQuestionsEntirely) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     Answers a{{"employees", 20.0}, {"policy", std::string("none")}, {"policy_public", std::string("yes")},
               {"large_employer", std::string("yes")}};
     const mf::Scores s = mf::compute_scores(q, a);
@@ -165,7 +160,7 @@ TEST(Scoring, IgnoresHiddenQuestionsEntirely) {
 }
 
 TEST(Scoring, DontKnowCountsAsAnsweredWithNothingCredited) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     Answers a{{"policy", std::string("followed")}};
     const mf::Scores before = mf::compute_scores(q, a);
     a["leader_goal"] = std::string("dont_know");
@@ -177,7 +172,7 @@ TEST(Scoring, DontKnowCountsAsAnsweredWithNothingCredited) {
 }
 
 TEST(Scoring, ZeroWeightLeavesAPrincipleOut) {
-    mf::Questionnaire q = load_example();
+    mf::Questionnaire q = example();
     // leader_goal: forskellighed 1 -> 0. It no longer counts for forskellighed at all.
     const_cast<mf::Question*>(q.question("leader_goal"))->weights["forskellighed"] = 0;
     const Answers a{{"leader_goal", std::string("yes")}, {"anonymous", std::string("no")}};
@@ -193,7 +188,7 @@ TEST(Scoring, ZeroWeightLeavesAPrincipleOut) {
 }
 
 TEST(Scoring, PartialAnswersLowerCoverageNotThePercentage) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     const mf::Scores none = mf::compute_scores(q, Answers{});
     EXPECT_FALSE(none.overall.percent());
     EXPECT_EQ(none.level, nullptr);
@@ -215,7 +210,7 @@ TEST(Scoring, PartialAnswersLowerCoverageNotThePercentage) {
 }
 
 TEST(Scoring, LevelIsTheHighestReachedOnTheUnroundedPercentage) {
-    mf::Questionnaire q = load_example();
+    mf::Questionnaire q = example();
     // ledelse only: overall 300/7 = 42.857..., shown as 42.9.
     const Answers a{{"policy", std::string("draft")}, {"leader_goal", std::string("yes")}, {"policy_public", std::string("dont_know")}};
     q.levels[2].min_percent = 42.85;
@@ -225,7 +220,7 @@ TEST(Scoring, LevelIsTheHighestReachedOnTheUnroundedPercentage) {
     EXPECT_EQ(mf::summarise(q, mf::compute_scores(q, a)).overall, 42.9);
 
     // Exactly on a boundary reaches the level: everything half right gives 50 %.
-    q = load_example();
+    q = example();
     q.levels[3].min_percent = 50;
     EXPECT_EQ(mf::compute_scores(q, example_answers()).level->id, "etableret");
     q.levels[3].min_percent = 50.000000000001;
@@ -233,7 +228,7 @@ TEST(Scoring, LevelIsTheHighestReachedOnTheUnroundedPercentage) {
 }
 
 TEST(Scoring, ScoreSummaryReadsBackAndRejectsNonsense) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     const nlohmann::json j = mf::summarise(q, mf::compute_scores(q, example_answers()));
     EXPECT_EQ(nlohmann::json(j.get<mf::ScoreSummary>()), j);
     nlohmann::json bad = j;
@@ -251,7 +246,7 @@ TEST(Scoring, ScoreSummaryReadsBackAndRejectsNonsense) {
 }
 
 TEST(Recommendations, BiggestGainFirstThenQuestionnaireOrder) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     const Answers a = example_answers();
     const mf::RecommendationList list = mf::recommend(q, a, mf::compute_scores(q, a), "en");
     // Gains (docs/scoring.md): policy 100*3*(2/3)/10, policy_public 100*2/10, only_network 100*1/10;
@@ -285,7 +280,7 @@ TEST(Recommendations, BiggestGainFirstThenQuestionnaireOrder) {
 }
 
 TEST(Recommendations, NoneForUnansweredHiddenOrPerfectAnswers) {
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     const Answers a{{"policy", std::string("followed")}, {"leader_goal", std::string("yes")},
                     {"policy_public", std::string("yes")}, {"large_employer", std::string("no")}};
     const mf::RecommendationList list = mf::recommend(q, a, mf::compute_scores(q, a), "da");
@@ -390,6 +385,6 @@ TEST(Scoring, TheDocsShowTheEngineOutput) {
     ASSERT_NE(start, std::string::npos);
     ASSERT_NE(end, std::string::npos);
     const nlohmann::json printed = nlohmann::json::parse(doc.substr(start + 8, end - start - 8));
-    const mf::Questionnaire q = load_example();
+    const mf::Questionnaire q = example();
     EXPECT_EQ(printed, nlohmann::json(mf::summarise(q, mf::compute_scores(q, example_answers()))));
 }

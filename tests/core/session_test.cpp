@@ -2,23 +2,16 @@
 #include "core/cvr.h"
 #include "core/questionnaire_load.h"
 #include "core/session.h"
+#include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 namespace {
+using mf_test::shipped;
 
 using mf::Answers;
-
-const mf::Questionnaire& shipped() {
-    static const mf::Questionnaire q = [] {
-        mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/questionnaires/aktoersporet.json");
-        if (!loaded.questionnaire) throw std::runtime_error("the shipped questionnaire does not load");
-        return *loaded.questionnaire;
-    }();
-    return q;
-}
 
 std::size_t theme_index(const std::string& id) {
     const mf::Questionnaire& q = shipped();

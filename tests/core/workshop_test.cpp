@@ -4,21 +4,14 @@
 #include "core/questionnaire_load.h"
 #include "core/result.h"
 #include "core/workshop.h"
+#include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
 
 namespace {
-
-const mf::Questionnaire& shipped() {
-    static const mf::Questionnaire q = [] {
-        mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(MF_SOURCE_DIR "/questionnaires/aktoersporet.json");
-        if (!loaded.questionnaire) throw std::runtime_error("the shipped questionnaire does not load");
-        return *loaded.questionnaire;
-    }();
-    return q;
-}
+using mf_test::shipped;
 
 // localStorage in a map; `refuse` makes every write fail (storage full, private mode).
 struct MemoryStore : mf::Store {
