@@ -192,7 +192,7 @@ std::optional<json> parse_json_document(std::string_view bytes, const std::strin
         return tracker.on_event(depth, event, parsed);
     };
     try {
-        json doc = json::parse(bytes.begin(), bytes.end(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+        json doc = json::parse(bytes.data(), bytes.data() + bytes.size(), callback, /*allow_exceptions=*/true, /*ignore_comments=*/false);
         if (!tracker.failure_message.empty()) {
             out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
             return std::nullopt;

@@ -13,6 +13,10 @@ TEST(Clock, FormatsKnownMomentsInUtc) {
     // 2026-11-25 14:03:09 UTC = 1795615389 s after the epoch.
     EXPECT_EQ(format_utc_timestamp(1795615389), "2026-11-25T14:03:09Z");
     EXPECT_EQ(format_date(1795615389, false), "2026-11-25");
+    // Every field below 10 keeps its leading zero; the last second of a year.
+    EXPECT_EQ(format_utc_timestamp(981173106), "2001-02-03T04:05:06Z");
+    EXPECT_EQ(format_utc_timestamp(946684799), "1999-12-31T23:59:59Z");
+    EXPECT_EQ(format_date(981173106, false), "2001-02-03");
 }
 
 TEST(Clock, NowHasTheResultFileShape) {
