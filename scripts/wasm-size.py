@@ -3,8 +3,9 @@
 
     scripts/wasm-size.py build/size/dist/mangfoldighedstjek.wasm [--top 40] [--gzip]
 
-Needs function names: link with --profiling-funcs (the `web-size` preset does; names do not change the
-code). Prints the sections, the largest functions and the code grouped by a rough origin (ImGui, nlohmann,
+Needs function names: relink with --profiling-funcs (names do not change the code), e.g.
+    cd build/web && cmd=$(ninja -t commands mf_app | tail -1 | sed 's/^: && //; s/ && :$//;
+        s#-o dist/mangfoldighedstjek.js#-o /tmp/size/mf.js --profiling-funcs#') && eval "$cmd" Prints the sections, the largest functions and the code grouped by a rough origin (ImGui, nlohmann,
 libc++, our namespaces), raw bytes and, with --gzip, each group's share of the gzip size estimated by
 compressing its functions' bodies together.
 """

@@ -15,7 +15,9 @@
 //    the new heading), "lang": "da", "scale": 1.25 (text size), "items": [
 //      {"k": kind, "l": label or text, "id": stable id (controls), "c": checked, "v": value,
 //       "lv": heading level, "tone": notice tone, "off": disabled, "ml": multiline,
-//       "hint": hint, "msg": validation message, "dlg": modal name, "opts": [[id, label], ...]}]}
+//       "hint": hint, "msg": validation message, "dlg": modal name, "opts": [[id, label], ...],
+//       a table: "cols": [column header, ...], "rows": [[[text, cell id or ""], ...], ...] (each
+//       row's first cell is its row header)}]}
 // Positions are left out on purpose: scrolling the canvas must not republish the layer.
 #include "app/app.h"
 
@@ -55,6 +57,16 @@ std::string app_a11y_json() {
             json opts = json::array();
             for (const auto& o : it.options) opts.push_back(json::array({o.first, o.second}));
             i["opts"] = opts;
+        }
+        if (it.kind == "table") {
+            i["cols"] = it.columns;
+            json rows = json::array();
+            for (const auto& row : it.rows) {
+                json r = json::array();
+                for (const UiCell& c : row) r.push_back(json::array({c.text, c.id}));
+                rows.push_back(std::move(r));
+            }
+            i["rows"] = std::move(rows);
         }
         items.push_back(std::move(i));
     }

@@ -596,6 +596,23 @@ std::string app_state_json() {
         items.push_back(i);
     }
     j["items"] = items;
+    // The tables as recorded for the accessible layer, and every cell with an id by its id ("54,3 %").
+    json tables = json::array(), cells = json::object();
+    for (const UiItem& it : g_app.ui.items) {
+        if (it.kind != "table") continue;
+        json rows = json::array();
+        for (const auto& row : it.rows) {
+            json r = json::array();
+            for (const UiCell& c : row) {
+                r.push_back(c.text);
+                if (!c.id.empty()) cells[c.id] = c.text;
+            }
+            rows.push_back(std::move(r));
+        }
+        tables.push_back({{"id", it.id}, {"caption", it.label}, {"columns", it.columns}, {"rows", std::move(rows)}});
+    }
+    j["tables"] = std::move(tables);
+    j["cells"] = std::move(cells);
     json messages = json::object();
     for (const auto& m : g_app.ui.messages) messages[m.first] = m.second;
     j["messages"] = messages;

@@ -5,13 +5,16 @@
 //   - View                 the files received (one FileCheck per file name) and the view's choices
 //   - receiving            app_takes_many_files, app_files_announced, app_file_received's branch
 //   - recompute            aggregate() over the checks, in file-name order, when something changed
-//   - drawing helpers      figure cells (recorded for tests), the IQR bar, the level bar
+//   - drawing helpers      titles, the tables' columns, the bars' summaries for the layer
 //   - sections             files, duplicates, export, figures, levels, groups, change, problems
 //   - screen_municipality, municipality_state
 //
 // One implementation: every file goes through check_result, every figure through aggregate(), every
 // exported byte through rows_csv / summary_csv / summary_json (src/core/aggregate*.h), exactly as in
-// mf-aggregate. What is drawn is formatted from those figures (round1, like the CSV).
+// mf-aggregate. What is drawn is formatted from those figures (round1, like the CSV). Every table
+// goes through ui::begin_table / table_row / table_cell, which draws it and records it for the
+// accessible layer (an HTML table) and for the tests (mfTest.state().cells, keyed by the cells'
+// ids); every bar records the numbers it shows as text.
 //
 // Privacy: the files' contents (the per-organisation rows) live in memory only. Nothing of them is
 // written to localStorage or sent anywhere; closing or reloading the page forgets them. Only the
@@ -59,7 +62,6 @@ struct View {
     std::vector<std::pair<std::string, std::string>> superseded; // file, the file that counts instead
     std::string paths;                          // desktop: the typed files or folders
     std::string export_done, export_error;
-    std::vector<std::pair<std::string, std::string>> figures; // id -> text as drawn this frame (tests)
 };
 
 View& view() {
@@ -167,20 +169,6 @@ namespace {
 std::string pct(std::optional<double> x) { return x ? format_percent(round1(*x)) : std::string("–"); }
 std::string pts(std::optional<double> x) { return x ? format_points(round1(*x)) : std::string("–"); }
 
-// A table cell whose text is a figure: drawn, and recorded under `id` for the tests.
-void figure(const std::string& id, const std::string& text) {
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(text.c_str());
-    view().figures.emplace_back(id, text);
-}
-
-void label_cell(const std::string& text) {
-    ImGui::TableNextColumn();
-    ImGui::PushTextWrapPos(0.0f); // the cell's edge (the column's wrap position is further right)
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-}
-
 std::string part_title(const PartStats& p) {
     if (p.kind == PartKind::Overall) return tr("Samlet score", "Overall score");
     if (p.kind == PartKind::Principle)
@@ -203,77 +191,39 @@ std::string group_title(const GroupStats& g) {
     return tr("Alle", "All");
 }
 
-// A bar from 0 to 100 filled to the mean (like the respondent's percent_bar), and under it a line
-// across the middle half (q1..q3) with a mark at the median. The mean is written at the right.
-void spread_bar(const Stats& s, float width) {
-    const float fs = ImGui::GetFontSize();
-    const float value_w = ImGui::CalcTextSize("100,0 %").x + ImGui::GetStyle().ItemSpacing.x;
-    const float bar_w = width - value_w;
-    const float h = std::round(fs * 0.7f);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    auto x_of = [&](double v) { return p.x + (float)(bar_w * std::clamp(v, 0.0, 100.0) / 100.0); };
-    dl->AddRectFilled(p, ImVec2(p.x + bar_w, p.y + h), colours::kPanel, 4.0f);
-    dl->AddRect(p, ImVec2(p.x + bar_w, p.y + h), colours::kBorder, 4.0f);
-    if (s.mean && x_of(*s.mean) - p.x > 0.5f) dl->AddRectFilled(p, ImVec2(x_of(*s.mean), p.y + h), colours::kAccent, 4.0f);
-    dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y + (h - fs) * 0.5f), colours::kText, pct(s.mean).c_str());
-    const float ym = p.y + h + fs * 0.45f;
-    if (s.q1 && s.q3 && s.median) {
-        const float t = fs * 0.25f;
-        dl->AddLine(ImVec2(x_of(*s.q1), ym), ImVec2(x_of(*s.q3), ym), colours::kText, 2.0f);
-        dl->AddLine(ImVec2(x_of(*s.q1), ym - t), ImVec2(x_of(*s.q1), ym + t), colours::kText, 2.0f);
-        dl->AddLine(ImVec2(x_of(*s.q3), ym - t), ImVec2(x_of(*s.q3), ym + t), colours::kText, 2.0f);
-        dl->AddCircleFilled(ImVec2(x_of(*s.median), ym), fs * 0.28f, colours::kText);
-    }
-    ImGui::Dummy(ImVec2(width, h + fs * 0.9f));
+std::string row_title(const PartStats& p) {
+    return (p.kind == PartKind::Theme ? std::string(tr("Tema: ", "Theme: ")) : std::string()) + part_title(p);
 }
 
-// The level colours: light to dark accent, so the order reads without a legend too.
-ImU32 level_colour(std::size_t i, std::size_t n) {
-    const float t = n > 1 ? (float)i / (float)(n - 1) : 1.0f;
-    auto mix = [&](int a, int b) { return (unsigned)(a + (b - a) * t); };
-    return colours::rgb(mix(0xc9, 0x12), mix(0xd9, 0x3b), mix(0xee, 0x70));
-}
-
-// A 100 % bar of how many values fall in each level, with the count in each piece that has room.
-void level_bar(const Stats& s, float width) {
-    const float fs = ImGui::GetFontSize();
-    const float h = fs * 1.1f;
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), colours::kPanel);
-    float x = p.x;
-    const std::size_t n = s.levels.size();
-    for (std::size_t i = 0; i < n && s.n > 0; i++) {
-        const float w = width * (float)s.levels[i] / (float)s.n;
-        if (w <= 0) continue;
-        dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + w, p.y + h), level_colour(i, n));
-        const std::string count = std::to_string(s.levels[i]);
-        const ImVec2 ts = ImGui::CalcTextSize(count.c_str());
-        if (ts.x + 4 < w)
-            dl->AddText(ImVec2(x + (w - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f),
-                        i * 2 >= n ? colours::rgb(0xff, 0xff, 0xff) : colours::kText, count.c_str());
-        x += w;
-    }
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colours::kBorder);
-    ImGui::Dummy(ImVec2(width, h));
-}
-
-bool begin_table(const char* id, int columns) {
-    return ImGui::BeginTable(id, columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX,
-                             ImVec2(ui::column_width(), 0));
-}
-
-// `kinds` has a letter per number column: 'c' a count (narrow), 'p' a percentage or points.
-void setup_columns(const char* first, const std::vector<const char*>& numbers, const char* kinds) {
-    ImGui::TableSetupColumn(first, ImGuiTableColumnFlags_WidthStretch);
+// The first column (the row headers) stretches; `kinds` has a letter per number column: 'c' a
+// count (narrow), 'p' a percentage or points.
+std::vector<ui::TableColumn> columns(const std::string& first, const std::vector<std::string>& numbers, const std::string& kinds) {
+    std::vector<ui::TableColumn> cols;
+    cols.push_back(ui::TableColumn{first});
     const float pad = ImGui::GetFontSize() * 0.6f;
     const float wide = ImGui::CalcTextSize("100,0 %").x + pad, narrow = ImGui::CalcTextSize("00000").x + pad;
     for (std::size_t i = 0; i < numbers.size(); i++) {
         const float w = kinds[i] == 'c' ? narrow : wide;
-        ImGui::TableSetupColumn(numbers[i], ImGuiTableColumnFlags_WidthFixed, std::max(w, ImGui::CalcTextSize(numbers[i]).x + pad * 0.5f));
+        cols.push_back({numbers[i], std::max(w, ImGui::CalcTextSize(numbers[i].c_str()).x + pad * 0.5f)});
     }
-    ImGui::TableHeadersRow();
+    return cols;
+}
+
+// What a spread bar shows, as text: "mean 54,3 %; middle half 40,0 % to 70,0 %; median 55,0 %".
+std::string spread_summary(const Stats& s) {
+    std::string t = tr("gennemsnit ", "mean ") + pct(s.mean);
+    if (s.q1 && s.q3 && s.median)
+        t += tr("; midterste halvdel ", "; middle half ") + pct(s.q1) + tr(" til ", " to ") + pct(s.q3) + tr("; median ", "; median ") + pct(s.median);
+    return t + " (n = " + std::to_string(s.n) + ")";
+}
+
+// What a level bar shows, as text: "Level A: 3, Level B: 5, ...".
+std::string levels_summary(const Stats& s) {
+    const Questionnaire& q = questionnaire();
+    std::string t;
+    for (std::size_t i = 0; i < q.levels.size(); i++)
+        t += (i ? ", " : "") + q.levels[i].title.in(lang()) + ": " + std::to_string(i < s.levels.size() ? s.levels[i] : 0);
+    return t;
 }
 
 // A long list (thousands of rejected files) in a scrolled box; only the visible lines are drawn.
@@ -327,9 +277,10 @@ static void input_section() {
 static void files_section(const Aggregate& a) {
     View& v = view();
     ui::subheading(tr("Filer", "Files"));
-    if (begin_table("##muni-files", 2)) {
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("1000000").x);
+    {
+        // No header row drawn (the rows say what they count); the layer's table has them.
+        ui::begin_table("muni-files", tr("Filerne", "The files"),
+                        {{tr("Filer", "Files")}, {tr("Antal", "Number"), ImGui::CalcTextSize("1000000").x}}, ui::TableOptions{false, false});
         const std::pair<const char*, std::size_t> rows[] = {
             {"read", a.files.size()}, {"accepted", a.accepted}, {"counted", a.counted},
             {"superseded", a.superseded}, {"rejected", a.rejected}, {"change", a.organisations_with_change}};
@@ -341,11 +292,10 @@ static void files_section(const Aggregate& a) {
             {"Afvist (se grundene nedenfor)", "Rejected (see the reasons below)"},
             {"Organisationer med besvarelser fra flere år", "Organisations with assessments from several years"}};
         for (std::size_t i = 0; i < 6; i++) {
-            ImGui::TableNextRow();
-            label_cell(tr(labels[i][0], labels[i][1]));
-            figure(std::string("files/") + rows[i].first, std::to_string(rows[i].second));
+            ui::table_row(tr(labels[i][0], labels[i][1]));
+            ui::table_cell(std::to_string(rows[i].second), std::string("files/") + rows[i].first);
         }
-        ImGui::EndTable();
+        ui::end_table();
     }
     if (v.replaced > 0)
         ui::muted(std::to_string(v.replaced) + tr(" filer havde samme navn som en tidligere fil og erstattede den.",
@@ -373,27 +323,25 @@ static void figures_section(const GroupStats& all) {
                  "halvdel af organisationerne (1. til 3. kvartil) og prikken medianen.",
                  "Percent of the maximum. The blue bar reaches the mean; the line under it shows the middle half of the "
                  "organisations (1st to 3rd quartile) and the dot the median."));
-    const float w = ui::column_width();
     for (const PartStats& p : all.parts) {
         if (p.kind == PartKind::Theme) continue;
-        ui::bold(part_title(p));
-        spread_bar(p.stats, w);
+        const Stats& s = p.stats;
+        ui::spread_bar(part_title(p), s.mean, s.q1, s.median, s.q3, pct(s.mean), spread_summary(s));
     }
     ImGui::Spacing();
-    if (begin_table("##muni-parts", 6)) {
-        setup_columns(tr("Del", "Part"), {"n", tr("Gns.", "Mean"), "Q1", "Median", "Q3"}, "cpppp");
-        for (const PartStats& p : all.parts) {
-            ImGui::TableNextRow();
-            label_cell((p.kind == PartKind::Theme ? std::string(tr("Tema: ", "Theme: ")) : std::string()) + part_title(p));
-            const std::string key = "all/" + part_key(p.kind, p.id) + "/";
-            figure(key + "n", std::to_string(p.stats.n));
-            figure(key + "mean", pct(p.stats.mean));
-            figure(key + "q1", pct(p.stats.q1));
-            figure(key + "median", pct(p.stats.median));
-            figure(key + "q3", pct(p.stats.q3));
-        }
-        ImGui::EndTable();
+    ui::begin_table("muni-parts", tr("Alle organisationer: antal, gennemsnit og kvartiler pr. princip og tema (procent af det mulige)",
+                                     "All organisations: number, mean and quartiles per principle and theme (percent of the maximum)"),
+                    columns(tr("Del", "Part"), {"n", tr("Gns.", "Mean"), "Q1", "Median", "Q3"}, "cpppp"));
+    for (const PartStats& p : all.parts) {
+        ui::table_row(row_title(p));
+        const std::string key = "all/" + part_key(p.kind, p.id) + "/";
+        ui::table_cell(std::to_string(p.stats.n), key + "n");
+        ui::table_cell(pct(p.stats.mean), key + "mean");
+        ui::table_cell(pct(p.stats.q1), key + "q1");
+        ui::table_cell(pct(p.stats.median), key + "median");
+        ui::table_cell(pct(p.stats.q3), key + "q3");
     }
+    ui::end_table();
 }
 
 static void levels_section(const GroupStats& all) {
@@ -401,35 +349,33 @@ static void levels_section(const GroupStats& all) {
     ui::subheading(tr("Fordeling på niveauer", "Distribution over the levels"));
     ui::muted(tr("Antal organisationer på hvert niveau, for den samlede score og hvert princip.",
                  "Number of organisations at each level, for the overall score and each principle."));
-    // Legend: a coloured square and the level's name.
+    // Legend: a coloured square and the level's name (the layer has the names in each bar's text).
     for (std::size_t i = 0; i < q.levels.size(); i++) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float fs = ImGui::GetFontSize();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + fs * 0.2f), ImVec2(p.x + fs * 0.8f, p.y + fs), level_colour(i, q.levels.size()));
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + fs * 0.2f), ImVec2(p.x + fs * 0.8f, p.y + fs), ui::scale_colour(i, q.levels.size()));
         ImGui::Dummy(ImVec2(fs, fs));
         ImGui::SameLine();
         ImGui::TextUnformatted(q.levels[i].title.in(lang()).c_str());
         if (i + 1 < q.levels.size()) ImGui::SameLine(0, fs);
     }
-    const float w = ui::column_width();
     for (const PartStats& p : all.parts) {
         if (p.kind == PartKind::Theme) continue;
-        ui::bold(part_title(p));
-        level_bar(p.stats, w);
+        std::vector<std::size_t> counts;
+        for (std::size_t i = 0; i < q.levels.size(); i++) counts.push_back(i < p.stats.levels.size() ? p.stats.levels[i] : 0);
+        ui::stacked_bar(part_title(p), counts, levels_summary(p.stats));
     }
     ImGui::Spacing();
-    std::vector<const char*> heads;
-    for (const Level& l : q.levels) heads.push_back(l.title.in(lang()).c_str());
-    if (begin_table("##muni-levels", 1 + (int)q.levels.size())) {
-        setup_columns(tr("Del", "Part"), heads, std::string(heads.size(), 'c').c_str());
-        for (const PartStats& p : all.parts) {
-            ImGui::TableNextRow();
-            label_cell((p.kind == PartKind::Theme ? std::string(tr("Tema: ", "Theme: ")) : std::string()) + part_title(p));
-            for (std::size_t i = 0; i < q.levels.size(); i++)
-                figure("levels/" + part_key(p.kind, p.id) + "/" + q.levels[i].id, std::to_string(i < p.stats.levels.size() ? p.stats.levels[i] : 0));
-        }
-        ImGui::EndTable();
+    std::vector<std::string> heads;
+    for (const Level& l : q.levels) heads.push_back(l.title.in(lang()));
+    ui::begin_table("muni-levels", tr("Antal organisationer på hvert niveau pr. princip og tema", "Number of organisations at each level per principle and theme"),
+                    columns(tr("Del", "Part"), heads, std::string(heads.size(), 'c')));
+    for (const PartStats& p : all.parts) {
+        ui::table_row(row_title(p));
+        for (std::size_t i = 0; i < q.levels.size(); i++)
+            ui::table_cell(std::to_string(i < p.stats.levels.size() ? p.stats.levels[i] : 0), "levels/" + part_key(p.kind, p.id) + "/" + q.levels[i].id);
     }
+    ui::end_table();
 }
 
 static void groups_section(const Aggregate& a) {
@@ -451,27 +397,27 @@ static void groups_section(const Aggregate& a) {
     ImGui::Spacing();
     // Table: organisations, overall n/mean/median, then the mean per principle (numbered; the
     // principles' titles are long, a key follows the table).
-    std::vector<std::string> heads_s = {tr("Org.", "Orgs"), "n", tr("Gns.", "Mean"), "Median"};
-    for (std::size_t i = 0; i < q.principles.size(); i++) heads_s.push_back("P" + std::to_string(i + 1));
-    std::vector<const char*> heads;
-    for (const std::string& h : heads_s) heads.push_back(h.c_str());
-    if (begin_table("##muni-groups", 1 + (int)heads.size())) {
-        setup_columns(tr("Gruppe", "Group"), heads, ("ccpp" + std::string(q.principles.size(), 'p')).c_str());
-        for (const GroupStats& g : a.groups) {
-            if (g.dimension != dimension || g.parts.empty()) continue;
-            const std::string key = g.dimension + "/" + g.group + "/";
-            ImGui::TableNextRow();
-            label_cell(group_title(g));
-            figure(key + "organisations", std::to_string(g.organisations));
-            const Stats& s = g.parts.front().stats;
-            figure(key + "overall/n", std::to_string(s.n));
-            figure(key + "overall/mean", pct(s.mean));
-            figure(key + "overall/median", pct(s.median));
-            for (const PartStats& p : g.parts)
-                if (p.kind == PartKind::Principle) figure(key + part_key(p.kind, p.id) + "/mean", pct(p.stats.mean));
-        }
-        ImGui::EndTable();
+    std::vector<std::string> heads = {tr("Org.", "Orgs"), "n", tr("Gns.", "Mean"), "Median"};
+    for (std::size_t i = 0; i < q.principles.size(); i++) heads.push_back("P" + std::to_string(i + 1));
+    ui::begin_table("muni-groups",
+                    v.breakdown == 0 ? tr("Efter sektor: organisationer, samlet score (antal, gennemsnit, median) og gennemsnit pr. princip (P1–P3, se nøglen under tabellen)",
+                                          "By sector: organisations, overall score (number, mean, median) and mean per principle (P1–P3, see the key under the table)")
+                                     : tr("Efter størrelse: organisationer, samlet score (antal, gennemsnit, median) og gennemsnit pr. princip (P1–P3, se nøglen under tabellen)",
+                                          "By size: organisations, overall score (number, mean, median) and mean per principle (P1–P3, see the key under the table)"),
+                    columns(tr("Gruppe", "Group"), heads, "ccpp" + std::string(q.principles.size(), 'p')));
+    for (const GroupStats& g : a.groups) {
+        if (g.dimension != dimension || g.parts.empty()) continue;
+        const std::string key = g.dimension + "/" + g.group + "/";
+        ui::table_row(group_title(g));
+        ui::table_cell(std::to_string(g.organisations), key + "organisations");
+        const Stats& s = g.parts.front().stats;
+        ui::table_cell(std::to_string(s.n), key + "overall/n");
+        ui::table_cell(pct(s.mean), key + "overall/mean");
+        ui::table_cell(pct(s.median), key + "overall/median");
+        for (const PartStats& p : g.parts)
+            if (p.kind == PartKind::Principle) ui::table_cell(pct(p.stats.mean), key + part_key(p.kind, p.id) + "/mean");
     }
+    ui::end_table();
     for (std::size_t i = 0; i < q.principles.size(); i++)
         ui::muted("P" + std::to_string(i + 1) + ": " + q.principles[i].title.in(lang()) + tr(" (gennemsnit)", " (mean)"));
 }
@@ -485,23 +431,21 @@ static void change_section(const Aggregate& a) {
     ui::muted(std::to_string(a.organisations_with_change) +
               tr(" organisationer har besvarelser fra flere år. Ændringen er i procentpoint fra den første til den nyeste besvarelse.",
                  " organisations have assessments from several years. The change is in percentage points from the first to the newest assessment."));
-    if (begin_table("##muni-change", 7)) {
-        setup_columns(tr("Del", "Part"), {"n", tr("Gns.", "Mean"), "Median", tr("Bedre", "Better"), tr("Uændret", "Same"), tr("Dårligere", "Worse")}, "cppccc");
-        for (const ChangeStats& c : a.changes) {
-            if (c.kind == PartKind::Theme) continue;
-            PartStats p{c.kind, c.id, {}};
-            ImGui::TableNextRow();
-            label_cell(part_title(p));
-            const std::string key = "change/" + part_key(c.kind, c.id) + "/";
-            figure(key + "n", std::to_string(c.stats.n));
-            figure(key + "mean", pts(c.stats.mean));
-            figure(key + "median", pts(c.stats.median));
-            figure(key + "improved", std::to_string(c.improved));
-            figure(key + "unchanged", std::to_string(c.unchanged));
-            figure(key + "declined", std::to_string(c.declined));
-        }
-        ImGui::EndTable();
+    ui::begin_table("muni-change", tr("Ændring i procentpoint fra første til nyeste besvarelse, og hvor mange organisationer der blev bedre, var uændrede eller dårligere",
+                                      "Change in percentage points from the first to the newest assessment, and how many organisations did better, the same or worse"),
+                    columns(tr("Del", "Part"), {"n", tr("Gns.", "Mean"), "Median", tr("Bedre", "Better"), tr("Uændret", "Same"), tr("Dårligere", "Worse")}, "cppccc"));
+    for (const ChangeStats& c : a.changes) {
+        if (c.kind == PartKind::Theme) continue;
+        ui::table_row(part_title(PartStats{c.kind, c.id, {}}));
+        const std::string key = "change/" + part_key(c.kind, c.id) + "/";
+        ui::table_cell(std::to_string(c.stats.n), key + "n");
+        ui::table_cell(pts(c.stats.mean), key + "mean");
+        ui::table_cell(pts(c.stats.median), key + "median");
+        ui::table_cell(std::to_string(c.improved), key + "improved");
+        ui::table_cell(std::to_string(c.unchanged), key + "unchanged");
+        ui::table_cell(std::to_string(c.declined), key + "declined");
     }
+    ui::end_table();
 }
 
 static void problems_section() {
@@ -570,7 +514,6 @@ static void export_section(const Aggregate& a) {
 // ---------------------------------------------------------------------------------------------
 void screen_municipality() {
     View& v = view();
-    v.figures.clear();
     recompute(); // no extra frames while loading: each batch of files wakes the app, and so does the last file
 
     if (ui::small_button(tr("‹ Tilbage til selvtjekket", "‹ Back to the self-assessment"), "muni-back")) {
@@ -615,7 +558,8 @@ void screen_municipality() {
     problems_section();
 }
 
-// For tests (mfTest.state().municipality): the figures as drawn, and the lists as shown.
+// For tests (mfTest.state().municipality): the lists as shown. The figures as drawn are the tables'
+// cells, in mfTest.state().cells (app.cpp), from the same record as the accessible layer's tables.
 void municipality_state(nlohmann::json& j) {
     const View& v = view();
     j["open"] = v.open;
@@ -626,9 +570,6 @@ void municipality_state(nlohmann::json& j) {
     j["keepDuplicates"] = v.options.keep_duplicates;
     j["decimalComma"] = v.csv.decimal_comma;
     j["stale"] = v.stale;
-    nlohmann::json figures = nlohmann::json::object();
-    for (const auto& f : v.figures) figures[f.first] = f.second;
-    j["figures"] = figures;
     j["rejected"] = v.rejected_lines;
     nlohmann::json superseded = nlohmann::json::array();
     for (const auto& s : v.superseded) superseded.push_back({{"file", s.first}, {"supersededBy", s.second}});

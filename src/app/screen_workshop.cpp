@@ -680,32 +680,16 @@ void screen_compare() {
 
     // The table: the same numbers, one column per organisation.
     ui::subheading(tr("Tabel", "Table"));
-    // No scrolling child: a clipped child would skip its cells, and the registry (tests, the
-    // accessible layer) needs every cell whether it is on screen or not.
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("##compare", (int)cols.size() + 1, flags, ImVec2(ui::column_width(), 0))) {
-        ImGui::TableSetupColumn(tr("Del", "Part"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        for (const Column& c : cols) ImGui::TableSetupColumn((c.key + " " + c.name).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-        ImGui::TableSetColumnIndex(0);
-        ImGui::PushFont(g_fonts.bold);
-        ImGui::TextWrapped("%s", tr("Del", "Part"));
-        for (std::size_t i = 0; i < cols.size(); i++) {
-            ImGui::TableSetColumnIndex((int)i + 1);
-            ImGui::TextWrapped("%s %s", cols[i].key.c_str(), cols[i].name.c_str());
-            ui::note("cell", cols[i].key + " " + cols[i].name, "cmp-head:" + cols[i].id);
-        }
-        ImGui::PopFont();
+    // No scrolling child: the table is recorded whole (the accessible layer and the tests read every
+    // cell), and a scrolled child would hide most of it on a projector.
+    std::vector<ui::TableColumn> heads{ui::TableColumn{tr("Del", "Part"), 0, 2.0f}};
+    for (const Column& c : cols) heads.push_back(ui::TableColumn{c.key + " " + c.name, 0, 1.0f});
+    ui::begin_table("compare", tr("Sammenligning: score pr. del for hver organisation", "Comparison: score per part for each organisation"),
+                    heads, ui::TableOptions{true, true});
+    {
         auto row = [&](const std::string& title, const std::string& part_id, const std::vector<std::string>& texts) {
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            ImGui::TextWrapped("%s", title.c_str());
-            for (std::size_t i = 0; i < cols.size(); i++) {
-                ImGui::TableSetColumnIndex((int)i + 1);
-                ImGui::TextUnformatted(texts[i].c_str());
-                // "cell": in the registry for the tests; the accessible layer reads the bars instead.
-                ui::note("cell", texts[i], "cmp:" + cols[i].id + ":" + part_id);
-            }
+            ui::table_row(title);
+            for (std::size_t i = 0; i < cols.size(); i++) ui::table_cell(texts[i], "cmp:" + cols[i].id + ":" + part_id);
         };
         auto percents = [&](const std::vector<std::optional<double>>& v) {
             std::vector<std::string> t;
@@ -733,8 +717,8 @@ void screen_compare() {
                     auto it = s.themes.find(t.id);
                     return it == s.themes.end() ? std::nullopt : it->second.percent;
                 })));
-        ImGui::EndTable();
     }
+    ui::end_table();
     ui::muted(tr("Procenter som på hver organisations resultatside. Bogstavet ved hver søjle er organisationens nøgle; "
                  "mønstrene skelner dem også uden farver.",
                  "Percentages as on each organisation's results page. The letter by each bar is the organisation's key; "

@@ -8,7 +8,8 @@
 //   - choice        radio / checkbox rows
 //   - combo
 //   - text_field
-//   - charts        percent_bar, radar_chart
+//   - tables        begin_table, table_row, table_cell, end_table
+//   - charts        percent_bar, spread_bar, stacked_bar, radar_chart
 #include "app/ui.h"
 
 #include "app/app_internal.h"
@@ -93,11 +94,12 @@ void note_message(const std::string& id, const std::string& message) {
         }
 }
 
-void note_text(const char* kind, const std::string& text, int level) {
+void note_text(const char* kind, const std::string& text, int level, const std::string& value) {
     if (g_quiet) return;
     UiItem& item = push_item(kind, text, "");
     item.text = true;
     item.level = level;
+    item.value = value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,6 +383,80 @@ bool text_field(const std::string& label, const std::string& id, std::string& te
 bool last_field_left() { return g_last_left; }
 
 // ---------------------------------------------------------------------------------------------
+// Tables
+// ---------------------------------------------------------------------------------------------
+// The table being drawn: its record (an index: cells may hold widgets that add items) and whether
+// ImGui drew it (BeginTable can refuse, e.g. in a collapsed window; the record is made anyway).
+struct TableState {
+    bool open = false;
+    bool drawn = false;
+    std::size_t item = 0;
+};
+static TableState g_table;
+
+// A cell's text, wrapped at the cell's edge (not at the reading column's, which is further right).
+static void cell_text(const std::string& text, bool header) {
+    if (header) ImGui::PushFont(g_fonts.bold);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    if (header) ImGui::PopFont();
+}
+
+void begin_table(const std::string& id, const std::string& caption, const std::vector<TableColumn>& columns,
+                 const TableOptions& options) {
+    IM_ASSERT(!g_table.open && "ui::begin_table inside another table");
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX |
+                            (options.grid ? ImGuiTableFlags_Borders : ImGuiTableFlags_BordersInnerH);
+    g_table = TableState{};
+    g_table.open = true;
+    g_table.drawn = ImGui::BeginTable(("##" + id).c_str(), (int)columns.size(), flags, ImVec2(column_width(), 0));
+    if (g_table.drawn) {
+        for (const TableColumn& c : columns) {
+            if (c.width > 0) ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthFixed, c.width);
+            else ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch, c.weight);
+        }
+        if (options.headers) {
+            ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+            for (std::size_t i = 0; i < columns.size(); i++) {
+                ImGui::TableSetColumnIndex((int)i);
+                cell_text(columns[i].label, true);
+            }
+        }
+    }
+    UiItem& item = push_item("table", caption, id);
+    item.text = true;
+    for (const TableColumn& c : columns) item.columns.push_back(c.label);
+    g_table.item = g_app.ui.items.size() - 1;
+}
+
+void table_row(const std::string& header) {
+    IM_ASSERT(g_table.open);
+    if (g_table.drawn) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        cell_text(header, false);
+    }
+    g_app.ui.items[g_table.item].rows.push_back({UiCell{header, ""}});
+}
+
+void table_cell(const std::string& text, const std::string& id) {
+    IM_ASSERT(g_table.open && !g_app.ui.items[g_table.item].rows.empty());
+    if (g_table.drawn) {
+        ImGui::TableNextColumn();
+        cell_text(text, false);
+    }
+    g_app.ui.items[g_table.item].rows.back().push_back(UiCell{text, id});
+}
+
+void end_table() {
+    IM_ASSERT(g_table.open);
+    if (g_table.drawn) ImGui::EndTable();
+    g_table = TableState{};
+}
+
+// ---------------------------------------------------------------------------------------------
 // Charts
 // ---------------------------------------------------------------------------------------------
 void percent_bar(const std::string& label, std::optional<double> percent, std::optional<double> earlier,
@@ -408,8 +484,72 @@ void percent_bar(const std::string& label, std::optional<double> percent, std::o
     }
     dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y), colours::kText, value_text.c_str());
     ImGui::Dummy(ImVec2(w, fs));
-    note_text("bar", label);
-    if (!g_quiet) g_app.ui.items.back().value = value_text;
+    note_text("bar", label, 0, value_text);
+}
+
+void spread_bar(const std::string& label, std::optional<double> mean, std::optional<double> q1, std::optional<double> median,
+                std::optional<double> q3, const std::string& value_text, const std::string& summary) {
+    g_quiet = true;
+    bold(label);
+    g_quiet = false;
+    const float fs = ImGui::GetFontSize();
+    const float width = column_width();
+    const float value_w = ImGui::CalcTextSize("100,0 %").x + ImGui::GetStyle().ItemSpacing.x;
+    const float bar_w = width - value_w;
+    const float h = std::round(fs * 0.7f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto x_of = [&](double v) { return p.x + (float)(bar_w * (v < 0 ? 0 : v > 100 ? 100 : v) / 100.0); };
+    dl->AddRectFilled(p, ImVec2(p.x + bar_w, p.y + h), colours::kPanel, 4.0f);
+    dl->AddRect(p, ImVec2(p.x + bar_w, p.y + h), colours::kBorder, 4.0f);
+    if (mean && x_of(*mean) - p.x > 0.5f) dl->AddRectFilled(p, ImVec2(x_of(*mean), p.y + h), colours::kAccent, 4.0f);
+    dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y + (h - fs) * 0.5f), colours::kText, value_text.c_str());
+    const float ym = p.y + h + fs * 0.45f;
+    if (q1 && q3 && median) {
+        const float t = fs * 0.25f;
+        dl->AddLine(ImVec2(x_of(*q1), ym), ImVec2(x_of(*q3), ym), colours::kText, 2.0f);
+        dl->AddLine(ImVec2(x_of(*q1), ym - t), ImVec2(x_of(*q1), ym + t), colours::kText, 2.0f);
+        dl->AddLine(ImVec2(x_of(*q3), ym - t), ImVec2(x_of(*q3), ym + t), colours::kText, 2.0f);
+        dl->AddCircleFilled(ImVec2(x_of(*median), ym), fs * 0.28f, colours::kText);
+    }
+    ImGui::Dummy(ImVec2(width, h + fs * 0.9f));
+    note_text("bar", label, 0, summary);
+}
+
+ImU32 scale_colour(std::size_t i, std::size_t n) {
+    const float t = n > 1 ? (float)i / (float)(n - 1) : 1.0f;
+    auto mix = [&](int a, int b) { return (unsigned)(a + (b - a) * t); };
+    return colours::rgb(mix(0xc9, 0x12), mix(0xd9, 0x3b), mix(0xee, 0x70));
+}
+
+void stacked_bar(const std::string& label, const std::vector<std::size_t>& counts, const std::string& summary) {
+    g_quiet = true;
+    bold(label);
+    g_quiet = false;
+    std::size_t total = 0;
+    for (std::size_t c : counts) total += c;
+    const float fs = ImGui::GetFontSize();
+    const float width = column_width();
+    const float h = fs * 1.1f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), colours::kPanel);
+    float x = p.x;
+    const std::size_t n = counts.size();
+    for (std::size_t i = 0; i < n && total > 0; i++) {
+        const float w = width * (float)counts[i] / (float)total;
+        if (w <= 0) continue;
+        dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + w, p.y + h), scale_colour(i, n));
+        const std::string count = std::to_string(counts[i]);
+        const ImVec2 ts = ImGui::CalcTextSize(count.c_str());
+        if (ts.x + 4 < w)
+            dl->AddText(ImVec2(x + (w - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f),
+                        i * 2 >= n ? colours::rgb(0xff, 0xff, 0xff) : colours::kText, count.c_str());
+        x += w;
+    }
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colours::kBorder);
+    ImGui::Dummy(ImVec2(width, h));
+    note_text("bar", label, 0, summary);
 }
 
 void radar_chart(const std::vector<std::optional<double>>& values, const std::vector<std::optional<double>>& earlier,

@@ -11,10 +11,14 @@
 //   - dialogs           a centred modal
 //   - choice            a full-width radio or checkbox row with wrapped text
 //   - fields            labelled text input with a message under it
-//   - charts            percentage bars and a radar chart drawn with ImDrawList
+//   - tables            a table of figures drawn with ImGui and recorded once (caption, column
+//                       headers, rows with a row header) for the layer's HTML <table>
+//   - charts            percentage bars, spread bars, stacked bars and a radar chart drawn with
+//                       ImDrawList; every bar is recorded with the numbers it shows
 #pragma once
 #include "imgui.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,11 +26,19 @@
 
 namespace mf {
 
+// One cell of a recorded table: its text as drawn, and a stable id when the tests look it up
+// ("all/overall/mean", "cmp:<organisation>:<part>").
+struct UiCell {
+    std::string text;
+    std::string id;
+};
+
 struct UiItem {
     // Interactive: "button", "radio", "checkbox", "input", "combo", "option", "chart".
     // Text (text = true): "heading" (level 1, 2, 3), "text", "strong", "muted", "notice" (tone),
     // "error" (a message in the error colour), "bullet" (a list line), "progress" (value = 0..100),
-    // "bar" (a percentage bar: label and value as shown).
+    // "bar" (a bar of a chart: label and the numbers it shows, as text), "table" (label = caption,
+    // id, columns, rows).
     std::string kind;
     std::string label;  // what the user reads
     std::string id;     // a stable name independent of the language (e.g. "next", "q:job_ads:often")
@@ -44,6 +56,8 @@ struct UiItem {
     std::string message;   // input / combo: the validation message shown under it
     std::string dialog;    // the modal the item is drawn in ("" outside modals)
     std::vector<std::pair<std::string, std::string>> options; // combo: (id, label) of every choice
+    std::vector<std::string> columns;        // table: the column headers (the first names the row headers)
+    std::vector<std::vector<UiCell>> rows;   // table: each row's cells, the row header first
 };
 
 struct UiRegistry {
@@ -64,8 +78,9 @@ namespace ui {
 // `pressed || ui::note(...)` exactly as on a click.
 bool note(const char* kind, const std::string& label, const std::string& id, bool checked = false,
           const std::string& value = "");
-// Records a text drawn with ImGui directly (kinds as in UiItem, e.g. "heading" with level 1).
-void note_text(const char* kind, const std::string& text, int level = 0);
+// Records a text drawn with ImGui directly (kinds as in UiItem, e.g. "heading" with level 1; a
+// "bar" with `value`, the numbers it shows as text).
+void note_text(const char* kind, const std::string& text, int level = 0, const std::string& value = "");
 
 // A validation message drawn under item `id` (already recorded this frame) by the caller.
 void note_message(const std::string& id, const std::string& message);
@@ -127,9 +142,42 @@ bool text_field(const std::string& label, const std::string& id, std::string& te
 // True when the last text_field lost focus this frame.
 bool last_field_left();
 
+// A table of figures, drawn with ImGui and recorded once for the accessible layer (an HTML table
+// with caption, column headers and row headers). Between begin_table and end_table: table_row
+// starts a row with its header (the first column), table_cell adds the next cell. The record does
+// not depend on what is on screen: every row is recorded, scrolled out of view or not.
+struct TableColumn {
+    std::string label;  // the column header
+    float width = 0;    // > 0: a fixed width in pixels; 0: stretches
+    float weight = 1;   // a stretching column's share of the width
+};
+struct TableOptions {
+    bool headers = true; // draw the header row (always recorded)
+    bool grid = false;   // lines between the columns as well as the rows
+};
+// `id` is stable across languages; `caption` names the table in the layer (the canvas shows the
+// section's heading above it instead). Always pair with end_table().
+void begin_table(const std::string& id, const std::string& caption, const std::vector<TableColumn>& columns,
+                 const TableOptions& options = {});
+void table_row(const std::string& header);
+void table_cell(const std::string& text, const std::string& id = "");
+void end_table();
+
 // A horizontal bar for a percentage, with an optional earlier value as a marker.
 void percent_bar(const std::string& label, std::optional<double> percent, std::optional<double> earlier,
                  const std::string& value_text);
+
+// A bar from 0 to 100 filled to `mean`, and under it a line across the middle half (q1..q3) with a
+// dot at the median; `value_text` is written at its right. `label` is drawn above it in bold.
+// Recorded as a "bar": `label` and `summary` (every number it shows, as text).
+void spread_bar(const std::string& label, std::optional<double> mean, std::optional<double> q1,
+                std::optional<double> median, std::optional<double> q3, const std::string& value_text,
+                const std::string& summary);
+// A 100 % bar of `counts` (one piece per category, coloured by scale_colour, the count in each
+// piece that has room). `label` is drawn above it in bold; recorded as a "bar" with `summary`.
+void stacked_bar(const std::string& label, const std::vector<std::size_t>& counts, const std::string& summary);
+// Colour i of an ordered scale of n: light to dark accent, so the order reads without a legend.
+ImU32 scale_colour(std::size_t i, std::size_t n);
 
 // A radar chart: one axis per value (0..100), numbered 1..n, the earlier values as a dashed outline.
 void radar_chart(const std::vector<std::optional<double>>& values,

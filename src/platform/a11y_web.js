@@ -4,7 +4,9 @@
 //   - MFA11Y.init        the skip link (first Tab stop), the layer (<main>, dialog, live regions), styles
 //   - MFA11Y.update      builds / updates the DOM from the app's record of the frame (app_a11y_json)
 //   - MFA11Y.build       one DOM node per item: headings, texts, notices, progress, buttons, radios,
-//                        checkboxes, text fields, selects; radios and checkboxes grouped per question
+//                        checkboxes, text fields, selects, tables; radios and checkboxes grouped per
+//                        question
+//   - MFA11Y.table       a recorded table as <table> with <caption>, <th scope="col">, <th scope="row">
 //   - MFA11Y.focus       focus after a change of screen, a dialog opening or closing, a removed node
 //   - events             a click / change / typing in the DOM goes back to the app (mf_web_a11y_act)
 //   - mf_js_a11y_*       what platform_web.cpp calls
@@ -73,6 +75,13 @@ mergeInto(LibraryManager.library, {
         '#mf-a11y .choice input { width: 1.2em; height: 1.2em; margin-top: 0.2em; flex: none; }',
         '#mf-a11y .field { margin: 0.6em 0; } #mf-a11y .field label { font-weight: bold; display: block; }',
         '#mf-a11y progress { width: 100%; max-width: 40em; height: 0.8em; }',
+        // Tables of figures: lines between the rows, the numbers in even columns.
+        '#mf-a11y table { border-collapse: collapse; margin: 0.4em 0 1.2em; max-width: 100%; font-variant-numeric: tabular-nums; }',
+        '#mf-a11y caption { text-align: left; font-weight: bold; padding: 0 0 0.3em; }',
+        '#mf-a11y th, #mf-a11y td { padding: 0.25em 0.6em; border-bottom: 1px solid #c9d0da; text-align: left; vertical-align: top; }',
+        '#mf-a11y thead th { border-bottom: 2px solid #4e5766; background: #f3f5f8; }',
+        '#mf-a11y tbody th { font-weight: normal; }',
+        '#mf-a11y td { white-space: nowrap; }', // "17,7 %" on one line; the row headers wrap instead
         '#mf-a11y [role="dialog"] { border: 2px solid #1d559e; border-radius: 8px; padding: 0.5em 1em 1em; margin: 1em 0; }',
         '#mf-a11y :focus-visible, #mf-skip:focus-visible { outline: 3px solid #1d559e; outline-offset: 2px; }',
         '#mf-a11y .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }',
@@ -257,6 +266,7 @@ mergeInto(LibraryManager.library, {
         MFA11Y.setAttr(c, 'aria-label', it.l);
         return c;
       }
+      if (k === 'table') return MFA11Y.table(it, key);
       if (k === 'button') {
         var b = MFA11Y.node(key, 'button', function () {
           var e = document.createElement('button');
@@ -346,6 +356,45 @@ mergeInto(LibraryManager.library, {
         return f;
       }
       return null; // 'option' and unknown kinds
+    },
+
+    // A recorded table (it.cols: column headers; it.rows: rows of [text, id] cells, the row header
+    // first). The table, its caption and head are kept; rows and cells are reused by position and
+    // only their text is changed, so a screen reader's place in the table survives an update (the
+    // figures change while files arrive). A cell with an id carries it as data-mf-cell.
+    table: function (it, key) {
+      var tb = MFA11Y.node(key, 'table', function () {
+        var e = document.createElement('table');
+        e.appendChild(document.createElement('caption'));
+        e.appendChild(document.createElement('thead')).appendChild(document.createElement('tr'));
+        e.appendChild(document.createElement('tbody'));
+        return e;
+      });
+      MFA11Y.setText(tb.caption, it.l);
+      MFA11Y.cells(tb.tHead.rows[0], (it.cols || []).map(function (c) { return [c, '']; }), 'col');
+      var body = tb.tBodies[0], rows = it.rows || [];
+      while (body.rows.length > rows.length) body.deleteRow(-1);
+      rows.forEach(function (r, i) {
+        MFA11Y.cells(i < body.rows.length ? body.rows[i] : body.insertRow(-1), r, 'row');
+      });
+      return tb;
+    },
+    // The cells of one table row: headers (th with `scope`) for a head row or a row's first cell.
+    cells: function (tr, cells, scope) {
+      while (tr.cells.length > cells.length) tr.deleteCell(-1);
+      cells.forEach(function (c, i) {
+        var tag = scope === 'col' || i === 0 ? 'TH' : 'TD';
+        var cell = tr.cells[i];
+        if (!cell || cell.tagName !== tag) {
+          var made = document.createElement(tag);
+          if (tag === 'TH') made.scope = scope;
+          if (cell) tr.replaceChild(made, cell);
+          else tr.appendChild(made);
+          cell = made;
+        }
+        MFA11Y.setText(cell, c[0]);
+        MFA11Y.setAttr(cell, 'data-mf-cell', c[1] || null);
+      });
     },
 
     // Radios and checkboxes of one question share the id up to the last ':' ("q:job_ads:often").
@@ -439,7 +488,8 @@ mergeInto(LibraryManager.library, {
         var node = MFA11Y.build(it, key, inDialog);
         if (!node) continue;
         used.add(key);
-        if (it.k === 'strong' || it.k === 'heading') lastLabel = { node: node, index: out.length, text: it.l };
+        // A screen's title (h1) stays a heading: the focus lands on it when the screen changes.
+        if (it.k === 'strong' || (it.k === 'heading' && (it.lv || 1) > 1)) lastLabel = { node: node, index: out.length, text: it.l };
         else if (it.k !== 'button' && it.k !== 'notice') lastLabel = null; // help and "clear" may sit between
         out.push(node);
       }

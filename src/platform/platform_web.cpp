@@ -682,6 +682,8 @@ int main() {
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
 
-    wake();
+    // The first frame at once, not at the next animation frame: the start screen is up one frame
+    // interval sooner (the browser shows it when this task ends).
+    frame_now();
     return 0; // the runtime stays alive: everything from here on is driven by events
 }

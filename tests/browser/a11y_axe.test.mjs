@@ -1,15 +1,17 @@
 // a11y_axe.test.mjs - axe-core on every screen of the app, through the accessible DOM layer
 // (src/platform/a11y_web.js): start, profile (empty and with a validation message), every theme,
 // the review of unanswered questions, results (with and without a comparison, Danish and English),
-// the action plan, the export (blocked and ready), the import dialog, the import error dialog and
-// the start-over dialog. Zero violations of WCAG 2.0/2.1/2.2 A and AA and axe's best practices.
+// the action plan, the export (blocked and ready), the import dialog, the import error dialog,
+// the start-over dialog, the workshop list and the municipality overview (empty, and with result
+// files: its tables of figures as HTML tables equal to mf-aggregate's figures, its bars as text). Zero violations of WCAG 2.0/2.1/2.2 A and AA and axe's best practices.
 // Also: the layer mirrors the screen (the same headings and controls as the app's own record) and
 // its controls act on the app. Screenshots of the layer: test-output/a11y-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
-import { AXE_VERSION, axeViolations, control, injectAxe, layerClick } from './a11y_lib.mjs';
+import { AXE_VERSION, axeViolations, control, injectAxe, layerCells, layerClick, layerTables, layerTexts, tablesMatch } from './a11y_lib.mjs';
+import { compareBars, compareFigures, dropFiles, expected, files as muniFiles, waitLoaded } from './municipality_lib.mjs';
 import { driver } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,6 +84,21 @@ try {
     await layerClick(page, 'municipality');
     await audit('municipality');
     await mirrors('municipality');
+    // With result files: every figure is in the layer, in tables and in the bars' texts.
+    await dropFiles(page, muniFiles);
+    await waitLoaded(page, muniFiles.length);
+    await audit('municipality-figures');
+    await mirrors('municipality with files');
+    const dom = await layerTables(page);
+    const problems = tablesMatch((await t.state()).tables, dom);
+    t.check(problems.length === 0 && dom.length === 5,
+      `municipality: the layer has its ${dom.length} tables with caption, th scope="col" and th scope="row"${problems.length ? ':\n    ' + problems.slice(0, 8).join('\n    ') : ''}`);
+    const figures = compareFigures(layerCells(dom), expected, 'sector');
+    t.check(figures.bad.length === 0 && figures.n > 50, `municipality: the layer's ${figures.n} figures equal mf-aggregate's${figures.bad.length ? ':\n    ' + figures.bad.join('\n    ') : ''}`);
+    const lt = dom.find((x) => x.rows.length && x.rows[0][1] && x.rows[0][1].id.startsWith('levels/'));
+    const bars = compareBars(await layerTexts(page), expected, lt.columns.slice(1).map((c, j) => [c.text, lt.rows[0][j + 1].id.split('/').pop()]), 'sector');
+    t.check(bars.bad.length === 0 && bars.n > 0, `municipality: the bars' numbers are in the layer (${bars.n} bars)${bars.bad.length ? ':\n    ' + bars.bad.join('\n    ') : ''}`);
+    await layerClick(page, 'muni-clear');
     await layerClick(page, 'muni-back');
   } else {
     console.log('     note: no municipality overview in this build');

@@ -1,23 +1,20 @@
 // municipality.test.mjs - the municipality's overview in headless Chromium: result files chosen with
 // the real file picker (several at once) and dropped on the page, the figures the app shows compared
 // with what mf-aggregate wrote for the same files, the rejected files with their reasons, both
-// duplicate policies, and "Export CSV" byte for byte against mf-aggregate's CSV.
+// duplicate policies, and "Export CSV" byte for byte against mf-aggregate's CSV. The accessible
+// layer has the same figures: every table as an HTML table (caption, th scope="col"/"row") whose
+// cells equal mf-aggregate's, every bar as text with its numbers; axe finds no violations there.
 //
-// The files and mf-aggregate's outputs are in tests/data/municipality (made by
-// scripts/make-municipality-fixtures.sh; tests/cli/municipality.test.sh checks that mf-aggregate
-// still writes exactly those outputs). The figures are read from mfTest.state().municipality.figures:
-// every figure cell as the app drew it ("54,3 %"), keyed by group/part/figure.
+// The files and mf-aggregate's outputs are in tests/data/municipality (municipality_lib.mjs). The
+// figures are read from mfTest.state().cells: every table cell as the app drew it ("54,3 %"),
+// keyed by group/part/figure.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
 import { openFileChooser, settlePage } from './drive.mjs';
+import { axeViolations, layerCells, layerTables, layerTexts, tablesMatch } from './a11y_lib.mjs';
+import { DATA, compareBars, compareFigures, dropFiles, expected, expectedKeep, files, waitLoaded as loaded } from './municipality_lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const DATA = path.resolve(here, '../data/municipality');
-const expected = JSON.parse(fs.readFileSync(path.join(DATA, 'expected/summary.json'), 'utf8'));
-const expectedKeep = JSON.parse(fs.readFileSync(path.join(DATA, 'expected/summary-keep.json'), 'utf8'));
-const files = fs.readdirSync(DATA).filter((f) => f.endsWith('.json')).sort();
 const dropped = files.filter((f) => f.startsWith('bad-'));  // these come by drag and drop
 const picked = files.filter((f) => !f.startsWith('bad-'));  // these through the file picker
 
@@ -49,63 +46,43 @@ async function click(id) {
 }
 async function muni() { return (await t.state()).municipality; }
 async function waitLoaded(count) {
-  await page.waitForFunction((n) => {
-    const m = window.mfTest.state().municipality;
-    return m.files === n && !m.loading && !m.stale;
-  }, count, { timeout: 20000 });
+  await loaded(page, count);
   await settle();
 }
 
-// "54,3 %" / "54.3%" / "+4,2" / "12" / "–" -> a number or null.
-function value(text) {
-  if (text === undefined) return undefined;
-  if (text === '–') return null;
-  return Number(text.replace(/[%\s]/g, '').replace(',', '.'));
+// Every figure the app drew (its table cells) against the summary JSON.
+async function checkFigures(summary, dimension, label) {
+  const { bad, n } = compareFigures((await t.state()).cells, summary, dimension);
+  t.check(bad.length === 0 && n > 50, `${label}: ${n} figures shown equal mf-aggregate's${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
 }
-// What the app shows must be mf-aggregate's figure rounded to one decimal (it writes them rounded).
-function same(shown, want) {
-  if (want === null || want === undefined) return shown === null;
-  return shown !== null && shown !== undefined && Math.abs(shown - want) < 1e-9;
-}
-function partKey(p) { return p.kind === 'overall' ? 'overall' : `${p.kind}:${p.id}`; }
 
-// Every figure the app drew against the summary JSON; returns how many were compared.
-function compareFigures(m, summary, dimension, label) {
-  const f = m.figures;
-  const bad = [];
-  let n = 0;
-  const cmp = (id, want) => {
-    n++;
-    const shown = value(f[id]);
-    if (!same(shown, want)) bad.push(`${id}: shown ${f[id]}, mf-aggregate ${want}`);
-  };
-  cmp('files/read', summary.files.read);
-  cmp('files/accepted', summary.files.accepted);
-  cmp('files/counted', summary.files.counted);
-  cmp('files/superseded', summary.files.superseded);
-  cmp('files/rejected', summary.files.rejected);
-  cmp('files/change', summary.change.organisations);
-  for (const g of summary.groups) {
-    if (g.dimension === 'all') {
-      for (const p of g.parts) {
-        for (const k of ['n', 'mean', 'q1', 'median', 'q3']) cmp(`all/${partKey(p)}/${k}`, p[k]);
-        for (const [level, count] of Object.entries(p.levels)) cmp(`levels/${partKey(p)}/${level}`, count);
-      }
-    } else if (g.dimension === dimension) {
-      const key = `${g.dimension}/${g.group}/`;
-      cmp(key + 'organisations', g.organisations);
-      const overall = g.parts.find((p) => p.kind === 'overall');
-      cmp(key + 'overall/n', overall.n);
-      cmp(key + 'overall/mean', overall.mean);
-      cmp(key + 'overall/median', overall.median);
-      for (const p of g.parts.filter((x) => x.kind === 'principle')) cmp(`${key}${partKey(p)}/mean`, p.mean);
+// The same in the accessible layer (shown, as a user of the skip link sees it): the tables as
+// recorded, their figures equal mf-aggregate's, the bars' numbers as text, and axe finds nothing.
+async function checkLayer(summary, dimension, label, shot) {
+  await page.evaluate(() => document.querySelector('#mf-a11y-main h1').focus());
+  await settle();
+  const dom = await layerTables(page);
+  const problems = tablesMatch((await t.state()).tables, dom);
+  t.check(problems.length === 0 && dom.length === (summary.change.organisations > 0 ? 5 : 4),
+    `${label}: the layer has the ${dom.length} tables as HTML tables with caption and row and column headers${problems.length ? ':\n  ' + problems.slice(0, 8).join('\n  ') : ''}`);
+  const { bad, n } = compareFigures(layerCells(dom), summary, dimension);
+  t.check(bad.length === 0 && n > 50, `${label}: the layer's ${n} figures equal mf-aggregate's${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
+  const levelsTable = dom.find((d) => d.rows.length && d.rows[0][1] && d.rows[0][1].id.startsWith('levels/'));
+  const levels = levelsTable.columns.slice(1).map((c, j) => [c.text, levelsTable.rows[0][j + 1].id.split('/').pop()]);
+  const bars = compareBars(await layerTexts(page), summary, levels, dimension);
+  t.check(bars.bad.length === 0 && bars.n > 0, `${label}: every bar's numbers are in the layer as text (${bars.n} bars)${bars.bad.length ? ':\n  ' + bars.bad.join('\n  ') : ''}`);
+  const v = await axeViolations(page);
+  t.check(v.length === 0, `${label}: axe finds no violations in the layer${v.length ? ':\n    ' + v.join('\n    ') : ''}`);
+  if (shot) {
+    await t.screenshot(shot + '.png');
+    // The layer scrolled to the figures (it is a fixed panel: a full-page screenshot would miss them).
+    for (const [i, part] of [['parts', 'all/'], ['levels', 'levels/'], ['groups', 'sector/']].entries()) {
+      await page.evaluate((prefix) => document.querySelector(`#mf-a11y td[data-mf-cell^="${prefix}"]`).closest('table').scrollIntoView(), part[1]);
+      await t.screenshot(`${shot}-${i + 1}-${part[0]}.png`);
     }
   }
-  if (summary.change.organisations > 0)
-    for (const p of summary.change.parts.filter((x) => x.kind !== 'theme'))
-      for (const k of ['n', 'mean', 'median', 'improved', 'unchanged', 'declined']) cmp(`change/${partKey(p)}/${k}`, p[k]);
-  t.check(bad.length === 0, `${label}: ${n} figures shown equal mf-aggregate's${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
-  return n;
+  await page.evaluate(() => document.activeElement.blur()); // back to the canvas
+  await settle();
 }
 
 // The rejected files' lines, exactly as mf-aggregate reports them ("file: /pointer: message").
@@ -147,11 +124,7 @@ try {
   await waitLoaded(picked.length);
 
   // The bad files dropped on the page together (a synthetic drop with real File objects).
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const [name, body] of list) dt.items.add(new File([body], name, { type: 'application/json' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, dropped.map((f) => [f, fs.readFileSync(path.join(DATA, f), 'utf8')]));
+  await dropFiles(page, dropped);
   await waitLoaded(files.length);
   m = await muni();
   t.check(m.files === files.length && m.announced === dropped.length, `picked and dropped files are all there (${m.files} of ${files.length})`);
@@ -160,7 +133,8 @@ try {
   const s = await t.state();
   t.check(s.modal === null && s.answerCount === 0, 'no import dialog and no answers: the files went to the overview');
 
-  compareFigures(m, expected, 'sector', 'newest per CVR, by sector');
+  await checkFigures(expected, 'sector', 'newest per CVR, by sector');
+  await checkLayer(expected, 'sector', 'newest per CVR, by sector', 'municipality-layer');
   const want = rejectedLines(expected);
   t.check(want.length >= 3 && JSON.stringify(m.rejected) === JSON.stringify(want),
     `every rejected file listed with mf-aggregate's reason:\n  ${m.rejected.join('\n  ')}`);
@@ -175,8 +149,8 @@ try {
   await t.screenshot('municipality-levels.png');
 
   await click('muni-by-size');
-  m = await muni();
-  compareFigures(m, expected, 'size', 'newest per CVR, by size band');
+  await checkFigures(expected, 'size', 'newest per CVR, by size band');
+  await checkLayer(expected, 'size', 'newest per CVR, by size band');
   await t.screenshot('municipality-groups.png');
   await exportRows('rows', fs.readFileSync(path.join(DATA, 'expected/rows.csv')));
   await t.screenshot('municipality-export.png');
@@ -187,14 +161,15 @@ try {
   await settle();
   m = await muni();
   t.check(m.keepDuplicates === true, 'the duplicate policy can keep every file');
-  compareFigures(m, expectedKeep, 'size', 'keep all');
+  await checkFigures(expectedKeep, 'size', 'keep all');
+  await checkLayer(expectedKeep, 'size', 'keep all');
   await exportRows('rows-keep', fs.readFileSync(path.join(DATA, 'expected/rows-keep.csv')));
   await t.screenshot('municipality-keep-all.png');
 
   // English, and back: the same figures in English number format.
   await click('lang-en');
-  m = await muni();
-  t.check(/^\d+\.\d%$|^\d+%$/.test(m.figures['all/overall/mean']), `English numbers (${m.figures['all/overall/mean']})`);
+  const mean = (await t.state()).cells['all/overall/mean'];
+  t.check(/^\d+\.\d%$|^\d+%$/.test(mean), `English numbers (${mean})`);
   await reveal('muni-pick-files');
   await t.screenshot('municipality-en.png');
 

@@ -4,11 +4,14 @@
 // delete with confirmation (cancel keeps it), the comparison's numbers equal each organisation's own
 // results and exported scores, anonymise hides every name, presentation mode (F2 and a button,
 // persisted, F2 types nothing into a field), export all as one bundle, and that bundle imported
-// into a fresh browser profile together with bad files (each listed with its reason).
+// into a fresh browser profile together with bad files (each listed with its reason). The
+// comparison table is in the accessible layer as an HTML table holding every organisation's scores,
+// and axe finds no violations on the comparison.
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp, launchBrowser } from './lib.mjs';
 import { driver } from './drive.mjs';
+import { axeViolations, layerCells, layerTables, tablesMatch } from './a11y_lib.mjs';
 
 const t = await openApp({ name: 'workshop' });
 const page = t.page;
@@ -154,23 +157,26 @@ try {
   s = await t.state();
   t.check(s.screen === 'compare', `the comparison opens (${s.screen})`);
   for (const o of orgs) {
-    const cell = s.items.find((i) => i.id === `cmp:${o.id}:overall`);
-    t.check(cell && cell.label === percentDa(o.overall), `"${o.name}" overall in the table is its result (${cell && cell.label} = ${percentDa(o.overall)})`);
+    const cell = s.cells[`cmp:${o.id}:overall`];
+    t.check(cell === percentDa(o.overall), `"${o.name}" overall in the table is its result (${cell} = ${percentDa(o.overall)})`);
     const bar = s.items.find((i) => i.id === `cmp-bar:${o.id}:overall`);
     t.check(bar && bar.label === `${o.name}: Samlet`, `and it has its bar (${bar && bar.label}; the value is drawn from the same text)`);
   }
-  t.check(s.items.filter((i) => i.id.startsWith('cmp:')).length === 3 * (3 + 3 + s.themeCount), 'a cell per organisation for overall, level, answered, 3 principles and every theme');
+  t.check(Object.keys(s.cells).filter((id) => id.startsWith('cmp:')).length === 3 * (3 + 3 + s.themeCount), 'a cell per organisation for overall, level, answered, 3 principles and every theme');
+  const head = s.tables.find((x) => x.id === 'compare');
+  t.check(!!head && head.columns.length === 4 && orgs.every((o) => head.columns.slice(1).some((c) => c.endsWith(' ' + o.name))),
+    `the table has a column per organisation, headed by its key and name (${head && head.columns.join(' | ')})`);
   await t.screenshot('workshop-03-compare.png');
   // Unticking one removes its column.
   await click(`cmp-pick:${orgs[2].id}`);
   s = await t.state();
-  t.check(!s.items.some((i) => i.id === `cmp:${orgs[2].id}:overall`), 'an unticked organisation leaves the comparison');
+  t.check(!(`cmp:${orgs[2].id}:overall` in s.cells), 'an unticked organisation leaves the comparison');
   await click(`cmp-pick:${orgs[2].id}`);
 
   // 8. Anonymise: no organisation name anywhere in what is drawn.
   await click('anonymise');
   s = await t.state();
-  const labels = JSON.stringify(s.items.map((i) => i.label)) + JSON.stringify(s.notice);
+  const labels = JSON.stringify(s.items.map((i) => i.label)) + JSON.stringify(s.notice) + JSON.stringify(s.tables);
   const leaked = orgs.map((o) => o.name).concat(['Bageriet', 'Ærø', 'Kantinen']).filter((n) => labels.includes(n));
   t.check(s.workshop.anonymise && leaked.length === 0, `anonymised: no organisation name in the labels (${leaked.join(', ') || 'none'})`);
   t.check(labels.includes('Organisation A') && labels.includes('Organisation C'), 'the organisations are called Organisation A, B, C');
@@ -215,17 +221,36 @@ try {
   // The comparison's principle and theme numbers equal the exported files' scores.
   await click('to-compare');
   s = await t.state();
-  let same = 0, total = 0;
+  // The accessible layer (shown, as after the skip link) has the same table as an HTML table.
+  await page.evaluate(() => document.querySelector('#mf-a11y-main h1').focus());
+  await settle();
+  const dom = await layerTables(page);
+  const tableProblems = tablesMatch(s.tables, dom);
+  t.check(tableProblems.length === 0 && dom.length === 1,
+    `the layer has the comparison as an HTML table with caption and row and column headers${tableProblems.length ? ':\n  ' + tableProblems.join('\n  ') : ''}`);
+  const inLayer = layerCells(dom);
+  let same = 0, sameLayer = 0, total = 0;
   for (const o of orgs) {
     const r = bundle.results.find((m) => m.result.organisation.cvr === o.cvr);
     if (!r) continue;
-    for (const [pid, v] of Object.entries(r.result.scores.principles).concat(Object.entries(r.result.scores.themes).map(([k, x]) => [k, x.percent]))) {
+    for (const [pid, v] of [['overall', r.result.scores.overall]].concat(Object.entries(r.result.scores.principles),
+      Object.entries(r.result.scores.themes).map(([k, x]) => [k, x.percent]))) {
       total++;
-      const cell = s.items.find((i) => i.id === `cmp:${o.id}:${pid}`);
-      if (cell && cell.label === percentDa(v)) same++;
+      if (s.cells[`cmp:${o.id}:${pid}`] === percentDa(v)) same++;
+      if (inLayer[`cmp:${o.id}:${pid}`] === percentDa(v)) sameLayer++;
     }
   }
-  t.check(total > 20 && same === total, `every principle and theme in the comparison equals the exported scores (${same}/${total})`);
+  t.check(total > 20 && same === total, `every score in the comparison equals the exported scores (${same}/${total})`);
+  t.check(total > 20 && sameLayer === total, `and so does every score in the layer's table (${sameLayer}/${total})`);
+  const names = dom[0] ? dom[0].columns.map((c) => c.text) : [];
+  t.check(orgs.every((o) => names.some((n) => n.endsWith(' ' + o.name))), `the layer's column headers name the organisations (${names.join(' | ')})`);
+  const v = await axeViolations(page);
+  t.check(v.length === 0, `axe: the comparison with the layer shown: no violations${v.length ? ':\n    ' + v.join('\n    ') : ''}`);
+  await t.screenshot('workshop-06-compare-layer.png');
+  await page.evaluate(() => document.querySelector('#mf-a11y-main table').scrollIntoView());
+  await t.screenshot('workshop-07-compare-layer-table.png');
+  await page.evaluate(() => document.activeElement.blur());
+  await settle();
 
   // 11. A fresh browser profile imports the bundle and bad files at once.
   const fresh = await launchBrowser();
@@ -282,8 +307,7 @@ try {
   let ok2 = 0;
   for (const o of orgs) {
     const e = s2.workshop.entries.find((x) => x.name === o.name.replace(' & Co', ''));
-    const cell = e && s2.items.find((i) => i.id === `cmp:${e.id}:overall`);
-    if (cell && cell.label === percentDa(o.overall)) ok2++;
+    if (e && s2.cells[`cmp:${e.id}:overall`] === percentDa(o.overall)) ok2++;
   }
   t.check(ok2 === 3, `the imported organisations have the same overall results (${ok2}/3)`);
   t.check(problems2.length === 0, `no console errors in the fresh profile (${problems2.join('; ')})`);
