@@ -18,10 +18,10 @@ shift
 
 setup() { bash "$ROOT/emsdk-setup.sh"; }
 
-configure_build() { # preset
-  echo "==> Configure and build: $1"
+configure_build() { # preset [target]: without a target, everything of the preset
+  echo "==> Configure and build: $1${2:+ ($2)}"
   cmake --preset "$1" >/dev/null
-  cmake --build --preset "$1"
+  cmake --build --preset "$1" ${2:+--target "$2"}
 }
 
 case "$cmd" in
@@ -34,7 +34,7 @@ case "$cmd" in
       esac
     done
     setup
-    configure_build web
+    configure_build web mf_web_version # the served folder only, not the wasm unit tests
     exec node "$ROOT/scripts/serve.mjs" --dir "$ROOT/build/web/dist" --port "$port"
     ;;
   desktop)
