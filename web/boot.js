@@ -1,9 +1,13 @@
 // boot.js - starts the app: checks that the browser can run it (WebGL2, WebAssembly), shows a
-// clear message when it cannot, then loads mangfoldighedstjek.js (which fetches the .wasm next to
-// it). Everything is served from this folder: no other site is ever contacted.
+// clear message when it cannot, then loads the page's program (mangfoldighedstjek.js or kommune.js,
+// which fetches its .wasm next to it). Everything is served from this folder: no other site is ever contacted.
 (function () {
   'use strict';
   var status = document.getElementById('mf-status');
+  // The program to load: the page's <script src="boot.js" data-app="..."> (index.html: the
+  // respondent's, kommune.html: the municipality's overview). Read now: currentScript is set only
+  // while this script runs.
+  var app = (document.currentScript && document.currentScript.getAttribute('data-app')) || 'mangfoldighedstjek';
 
   var messages = {
     webgl2: ['Din browser kan ikke vise Mangfoldighedstjek, fordi den ikke understøtter WebGL 2.',
@@ -64,8 +68,8 @@
     onAbort: function (what) { fatal('load', what); },
   };
   var script = document.createElement('script');
-  script.src = 'mangfoldighedstjek.js';
+  script.src = app + '.js';
   script.async = true;
-  script.onerror = function () { fatal('load', 'mangfoldighedstjek.js'); };
+  script.onerror = function () { fatal('load', app + '.js'); };
   document.body.appendChild(script);
 })();

@@ -6,6 +6,9 @@
 //                     version and the SHA-256 of every file of the app shell
 //   - install         fetch every shell file from the network, check each against its hash, and
 //                     only then store them all in a cache named after the version
+//   - on demand       the municipality's page (kommune.html, .js, .wasm) is stored the first time it
+//                     is opened, when it matches this version's hashes: the respondent's first visit
+//                     does not download a second program it never uses
 //   - message         "activate": the page says it has its own .js and .wasm, so switching is safe
 //   - activate        delete every older version's cache, take control of open pages
 //   - fetch           shell files from this version's cache (cache first, see below)
@@ -28,7 +31,8 @@ importScripts('sw-version.js');
 const BUILD = self.MF_BUILD;
 const PREFIX = 'mangfoldighedstjek-';
 const CACHE = PREFIX + BUILD.version;
-const SHELL = Object.keys(BUILD.files);
+const ON_DEMAND = new Set(BUILD.onDemand || []);
+const SHELL = Object.keys(BUILD.files).filter((name) => !ON_DEMAND.has(name));
 
 function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -81,11 +85,24 @@ function shellName(request) {
   return Object.prototype.hasOwnProperty.call(BUILD.files, name) ? name : null;
 }
 
+// A file of the municipality's page, fetched because it is not stored yet: stored in this version's
+// cache when it is this version's file. Another version's file (the server was updated since this
+// worker installed) is used but not stored; the next version's worker stores its own.
+async function storeOnDemand(name, response) {
+  if (!response.ok) return;
+  const copy = response.clone();
+  const digest = hex(await crypto.subtle.digest('SHA-256', await response.arrayBuffer()));
+  if (digest === BUILD.files[name]) await (await caches.open(CACHE)).put(name, copy);
+}
+
 self.addEventListener('fetch', (event) => {
   const name = shellName(event.request);
   if (!name) return;
   event.respondWith((async () => {
     const cached = await caches.match(name, { cacheName: CACHE });
-    return cached || fetch(event.request); // only before the install has finished
+    if (cached) return cached;
+    const response = await fetch(event.request); // a shell file: only before the install has finished
+    if (ON_DEMAND.has(name)) event.waitUntil(storeOnDemand(name, response.clone()).catch(() => {}));
+    return response;
   })());
 });

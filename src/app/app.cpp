@@ -2,6 +2,7 @@
 //
 // Index
 //   - state and helpers   g_app, tr, answers_changed, go_to, time, numbers
+//   - pages               the web build's two pages (respondent, municipality) and the desktop's one
 //   - init                the embedded questionnaire, the saved session
 //   - persistence         the session saved at the end of every frame that changed it
 //   - header              product name, language, text size, start over
@@ -87,6 +88,74 @@ std::string format_percent(std::optional<double> percent) {
 std::string format_points(double points) { return with_decimal(points, true); }
 
 // ---------------------------------------------------------------------------------------------
+// Pages. The web build makes two pages from the same sources, each with its own .wasm
+// (CMakeLists.txt §6): index.html for the respondent (MF_PAGE_RESPONDENT) and kommune.html for the
+// municipality's overview (MF_PAGE_MUNICIPALITY). The constants decide which screens a page can
+// reach, and the linker leaves out the rest: the respondent's first download does not carry the
+// overview's aggregation, tables and CSV/JSON writers (docs/performance.md), and the overview does
+// not carry the questionnaire's screens. The desktop app has both in one window. Only this file is
+// compiled once per page.
+//
+// The overview page stores nothing (its notice says so): the language and text size it shows come
+// with its address (kommune.html?lang=en&text=1) and are kept there when changed, so a reload keeps
+// them, and the respondent's saved session is never touched from that page.
+// ---------------------------------------------------------------------------------------------
+#if defined(MF_PAGE_RESPONDENT)
+static constexpr bool kRespondentPage = true, kMunicipalityPage = false;
+#elif defined(MF_PAGE_MUNICIPALITY)
+static constexpr bool kRespondentPage = false, kMunicipalityPage = true;
+#else
+static constexpr bool kRespondentPage = true, kMunicipalityPage = true;
+#endif
+
+bool municipality_open() {
+    if (!kMunicipalityPage) return false;
+    if (!kRespondentPage) return true;
+    return municipality_view_open();
+}
+
+// "lang=en&text=1": the overview page's settings in its address.
+[[maybe_unused]] static std::string page_settings() {
+    return "lang=" + lang() + "&text=" + std::to_string(g_app.session.text_size);
+}
+
+// Applies "lang=en&text=1" (any order, unknown or bad values ignored).
+[[maybe_unused]] static void apply_page_settings(const std::string& query) {
+    std::size_t start = 0;
+    while (start < query.size()) {
+        std::size_t end = query.find('&', start);
+        if (end == std::string::npos) end = query.size();
+        const std::string pair = query.substr(start, end - start);
+        start = end + 1;
+        const std::size_t eq = pair.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string key = pair.substr(0, eq), value = pair.substr(eq + 1);
+        if (key == "lang") {
+            for (const std::string& l : questionnaire().languages)
+                if (l == value) g_app.session.assessment.language = value;
+        } else if (key == "text" && value.size() == 1 && value[0] >= '0' && value[0] < '0' + kTextSizeCount) {
+            g_app.session.text_size = value[0] - '0';
+        }
+    }
+}
+
+void enter_municipality() {
+#if defined(MF_PAGE_RESPONDENT)
+    platform::go_to_page("kommune.html?" + page_settings());
+#else
+    open_municipality(true);
+#endif
+}
+
+void leave_municipality() {
+#if defined(MF_PAGE_MUNICIPALITY)
+    platform::go_to_page("./");
+#else
+    open_municipality(false);
+#endif
+}
+
+// ---------------------------------------------------------------------------------------------
 // Init
 // ---------------------------------------------------------------------------------------------
 void app_init() {
@@ -110,16 +179,22 @@ void app_init() {
     g_app.questionnaire = std::move(loaded.questionnaire);
     g_app.session.assessment.language = questionnaire().languages.empty() ? "da" : questionnaire().languages.front();
 
+#if defined(MF_PAGE_MUNICIPALITY)
+    apply_page_settings(platform::page_parameters());
+    open_municipality(true);
+#else
     // Private browsing and a full quota make every save fail: find out now, so the notice is up
     // before the first answer rather than after it.
     g_app.storage_failed = !platform::storage_set("storage-check", "1");
     platform::storage_remove("storage-check");
 
     workshop_init(); // the list of assessments and the open one (core/workshop.h: layout, migration)
+#endif
 }
 
 bool app_update_fonts(float pixel_ratio, float platform_ui_scale) {
-    return style_update_fonts(pixel_ratio, platform_ui_scale * text_scale(g_app.session) * workshop_ui_scale());
+    const float presentation = kRespondentPage ? workshop_ui_scale() : 1.0f;
+    return style_update_fonts(pixel_ratio, platform_ui_scale * text_scale(g_app.session) * presentation);
 }
 
 double app_seconds_to_next_wake() {
@@ -133,7 +208,11 @@ double app_seconds_to_next_wake() {
 static void save_if_changed() {
     if (!g_app.dirty || !g_app.questionnaire) return;
     g_app.dirty = false;
+#if defined(MF_PAGE_MUNICIPALITY)
+    platform::set_page_parameters(page_settings());
+#else
     g_app.storage_failed = !workshop_save();
+#endif
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,6 +236,19 @@ void app_file_received(const std::string& name, const std::string& bytes) {
         adopt_import(g_app.import_purpose);
         g_app.import_purpose = ImportPurpose::Ask;
     }
+}
+
+// Many files: the overview takes them all; the workshop list takes them as a batch import.
+bool app_takes_many_files() { return g_app.questionnaire && (municipality_open() || workshop_takes_files()); }
+
+void app_files_announced(std::size_t count) {
+    if (g_app.questionnaire && municipality_open()) municipality_files_announced(count); // the workshop list counts nothing ahead
+}
+
+void app_file_unreadable(const std::string& name, const std::string& reason) {
+    if (!g_app.questionnaire) return;
+    if (municipality_open()) return municipality_file_unreadable(name, reason);
+    workshop_file_refused(name, reason.empty() ? "the file could not be read" : reason);
 }
 
 bool app_file_announced(const std::string& name, double size) {
@@ -323,10 +415,11 @@ static void header() {
     // On a narrow window (a phone, a large text size) the controls move to a second row.
     const std::string start_over = tr("Start forfra", "Start over");
     const std::string workshop = "Workshop"; // the same word in Danish: the way to the list of organisations
+    const bool respondent = !municipality_open(); // the overview has no workshop and nothing to start over
     const std::string size_label = std::string(tr("Tekst", "Text")) + " " + std::to_string((int)(text_scale(g_app.session) * 100 + 0.5f)) + " %";
     auto bw = [&](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x + st.FramePadding.x * 2; };
     const float right = bw("Dansk") + bw("English") + bw("A–") + bw("A+") + ImGui::CalcTextSize(size_label.c_str()).x +
-                        bw(start_over) + bw(workshop) + st.ItemSpacing.x * 6;
+                        (respondent ? bw(start_over) + bw(workshop) + st.ItemSpacing.x * 6 : st.ItemSpacing.x * 4);
     ImGui::PushFont(g_fonts.bold);
     const float name_w = fh * 0.6f + st.ItemInnerSpacing.x + ImGui::CalcTextSize("Mangfoldighedstjek").x;
     ImGui::PopFont();
@@ -394,12 +487,14 @@ static void header() {
         session_changed();
     }
     g_app.ui.items.back().enabled = size < kTextSizeCount - 1;
-    if (!three_rows) ImGui::SameLine();
-    const bool workshop_pressed = ImGui::Button((workshop + "###header-workshop").c_str());
-    if (ui::note("button", workshop, "header-workshop") || workshop_pressed) go_to(Screen::Workshop);
-    ImGui::SameLine();
-    const bool start_over_pressed = ImGui::Button((start_over + "###start-over").c_str());
-    if (ui::note("button", start_over, "start-over") || start_over_pressed) g_app.confirm_start_over = true;
+    if (respondent) {
+        if (!three_rows) ImGui::SameLine();
+        const bool workshop_pressed = ImGui::Button((workshop + "###header-workshop").c_str());
+        if (ui::note("button", workshop, "header-workshop") || workshop_pressed) go_to(Screen::Workshop);
+        ImGui::SameLine();
+        const bool start_over_pressed = ImGui::Button((start_over + "###start-over").c_str());
+        if (ui::note("button", start_over, "start-over") || start_over_pressed) g_app.confirm_start_over = true;
+    }
     ImGui::SetCursorPosY(h + st.ItemSpacing.y);
 }
 
@@ -456,7 +551,7 @@ void app_frame() {
     g_app.ui.clear();
     g_app.modal.clear();
     if (!g_app.notice.empty() && g_app.time >= g_app.notice_until) g_app.notice.clear();
-    if (g_app.questionnaire) workshop_keys();
+    if (g_app.questionnaire && kRespondentPage) workshop_keys();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -483,7 +578,7 @@ void app_frame() {
     }
     ui::begin_column();
     if (!g_app.notice.empty()) ui::notice(ui::Tone::Good, g_app.notice);
-    if (g_app.storage_failed)
+    if (g_app.storage_failed && !municipality_open())
     {
         const char* text = tr("Dine svar bliver ikke gemt i denne browser (privat browsing, eller lageret er fuldt). "
                               "Eksporter dit resultat for at beholde det, før du lukker siden.",
@@ -515,8 +610,10 @@ void app_frame() {
     ui::end_column();
     ImGui::EndChild();
 
-    start_over_dialog();
-    import_dialog();
+    if (kRespondentPage) {
+        start_over_dialog();
+        import_dialog();
+    }
     ImGui::End();
     save_if_changed();
 }
@@ -537,7 +634,8 @@ std::string app_state_json() {
     using nlohmann::json;
     json j;
     const Session& s = g_app.session;
-    j["screen"] = screen_id(s.screen);
+    j["page"] = kRespondentPage && kMunicipalityPage ? "app" : kRespondentPage ? "respondent" : "municipality";
+    j["screen"] = municipality_open() ? "municipality" : screen_id(s.screen);
     j["language"] = s.assessment.language;
     j["textSize"] = s.text_size;
     j["textScale"] = text_scale(s);
@@ -616,8 +714,9 @@ std::string app_state_json() {
     json messages = json::object();
     for (const auto& m : g_app.ui.messages) messages[m.first] = m.second;
     j["messages"] = messages;
-    municipality_state(j["municipality"]);
-    workshop_state(j);
+    if (kMunicipalityPage) municipality_state(j["municipality"]);
+    j["municipality"]["open"] = municipality_open();
+    if (kRespondentPage) workshop_state(j);
     return j.dump();
 }
 

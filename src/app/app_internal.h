@@ -15,8 +15,6 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -99,11 +97,18 @@ void screen_plan();
 void screen_export();
 // The municipality's overview (screen_municipality.cpp): outside the respondent's flow, its files
 // in memory only. While open it replaces the respondent's screens and takes every file dropped.
-bool municipality_open();
+// In the browser it is a page of its own (kommune.html, see app.cpp's "Pages"); on the desktop a
+// view inside the one window.
+bool municipality_open();                 // app.cpp: this page is the overview, or the view is open
+void enter_municipality();                // app.cpp: the start screen's button (the page, or the view)
+void leave_municipality();                // app.cpp: the overview's back button
+bool municipality_view_open();
 void open_municipality(bool open);
 void screen_municipality();
+void municipality_files_announced(std::size_t count);
 void municipality_file_received(const std::string& name, const std::string& bytes);
 bool municipality_file_announced(const std::string& name, double size); // false: too large, listed as rejected
+void municipality_file_unreadable(const std::string& name, const std::string& reason);
 void municipality_state(nlohmann::json& out);
 // The consultant's workshop (screen_workshop.cpp): start-up and saving of the list and the open
 // assessment, the presentation mode's scale and F2 key, the bar under the header, the list and

@@ -3,7 +3,7 @@
 //
 // Index
 //   - View                 the files received (one FileCheck per file name) and the view's choices
-//   - receiving            app_takes_many_files, app_files_announced, app_file_received's branch
+//   - receiving            the files app.cpp hands over while the overview is open
 //   - recompute            aggregate() over the checks, in file-name order, when something changed
 //   - drawing helpers      titles, the tables' columns, the bars' summaries for the layer
 //   - sections             files, duplicates, export, figures, levels, groups, change, problems
@@ -17,8 +17,9 @@
 // ids); every bar records the numbers it shows as text.
 //
 // Privacy: the files' contents (the per-organisation rows) live in memory only. Nothing of them is
-// written to localStorage or sent anywhere; closing or reloading the page forgets them. Only the
-// respondent's own session is saved, as before. A file name seen again replaces the earlier file
+// written to localStorage or sent anywhere; closing or reloading the page forgets them. In the
+// browser the overview is a page of its own (kommune.html) that stores nothing at all: its language
+// and text size live in its address (app.cpp "Pages"). A file name seen again replaces the earlier file
 // of that name (dropping the same folder twice does not count it twice).
 #include "app/app.h"
 #include "app/app_internal.h"
@@ -94,18 +95,15 @@ void add_check(FileCheck check) {
 // ---------------------------------------------------------------------------------------------
 // Receiving (app.h)
 // ---------------------------------------------------------------------------------------------
-bool municipality_open() { return view().open; }
+bool municipality_view_open() { return view().open; }
 
 void open_municipality(bool open) {
     view().open = open;
     g_app.scroll_to_top = true;
 }
 
-bool app_takes_many_files() { return g_app.questionnaire && (view().open || workshop_takes_files()); }
-
-void app_files_announced(std::size_t count) {
+void municipality_files_announced(std::size_t count) {
     View& v = view();
-    if (!v.open) return; // the workshop list counts nothing ahead
     if (!loading()) v.announced = v.arrived = 0;
     v.announced += count;
 }
@@ -126,11 +124,7 @@ bool municipality_file_announced(const std::string& name, double size) {
     return false;
 }
 
-void app_file_unreadable(const std::string& name, const std::string& reason) {
-    if (!view().open) {
-        workshop_file_refused(name, reason.empty() ? "the file could not be read" : reason);
-        return;
-    }
+void municipality_file_unreadable(const std::string& name, const std::string& reason) {
     FileCheck c;
     c.file = name;
     c.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, name, "", reason.empty() ? "the file could not be read" : reason});
@@ -517,7 +511,7 @@ void screen_municipality() {
     recompute(); // no extra frames while loading: each batch of files wakes the app, and so does the last file
 
     if (ui::small_button(tr("‹ Tilbage til selvtjekket", "‹ Back to the self-assessment"), "muni-back")) {
-        open_municipality(false);
+        leave_municipality();
         return;
     }
     ui::heading(tr("Kommunens overblik", "Municipality overview"));
@@ -562,7 +556,6 @@ void screen_municipality() {
 // cells, in mfTest.state().cells (app.cpp), from the same record as the accessible layer's tables.
 void municipality_state(nlohmann::json& j) {
     const View& v = view();
-    j["open"] = v.open;
     j["loading"] = loading();
     j["announced"] = v.announced;
     j["arrived"] = v.arrived;

@@ -74,7 +74,7 @@ void screen_start() {
     ui::subheading(tr("For Københavns Kommune", "For the City of Copenhagen"));
     ui::muted(tr("Saml mange organisationers resultatfiler og se tallene samlet.",
                  "Collect many organisations' result files and see the figures together."));
-    if (ui::secondary_button(tr("Kommunens overblik ›", "Municipality overview ›"), "municipality")) open_municipality(true);
+    if (ui::secondary_button(tr("Kommunens overblik ›", "Municipality overview ›"), "municipality")) enter_municipality();
 }
 
 } // namespace mf

@@ -5,6 +5,7 @@
 // Index
 //   - Storage     small persistent key/value texts (the session is saved at every change)
 //   - Files       giving the user a file (export) and asking for one (import)
+//   - Pages       the web build's two pages (respondent, municipality)
 //   - Frames      waking the on-demand render loop
 //
 // The host owns main(), the window, the ImGui context and the render loop; it calls the app through
@@ -51,6 +52,15 @@ bool open_html(const std::string& file_name, const std::string& html, std::strin
 
 // Default folder for desktop exports ("" in the browser).
 std::string documents_folder();
+
+// --- Pages (browser only) --------------------------------------------------------------------------
+// The web build is two pages, each with its own .wasm (app.cpp "Pages"); the desktop app is one
+// window and never calls these. go_to_page leaves this page for `url` (relative to it);
+// page_parameters is this page's query string without "?" ("lang=en&text=1"); set_page_parameters
+// replaces it without loading the page again (and without a new history entry).
+void go_to_page(const std::string& url);
+std::string page_parameters();
+void set_page_parameters(const std::string& query);
 
 // --- Frames -------------------------------------------------------------------------------------
 // Render a few more frames soon (the loop otherwise sleeps when nothing changes). Cheap to call.

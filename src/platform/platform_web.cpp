@@ -61,6 +61,9 @@ int mf_js_download(const char* name, const char* mime, const char* data, int siz
 int mf_js_open_file_picker();
 int mf_js_open_files_picker(int folder);
 int mf_js_open_html(const char* name, const char* html); // 1 a new tab, 2 a download, 0 neither
+void mf_js_go_to_page(const char* url);
+char* mf_js_page_parameters(); // malloc'd UTF-8: the address's query without "?"
+void mf_js_set_page_parameters(const char* query);
 void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
 int mf_js_a11y_owns_key(int is_tab, int canvas_in_use);
 }
@@ -623,6 +626,17 @@ bool open_html(const std::string& file_name, const std::string& html, std::strin
 }
 
 std::string documents_folder() { return ""; }
+
+void go_to_page(const std::string& url) { mf_js_go_to_page(url.c_str()); }
+
+std::string page_parameters() {
+    char* p = mf_js_page_parameters();
+    std::string query = p ? p : "";
+    std::free(p);
+    return query;
+}
+
+void set_page_parameters(const std::string& query) { mf_js_set_page_parameters(query.c_str()); }
 
 void request_frames() { wake(); }
 

@@ -350,6 +350,27 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // The web build's two pages (app.cpp "Pages"): going to the other one, and the overview page's
+  // settings in its address (kept there with replaceState, so a reload keeps them).
+  mf_js_go_to_page: function (urlPtr) {
+    window.location.assign(UTF8ToString(urlPtr));
+  },
+
+  mf_js_page_parameters__deps: ['malloc'],
+  mf_js_page_parameters: function () {
+    var query = window.location.search.replace(/^\?/, '');
+    var len = lengthBytesUTF8(query) + 1;
+    var p = _malloc(len);
+    stringToUTF8(query, p, len);
+    return p;
+  },
+
+  mf_js_set_page_parameters: function (queryPtr) {
+    try {
+      window.history.replaceState(window.history.state, '', '?' + UTF8ToString(queryPtr));
+    } catch (e) { /* a sandboxed page may refuse: the settings then last until the page is left */ }
+  },
+
   mf_js_open_file_picker__deps: ['$MF'],
   mf_js_open_file_picker: function () {
     if (!MF.filePicker) return 0;

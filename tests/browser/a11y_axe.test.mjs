@@ -78,31 +78,29 @@ try {
   const shown = await page.evaluate(() => document.getElementById('mf-a11y').getBoundingClientRect().width);
   t.check(shown > 600, `with the focus inside, the layer is shown over the canvas (${shown} px wide)`);
 
-  // The municipality overview, when this build has it (it is mirrored through the same registry,
-  // with no code of its own in the layer).
-  if ((await t.state()).items.some((i) => i.id === 'municipality')) {
-    await layerClick(page, 'municipality');
-    await audit('municipality');
-    await mirrors('municipality');
-    // With result files: every figure is in the layer, in tables and in the bars' texts.
-    await dropFiles(page, muniFiles);
-    await waitLoaded(page, muniFiles.length);
-    await audit('municipality-figures');
-    await mirrors('municipality with files');
-    const dom = await layerTables(page);
-    const problems = tablesMatch((await t.state()).tables, dom);
-    t.check(problems.length === 0 && dom.length === 5,
-      `municipality: the layer has its ${dom.length} tables with caption, th scope="col" and th scope="row"${problems.length ? ':\n    ' + problems.slice(0, 8).join('\n    ') : ''}`);
-    const figures = compareFigures(layerCells(dom), expected, 'sector');
-    t.check(figures.bad.length === 0 && figures.n > 50, `municipality: the layer's ${figures.n} figures equal mf-aggregate's${figures.bad.length ? ':\n    ' + figures.bad.join('\n    ') : ''}`);
-    const lt = dom.find((x) => x.rows.length && x.rows[0][1] && x.rows[0][1].id.startsWith('levels/'));
-    const bars = compareBars(await layerTexts(page), expected, lt.columns.slice(1).map((c, j) => [c.text, lt.rows[0][j + 1].id.split('/').pop()]), 'sector');
-    t.check(bars.bad.length === 0 && bars.n > 0, `municipality: the bars' numbers are in the layer (${bars.n} bars)${bars.bad.length ? ':\n    ' + bars.bad.join('\n    ') : ''}`);
-    await layerClick(page, 'muni-clear');
-    await layerClick(page, 'muni-back');
-  } else {
-    console.log('     note: no municipality overview in this build');
-  }
+  // The municipality's overview: a page of its own (kommune.html), reached from the start screen's
+  // button in the layer; mirrored through the same registry, with no code of its own in the layer.
+  await t.follow(/\/kommune\.html\?/, () => page.click(control('municipality')));
+  await page.waitForSelector('#mf-skip', { state: 'attached' });
+  await audit('municipality');
+  await mirrors('municipality');
+  // With result files: every figure is in the layer, in tables and in the bars' texts.
+  await dropFiles(page, muniFiles);
+  await waitLoaded(page, muniFiles.length);
+  await audit('municipality-figures');
+  await mirrors('municipality with files');
+  const dom = await layerTables(page);
+  const problems = tablesMatch((await t.state()).tables, dom);
+  t.check(problems.length === 0 && dom.length === 5,
+    `municipality: the layer has its ${dom.length} tables with caption, th scope="col" and th scope="row"${problems.length ? ':\n    ' + problems.slice(0, 8).join('\n    ') : ''}`);
+  const figures = compareFigures(layerCells(dom), expected, 'sector');
+  t.check(figures.bad.length === 0 && figures.n > 50, `municipality: the layer's ${figures.n} figures equal mf-aggregate's${figures.bad.length ? ':\n    ' + figures.bad.join('\n    ') : ''}`);
+  const lt = dom.find((x) => x.rows.length && x.rows[0][1] && x.rows[0][1].id.startsWith('levels/'));
+  const bars = compareBars(await layerTexts(page), expected, lt.columns.slice(1).map((c, j) => [c.text, lt.rows[0][j + 1].id.split('/').pop()]), 'sector');
+  t.check(bars.bad.length === 0 && bars.n > 0, `municipality: the bars' numbers are in the layer (${bars.n} bars)${bars.bad.length ? ':\n    ' + bars.bad.join('\n    ') : ''}`);
+  await layerClick(page, 'muni-clear');
+  await t.follow((u) => !/kommune/.test(u.pathname), () => page.click(control('muni-back')));
+  await page.waitForSelector('#mf-skip', { state: 'attached' });
 
   await layerClick(page, 'start');
   let s = await t.state();

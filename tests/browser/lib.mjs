@@ -93,7 +93,17 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
     },
     async goto(query = '') {
       await page.goto(server.url + query, { waitUntil: 'load' });
+      await t.ready();
+    },
+    // Waits until the app on the page now loaded has drawn its first frame.
+    async ready() {
       await page.waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
+    },
+    // Runs `action` (a click that makes the app leave the page) and waits for the app on the page
+    // whose address matches `url` (the web build's two pages: index.html and kommune.html).
+    async follow(url, action) {
+      await Promise.all([page.waitForURL(url, { waitUntil: 'load', timeout: 60000 }), action()]);
+      await t.ready();
     },
     state() { return page.evaluate(() => window.mfTest.state()); },
     frames() { return page.evaluate(() => window.mfTest.frames()); },

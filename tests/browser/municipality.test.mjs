@@ -39,9 +39,12 @@ async function reveal(id) {
   }
   throw new Error(`could not scroll "${id}" into view`);
 }
-async function click(id) {
+async function press(id) { // a click that may leave the page: nothing is read from the page after it
   const it = await reveal(id);
   await page.mouse.click(it.x + Math.min(it.w / 2, 30), it.y + it.h / 2);
+}
+async function click(id) {
+  await press(id);
   await settle();
 }
 async function muni() { return (await t.state()).municipality; }
@@ -112,9 +115,17 @@ async function exportRows(label, want) {
 try {
   await t.goto();
   await settle();
-  await click('municipality');
+  const storedBefore = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  // The overview is a page of its own (kommune.html, its own .wasm); the start screen's button
+  // leads there and takes the language and text size along.
+  await t.follow(/\/kommune\.html\?lang=da&text=0$/, () => press('municipality'));
+  await settle();
   let m = await muni();
-  t.check(m.open === true, 'the start screen leads to the municipality overview');
+  const first = await t.state();
+  t.check(m.open === true && first.page === 'municipality' && first.screen === 'municipality',
+    `the start screen leads to the municipality's page (${page.url().replace(t.origin, '')})`);
+  t.check(!first.items.some((i) => i.id === 'start-over' || i.id === 'header-workshop'),
+    "the overview's header has no respondent's buttons (start over, workshop)");
   await t.screenshot('municipality-empty.png');
 
   // Several files at once through the browser's own file picker (the real button).
@@ -166,17 +177,32 @@ try {
   await exportRows('rows-keep', fs.readFileSync(path.join(DATA, 'expected/rows-keep.csv')));
   await t.screenshot('municipality-keep-all.png');
 
-  // English, and back: the same figures in English number format.
+  // English, and back: the same figures in English number format; the choice is kept in the
+  // page's address (the overview stores nothing), so a reload would keep it.
   await click('lang-en');
   const mean = (await t.state()).cells['all/overall/mean'];
   t.check(/^\d+\.\d%$|^\d+%$/.test(mean), `English numbers (${mean})`);
+  t.check(/\/kommune\.html\?lang=en&text=0$/.test(page.url()), `the language is kept in the address (${page.url().replace(t.origin, '')})`);
   await reveal('muni-pick-files');
   await t.screenshot('municipality-en.png');
+  await click('text-larger');
+  t.check(/\/kommune\.html\?lang=en&text=1$/.test(page.url()) && (await t.state()).textSize === 1,
+    `the text size is kept in the address too (${page.url().replace(t.origin, '')})`);
+  await page.reload({ waitUntil: 'load' });
+  await t.ready();
+  const reloaded = await t.state();
+  t.check(reloaded.language === 'en' && reloaded.textSize === 1 && reloaded.municipality.files === 0,
+    `a reload keeps the language and text size, and forgets the files (${reloaded.language}, text ${reloaded.textSize}, ${reloaded.municipality.files} files)`);
+  await click('text-smaller');
 
-  // Back to the self-assessment: the respondent's start screen, nothing of the files stored.
-  await click('muni-back');
+  // Back to the self-assessment: the respondent's start screen, and the overview stored nothing:
+  // localStorage is as the respondent's page left it, none of the files' contents in it.
+  await t.follow((u) => u.pathname === '/', () => press('muni-back'));
+  await settle();
   const back = await t.state();
-  t.check(back.municipality.open === false && back.screen === 'start', 'back leads to the start screen');
+  t.check(back.page === 'respondent' && back.screen === 'start' && back.municipality.open === false, `back leads to the start screen (${back.page}, ${back.screen})`);
+  const storedAfter = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  t.check(storedAfter === storedBefore, "the overview's page wrote nothing to localStorage");
   const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n'));
   const cvrs = fs.readFileSync(path.join(DATA, 'expected/rows.csv'), 'utf8').split('\r\n').slice(1).filter(Boolean).map((l) => l.split(';')[0]);
   t.check(cvrs.length > 0 && !cvrs.some((c) => stored.includes(c)) && !files.some((f) => stored.includes(f)),

@@ -1,10 +1,12 @@
 // offline.test.mjs - after one visit the app starts with no network at all (issue 9, "Offline").
 //
 // Visits once, waits until the service worker (web/sw.js) is active, controls the page and holds
-// every shell file of this build (dist/sw-version.js), then switches the network off twice over (the
-// browser context goes offline and the HTTP server is stopped), reloads, and checks that the app
-// starts: window.mfTest.ready, frames drawn, the start screen, something visible on the canvas; and
-// that export works offline: a saved result dropped on the page, exported, the file checked.
+// every shell file of this build (dist/sw-version.js) but not the municipality's page (stored on
+// demand: the respondent's first visit does not download it), opens that page once so that it is
+// stored too, then switches the network off twice over (the browser context goes offline and the
+// HTTP server is stopped), reloads, and checks that the app starts: window.mfTest.ready, frames
+// drawn, the start screen, something visible on the canvas; that export works offline: a saved
+// result dropped on the page, exported, the file checked; and that the municipality's page starts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,14 +28,33 @@ try {
     const build = await (await fetch('sw-version.js', { cache: 'no-store' })).text();
     return { scope: reg && reg.scope, keys, cached, build };
   });
-  const files = Object.keys(JSON.parse(sw.build.slice(sw.build.indexOf('{'), sw.build.lastIndexOf('}') + 1)).files);
+  const build = JSON.parse(sw.build.slice(sw.build.indexOf('{'), sw.build.lastIndexOf('}') + 1));
+  const files = Object.keys(build.files);
+  const onDemand = build.onDemand || [];
   const version = /"version": "([0-9a-f]{16})"/.exec(sw.build);
   t.check(version !== null, `sw-version.js names the build's version (${version && version[1]})`);
   t.check(sw.keys.length === 1 && version && sw.keys[0] === `mangfoldighedstjek-${version[1]}`,
     `one cache, named after this build's version (${sw.keys.join(', ')})`);
   for (const f of ['index.html', 'boot.js', 'mangfoldighedstjek.js', 'mangfoldighedstjek.wasm', 'manifest.webmanifest', 'icon.svg'])
     t.check(files.includes(f) && sw.cached.includes(f), `${f} is part of the shell and cached`);
-  t.check(sw.cached.length === files.length, `every shell file is cached (${sw.cached.length} of ${files.length})`);
+  t.check(['kommune.html', 'kommune.js', 'kommune.wasm'].every((f) => files.includes(f) && onDemand.includes(f)) && onDemand.length === 3,
+    `the municipality's page is part of the build, stored on demand (${onDemand.join(', ')})`);
+  t.check(!sw.cached.some((f) => onDemand.includes(f)), `the first visit does not store the municipality's page (cached: ${sw.cached.join(', ')})`);
+  t.check(sw.cached.length === files.length - onDemand.length, `every other shell file is cached (${sw.cached.length} of ${files.length - onDemand.length})`);
+
+  // The municipality's page, opened once with the network on: stored in the same cache.
+  await t.page.goto(t.server.url + 'kommune.html?lang=da&text=0', { waitUntil: 'load' });
+  await t.ready();
+  const stored = await t.page.waitForFunction(async (names) => {
+    const keys = await caches.keys();
+    if (keys.length !== 1) return false;
+    const have = (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname.slice(1));
+    return names.every((n) => have.includes(n)) ? have : false;
+  }, onDemand, { timeout: 30000, polling: 250 }).then((h) => h.jsonValue(), () => []);
+  t.check(onDemand.every((f) => stored.includes(f)) && stored.length === files.length,
+    `after one visit the municipality's page is stored as well (${stored.length} of ${files.length} files)`);
+  await t.page.goto(t.server.url, { waitUntil: 'load' });
+  await t.ready();
 
   // The manifest is linked and valid JSON with what an installed app needs.
   const manifest = await t.page.evaluate(async () => {
@@ -76,6 +97,14 @@ try {
   t.check(JSON.stringify(doc.answers) === JSON.stringify(src.answers) && doc.actionPlan.length === src.actionPlan.length,
     `offline: the exported file holds the loaded answers (${Object.keys(doc.answers).length}) and plan (${doc.actionPlan.length})`);
   await t.screenshot('offline-export.png');
+
+  // The municipality's page starts offline too.
+  await t.page.goto(t.server.url + 'kommune.html?lang=en&text=0', { waitUntil: 'load' });
+  await t.ready();
+  const muni = await t.state();
+  t.check(muni.page === 'municipality' && muni.screen === 'municipality' && muni.language === 'en' &&
+    muni.items.some((i) => i.id === 'muni-pick-files'), `offline: the municipality's page starts (${muni.page}, ${muni.language})`);
+  await t.screenshot('offline-municipality.png');
 } catch (e) {
   await t.fail(e);
 }
