@@ -197,6 +197,11 @@ bool app_update_fonts(float pixel_ratio, float platform_ui_scale) {
     return style_update_fonts(pixel_ratio, platform_ui_scale * text_scale(g_app.session) * presentation);
 }
 
+ImVec4 app_clear_colour() {
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    return ImVec4(bg.x, bg.y, bg.z, 1.0f);
+}
+
 double app_seconds_to_next_wake() {
     if (!g_app.notice.empty()) return g_app.notice_until > g_app.time ? g_app.notice_until - g_app.time : 0;
     return -1;
@@ -556,7 +561,10 @@ void app_frame() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+    // No background quads for the window and its content: the host clears the canvas with WindowBg
+    // (app_clear_colour), and drawing the window's white again over it cost a whole-canvas fill per
+    // paint, about half of a paint's time in software GL (docs/performance.md, "Mouse").
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y * 0.5f));
     ImGui::Begin("##app", nullptr, flags);
@@ -569,9 +577,7 @@ void app_frame() {
     header();
 
     // The content scrolls under the fixed header.
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::rgb(0xff, 0xff, 0xff));
-    ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleColor();
+    ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
     if (g_app.scroll_to_top) {
         ImGui::SetScrollY(0);
         g_app.scroll_to_top = false;

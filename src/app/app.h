@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <string>
 
+struct ImVec4;
+
 namespace mf {
 
 // Once, after ImGui::CreateContext() and before the first frame: loads the questionnaire, restores
@@ -21,6 +23,10 @@ bool app_update_fonts(float pixel_ratio, float platform_ui_scale);
 
 // Between ImGui::NewFrame() and ImGui::Render(): the whole UI, one full-window ImGui window.
 void app_frame();
+
+// The colour to clear the canvas with before drawing a frame: the app's window draws no background
+// of its own (a second whole-canvas fill per paint), so this is its background.
+ImVec4 app_clear_colour();
 
 // Seconds until the app needs a frame although nothing happened (a timed message disappearing),
 // or a negative number when it needs none.

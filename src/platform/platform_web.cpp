@@ -186,7 +186,8 @@ void paint_if_changed(std::uint64_t hash) {
     if (!g_must_paint && hash == g_painted_hash) return;
     emscripten_webgl_make_context_current(g_gl);
     glViewport(0, 0, g_fb_w, g_fb_h);
-    glClearColor(1, 1, 1, 1);
+    const ImVec4 bg = mf::app_clear_colour();
+    glClearColor(bg.x, bg.y, bg.z, bg.w);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_painted_hash = hash;
