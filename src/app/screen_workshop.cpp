@@ -343,6 +343,23 @@ static void import_one(const std::string& file, std::string_view bytes) {
             g_ui.batch.push_back({file, false, tr("er allerede i listen", "is already in the list")});
             return;
         }
+    std::string text = name.empty() ? std::string(tr("(uden navn)", "(no name)")) : name;
+    if (!in.result->dropped.empty())
+        text += std::string(tr(" – udeladt: ", " – left out: ")) + std::to_string(in.result->dropped.size());
+    WorkshopEntry* open = w.find(w.current);
+    if (open && open->name.empty() && g_app.session.assessment.answers.empty()) {
+        // The untouched entry every first visit has becomes the first imported organisation, as
+        // when one is added by hand (add_organisation): no empty "Organisation 1" before the
+        // imported ones. The list stays on screen; opening the entry goes to its results.
+        rename_entry(w, open->id, name);
+        Session s;
+        s.assessment = a;
+        s.screen = Screen::Workshop;
+        adopt_session(open->id, std::move(s));
+        g_ui.batch.push_back({file, true, text});
+        session_changed(); // saves it and the index at the end of the frame
+        return;
+    }
     const std::string current = w.current;
     const std::string id = add_entry(w, name, a.created.empty() ? now_timestamp() : a.created);
     w.current = current;
@@ -360,9 +377,6 @@ static void import_one(const std::string& file, std::string_view bytes) {
         g_app.storage_failed = true;
         return;
     }
-    std::string text = name.empty() ? std::string(tr("(uden navn)", "(no name)")) : name;
-    if (!in.result->dropped.empty())
-        text += std::string(tr(" – udeladt: ", " – left out: ")) + std::to_string(in.result->dropped.size());
     g_ui.batch.push_back({file, true, text});
     session_changed(); // writes the index
 }

@@ -284,8 +284,11 @@ try {
   await waitBatch(5);
   let s2 = await d2.state();
   const names2 = s2.workshop.entries.map((e) => e.name);
-  t.check(orgs.every((o) => names2.includes(o.name.replace(' & Co', ''))) && s2.workshop.entries.length === 4,
-    `the bundle's 3 organisations are in the fresh list beside its own empty one (${names2.join(', ')})`);
+  t.check(orgs.every((o) => names2.includes(o.name.replace(' & Co', ''))) && s2.workshop.entries.length === 3,
+    `the bundle's 3 organisations are the fresh list: its untouched first entry became the first of them (${names2.join(', ')})`);
+  const open2 = s2.workshop.entries.find((e) => e.id === s2.workshop.current);
+  t.check(s2.screen === 'workshop' && !!open2 && orgs.some((o) => o.name.replace(' & Co', '') === open2.name),
+    `the list stays on screen, and the open entry is an imported organisation (${s2.screen}, ${open2 && open2.name})`);
   t.check(s2.workshop.batch === 5, `each file or member is listed: 3 added, 2 bad (${s2.workshop.batch})`);
   t.check(['broken.json', 'foreign.json'].every((f) => s2.notices.some((n) => n.text.startsWith(f + ': '))),
     'the two bad files of the drop are listed with their reasons');
@@ -298,7 +301,7 @@ try {
   ]);
   await waitBatch(7);
   const s3 = await d2.state();
-  t.check(s3.workshop.batch === 7 && s3.workshop.entries.length === 4,
+  t.check(s3.workshop.batch === 7 && s3.workshop.entries.length === 3,
     `both picked files are listed and the list is unchanged (${s3.workshop.batch} lines, ${s3.workshop.entries.length} organisations)`);
   await p2.screenshot({ path: path.join(t.out, 'workshop-05-imported.png') });
   // The imported organisations have the same results.
