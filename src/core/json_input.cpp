@@ -33,7 +33,7 @@ struct TrackingBuilder {
     struct Frame {
         bool is_array = false;
         long index = -1;        // arrays: index of the current element
-        std::string key;        // objects: the current key
+        const std::string* key = nullptr; // objects: the current key, as stored in the object (map nodes stay put)
         json* container = nullptr;
     };
     json& root;
@@ -43,12 +43,13 @@ struct TrackingBuilder {
     std::string failure_pointer;
     std::string failure_message;
 
+    static std::string key_token(const Frame& f) { return f.key ? json_pointer_token(*f.key) : std::string(); }
     std::string pointer(std::size_t frames) const {
         std::string p;
         for (std::size_t i = 0; i < frames && i < stack.size(); ++i) {
             const Frame& f = stack[i];
             p += '/';
-            p += f.is_array ? std::to_string(f.index) : json_pointer_token(f.key);
+            p += f.is_array ? std::to_string(f.index) : key_token(f);
         }
         return p;
     }
@@ -58,7 +59,7 @@ struct TrackingBuilder {
         std::string p = pointer(stack.empty() ? 0 : stack.size() - 1);
         if (stack.empty()) return p;
         const Frame& f = stack.back();
-        return p + "/" + (f.is_array ? std::to_string(f.index + 1) : json_pointer_token(f.key));
+        return p + "/" + (f.is_array ? std::to_string(f.index + 1) : key_token(f));
     }
     bool fail(std::string ptr, std::string message) {
         failure_pointer = std::move(ptr);
@@ -87,7 +88,7 @@ struct TrackingBuilder {
             return fail(pointer(stack.size()), "nesting is deeper than " + std::to_string(max_depth) + " levels");
         }
         json* container = place(json(type));
-        stack.push_back(Frame{type == json::value_t::array, -1, {}, container});
+        stack.push_back(Frame{type == json::value_t::array, -1, nullptr, container});
         return true;
     }
 
@@ -97,7 +98,8 @@ struct TrackingBuilder {
     bool number_integer(json::number_integer_t value) { return place(json(value)) != nullptr; }
     bool number_unsigned(json::number_unsigned_t value) { return place(json(value)) != nullptr; }
     bool number_float(json::number_float_t value, const std::string&) { return place(json(value)) != nullptr; }
-    bool string(std::string& value) { return place(json(value)) != nullptr; }
+    // The parser passes its token buffers by non-const reference so that they can be moved from.
+    bool string(std::string& value) { return place(json(std::move(value))) != nullptr; }
     bool binary(json::binary_t& value) { return place(json::binary(value)) != nullptr; } // JSON text has none
     bool start_object(std::size_t) { return open(json::value_t::object); }
     bool start_array(std::size_t) { return open(json::value_t::array); }
@@ -111,9 +113,9 @@ struct TrackingBuilder {
     }
     bool key(std::string& key) {
         Frame& f = stack.back();
-        f.key = key;
-        auto inserted = f.container->get_ptr<json::object_t*>()->emplace(key, nullptr);
-        if (!inserted.second) return fail(pointer(stack.size() - 1), "duplicate key \"" + key + "\" in the same object");
+        auto inserted = f.container->get_ptr<json::object_t*>()->emplace(std::move(key), nullptr);
+        f.key = &inserted.first->first; // on a duplicate: the equal key already there
+        if (!inserted.second) return fail(pointer(stack.size() - 1), "duplicate key \"" + *f.key + "\" in the same object");
         member = &inserted.first->second;
         return true;
     }
