@@ -29,6 +29,14 @@ namespace mf::ui {
 // widget, not a second time as a paragraph.
 static bool g_quiet = false;
 
+// Draws the texts that `draw` draws as part of the widget being drawn: seen, not recorded again.
+template <typename Draw> static void unrecorded(Draw draw) {
+    const bool saved = g_quiet;
+    g_quiet = true;
+    draw();
+    g_quiet = saved;
+}
+
 struct Activation {
     std::string id, action, value;
     int frame; // ImGui's frame count when it arrived: valid for the frame after it only
@@ -298,10 +306,10 @@ bool choice(const std::string& text, const std::string& id, bool selected, bool 
 // ---------------------------------------------------------------------------------------------
 bool combo(const std::string& label, const std::string& id, const std::vector<ComboOption>& options, std::string& current,
            const std::string& placeholder, float width, bool label_above, const std::string& hint) {
-    g_quiet = true;
-    if (label_above) bold(label);
-    if (!hint.empty()) muted(hint);
-    g_quiet = false;
+    unrecorded([&] {
+        if (label_above) bold(label);
+        if (!hint.empty()) muted(hint);
+    });
     std::string preview = placeholder;
     for (const ComboOption& o : options)
         if (o.id == current) preview = o.label;
@@ -342,10 +350,10 @@ static bool g_last_left = false;
 
 bool text_field(const std::string& label, const std::string& id, std::string& text, const std::string& hint,
                 const std::string& message, bool multiline, float width) {
-    g_quiet = true;
-    bold(label);
-    if (!hint.empty()) muted(hint);
-    g_quiet = false;
+    unrecorded([&] {
+        bold(label);
+        if (!hint.empty()) muted(hint);
+    });
     // Typed in the accessible layer: the new text replaces the old, as if typed here.
     std::string typed;
     const bool set_by_layer = take_activation(id, "set", &typed) && typed != text;
@@ -461,9 +469,7 @@ void end_table() {
 // ---------------------------------------------------------------------------------------------
 void percent_bar(const std::string& label, std::optional<double> percent, std::optional<double> earlier,
                  const std::string& value_text) {
-    g_quiet = true;
-    paragraph(label);
-    g_quiet = false;
+    unrecorded([&] { paragraph(label); });
     const float fs = ImGui::GetFontSize();
     const float w = column_width();
     const float value_w = ImGui::CalcTextSize("100,0 % (+100,0)").x;
@@ -489,9 +495,7 @@ void percent_bar(const std::string& label, std::optional<double> percent, std::o
 
 void spread_bar(const std::string& label, std::optional<double> mean, std::optional<double> q1, std::optional<double> median,
                 std::optional<double> q3, const std::string& value_text, const std::string& summary) {
-    g_quiet = true;
-    bold(label);
-    g_quiet = false;
+    unrecorded([&] { bold(label); });
     const float fs = ImGui::GetFontSize();
     const float width = column_width();
     const float value_w = ImGui::CalcTextSize("100,0 %").x + ImGui::GetStyle().ItemSpacing.x;
@@ -523,9 +527,7 @@ ImU32 scale_colour(std::size_t i, std::size_t n) {
 }
 
 void stacked_bar(const std::string& label, const std::vector<std::size_t>& counts, const std::string& summary) {
-    g_quiet = true;
-    bold(label);
-    g_quiet = false;
+    unrecorded([&] { bold(label); });
     std::size_t total = 0;
     for (std::size_t c : counts) total += c;
     const float fs = ImGui::GetFontSize();
