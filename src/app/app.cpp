@@ -64,10 +64,14 @@ void go_to_theme(std::size_t theme) {
     session_changed();
 }
 
-void show_notice(const std::string& text) {
-    g_app.notice = text;
+void show_notice(const char* da, const char* en, const std::string& detail) {
+    g_app.notice_da = da;
+    g_app.notice_en = en;
+    g_app.notice_detail = detail;
     g_app.notice_until = g_app.time + 6.0;
 }
+
+std::string notice_text() { return g_app.notice_da ? tr(g_app.notice_da, g_app.notice_en) + g_app.notice_detail : std::string(); }
 
 static std::string with_decimal(double x, bool sign) {
     char buf[32];
@@ -203,7 +207,7 @@ ImVec4 app_clear_colour() {
 }
 
 double app_seconds_to_next_wake() {
-    if (!g_app.notice.empty()) return g_app.notice_until > g_app.time ? g_app.notice_until - g_app.time : 0;
+    if (g_app.notice_da) return g_app.notice_until > g_app.time ? g_app.notice_until - g_app.time : 0;
     return -1;
 }
 
@@ -293,7 +297,7 @@ void adopt_import(ImportPurpose purpose) {
         g_app.session.earlier = e;
         session_changed();
         go_to(Screen::Results);
-        show_notice(std::string(tr("Sammenligner med ", "Comparing with ")) + file);
+        show_notice("Sammenligner med ", "Comparing with ", file);
     } else {
         const std::string language = g_app.session.assessment.language;
         g_app.session.assessment = r.assessment;
@@ -301,7 +305,7 @@ void adopt_import(ImportPurpose purpose) {
         g_app.session.drafts.clear();
         answers_changed();
         go_to(profile_complete(questionnaire(), g_app.session.assessment.answers) ? Screen::Results : Screen::Profile);
-        show_notice(std::string(tr("Indlæst: ", "Loaded: ")) + file);
+        show_notice("Indlæst: ", "Loaded: ", file);
     }
     g_app.pending_import.reset();
 }
@@ -555,7 +559,7 @@ void app_frame() {
     g_app.time = ImGui::GetTime();
     g_app.ui.clear();
     g_app.modal.clear();
-    if (!g_app.notice.empty() && g_app.time >= g_app.notice_until) g_app.notice.clear();
+    if (g_app.notice_da && g_app.time >= g_app.notice_until) g_app.notice_da = g_app.notice_en = nullptr;
     if (g_app.questionnaire && kRespondentPage) workshop_keys();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -583,7 +587,7 @@ void app_frame() {
         g_app.scroll_to_top = false;
     }
     ui::begin_column();
-    if (!g_app.notice.empty()) ui::notice(ui::Tone::Good, g_app.notice);
+    if (g_app.notice_da) ui::notice(ui::Tone::Good, notice_text());
     if (g_app.storage_failed && !municipality_open())
     {
         const char* text = tr("Dine svar bliver ikke gemt i denne browser (privat browsing, eller lageret er fuldt). "
@@ -647,7 +651,7 @@ std::string app_state_json() {
     j["textScale"] = text_scale(s);
     j["platform"] = platform::name();
     j["modal"] = g_app.modal.empty() ? json(nullptr) : json(g_app.modal);
-    j["notice"] = g_app.notice;
+    j["notice"] = notice_text();
     j["focused"] = g_app.ui.focused_id;
     if (!g_app.questionnaire) {
         j["loadErrors"] = g_app.load_errors;

@@ -50,7 +50,9 @@ struct AppState {
     bool confirm_start_over = false;
     bool scroll_to_top = false;
     std::string scroll_to_question;       // after "Go to question" on the review screen
-    std::string notice;                   // a short confirmation ("Saved ...")
+    const char* notice_da = nullptr;      // a short confirmation ("Gemt: " + detail), see show_notice
+    const char* notice_en = nullptr;
+    std::string notice_detail;
     double notice_until = 0;
     std::string last_export;              // where the last export went
     std::string export_error;
@@ -75,8 +77,12 @@ void session_changed();
 void go_to(Screen screen);
 void go_to_theme(std::size_t theme);
 
-// Shows a short message under the header for a few seconds.
-void show_notice(const std::string& text);
+// Shows a short message under the header for a few seconds: `da` or `en` (string literals), in the
+// language shown at the time (a switch while it is up translates it), then `detail` (a file name, a
+// path, a reason from the core: no language of its own).
+void show_notice(const char* da, const char* en, const std::string& detail = "");
+// The message shown now, in the current language ("" when none).
+std::string notice_text();
 
 // Opens the file picker (browser) or reads the typed path (desktop) for an import.
 void start_import(ImportPurpose purpose);

@@ -22,12 +22,12 @@ void report_button() {
     file += "-rapport.html";
     std::string where;
     if (!platform::open_html(file, html, where)) {
-        show_notice(std::string(tr("Rapporten kunne ikke åbnes: ", "The report could not be opened: ")) + where);
+        show_notice("Rapporten kunne ikke åbnes: ", "The report could not be opened: ", where);
     } else if (where == "tab") {
-        show_notice(tr("Rapporten er åbnet i en ny fane. Udskriv den derfra (Ctrl+P), fx som PDF.",
-                       "The report opened in a new tab. Print it from there (Ctrl+P), for example as a PDF."));
+        show_notice("Rapporten er åbnet i en ny fane. Udskriv den derfra (Ctrl+P), fx som PDF.",
+                    "The report opened in a new tab. Print it from there (Ctrl+P), for example as a PDF.");
     } else {
-        show_notice(std::string(tr("Rapporten er gemt: ", "The report was saved: ")) + where);
+        show_notice("Rapporten er gemt: ", "The report was saved: ", where);
     }
 }
 

@@ -10,12 +10,12 @@
 namespace mf {
 
 // Saves the result file (a download in the browser, `target` path on the desktop) and says where.
-static void save_result(const std::string& target, const std::string& text, const char* done) {
+static void save_result(const std::string& target, const std::string& text, const char* done_da, const char* done_en) {
     std::string where;
     if (platform::save_file(target, text, "application/json", where)) {
         g_app.last_export = where;
         g_app.export_error.clear();
-        show_notice(done + where);
+        show_notice(done_da, done_en, where);
     } else {
         g_app.export_error = where;
     }
@@ -52,13 +52,13 @@ void screen_export() {
         ui::bold(std::string(tr("Filnavn: ", "File name: ")) + file);
         if (platform::has_file_picker()) {
             if (ui::primary_button(tr("Hent resultatfilen (.json)", "Download the result file (.json)"), "export"))
-                save_result(file, outcome.text, tr("Resultatfilen er hentet: ", "The result file was downloaded: "));
+                save_result(file, outcome.text, "Resultatfilen er hentet: ", "The result file was downloaded: ");
         } else {
             static std::string path;
             if (path.empty() || path.back() == '/') path = platform::documents_folder() + "/" + file;
             ui::text_field(tr("Gem som", "Save as"), "export-path", path, "", "");
             if (ui::primary_button(tr("Gem resultatfilen", "Save the result file"), "export"))
-                save_result(path, outcome.text, tr("Gemt: ", "Saved: "));
+                save_result(path, outcome.text, "Gemt: ", "Saved: ");
         }
         if (!g_app.export_error.empty()) ui::notice(ui::Tone::Error, g_app.export_error);
         if (!g_app.last_export.empty())

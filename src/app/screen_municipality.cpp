@@ -474,7 +474,7 @@ static void save(const std::string& name, const std::string& bytes, const char* 
     if (platform::save_file(path, bytes, mime, where)) {
         v.export_done = where;
         v.export_error.clear();
-        show_notice(std::string(tr("Gemt: ", "Saved: ")) + where);
+        show_notice("Gemt: ", "Saved: ", where);
     } else {
         v.export_error = where;
     }

@@ -73,10 +73,8 @@ void workshop_init() {
     g_app.session = std::move(load.session);
     if (g_app.workshop.presentation) style_set_high_contrast(true);
     if (!load.problems.empty()) {
-        std::string text = tr("Noget af det gemte kunne ikke læses og er lagt til side: ",
-                              "Some saved data could not be read and was put aside: ");
-        text += load.problems.front();
-        show_notice(text);
+        show_notice("Noget af det gemte kunne ikke læses og er lagt til side: ",
+                    "Some saved data could not be read and was put aside: ", load.problems.front());
     }
 }
 
@@ -138,8 +136,8 @@ static bool open_entry(const std::string& id) {
     if (!platform::storage_get(assessment_key(id), probe)) {
         s.assessment.language = lang(); // never saved yet (added, not answered)
     } else if (!read_entry(g_store, questionnaire(), id, s, d)) {
-        show_notice(std::string(tr("Besvarelsen kunne ikke åbnes: ", "The assessment could not be opened: ")) +
-                    (d.empty() ? "" : d.front().to_string()));
+        show_notice("Besvarelsen kunne ikke åbnes: ", "The assessment could not be opened: ",
+                    d.empty() ? std::string() : d.front().to_string());
         return false;
     }
     adopt_session(id, std::move(s));
@@ -159,14 +157,14 @@ static void add_organisation(const std::string& name) {
         g_app.session.screen = Screen::Profile;
         reset_transient();
         answers_changed();
-        show_notice(std::string(tr("Tilføjet: ", "Added: ")) + entry_name(*open, w.index_of(open->id)));
+        show_notice("Tilføjet: ", "Added: ", entry_name(*open, w.index_of(open->id)));
         return;
     }
     if (!workshop_save()) g_app.storage_failed = true;
     const std::string previous = w.current;
     const std::string id = add_entry(w, name, now_timestamp());
     if (id.empty()) {
-        show_notice(tr("Listen er fuld.", "The list is full."));
+        show_notice("Listen er fuld.", "The list is full.");
         return;
     }
     Session fresh;
@@ -178,7 +176,7 @@ static void add_organisation(const std::string& name) {
     w.current = previous;
     adopt_session(id, std::move(fresh));
     answers_changed();
-    show_notice(std::string(tr("Tilføjet: ", "Added: ")) + entry_name(*w.find(id), w.index_of(id)));
+    show_notice("Tilføjet: ", "Added: ", entry_name(*w.find(id), w.index_of(id)));
 }
 
 static void delete_entry(const std::string& id) {
@@ -436,7 +434,7 @@ static void delete_dialog() {
             const std::string shown = entry_name(ws.entries[i], i);
             g_ui.confirm_delete.clear();
             delete_entry(id);
-            show_notice(std::string(tr("Slettet: ", "Deleted: ")) + shown);
+            show_notice("Slettet: ", "Deleted: ", shown);
             ImGui::CloseCurrentPopup();
         }
     }
@@ -507,7 +505,7 @@ void screen_workshop() {
         const Answers& a = g_app.session.assessment.answers;
         if (g_app.session.screen == Screen::Workshop || g_app.session.screen == Screen::Compare || g_app.session.screen == Screen::Start)
             g_app.session.screen = profile_complete(q, a) ? Screen::Results : Screen::Profile;
-        show_notice(std::string(tr("Åben: ", "Open: ")) + entry_name(*w.find(open_id), w.index_of(open_id)));
+        show_notice("Åben: ", "Open: ", entry_name(*w.find(open_id), w.index_of(open_id)));
     }
 
     ui::subheading(tr("Tilføj en organisation", "Add an organisation"));

@@ -227,6 +227,11 @@ try {
   await click('import-continue-confirm');
   s = await t.state();
   t.check(s.answerCount === before.answerCount && s.planAreas === 1, `continuing restores the answers and the plan (${s.answerCount})`);
+  // The confirmation follows a language switch while it is up.
+  t.check(s.notice === `Loaded: ${fileName}`, `the confirmation names the file (${s.notice})`);
+  await click('lang-da');
+  s = await t.state();
+  t.check(s.language === 'da' && s.notice === `Indlæst: ${fileName}`, `switched to Danish, the confirmation is in Danish too (${s.notice})`);
 
   // Idle: no frames while nothing happens.
   await page.mouse.move(5, 790);
