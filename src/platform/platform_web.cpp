@@ -558,9 +558,13 @@ EMSCRIPTEN_KEEPALIVE unsigned mf_web_frames() { return g_frames; }
 
 EMSCRIPTEN_KEEPALIVE unsigned mf_web_painted() { return g_painted; }
 
-// True while a frame is scheduled or the pacer still wants frames: the tests wait for false
-// before reading positions, so a click never lands on a layout that is about to change.
-EMSCRIPTEN_KEEPALIVE int mf_web_busy() { return (g_raf_pending || g_pacer.busy()) ? 1 : 0; }
+// True while a frame is scheduled or the pacer still wants frames, or while a timed change of the
+// picture is less than a second away (a notice going away moves everything under it up): the tests
+// wait for false before reading positions, so a click never lands on a layout about to change.
+EMSCRIPTEN_KEEPALIVE int mf_web_busy() {
+    const double wake = mf::app_seconds_to_next_wake();
+    return (g_raf_pending || g_pacer.busy() || (wake >= 0 && wake < 1.0)) ? 1 : 0;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* mf_web_state_json() {
     static std::string json;

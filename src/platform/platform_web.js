@@ -12,7 +12,7 @@
 //   mfTest.ready      true once the first frame has been drawn
 //   mfTest.frames()   number of frames drawn so far (idle tests: it must stop growing)
 //   mfTest.painted()  of those, the frames that painted the canvas (the others showed no change)
-//   mfTest.busy()     true while a frame is scheduled (the tests settle on false)
+//   mfTest.busy()     true while a frame is scheduled or a notice is about to go (the tests settle on false)
 //   mfTest.state()    the app's state as an object, built by mf::app_state_json():
 //                     {screen, language, ...} (see app_state_json in src/app/app.cpp)
 //   mfTest.clipboard  the last text the app copied (also written to the system clipboard)
