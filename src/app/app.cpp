@@ -256,8 +256,9 @@ void app_files_announced(std::size_t count) {
 
 void app_file_unreadable(const std::string& name, const std::string& reason) {
     if (!g_app.questionnaire) return;
-    if (municipality_open()) return municipality_file_unreadable(name, reason);
-    workshop_file_refused(name, reason.empty() ? "the file could not be read" : reason);
+    const std::string why = reason.empty() ? "the file could not be read" : reason;
+    if (municipality_open()) return municipality_file_unreadable(name, why);
+    workshop_file_refused(name, why);
 }
 
 bool app_file_announced(const std::string& name, double size) {

@@ -114,7 +114,7 @@ void screen_municipality();
 void municipality_files_announced(std::size_t count);
 void municipality_file_received(const std::string& name, const std::string& bytes);
 bool municipality_file_announced(const std::string& name, double size); // false: too large, listed as rejected
-void municipality_file_unreadable(const std::string& name, const std::string& reason);
+void municipality_file_unreadable(const std::string& name, const std::string& reason); // listed as rejected, with `reason`
 void municipality_state(nlohmann::json& out);
 // The consultant's workshop (screen_workshop.cpp): start-up and saving of the list and the open
 // assessment, the presentation mode's scale and F2 key, the bar under the header, the list and

@@ -127,7 +127,7 @@ bool municipality_file_announced(const std::string& name, double size) {
 void municipality_file_unreadable(const std::string& name, const std::string& reason) {
     FileCheck c;
     c.file = name;
-    c.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, name, "", reason.empty() ? "the file could not be read" : reason});
+    c.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, name, "", reason});
     add_check(std::move(c));
 }
 
