@@ -16,6 +16,9 @@
 
 #include "imgui.h"
 
+#include <map>
+#include <utility>
+
 namespace mf {
 
 // ---------------------------------------------------------------------------------------------
@@ -125,19 +128,26 @@ void App::frame() {
     ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
     if (m.take_scroll_to_top()) ImGui::SetScrollY(0);
     ui::begin_column();
-    if (m.notice()) ui::notice(ui::Tone::Good, m.notice_text());
     storage_failed_notice(m);
     current_screen(m);
     ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 2));
     ui::end_column();
     ImGui::EndChild();
 
+    ImGui::End();
+    notice_overlay(m);
     if (kRespondentScreens && !m.overview_open()) {
         start_over_dialog(m);
         import_dialog(m);
     }
-    ImGui::End();
     m.end_frame();
+}
+
+// Tab is the app's, not ImGui's: ImGui wraps Tab around inside one window (the header and the
+// content are two), so the drawn view would keep the keyboard for ever.
+bool App::tab(bool backward) {
+    parts_->host.request_frames();
+    return ui::move_focus(backward);
 }
 
 // ---------------------------------------------------------------------------------------------

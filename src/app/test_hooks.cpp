@@ -81,7 +81,7 @@ static json recorded_items(const UiRegistry& record) {
         i["visible"] = it.visible;
         i["focused"] = it.focused;
         i["checked"] = it.checked;
-        if (it.kind == "input") i["value"] = it.value;
+        if (it.kind == "input" || it.kind == "date") i["value"] = it.value; // a date field: the ISO date it holds
         items.push_back(i);
     }
     return items;

@@ -17,6 +17,22 @@ static std::string focus_title(const AppModel& m, const std::string& id) {
     return tr("plan.choose_focus");
 }
 
+// The calendar's words in the language shown.
+static ui::CalendarTexts calendar_texts(const Texts& tr) {
+    ui::CalendarTexts c;
+    c.button = tr("calendar.button");
+    c.previous = tr("calendar.previous");
+    c.next = tr("calendar.next");
+    static const char* const kMonths[12] = {"date.month.01", "date.month.02", "date.month.03", "date.month.04",
+                                            "date.month.05", "date.month.06", "date.month.07", "date.month.08",
+                                            "date.month.09", "date.month.10", "date.month.11", "date.month.12"};
+    static const char* const kWeekdays[7] = {"calendar.monday", "calendar.tuesday", "calendar.wednesday", "calendar.thursday",
+                                             "calendar.friday", "calendar.saturday", "calendar.sunday"};
+    for (int i = 0; i < 12; i++) c.months[i] = tr(kMonths[i]);
+    for (int i = 0; i < 7; i++) c.weekdays[i] = tr(kWeekdays[i]);
+    return c;
+}
+
 static std::string problem_for(const std::vector<ActionPlanProblem>& problems, std::size_t area, const char* field) {
     for (const ActionPlanProblem& p : problems)
         if (p.area == (int)area && p.field == field) return p.message;
@@ -51,20 +67,28 @@ static void focus_area(AppModel& m, std::size_t i, const std::vector<ActionPlanP
         for (const Question& question : t.questions)
             if (question.scored()) options.push_back({question.id, question.text.in(m.language()), true});
     }
+    // A field's problem shows once it was left (or the plan was left for the export): a new, empty
+    // focus area is not an error yet.
+    auto problem = [&](const char* field) { return m.field_left(base + field) ? problem_for(problems, i, field) : std::string(); };
     std::string focus = area.focus;
-    if (ui::combo(tr("plan.focus"), base + "focus", options, focus, tr("plan.choose_focus"), 0))
+    if (ui::combo(tr("plan.focus"), base + "focus", options, focus, tr("plan.choose_focus"), 0)) {
         m.set_plan_field(i, AppModel::PlanField::Focus, focus);
-    ui::message(base + "focus", problem_for(problems, i, "focus"));
+        m.leave_field(base + "focus");
+    }
+    if (ImGui::IsItemDeactivated()) m.leave_field(base + "focus");
+    ui::message(base + "focus", problem("focus"));
 
-    std::string goal = area.goal, responsible = area.responsible, follow_up = area.follow_up;
-    if (ui::text_field(tr("plan.goal"), base + "goal", goal, tr("plan.goal_hint"), goal.empty() ? "" : problem_for(problems, i, "goal"), true))
+    std::string goal = area.goal, responsible = area.responsible, follow_up = m.follow_up_text(i);
+    if (ui::text_field(tr("plan.goal"), base + "goal", goal, tr("plan.goal_hint"), problem("goal"), true))
         m.set_plan_field(i, AppModel::PlanField::Goal, goal);
-    if (ui::text_field(tr("plan.responsible"), base + "responsible", responsible, "",
-                       responsible.empty() ? "" : problem_for(problems, i, "responsible")))
+    if (ui::last_field_left()) m.leave_field(base + "goal");
+    if (ui::text_field(tr("plan.responsible"), base + "responsible", responsible, "", problem("responsible")))
         m.set_plan_field(i, AppModel::PlanField::Responsible, responsible);
-    if (ui::text_field(tr("plan.follow_up"), base + "followUp", follow_up, tr("plan.follow_up_hint"),
-                       follow_up.empty() ? "" : problem_for(problems, i, "followUp"), false, 12 * ImGui::GetFontSize()))
+    if (ui::last_field_left()) m.leave_field(base + "responsible");
+    if (ui::date_field(tr("plan.follow_up"), base + "followUp", follow_up, is_valid_date(area.follow_up) ? area.follow_up : "",
+                       m.host().today(), tr("plan.follow_up_hint"), problem("followUp"), calendar_texts(tr)))
         m.set_plan_field(i, AppModel::PlanField::FollowUp, follow_up);
+    if (ui::last_field_left()) m.leave_field(base + "followUp");
 }
 
 void screen_plan(AppModel& m) {
@@ -95,7 +119,7 @@ void screen_plan(AppModel& m) {
     ImGui::Spacing();
     if (ui::secondary_button(tr("plan.back"), "back")) m.go_to(Screen::Results);
     ImGui::SameLine();
-    if (ui::primary_button(tr("plan.next"), "next")) m.go_to(Screen::Export);
+    if (ui::primary_button(tr("plan.next"), "next")) m.leave_plan();
 }
 
 } // namespace mf

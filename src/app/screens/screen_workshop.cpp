@@ -60,7 +60,7 @@ static void delete_dialog(AppModel& m) {
     const Texts& tr = m.texts();
     WorkshopModel& w = m.workshop();
     if (!ui::begin_dialog("###delete-organisation", !w.confirm_delete.empty(), 34)) return;
-    ui::name_dialog("delete-organisation");
+    ui::name_dialog("delete-organisation", "delete-cancel", "delete-cancel"); // Enter keeps it
     ImGui::PushTextWrapPos(0);
     if (!w.list().find(w.confirm_delete)) {
         w.confirm_delete.clear();
