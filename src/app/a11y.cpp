@@ -34,8 +34,7 @@ std::string App::a11y_json() const {
     const Texts& tr = m.texts();
     json j;
     const Session& s = m.session();
-    std::string view = !m.loaded() ? "error" : m.overview_open() ? "municipality" : screen_id(s.screen);
-    if (m.loaded() && !m.overview_open() && s.screen == Screen::Theme) view += ":" + std::to_string(s.theme);
+    std::string view = view_key(m);
     if (!parts_->ui.dialog.empty()) view += "|" + parts_->ui.dialog;
     j["view"] = view;
     j["lang"] = s.assessment.language;

@@ -96,6 +96,15 @@ static void current_screen(AppModel& m) {
     }
 }
 
+std::string view_key(const AppModel& m) {
+    if (!m.loaded()) return "error";
+    if (m.overview_open()) return "municipality";
+    const Session& s = m.session();
+    std::string view = screen_id(s.screen);
+    if (s.screen == Screen::Theme) view += ":" + std::to_string(s.theme);
+    return view;
+}
+
 void App::frame() {
     AppModel& m = parts_->model;
     ui::begin_frame();
@@ -128,6 +137,7 @@ void App::frame() {
     ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
     if (m.take_scroll_to_top()) ImGui::SetScrollY(0);
     ui::begin_column();
+    ui::begin_content();
     storage_failed_notice(m);
     current_screen(m);
     ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 2));
@@ -139,6 +149,12 @@ void App::frame() {
     if (kRespondentScreens && !m.overview_open()) {
         start_over_dialog(m);
         import_dialog(m);
+    }
+    // A new screen: the keyboard starts again at its content, as on a new page.
+    std::string view = view_key(m);
+    if (view != parts_->shown_view) {
+        if (!parts_->shown_view.empty()) ui::restart_tab_order();
+        parts_->shown_view = std::move(view);
     }
     m.end_frame();
 }

@@ -58,6 +58,14 @@ static bool tab_stop(const UiItem& it) {
            it.kind != "table" && !it.id.empty();
 }
 
+void begin_content() { context().record.content_start = context().record.items.size(); }
+
+void restart_tab_order() {
+    Context& ctx = context();
+    ctx.focus_request.clear();
+    ctx.release_focus = true;
+}
+
 bool move_focus(bool backward) {
     Context& ctx = context();
     const UiRegistry& rec = ctx.record; // the last frame's: move_focus is called between frames
@@ -65,15 +73,21 @@ bool move_focus(bool backward) {
     for (const UiItem& it : rec.items)
         if (!it.dialog.empty()) in_dialog = true;
     std::vector<const UiItem*> order;
-    for (const UiItem& it : rec.items)
-        if (tab_stop(it) && (!in_dialog || !it.dialog.empty())) order.push_back(&it);
+    int first_of_content = -1;
+    for (std::size_t i = 0; i < rec.items.size(); i++) {
+        const UiItem& it = rec.items[i];
+        if (!tab_stop(it) || (in_dialog && it.dialog.empty())) continue;
+        if (first_of_content < 0 && i >= rec.content_start) first_of_content = (int)order.size();
+        order.push_back(&it);
+    }
     // From where the keyboard is, or is on its way to (a Tab pressed before the last one landed).
     const std::string& from = !ctx.focus_request.empty() ? ctx.focus_request : rec.focused_id;
     int at = -1;
     for (std::size_t i = 0; i < order.size(); i++)
         if (order[i]->id == from) at = (int)i;
     const int n = (int)order.size();
-    int next = at < 0 ? (backward ? n - 1 : 0) : at + (backward ? -1 : 1);
+    const int start = in_dialog || first_of_content < 0 ? 0 : first_of_content;
+    int next = at < 0 ? (backward ? n - 1 : start) : at + (backward ? -1 : 1);
     if (in_dialog && n > 0) next = (next + n) % n;
     if (next < 0 || next >= n) {
         ctx.focus_request.clear();

@@ -70,10 +70,12 @@ struct UiItem {
 struct UiRegistry {
     std::vector<UiItem> items;
     std::string focused_id;
+    std::size_t content_start = 0; // the first item of the screen's content (after the header)
     std::vector<std::pair<std::string, std::string>> messages; // field id -> message shown under it
     void clear() {
         items.clear();
         focused_id.clear();
+        content_start = 0;
         messages.clear();
     }
 };
@@ -126,6 +128,10 @@ const UiRegistry& record();
 // dialog it cycles among the dialog's items. False when it went past the last item (or before the
 // first) outside a dialog: the focus is let go and the host hands the keyboard to the page.
 bool move_focus(bool backward);
+// Marks where the screen's content begins in the record: a Tab with nothing focused goes there.
+void begin_content();
+// The screen changed: nothing keeps the focus, and the next Tab starts at the content.
+void restart_tab_order();
 
 // Records the last ImGui item. Call right after the widget. Returns true when the accessible layer
 // activated this id (pressed the button, chose the option) for this frame: custom widgets act on
