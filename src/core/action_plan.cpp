@@ -45,35 +45,45 @@ std::vector<ActionPlanProblem> check_action_plan(const ActionPlan& plan, const Q
                                                  const std::string& today, const std::string& lang) {
     const bool en = lang == "en";
     std::vector<ActionPlanProblem> problems;
-    auto add = [&](int area, const char* field, const std::string& da, const std::string& english) {
-        problems.push_back(ActionPlanProblem{area, field, en ? english : da});
+    auto add = [&](int area, const char* field, const char* code, ParamList params, const std::string& da,
+                   const std::string& english) {
+        problems.push_back(ActionPlanProblem{area, field, en ? english : da, code, make_params(params)});
     };
-    if (plan.areas.size() > kMaxFocusAreas)
-        add(-1, "", "Vælg højst 3 fokusområder – få mål er lettere at nå (der er " + std::to_string(plan.areas.size()) + ").",
-            "Choose at most 3 focus areas – few goals are easier to reach (there are " + std::to_string(plan.areas.size()) + ").");
+    if (plan.areas.size() > kMaxFocusAreas) {
+        const std::string count = std::to_string(plan.areas.size());
+        add(-1, "", "action_plan.too_many", {{"count", count}, {"max", std::to_string(kMaxFocusAreas)}},
+            "Vælg højst 3 fokusområder – få mål er lettere at nå (der er " + count + ").",
+            "Choose at most 3 focus areas – few goals are easier to reach (there are " + count + ").");
+    }
     std::set<std::string> seen;
     for (std::size_t i = 0; i < plan.areas.size(); ++i) {
         const FocusArea& a = plan.areas[i];
         const int n = static_cast<int>(i);
         if (blank(a.focus))
-            add(n, "focus", "Vælg et tema eller et spørgsmål som fokusområde.", "Choose a theme or a question as the focus area.");
+            add(n, "focus", "action_plan.focus.empty", {}, "Vælg et tema eller et spørgsmål som fokusområde.",
+                "Choose a theme or a question as the focus area.");
         else if (!is_focus_id(questionnaire, a.focus))
-            add(n, "focus", "Fokusområdet \"" + a.focus + "\" findes ikke i spørgeskemaet.",
+            add(n, "focus", "action_plan.focus.unknown", {{"focus", a.focus}},
+                "Fokusområdet \"" + a.focus + "\" findes ikke i spørgeskemaet.",
                 "The focus area \"" + a.focus + "\" is not in the questionnaire.");
         else if (!seen.insert(a.focus).second)
-            add(n, "focus", "Fokusområdet er allerede valgt ovenfor; vælg et andet.", "This focus area is already chosen above; choose another one.");
+            add(n, "focus", "action_plan.focus.duplicate", {{"focus", a.focus}},
+                "Fokusområdet er allerede valgt ovenfor; vælg et andet.", "This focus area is already chosen above; choose another one.");
         if (blank(a.goal))
-            add(n, "goal", "Skriv et målbart mål, fx \"2 praktikpladser til ledige inden 1. juni\".",
+            add(n, "goal", "action_plan.goal.empty", {}, "Skriv et målbart mål, fx \"2 praktikpladser til ledige inden 1. juni\".",
                 "Write a measurable goal, e.g. \"2 internships for unemployed people by 1 June\".");
         if (blank(a.responsible))
-            add(n, "responsible", "Skriv hvem der er ansvarlig – en person eller en rolle.", "Write who is responsible – a person or a role.");
+            add(n, "responsible", "action_plan.responsible.empty", {}, "Skriv hvem der er ansvarlig – en person eller en rolle.",
+                "Write who is responsible – a person or a role.");
         if (a.follow_up.empty())
-            add(n, "followUp", "Vælg en dato for opfølgning.", "Choose a follow-up date.");
+            add(n, "followUp", "action_plan.follow_up.missing", {}, "Vælg en dato for opfølgning.", "Choose a follow-up date.");
         else if (!is_valid_date(a.follow_up))
-            add(n, "followUp", "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-01 (\"" + a.follow_up + "\" er ikke en gyldig dato).",
+            add(n, "followUp", "action_plan.follow_up.invalid", {{"value", a.follow_up}},
+                "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-01 (\"" + a.follow_up + "\" er ikke en gyldig dato).",
                 "Write the date as YYYY-MM-DD, e.g. 2027-03-01 (\"" + a.follow_up + "\" is not a valid date).");
         else if (is_valid_date(today) && a.follow_up < today) // same format: text order is date order
-            add(n, "followUp", "Opfølgningsdatoen ligger før i dag (" + today + ").", "The follow-up date is before today (" + today + ").");
+            add(n, "followUp", "action_plan.follow_up.past", {{"value", a.follow_up}, {"today", today}},
+                "Opfølgningsdatoen ligger før i dag (" + today + ").", "The follow-up date is before today (" + today + ").");
     }
     return problems;
 }

@@ -36,16 +36,19 @@ struct ActionPlan {
 bool is_valid_date(const std::string& text);
 
 // One problem in the plan. area is the index in ActionPlan::areas, or -1 for the plan as a whole;
-// field is "focus", "goal", "responsible", "followUp" or "" (the JSON field names).
+// field is "focus", "goal", "responsible", "followUp" or "" (the JSON field names). code and params
+// say the same as message without its language ("action_plan.goal.empty", docs/diagnostics.md).
 struct ActionPlanProblem {
     int area = -1;
     std::string field;
     std::string message;
+    std::string code;
+    DiagnosticParams params;
 };
 
 // Every problem: more than three areas, an empty or unknown focus, a focus chosen twice, an empty
 // goal, no one responsible, a missing or invalid date, and (when `today` is a valid date) a date
-// before today. lang "en" gives English, anything else Danish.
+// before today. lang "en" gives English, anything else Danish (the codes and parameters are the same).
 std::vector<ActionPlanProblem> check_action_plan(const ActionPlan& plan, const Questionnaire& questionnaire,
                                                  const std::string& today, const std::string& lang);
 

@@ -43,7 +43,7 @@ Answers fitting_visible_answers(const Questionnaire& questionnaire, const Answer
     Answers out;
     for (const auto& [id, value] : visible_answers(questionnaire, answers)) {
         const Question* q = questionnaire.question(id);
-        if (q && answer_problem(*q, value).empty()) out[id] = value;
+        if (q && check_answer(*q, value).fits()) out[id] = value;
     }
     return out;
 }
@@ -72,7 +72,8 @@ bool read_answer_value(const json& v, const std::string& pointer, const JsonRead
         out = ids;
         return ok;
     }
-    reader.error(pointer, "expected a string, a number or an array of option ids, got " + describe_json(v));
+    reader.error(pointer, "result.answer.unreadable", got_params(v),
+                 "expected a string, a number or an array of option ids, got " + describe_json(v));
     return false;
 }
 
@@ -168,36 +169,48 @@ std::string result_text(const Questionnaire& questionnaire, const Assessment& as
 ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment& assessment, const std::string& file) {
     ExportOutcome outcome;
     const bool en = assessment.language == "en";
-    auto problem = [&](const std::string& pointer, const std::string& da, const std::string& english) {
-        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, en ? english : da});
+    // `more`: parameters after `params` (an answer problem's own).
+    auto problem = [&](const std::string& pointer, std::string code, ParamList params, const std::string& da,
+                       const std::string& english, const DiagnosticParams& more = {}) {
+        outcome.diagnostics.push_back(
+            Diagnostic{Diagnostic::Severity::Error, file, pointer, en ? english : da, std::move(code), make_params(params, more)});
     };
 
     if (!is_valid_timestamp(assessment.created))
-        problem("/created", "Tidspunktet for oprettelse \"" + assessment.created + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
+        problem("/created", "export.timestamp.invalid", {{"field", "created"}, {"value", assessment.created}},
+                "Tidspunktet for oprettelse \"" + assessment.created + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
                 "The creation time \"" + assessment.created + "\" is not valid; expected e.g. 2026-11-25T14:03:00Z.");
     if (!is_valid_timestamp(assessment.updated))
-        problem("/updated", "Tidspunktet for seneste ændring \"" + assessment.updated + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
+        problem("/updated", "export.timestamp.invalid", {{"field", "updated"}, {"value", assessment.updated}},
+                "Tidspunktet for seneste ændring \"" + assessment.updated + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
                 "The update time \"" + assessment.updated + "\" is not valid; expected e.g. 2026-11-25T14:03:00Z.");
     else if (is_valid_timestamp(assessment.created) && assessment.updated < assessment.created)
-        problem("/updated", "Seneste ændring (" + assessment.updated + ") ligger før oprettelsen (" + assessment.created + ").",
+        problem("/updated", "export.timestamp.updated_before_created", {{"updated", assessment.updated}, {"created", assessment.created}},
+                "Seneste ændring (" + assessment.updated + ") ligger før oprettelsen (" + assessment.created + ").",
                 "The update time (" + assessment.updated + ") is before the creation time (" + assessment.created + ").");
     if (std::find(questionnaire.languages.begin(), questionnaire.languages.end(), assessment.language) == questionnaire.languages.end())
-        problem("/language", "Sproget \"" + assessment.language + "\" findes ikke i spørgeskemaet.",
+        problem("/language", "export.language.unknown", {{"language", assessment.language}},
+                "Sproget \"" + assessment.language + "\" findes ikke i spørgeskemaet.",
                 "The language \"" + assessment.language + "\" is not one of the questionnaire's.");
 
     const Answers visible = visible_answers(questionnaire, assessment.answers);
     for (const auto& [id, value] : visible) {
         const Question* q = questionnaire.question(id);
-        const std::string reason = q ? answer_problem(*q, value) : std::string();
-        if (!reason.empty())
-            problem("/answers/" + json_pointer_token(id), "Svaret på \"" + q->text.in("da") + "\" kan ikke bruges (" + reason + ").",
-                    "The answer to \"" + q->text.in("en") + "\" cannot be used (" + reason + ").");
+        AnswerProblem answer = q ? check_answer(*q, value) : AnswerProblem{};
+        if (answer.fits()) continue;
+        const std::string& reason = answer.reason;
+        problem("/answers/" + json_pointer_token(id), "export.answer." + answer.kind,
+                {{"question", id}, {"question_text", q->text.in(en ? "en" : "da")}},
+                "Svaret på \"" + q->text.in("da") + "\" kan ikke bruges (" + reason + ").",
+                "The answer to \"" + q->text.in("en") + "\" cannot be used (" + reason + ").", answer.params);
     }
 
     const Question* cvr_question = questionnaire.profile_field("cvr");
     for (const Question& q : questionnaire.profile) {
         if (&q == cvr_question || !q.required || !is_visible(q, visible) || visible.count(q.id)) continue;
-        problem("/answers/" + json_pointer_token(q.id), "Udfyld \"" + q.text.in("da") + "\" – det skal med i resultatet.",
+        problem("/answers/" + json_pointer_token(q.id), "export.profile.missing",
+                {{"question", q.id}, {"question_text", q.text.in(en ? "en" : "da")}},
+                "Udfyld \"" + q.text.in("da") + "\" – det skal med i resultatet.",
                 "Fill in \"" + q.text.in("en") + "\" – the result needs it.");
     }
     if (cvr_question) {
@@ -205,7 +218,8 @@ ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment
         const CvrCheck check = check_cvr(cvr ? *cvr : std::string());
         if (check != CvrCheck::Valid) {
             const std::string shown = cvr ? *cvr : std::string();
-            problem("/organisation/cvr", "CVR-nummeret \"" + shown + "\" kan ikke bruges: " + cvr_message(check, "da"),
+            problem("/organisation/cvr", std::string("export.cvr.") + cvr_check_id(check), {{"cvr", shown}},
+                    "CVR-nummeret \"" + shown + "\" kan ikke bruges: " + cvr_message(check, "da"),
                     "The CVR number \"" + shown + "\" cannot be used: " + cvr_message(check, "en"));
         }
     }
@@ -214,7 +228,7 @@ ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment
         std::string pointer = "/actionPlan";
         if (p.area >= 0) pointer = child_pointer(pointer, static_cast<std::size_t>(p.area));
         if (!p.field.empty()) pointer = child_pointer(pointer, p.field);
-        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, p.message});
+        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, p.message, p.code, p.params});
     }
 
     if (outcome.ok()) outcome.text = result_text(questionnaire, assessment);
@@ -229,9 +243,11 @@ struct Importer {
     JsonReader reader;
     ImportedResult result;
 
-    void drop(const std::string& pointer, const std::string& reason) {
+    // `more`: parameters after `params` (an answer problem's own).
+    void drop(const std::string& pointer, std::string_view code, ParamList params, const std::string& reason,
+              const DiagnosticParams& more = {}) {
         result.dropped.push_back(DroppedItem{pointer, reason});
-        reader.warning(pointer, reason);
+        reader.warning(pointer, code, make_params(params, more), reason);
     }
 
     void read_answers(const json& j) {
@@ -245,11 +261,13 @@ struct Importer {
             else if (!read_answer_value(it.value(), pointer(), reader, value)) continue;
             const Question* q = current.question(it.key());
             if (!q) {
-                drop(pointer(), "the question \"" + it.key() + "\" is not in questionnaire version " + version);
+                drop(pointer(), "result.answer.unknown_question", {{"question", it.key()}, {"version", version}},
+                     "the question \"" + it.key() + "\" is not in questionnaire version " + version);
                 continue;
             }
-            if (std::string reason = answer_problem(*q, value); !reason.empty()) {
-                drop(pointer(), "the answer does not fit the question in questionnaire version " + version + ": " + reason);
+            if (AnswerProblem problem = check_answer(*q, value); !problem.fits()) {
+                drop(pointer(), "result.answer." + problem.kind, {{"question", it.key()}, {"version", version}},
+                     "the answer does not fit the question in questionnaire version " + version + ": " + problem.reason, problem.params);
                 continue;
             }
             if (auto* ids = std::get_if<std::vector<std::string>>(&value)) *ids = in_option_order(*q, *ids);
@@ -261,8 +279,10 @@ struct Importer {
         ActionPlan plan;
         if (!read_action_plan(j, "/actionPlan", reader, plan)) return;
         if (plan.areas.size() > kMaxFocusAreas) {
-            reader.error("/actionPlan", "the action plan has " + std::to_string(plan.areas.size()) +
-                                            " focus areas; at most " + std::to_string(kMaxFocusAreas) + " are allowed");
+            reader.error("/actionPlan", "result.action_plan.too_many",
+                         {{"count", std::to_string(plan.areas.size())}, {"max", std::to_string(kMaxFocusAreas)}},
+                         "the action plan has " + std::to_string(plan.areas.size()) + " focus areas; at most " +
+                             std::to_string(kMaxFocusAreas) + " are allowed");
             return;
         }
         std::set<std::string> seen;
@@ -270,9 +290,11 @@ struct Importer {
             const FocusArea& a = plan.areas[i];
             const std::string pointer = child_pointer("/actionPlan", i);
             if (!a.focus.empty() && !is_focus_id(current, a.focus))
-                drop(pointer, "the focus area \"" + a.focus + "\" is not in questionnaire version " + current.version);
+                drop(pointer, "result.action_plan.unknown_focus", {{"focus", a.focus}, {"version", current.version}},
+                     "the focus area \"" + a.focus + "\" is not in questionnaire version " + current.version);
             else if (!a.focus.empty() && !seen.insert(a.focus).second)
-                drop(pointer, "the focus area \"" + a.focus + "\" is already in the plan");
+                drop(pointer, "result.action_plan.duplicate_focus", {{"focus", a.focus}},
+                     "the focus area \"" + a.focus + "\" is already in the plan");
             else
                 result.assessment.action_plan.areas.push_back(a);
         }
@@ -283,7 +305,8 @@ struct Importer {
         const json* v = reader.member(root, "", key, true);
         if (!v || !reader.read_string(*v, pointer, out)) return;
         if (!is_valid_timestamp(out))
-            reader.error(pointer, "expected a UTC time like \"2026-11-25T14:03:00Z\", got " + describe_json(*v));
+            reader.error(pointer, "result.timestamp.invalid", {{"field", key}, {"got", describe_json(*v)}},
+                         "expected a UTC time like \"2026-11-25T14:03:00Z\", got " + describe_json(*v));
     }
 
     // An object of string fields, e.g. "questionnaire": {"id", "version", "contentHash"}.
@@ -316,17 +339,20 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     if (!format) return outcome;
     if (*format != kResultFormat) {
         if (*format == "mangfoldighedstjek/questionnaire")
-            reader.error("/format", "this is a questionnaire file, not a result file");
+            reader.error("/format", "result.format.questionnaire_file", {}, "this is a questionnaire file, not a result file");
         else
-            reader.error("/format", std::string("expected \"") + kResultFormat + "\", got " + describe_json(*format) + ": not a result file");
+            reader.error("/format", "result.format.wrong", got_params(*format),
+                         std::string("expected \"") + kResultFormat + "\", got " + describe_json(*format) + ": not a result file");
         return outcome;
     }
     const json* version = reader.member(root, "", "formatVersion", true);
     if (!version) return outcome;
     if (!version->is_number_integer() || *version != kResultFormatVersion) {
-        reader.error("/formatVersion", "formatVersion " + describe_json(*version) + " is not supported; this app reads formatVersion " +
-                                           std::to_string(kResultFormatVersion) +
-                                           (version->is_number_integer() && *version > kResultFormatVersion ? " (the file was made by a newer app)" : ""));
+        const bool newer = version->is_number_integer() && *version > kResultFormatVersion;
+        reader.error("/formatVersion", newer ? "result.format_version.newer" : "result.format_version.unsupported",
+                     {{"got", describe_json(*version)}, {"supported", std::to_string(kResultFormatVersion)}},
+                     "formatVersion " + describe_json(*version) + " is not supported; this app reads formatVersion " +
+                         std::to_string(kResultFormatVersion) + (newer ? " (the file was made by a newer app)" : ""));
         return outcome;
     }
     reader.warn_unknown(root, "", {"format", "formatVersion", "questionnaire", "app", "created", "updated", "language",
@@ -337,19 +363,23 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     if (const json* checksum = root.contains("checksum") ? &root["checksum"] : nullptr) {
         const std::string computed = result_checksum(root);
         if (!checksum->is_string())
-            reader.warning("/checksum", "expected a string \"sha256:<64 hex digits>\", got " + describe_json(*checksum) + "; the content cannot be verified");
+            reader.warning("/checksum", "result.checksum.not_a_string", got_params(*checksum),
+                           "expected a string \"sha256:<64 hex digits>\", got " + describe_json(*checksum) +
+                               "; the content cannot be verified");
         else if (checksum->get<std::string>() != computed)
-            reader.warning("/checksum", "the checksum does not match the content: the file was changed or damaged after it was exported "
-                                        "(file says " + describe_json(*checksum) + ", content gives \"" + computed + "\")");
+            reader.warning("/checksum", "result.checksum.mismatch", {{"found", checksum->get<std::string>()}, {"computed", computed}},
+                           "the checksum does not match the content: the file was changed or damaged after it was exported "
+                           "(file says " + describe_json(*checksum) + ", content gives \"" + computed + "\")");
         else
             r.checksum_matches = true;
     } else {
-        reader.warning("", "the file has no checksum, so changes or damage cannot be detected");
+        reader.warning("", "result.checksum.missing", {}, "the file has no checksum, so changes or damage cannot be detected");
     }
 
     im.read_strings(root, "questionnaire", {{"id", &r.source.id}, {"version", &r.source.version}, {"contentHash", &r.source.content_hash}});
     if (!r.source.id.empty() && r.source.id != current.id) {
-        reader.error("/questionnaire/id", "the result belongs to the questionnaire \"" + r.source.id + "\", not \"" + current.id + "\"");
+        reader.error("/questionnaire/id", "result.questionnaire.other", {{"questionnaire", r.source.id}, {"expected", current.id}},
+                     "the result belongs to the questionnaire \"" + r.source.id + "\", not \"" + current.id + "\"");
         return outcome;
     }
     r.same_questionnaire = r.source.version == current.version && r.source.content_hash == current.content_hash;
@@ -357,13 +387,16 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     im.read_timestamp(root, "created", r.assessment.created);
     im.read_timestamp(root, "updated", r.assessment.updated);
     if (is_valid_timestamp(r.assessment.created) && is_valid_timestamp(r.assessment.updated) && r.assessment.updated < r.assessment.created)
-        reader.error("/updated", "the update time " + r.assessment.updated + " is before the creation time " + r.assessment.created);
+        reader.error("/updated", "result.timestamp.updated_before_created",
+                     {{"updated", r.assessment.updated}, {"created", r.assessment.created}},
+                     "the update time " + r.assessment.updated + " is before the creation time " + r.assessment.created);
 
     if (const json* lang = reader.member(root, "", "language", true)) {
         if (reader.read_string(*lang, "/language", r.assessment.language) &&
             std::find(current.languages.begin(), current.languages.end(), r.assessment.language) == current.languages.end()) {
             const std::string fallback = current.languages.empty() ? std::string("da") : current.languages.front();
-            reader.warning("/language", "the language \"" + r.assessment.language + "\" is not one of the questionnaire's; using \"" + fallback + "\"");
+            reader.warning("/language", "result.language.unknown", {{"language", r.assessment.language}, {"fallback", fallback}},
+                           "the language \"" + r.assessment.language + "\" is not one of the questionnaire's; using \"" + fallback + "\"");
             r.assessment.language = fallback;
         }
     }
@@ -376,28 +409,35 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
 
     if (!r.same_questionnaire && !r.source.version.empty()) {
         if (r.source.version != current.version)
-            reader.warning("/questionnaire/version", "the result was made with questionnaire version " + r.source.version + "; this app has version " +
-                                                         current.version + ": answers are carried over by question id (" +
-                                                         std::to_string(r.dropped.size()) + " could not be)");
+            reader.warning("/questionnaire/version", "result.questionnaire.other_version",
+                           {{"file_version", r.source.version}, {"version", current.version}, {"dropped", std::to_string(r.dropped.size())}},
+                           "the result was made with questionnaire version " + r.source.version + "; this app has version " +
+                               current.version + ": answers are carried over by question id (" + std::to_string(r.dropped.size()) +
+                               " could not be)");
         else
-            reader.warning("/questionnaire/contentHash", "the questionnaire's content has changed since the result was made (same version " +
-                                                             current.version + ", another content hash): answers are carried over by question id (" +
-                                                             std::to_string(r.dropped.size()) + " could not be)");
+            reader.warning("/questionnaire/contentHash", "result.questionnaire.changed_content",
+                           {{"version", current.version}, {"dropped", std::to_string(r.dropped.size())}},
+                           "the questionnaire's content has changed since the result was made (same version " + current.version +
+                               ", another content hash): answers are carried over by question id (" +
+                               std::to_string(r.dropped.size()) + " could not be)");
     }
 
     if (const Question* cvr = current.profile_field("cvr")) {
         if (const std::string* value = answer_text(r.assessment.answers, cvr->id)) {
             const CvrCheck check = check_cvr(*value);
             if (check != CvrCheck::Valid)
-                reader.warning(child_pointer("/answers", cvr->id), "the CVR number \"" + *value + "\" is not valid (" + cvr_message(check, "en") +
-                                                                       "); it must be corrected before the next export");
+                reader.warning(child_pointer("/answers", cvr->id), std::string("result.cvr.") + cvr_check_id(check),
+                               {{"cvr", *value}},
+                               "the CVR number \"" + *value + "\" is not valid (" + cvr_message(check, "en") +
+                                   "); it must be corrected before the next export");
         }
     }
 
     if (has_errors(outcome.diagnostics)) return outcome;
     if (r.same_questionnaire) {
         if (r.stored_scores != summarise(current, compute_scores(current, r.assessment.answers)))
-            reader.warning("/scores", "the scores in the file do not match its answers; the app shows the scores computed from the answers");
+            reader.warning("/scores", "result.scores.mismatch", {},
+                           "the scores in the file do not match its answers; the app shows the scores computed from the answers");
     }
     outcome.result = std::move(im.result);
     return outcome;

@@ -4,6 +4,7 @@
 #include "core/questionnaire_load.h"
 #include "core/result.h"
 #include "core/workshop.h"
+#include "diagnostic_check.h"
 #include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
@@ -139,6 +140,13 @@ TEST(Workshop, ReadingDropsBadEntriesAndKeepsTheRest) {
     EXPECT_EQ(d[2].pointer, "/entries/3");
     EXPECT_EQ(d[4].pointer, "/entries/6");
     for (const mf::Diagnostic& x : d) EXPECT_EQ(x.severity, mf::Diagnostic::Severity::Warning);
+    mf_test::expect_coded(d);
+    EXPECT_EQ(d[0].code, "workshop.entry.bad_id");
+    EXPECT_EQ(d[1].code, "workshop.entry.duplicate_id");
+    EXPECT_EQ(d[2].code, "workshop.entry.unreadable");
+    EXPECT_EQ(d[2].param("detail"), "/entries/3/name: expected a string, got 7");
+    EXPECT_EQ(d[3].code, "workshop.entry.bad_timestamp");
+    EXPECT_EQ(d[3].param("field"), "created");
 }
 
 TEST(Workshop, ReadingRefusesWhatIsNotAnIndex) {
@@ -150,6 +158,7 @@ TEST(Workshop, ReadingRefusesWhatIsNotAnIndex) {
         mf::Diagnostics d;
         EXPECT_FALSE(mf::read_workshop(text, w, d)) << text;
         EXPECT_TRUE(mf::has_errors(d)) << text;
+        mf_test::expect_coded(d);
     }
     EXPECT_EQ(w.entries.size(), 1u);
     EXPECT_EQ(w.entries[0].name, "untouched");
@@ -242,6 +251,8 @@ TEST(WorkshopStorage, EachAssessmentIsItsOwnKeyAndOneBadOneHarmsNoOther) {
     EXPECT_EQ(d.back().to_string(), "assessment-a3: too large to be an assessment (" +
                                         std::to_string(mf::kMaxEntryBytes + 1) + " bytes, at most " +
                                         std::to_string(mf::kMaxEntryBytes) + ")");
+    mf_test::expect_coded(d);
+    EXPECT_EQ(d.back().code, "workshop.entry.too_large");
     EXPECT_EQ(mf::session_text(s), mf::session_text(answered_session("A", "yes"))); // untouched on failure
 }
 
@@ -310,7 +321,9 @@ TEST(Bundle, BadMembersAreListedAndGoodOnesKept) {
     ASSERT_EQ(d.size(), 2u);
     EXPECT_EQ(d[0].to_string(), "b.json: /results/2: expected an object, got 7");
     EXPECT_EQ(d[1].to_string(), "b.json: /results/3/result: missing: each member holds one result document");
+    mf_test::expect_coded(d);
     std::vector<mf::FileCheck> checks = mf::check_results(doc.dump(), "b.json", q);
+    for (const mf::FileCheck& c : checks) mf_test::expect_coded(c.diagnostics);
     ASSERT_EQ(checks.size(), 3u); // the bundle's own problems, then one check per member
     EXPECT_FALSE(checks[0].row);
     EXPECT_TRUE(checks[1].row);
@@ -323,6 +336,7 @@ TEST(Bundle, BadMembersAreListedAndGoodOnesKept) {
         d.clear();
         EXPECT_EQ(mf::read_bundle(bad, "b.json", members, d), mf::BundleRead::Bad) << bad;
         EXPECT_TRUE(mf::has_errors(d));
+        mf_test::expect_coded(d);
     }
     members.clear();
     d.clear();
