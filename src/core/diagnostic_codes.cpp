@@ -6,7 +6,7 @@
 //      made into "result.cvr.<kind>", "export.cvr.<kind>" and "profile.cvr.<kind>"
 //   2. build: every family in order: file, json, internal, questionnaire, result, scores, export,
 //      action_plan, profile, aggregate, bundle, session, workshop
-//   3. diagnostic_codes, find_diagnostic_code
+//   3. diagnostic_codes, find_diagnostic_code, fits_registry
 //
 // Parameter names follow one convention (docs/diagnostics.md, "Parameters"): "got" is the offending
 // JSON value as the message shows it and "got_type" its JSON type; "value" an offending value as
@@ -267,6 +267,14 @@ const DiagnosticCodeInfo* find_diagnostic_code(std::string_view code) {
     for (const DiagnosticCodeInfo& info : diagnostic_codes())
         if (info.code == code) return &info;
     return nullptr;
+}
+
+bool fits_registry(std::string_view code, const DiagnosticParams& params) {
+    const DiagnosticCodeInfo* info = find_diagnostic_code(code);
+    if (!info || info->params.size() != params.size()) return false;
+    for (std::size_t i = 0; i < params.size(); ++i)
+        if (params[i].first != info->params[i]) return false;
+    return true;
 }
 
 } // namespace mf

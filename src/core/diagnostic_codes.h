@@ -5,12 +5,15 @@
 //   - DiagnosticCodeInfo     code, parameter names (in order), one-line English description
 //   - diagnostic_codes       the whole registry, in the order docs/diagnostics.md lists it
 //   - find_diagnostic_code   lookup by code
+//   - fits_registry          does a code with these parameters match its entry (what a text can be filled from)
 //
 // This is a contract: docs/diagnostics.md lists exactly these (a test compares the two), the app's
 // text table has a "diag.<code>" entry per code, and tools may key on codes. A code never changes
 // its meaning or its parameters; a new problem gets a new code. Codes are lower case, dotted:
 // "<family>.<what>[.<detail>]", e.g. "json.syntax", "result.checksum.mismatch".
 #pragma once
+#include "core/diagnostics.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +30,10 @@ const std::vector<DiagnosticCodeInfo>& diagnostic_codes();
 
 // nullptr when `code` is not in the registry.
 const DiagnosticCodeInfo* find_diagnostic_code(std::string_view code);
+
+// True when `code` is registered and `params` has exactly its parameter names, in that order: then a
+// "diag.<code>" text can be filled from the parameters. Every diagnostic core makes fits (the tests
+// and the fuzz targets check it); one made elsewhere without a code does not.
+bool fits_registry(std::string_view code, const DiagnosticParams& params);
 
 } // namespace mf

@@ -506,6 +506,10 @@ TEST(DiagnosticCodes, TheCheckFailsOnAMissingUnknownOrMisnamedCode) {
     // A diagnostic made without a code (as code outside core still may) is caught.
     const mf::Diagnostic uncoded{mf::Diagnostic::Severity::Error, "x.json", "", "the file is empty"};
     EXPECT_EQ(code_problem(uncoded.code, uncoded.params), "no code");
+    EXPECT_FALSE(mf::fits_registry(uncoded.code, uncoded.params));
+    EXPECT_TRUE(mf::fits_registry("json.syntax", syntax));
+    EXPECT_FALSE(mf::fits_registry("json.syntax", {{"line", "1"}, {"column", "2"}}));
+    EXPECT_TRUE(mf::fits_registry("json.empty", {}));
 }
 
 TEST(DiagnosticCodes, ParametersAreReadByName) {
