@@ -247,7 +247,7 @@ std::vector<DiagnosticCodeInfo> build() {
     add("workshop.entry.duplicate_id", {"id"}, "warning: a list entry listed twice is left out");
     add("workshop.entry.bad_name", {"max"}, "warning: a list entry whose name is too long or not one line is left out");
     add("workshop.entry.bad_timestamp", {"field"}, "warning: a list entry whose created or updated time is malformed is left out");
-    add("workshop.entry.not_saved", {}, "nothing is saved for this assessment");
+    add("workshop.entry.storage_failed", {}, "the browser's storage (or the desktop's file) could not be read for this assessment");
     add("workshop.entry.too_large", {"size", "limit"}, "the saved assessment is too large to be one");
 
     return r;

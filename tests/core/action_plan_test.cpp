@@ -2,8 +2,8 @@
 // future follow-up date; messages in Danish and English.
 #include "core/action_plan.h"
 #include "core/questionnaire_load.h"
-#include "diagnostic_check.h"
-#include "test_questionnaires.h"
+#include "support/diagnostic_check.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

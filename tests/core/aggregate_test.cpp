@@ -5,8 +5,8 @@
 #include "core/aggregate_output.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
-#include "diagnostic_check.h"
-#include "test_questionnaires.h"
+#include "support/diagnostic_check.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

@@ -9,8 +9,8 @@
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
-#include "diagnostic_check.h"
-#include "test_questionnaires.h"
+#include "support/diagnostic_check.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

@@ -15,9 +15,10 @@
 #include "core/result.h"
 #include "core/session.h"
 #include "core/workshop.h"
-#include "diagnostic_check.h"
-#include "json_sweep.h"
-#include "test_questionnaires.h"
+#include "support/diagnostic_check.h"
+#include "support/json_sweep.h"
+#include "support/memory_store.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
@@ -414,17 +415,8 @@ void add_results(Corpus& c) {
         mf::read_workshop(list.dump(), w, d);
         c.add(d);
     }
-    struct OneStore : mf::Store {
-        std::map<std::string, std::string> data;
-        bool get(const std::string& key, std::string& value) override {
-            auto it = data.find(key);
-            if (it == data.end()) return false;
-            value = it->second;
-            return true;
-        }
-        bool set(const std::string& key, const std::string& value) override { return data[key] = value, true; }
-        void remove(const std::string& key) override { data.erase(key); }
-    } store;
+    mf_test::MemoryStore store;
+    store.failing.insert(mf::assessment_key("a1"));
     store.data[mf::assessment_key("a2")] = std::string(mf::kMaxEntryBytes + 1, ' ');
     for (const char* id : {"a1", "a2"}) {
         mf::Session s;

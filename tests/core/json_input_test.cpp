@@ -1,5 +1,5 @@
 #include "core/json_input.h"
-#include "diagnostic_check.h"
+#include "support/diagnostic_check.h"
 
 #include <gtest/gtest.h>
 

@@ -9,8 +9,8 @@
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/sha256.h"
-#include "diagnostic_check.h"
-#include "json_sweep.h"
+#include "support/diagnostic_check.h"
+#include "support/json_sweep.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 #include "core/questionnaire_load.h"
 #include "core/result.h"
 #include "core/sha256.h"
-#include "diagnostic_check.h"
+#include "support/diagnostic_check.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 #include "core/cvr.h"
 #include "core/questionnaire_load.h"
 #include "core/session.h"
-#include "diagnostic_check.h"
-#include "test_questionnaires.h"
+#include "support/diagnostic_check.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
