@@ -4,7 +4,7 @@
 Used by scripts/bench-aggregate.sh (speed and memory side by side) and tests/cli/aggregate.test.sh
 (the figures must agree). Only the standard library: json, hashlib, statistics-free arithmetic.
 
-It applies the rules of docs/aggregation.md that need no scoring engine: the format and version,
+It applies the rules of docs/aggregation.md that need no scoring engine: the format and version (1 or 2),
 the questionnaire id, the checksum (SHA-256 of the canonical form), a valid CVR number (modulus 11),
 stored scores naming exactly the current principles and themes when the file was made with another
 questionnaire version. It does NOT recompute scores from answers, check answer types, duplicate keys
@@ -130,7 +130,7 @@ def main(argv):
                 data = f.read()
             total_bytes += len(data)
             doc = json.loads(data.decode("utf-8"))
-            ok = (isinstance(doc, dict) and doc.get("format") == "mangfoldighedstjek/result" and doc.get("formatVersion") == 1
+            ok = (isinstance(doc, dict) and doc.get("format") == "mangfoldighedstjek/result" and doc.get("formatVersion") in (1, 2)
                   and doc["questionnaire"]["id"] == q["id"] and doc.get("checksum") == canonical_checksum(doc))
             answers, scores = doc["answers"], doc["scores"]
             cvr = answers.get(cvr_id)
