@@ -3,7 +3,7 @@
 // CVR number and the focus, an organisation given twice counted once (its newest plan), and nothing to write
 // without a date. tests/cli/calendar.test.sh reads the files with a real iCalendar parser.
 #include "core/calendar.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

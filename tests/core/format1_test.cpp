@@ -6,7 +6,7 @@
 #include "core/json_input.h"
 #include "core/result.h"
 #include "core/scoring.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
