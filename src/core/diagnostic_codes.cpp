@@ -5,7 +5,7 @@
 //      into "result.answer.<kind>" and "export.answer.<kind>"; the CVR checks (cvr_check_id, cvr.h),
 //      made into "result.cvr.<kind>", "export.cvr.<kind>" and "profile.cvr.<kind>"
 //   2. build: every family in order: file, json, internal, questionnaire, result, scores, export,
-//      action_plan, profile, aggregate, bundle, session, workshop
+//      action_plan, indicator, follow_up, profile, aggregate, bundle, session, workshop
 //   3. diagnostic_codes, find_diagnostic_code, fits_registry
 //
 // Parameter names follow one convention (docs/diagnostics.md, "Parameters"): "got" is the offending
@@ -98,6 +98,7 @@ std::vector<DiagnosticCodeInfo> build() {
     add("json.expected_number_or_null", {"got", "got_type"}, "expected a number or null");
     add("json.expected_boolean", {"got", "got_type"}, "expected true or false");
     add("json.not_finite", {}, "expected a finite number");
+    add("json.expected_indicator_value", {"got", "got_type"}, "an indicator value is not a number, a string or null");
 
     // Unexpected exceptions turned into diagnostics (the promise of never throwing)
     add("internal.read_failed", {"detail"}, "an unexpected error while reading a questionnaire file");
@@ -141,6 +142,7 @@ std::vector<DiagnosticCodeInfo> build() {
     add("questionnaire.theme.duplicate_id", {"id", "first_at"}, "two themes have the same id");
     add("questionnaire.theme.no_questions", {}, "a theme has no questions");
     add("questionnaire.theme.no_scored_question", {}, "a theme has no scored question, so it has no percentage");
+    add("questionnaire.indicator.unit.unknown", {"unit"}, "a theme's suggested indicator has a unit other than \"percent\", \"number\" or \"yesno\"");
     add("questionnaire.below_percent.not_above_zero", {"value"}, "a theme recommendation's belowPercent is 0");
     add("questionnaire.question.duplicate_id", {"id", "first_at"}, "two questions have the same id");
     add("questionnaire.question.unknown_type", {"type"}, "a question type that is not single, yesno, multiple, number or text");
@@ -192,6 +194,11 @@ std::vector<DiagnosticCodeInfo> build() {
     add("result.action_plan.unknown_focus", {"focus", "version"}, "warning: a focus area not in this questionnaire version is dropped");
     add("result.action_plan.duplicate_focus", {"focus"}, "warning: a focus area already in the plan is dropped");
     add_cvr_kinds("result.cvr.", "warning: the CVR number is not valid and must be corrected before the next export: ");
+    add("result.indicator.unit.unknown", {"unit"}, "an indicator's unit is not \"percent\", \"number\" or \"yesno\"");
+    add("result.follow_up.status.unknown", {"got", "got_type"}, "a follow-up item's status is not \"reached\", \"partly\", \"not_reached\", \"dropped\" or null");
+    add("result.follow_up.earlier_created.invalid", {"got"}, "the follow-up names its earlier result with a time that is not a UTC time");
+    add("result.follow_up.earlier_checksum.invalid", {"got"}, "the follow-up names its earlier result with a checksum that is not \"sha256:<64 hex digits>\"");
+    add("result.follow_up.too_many", {"count", "max"}, "the follow-up has more items than an action plan has focus areas");
     add("result.scores.mismatch", {}, "warning: the stored scores do not match the answers; the scores computed from the answers are shown");
     add("scores.not_a_percentage", {"got"}, "a stored score is not a percentage between 0 and 100");
 
@@ -202,7 +209,10 @@ std::vector<DiagnosticCodeInfo> build() {
     add_answer_kinds("export.answer.", {"question", "question_text"}, "an answer that does not fit its question: ");
     add("export.profile.missing", {"question", "question_text"}, "a required profile question is unanswered");
     add_cvr_kinds("export.cvr.", "the CVR number cannot be exported: ");
-    // The action plan's problems keep their action_plan.* codes.
+    add("export.follow_up.earlier_created.invalid", {"value"}, "the follow-up names its earlier result with a time that is not valid");
+    add("export.follow_up.earlier_checksum.invalid", {"value"}, "the follow-up names its earlier result with a checksum that is not valid");
+    add("export.follow_up.too_many", {"count", "max"}, "the follow-up has more items than an action plan has focus areas");
+    // The action plan's and the follow-up's problems keep their action_plan.*, indicator.* and follow_up.* codes.
 
     // The action plan (check_action_plan, action_plan.h); messages in Danish or English
     add("action_plan.too_many", {"count", "max"}, "more focus areas than allowed");
@@ -214,6 +224,24 @@ std::vector<DiagnosticCodeInfo> build() {
     add("action_plan.follow_up.missing", {}, "a focus area has no follow-up date");
     add("action_plan.follow_up.invalid", {"value"}, "the follow-up date is not a date written YYYY-MM-DD");
     add("action_plan.follow_up.past", {"value", "today"}, "the follow-up date is before today");
+    add("action_plan.indicator.missing", {}, "warning: a focus area has no indicator");
+    add("action_plan.indicator.measure.empty", {}, "an indicator has no measure");
+    add("action_plan.indicator.unit.missing", {}, "an indicator has no unit");
+    add("action_plan.indicator.unit.unknown", {"unit"}, "an indicator's unit is not percent, number or yes/no");
+    add("action_plan.indicator.baseline.missing", {}, "an indicator has no baseline");
+    add("action_plan.indicator.target.missing", {}, "an indicator has no target");
+    add("action_plan.indicator.no_change", {"value"}, "warning: the indicator's target is the same as its baseline");
+
+    // An indicator value that does not fit its unit (check_indicator_value, action_plan.h): in the
+    // action plan (baseline, target) and in the follow-up (the value now); value as English writes it
+    add("indicator.value.not_yes_no", {"value"}, "the unit is yes/no but the value is not yes or no");
+    add("indicator.value.not_a_number", {"value"}, "the unit is a percentage or a number but the value is not a number");
+    add("indicator.value.percent_range", {"value"}, "a percentage outside 0 to 100");
+
+    // The follow-up of an earlier plan (check_follow_up, follow_up.h); messages in Danish or English
+    add("follow_up.status.missing", {}, "a follow-up item has no status chosen");
+    add("follow_up.current.without_indicator", {}, "a value now is given for a focus area that had no indicator");
+    add("follow_up.note.too_long", {"length", "max"}, "a follow-up note is longer than allowed (characters)");
 
     // Profile fields while typing (check_profile_field, session.h); messages in Danish or English
     add("profile.choose_option", {}, "a required choice field has nothing chosen");

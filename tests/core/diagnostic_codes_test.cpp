@@ -165,6 +165,7 @@ void add_questionnaires(Corpus& c) {
         {{age + "/visibleIf", {{"question", "has_policy"}, {"op", ">"}, {"value", 1}}}},
         {{age + "/visibleIf", {{"question", "has_policy"}, {"op", "="}, {"value", 1}}}},
         {{age + "/visibleIf", {{"question", "has_policy"}, {"op", "="}, {"value", "perhaps"}}}},
+        {{"/themes/0/indicators", json::array({{{"measure", a_text}, {"unit", "kg"}}})}},
     };
     for (const auto& change : changes) {
         json doc = full;
@@ -351,9 +352,31 @@ void add_results(Corpus& c) {
             }
     }
 
-    // The action plan and profile fields while editing.
+    // A follow-up with four items (one too many), a bad earlier time and checksum, a long note: the
+    // export's refusals and, as a file, the importer's.
+    {
+        const mf::FocusArea area{q.themes[0].id, "g", "r", "2027-01-01"};
+        mf::FollowUp follow_up{"yesterday", "sha256:0", {}};
+        for (int i = 0; i < 4; ++i) follow_up.items.push_back(mf::FollowUpItem{area, mf::FollowUpStatus::Reached, {}, {}});
+        follow_up.items[0].note = std::string(mf::kMaxFollowUpNoteChars + 1, 'x');
+        mf::Assessment a = base;
+        a.follow_up = follow_up;
+        c.add(mf::export_result(q, a).diagnostics);
+        json with_follow_up = good;
+        follow_up.earlier_created = "2026-05-16T15:52:58Z";
+        follow_up.earlier_checksum = good["checksum"];
+        with_follow_up["planFollowUp"] = follow_up;
+        with_follow_up["checksum"] = mf::result_checksum(with_follow_up);
+        import(with_follow_up);
+    }
+
+    // The action plan (indicators too) and profile fields while editing.
     mf::ActionPlan plan;
     plan.areas = {{q.themes[0].id, "g", "r", "2020-01-01"}, {q.themes[0].id, "g", "r", "2027-01-01"}};
+    c.add(mf::check_action_plan(plan, q, "2026-11-25", "da"));
+    plan.areas = {{q.themes[0].id, "g", "r", "2027-01-01", mf::Indicator{"m", "", 1.0, 2.0}},
+                  {q.themes[1].id, "g", "r", "2027-01-01", mf::Indicator{"m", "kg", 1.0, 2.0}},
+                  {q.themes[2].id, "g", "r", "2027-01-01", mf::Indicator{"m", "number", 3.0, 3.0}}};
     c.add(mf::check_action_plan(plan, q, "2026-11-25", "da"));
     for (const mf::Question& field : q.profile)
         for (const char* text : {"", "  ", "x", "1234", "1234567x", "01234567", "13748137", "-5", "2,5", "1e12", "a@b"})
