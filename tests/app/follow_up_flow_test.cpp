@@ -52,14 +52,19 @@ TEST(FollowUpFlow, IndicatorsAreTypedAsPeopleWriteAndCheckedOnceAFieldIsLeft) {
 
     m.set_indicator_field(0, F::Baseline, "mange");
     EXPECT_EQ(m.indicator_field_text(0, F::Baseline), "mange") << "kept as typed";
-    EXPECT_EQ(m.plan_field_problem(0, "indicator/baseline"), "Skriv et tal (\"mange\" er ikke et tal).") << "a value that does not fit shows at once";
-    EXPECT_EQ(m.plan_field_problem(0, "indicator/target"), "") << "an empty field says nothing until it was left";
+    EXPECT_EQ(m.plan_field_message(0, "indicator/baseline").text, "Skriv et tal (\"mange\" er ikke et tal).") << "a value that does not fit shows at once";
+    EXPECT_FALSE(m.plan_field_message(0, "indicator/baseline").warning) << "an error";
+    EXPECT_EQ(m.plan_field_message(0, "indicator/target").text, "") << "an empty field says nothing until it was left";
     m.leave_field("plan:0:indicator/target");
-    EXPECT_EQ(m.plan_field_problem(0, "indicator/target"), "Skriv den værdi, I vil nå inden opfølgningsdatoen.");
+    EXPECT_EQ(m.plan_field_message(0, "indicator/target").text, "Skriv den værdi, I vil nå inden opfølgningsdatoen.");
     m.set_indicator_field(0, F::Baseline, "12,5 %");
     EXPECT_EQ(m.indicator_field_text(0, F::Baseline), "12,5");
     m.set_indicator_field(0, F::Target, "12,5");
-    EXPECT_NE(m.plan_field_problem(0, "indicator/target").find("Målet er det samme som i dag"), std::string::npos) << "a gentle warning";
+    EXPECT_NE(m.plan_field_message(0, "indicator/target").text.find("Målet er det samme som i dag"), std::string::npos);
+    EXPECT_TRUE(m.plan_field_message(0, "indicator/target").warning) << "a gentle warning";
+    m.add_focus_area("ledelse");
+    EXPECT_TRUE(m.plan_field_message(1, "indicator").warning) << "no indicator: a gentle warning, at once";
+    m.remove_focus_area(1);
 
     // A value typed before the unit was chosen is read again for the unit.
     m.add_focus_area("ledelse");
@@ -163,7 +168,7 @@ TEST(FollowUpFlow, ComparingFollowsUpOnceAndTheWorkshopSavesOneCalendarForAll) {
     m.file_received("a.json", file);
     m.adopt_import(mf::ImportPurpose::Compare);
     ASSERT_TRUE(m.follow_up());
-    EXPECT_EQ(m.screen(), Screen::FollowUp);
+    EXPECT_EQ(m.screen(), Screen::Results) << "a comparison shows the results (with last year's goals)";
     m.set_follow_up_status(0, mf::FollowUpStatus::Dropped);
     m.file_received("a-again.json", file);
     m.adopt_import(mf::ImportPurpose::Compare);

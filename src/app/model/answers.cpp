@@ -207,23 +207,23 @@ void AppModel::take_suggested_indicator(std::size_t index, std::size_t suggestio
     set_indicator_field(index, IndicatorField::Unit, suggested[suggestion].unit);
 }
 
-std::string AppModel::plan_field_problem(std::size_t index, const std::string& field) const {
+AppModel::FieldMessage AppModel::plan_field_message(std::size_t index, const std::string& field) const {
     const std::string key = "plan:" + std::to_string(index) + ":" + field;
     for (const ActionPlanProblem& p : check_action_plan(plan(), questionnaire(), host_.today(), language())) {
         if (p.area != (int)index || p.field != field) continue;
         // The choices (focus, unit) and the whole indicator's warning are shown at once; a typed
         // field's message once it was left or holds something (a date in the past, a value that
         // does not fit).
-        if (field == "focus" || field == "indicator" || field == "indicator/unit" || touched_.count(key)) return p.message;
+        if (field == "focus" || field == "indicator" || field == "indicator/unit" || touched_.count(key)) return {p.message, p.warning};
         const FocusArea& a = plan().areas[index];
         const std::string shown = field == "goal" ? a.goal : field == "responsible" ? a.responsible
                                 : field == "followUp" ? a.follow_up : field == "indicator/measure" ? a.indicator.measure
                                 : field == "indicator/baseline" ? indicator_edit_text(a.indicator.baseline, language())
                                 : field == "indicator/target" ? indicator_edit_text(a.indicator.target, language())
                                 : "";
-        return shown.empty() ? "" : p.message;
+        return shown.empty() ? FieldMessage{} : FieldMessage{p.message, p.warning};
     }
-    return "";
+    return {};
 }
 
 } // namespace mf

@@ -68,7 +68,9 @@ void AppModel::adopt_import(ImportPurpose purpose) {
         go_to(profile_complete(questionnaire(), answers()) ? Screen::Results : Screen::Profile);
         notify("notice.loaded", {{"file", file}});
     } else {
-        go_to(follow_up() && !r.stored_plan.areas.empty() ? Screen::FollowUp : Screen::Results);
+        // A new round goes on to the follow-up; a comparison shows the results, where last year's goals
+        // are listed with the way to the follow-up.
+        go_to(purpose == ImportPurpose::NextRound && follow_up() ? Screen::FollowUp : Screen::Results);
         notify("notice.comparing", {{"file", file}});
     }
     pending_import_.reset();

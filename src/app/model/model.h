@@ -168,8 +168,13 @@ public:
     // Takes a suggestion's measure (in the language shown) and unit; values typed stay.
     void take_suggested_indicator(std::size_t index, std::size_t suggestion);
     // A plan field's message from core's check_action_plan (`field` as ActionPlanProblem::field), shown
-    // once the field was left (leave_field("plan:<index>:<field>")) or has a value; "" when none.
-    std::string plan_field_problem(std::size_t index, const std::string& field) const;
+    // once the field was left (leave_field("plan:<index>:<field>")) or has a value; empty text when
+    // none. A warning is a gentle hint (no indicator, a target that is no change), not an error.
+    struct FieldMessage {
+        std::string text;
+        bool warning = false;
+    };
+    FieldMessage plan_field_message(std::size_t index, const std::string& field) const;
 
     // --- The follow-up of an earlier plan (plan_follow_up.cpp) -------------------------------------
     // Started by comparing with, or continuing into the next round from, an earlier result with a

@@ -26,12 +26,24 @@ static void suggestions(AppModel& m) {
     ImGui::Spacing();
 }
 
+// The message of plan field `id` after its widget: an error under it in the error colour, a gentle
+// warning in a box ("<id>:warning").
+static void field_message(const std::string& id, const AppModel::FieldMessage& message) {
+    if (message.warning) {
+        if (!message.text.empty()) ui::notice(ui::Tone::Warning, message.text, id + ":warning");
+    } else {
+        ui::message(id, message.text);
+    }
+}
+
 // A text field of the plan: its message once it was left or holds something (the model decides).
 static void plan_text_field(AppModel& m, std::size_t i, const std::string& label, const char* field, std::string text,
                             const std::string& hint, bool multiline, float width, const std::function<void(const std::string&)>& set) {
     const std::string id = "plan:" + std::to_string(i) + ":" + field;
-    if (ui::text_field(label, id, text, hint, m.plan_field_problem(i, field), multiline, width)) set(text);
+    const AppModel::FieldMessage message = m.plan_field_message(i, field);
+    if (ui::text_field(label, id, text, hint, message.warning ? "" : message.text, multiline, width)) set(text);
     if (ui::last_field_left()) m.leave_field(id);
+    if (message.warning) field_message(id, message);
 }
 
 // A value of the indicator: yes or no for a yes/no indicator, else typed.
@@ -43,7 +55,7 @@ static void indicator_value(AppModel& m, std::size_t i, const std::string& label
         std::string chosen = m.indicator_field_text(i, field);
         if (ui::combo(label, id, {{kYes, tr("indicator.yes")}, {kNo, tr("indicator.no")}}, chosen, tr("followup.choose"), 12 * ImGui::GetFontSize()))
             set(chosen);
-        ui::message(id, m.plan_field_problem(i, path));
+        field_message(id, m.plan_field_message(i, path));
     } else {
         plan_text_field(m, i, label, path, m.indicator_field_text(i, field), "", false, 12 * ImGui::GetFontSize(), set);
     }
@@ -56,7 +68,7 @@ static void indicator_section(AppModel& m, std::size_t i) {
     using F = AppModel::IndicatorField;
     const std::string base = "plan:" + std::to_string(i) + ":";
     ui::subheading(tr("plan.indicator"));
-    ui::message(base + "indicator", m.plan_field_problem(i, "indicator"));
+    field_message(base + "indicator", m.plan_field_message(i, "indicator"));
     const std::vector<SuggestedIndicator> suggested = m.suggested_indicators(i);
     for (std::size_t k = 0; k < suggested.size(); k++) {
         if (ui::small_button(tr("plan.use_indicator"), base + "suggest-indicator:" + std::to_string(k))) m.take_suggested_indicator(i, k);
@@ -73,7 +85,7 @@ static void indicator_section(AppModel& m, std::size_t i) {
     std::string unit = m.indicator_field_text(i, F::Unit);
     if (ui::combo(tr("plan.indicator_unit"), base + "indicator/unit", units, unit, tr("plan.indicator_choose_unit"), 12 * ImGui::GetFontSize()))
         m.set_indicator_field(i, F::Unit, unit);
-    ui::message(base + "indicator/unit", m.plan_field_problem(i, "indicator/unit"));
+    field_message(base + "indicator/unit", m.plan_field_message(i, "indicator/unit"));
     indicator_value(m, i, tr("plan.indicator_baseline"), F::Baseline, "indicator/baseline");
     indicator_value(m, i, tr("plan.indicator_target"), F::Target, "indicator/target");
 }
@@ -94,7 +106,7 @@ static void focus_area(AppModel& m, std::size_t i) {
     std::string focus = area.focus;
     if (ui::combo(tr("plan.focus"), base + "focus", options, focus, tr("plan.choose_focus"), 0))
         m.set_plan_field(i, AppModel::PlanField::Focus, focus);
-    ui::message(base + "focus", m.plan_field_problem(i, "focus"));
+    field_message(base + "focus", m.plan_field_message(i, "focus"));
 
     using P = AppModel::PlanField;
     plan_text_field(m, i, tr("plan.goal"), "goal", area.goal, tr("plan.goal_hint"), true, 0,
