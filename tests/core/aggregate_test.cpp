@@ -14,6 +14,7 @@
 
 namespace {
 using mf_test::example;
+using mf_test::with_checksum;
 
 using nlohmann::json;
 
@@ -222,11 +223,6 @@ std::string exported() {
     mf::ExportOutcome out = mf::export_result(example(), assessment());
     for (const mf::Diagnostic& d : out.diagnostics) ADD_FAILURE() << d.to_string();
     return out.text;
-}
-
-std::string with_checksum(json doc) {
-    doc["checksum"] = mf::result_checksum(doc);
-    return doc.dump(2) + "\n";
 }
 
 std::vector<std::string> errors(const mf::FileCheck& c) {

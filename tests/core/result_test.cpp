@@ -3,6 +3,7 @@
 #include "core/questionnaire_load.h"
 #include "core/result.h"
 #include "core/sha256.h"
+#include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,7 @@
 namespace {
 
 using mf::Answers;
+using mf_test::with_checksum;
 using nlohmann::json;
 
 json example_json() {
@@ -18,12 +20,7 @@ json example_json() {
     return json::parse(in);
 }
 
-mf::Questionnaire load(const json& doc) {
-    mf::LoadedQuestionnaire loaded = mf::load_questionnaire_json(doc, "example.json");
-    for (const mf::Diagnostic& d : loaded.diagnostics) ADD_FAILURE() << d.to_string();
-    if (!loaded.questionnaire) throw std::runtime_error("questionnaire does not load");
-    return *loaded.questionnaire;
-}
+mf::Questionnaire load_example(const json& doc) { return mf_test::load_json_or_fail(doc, "example.json"); }
 
 mf::Assessment example_assessment() {
     mf::Assessment a;
@@ -58,16 +55,10 @@ mf::ImportOutcome import_text(const std::string& text, const mf::Questionnaire& 
     return mf::import_result(text, "old.json", q);
 }
 
-// Re-serialises a document the way the exporter does, with a correct checksum (for files we edit).
-std::string with_checksum(json doc) {
-    doc["checksum"] = mf::result_checksum(doc);
-    return doc.dump(2) + "\n";
-}
-
 } // namespace
 
 TEST(ResultExport, WritesEveryPartOfTheFormat) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     const std::string text = export_ok(q, example_assessment());
     const json doc = json::parse(text);
     EXPECT_EQ(doc["format"], "mangfoldighedstjek/result");
@@ -99,7 +90,7 @@ TEST(ResultExport, WritesEveryPartOfTheFormat) {
 }
 
 TEST(ResultExport, RoundTripIsByteIdentical) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     for (const char* lang : {"da", "en"}) {
         mf::Assessment a = example_assessment();
         a.language = lang;
@@ -116,7 +107,7 @@ TEST(ResultExport, RoundTripIsByteIdentical) {
 }
 
 TEST(ResultExport, RefusesAnInvalidCvrNumberWithAClearMessage) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     mf::Assessment a = example_assessment();
     a.answers["cvr"] = std::string("13748137");
     mf::ExportOutcome out = mf::export_result(q, a, "eksempel.json");
@@ -137,7 +128,7 @@ TEST(ResultExport, RefusesAnInvalidCvrNumberWithAClearMessage) {
 }
 
 TEST(ResultExport, ListsEveryOtherReasonToRefuse) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     mf::Assessment a = example_assessment();
     a.created = "2026-11-25 14:03";
     a.updated = "2026-13-01T00:00:00Z";
@@ -172,7 +163,7 @@ TEST(ResultExport, ValidatesTimestamps) {
 }
 
 TEST(ResultImport, TamperedByteGivesAChecksumWarningButLoads) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     std::string text = export_ok(q, example_assessment());
     const std::size_t at = text.find("Eksempel ApS");
     ASSERT_NE(at, std::string::npos);
@@ -189,7 +180,7 @@ TEST(ResultImport, TamperedByteGivesAChecksumWarningButLoads) {
 }
 
 TEST(ResultImport, EditedScoresAreNoticedAndRecomputed) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
     doc["scores"]["overall"] = 95;
     mf::ImportOutcome in = import_text(with_checksum(doc), q); // even with a recomputed checksum
@@ -200,7 +191,7 @@ TEST(ResultImport, EditedScoresAreNoticedAndRecomputed) {
 }
 
 TEST(ResultImport, RejectsTruncatedInvalidHugeAndNonUtf8Files) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     const std::string text = export_ok(q, example_assessment());
 
     mf::ImportOutcome truncated = import_text(text.substr(0, text.size() / 2), q);
@@ -228,7 +219,7 @@ TEST(ResultImport, RejectsTruncatedInvalidHugeAndNonUtf8Files) {
 }
 
 TEST(ResultImport, RejectsOtherFormatsAndVersions) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
 
     json v2 = doc;
@@ -253,7 +244,7 @@ TEST(ResultImport, RejectsOtherFormatsAndVersions) {
 }
 
 TEST(ResultImport, ReportsEveryWrongTypeWithItsPointer) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
     doc["created"] = 5;
     doc["updated"] = "yesterday";
@@ -281,7 +272,7 @@ TEST(ResultImport, ReportsEveryWrongTypeWithItsPointer) {
 }
 
 TEST(ResultImport, CarriesAnswersOverToANewQuestionnaireVersion) {
-    const mf::Questionnaire v1 = load(example_json());
+    const mf::Questionnaire v1 = load_example(example_json());
     const std::string old_text = export_ok(v1, example_assessment());
 
     // Version 1.1.0: "draft" is gone from policy, only_network is gone, a new question is added.
@@ -295,7 +286,7 @@ TEST(ResultImport, CarriesAnswersOverToANewQuestionnaireVersion) {
     json added = rekruttering[1];
     added["id"] = "mentor";
     rekruttering.push_back(added);
-    const mf::Questionnaire v11 = load(doc);
+    const mf::Questionnaire v11 = load_example(doc);
 
     mf::ImportOutcome in = import_text(old_text, v11);
     ASSERT_TRUE(in.result) << messages(in.diagnostics).front();
@@ -325,7 +316,7 @@ TEST(ResultImport, CarriesAnswersOverToANewQuestionnaireVersion) {
 }
 
 TEST(ResultImport, WarnsAboutAnInvalidCvrButLoads) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
     doc["answers"]["cvr"] = "12345678";
     mf::ImportOutcome in = import_text(with_checksum(doc), q);
@@ -336,7 +327,7 @@ TEST(ResultImport, WarnsAboutAnInvalidCvrButLoads) {
 }
 
 TEST(ResultCompare, ChangePerPrincipleThemeAndLevel) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     mf::Assessment last_year = example_assessment();
     last_year.answers["leader_goal"] = std::string("no");
     last_year.answers.erase("channels");
@@ -441,7 +432,7 @@ TEST(ResultExport, ShippedQuestionnaireRoundTripIsByteIdentical) {
 TEST(ResultExport, InvalidUtf8InTypedTextNeverBreaksTheFile) {
     // Text typed in the app is UTF-8, but core does not rely on it: a bad byte becomes U+FFFD in the
     // file and the checksum covers what was written, so the file still round-trips.
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     mf::Assessment a = example_assessment();
     a.answers["contact_name"] = std::string("Bad \xFF byte");
     const std::string text = export_ok(q, a);
