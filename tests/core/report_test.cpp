@@ -4,7 +4,7 @@
 #include "core/questionnaire_load.h"
 #include "core/report.h"
 #include "core/scoring.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
@@ -142,7 +142,7 @@ TEST(Report, EveryUserTextIsEscaped) {
 
 TEST(Report, ActionPlanWithFocusGoalResponsibleAndDate) {
     const std::string html = report(example(), example_assessment("da"));
-    EXPECT_TRUE(has(html, "<h2>Handleplan</h2>"));
+    EXPECT_TRUE(has(html, "<h2>Handlingsplan</h2>"));
     EXPECT_TRUE(has(html, "<td>Ledelse</td>")) << "a theme focus by its title";
     EXPECT_TRUE(has(html, "<td>Rekruttering: Ansætter I kun via netværk?</td>")) << "a question focus";
     EXPECT_TRUE(has(html, ">1. marts 2027<"));
@@ -151,7 +151,7 @@ TEST(Report, ActionPlanWithFocusGoalResponsibleAndDate) {
 
     mf::Assessment none = example_assessment("da");
     none.action_plan.areas.clear();
-    EXPECT_TRUE(has(report(example(), none), "Der er endnu ikke lagt en handleplan."));
+    EXPECT_TRUE(has(report(example(), none), "Der er endnu ikke lagt en handlingsplan."));
 }
 
 TEST(Report, EnglishHasEnglishTextsAndDecimalPoints) {
@@ -165,7 +165,7 @@ TEST(Report, EnglishHasEnglishTextsAndDecimalPoints) {
     EXPECT_TRUE(has(html, ">55.6\u00a0%<"));
     EXPECT_TRUE(has(html, ">42.9\u00a0%<"));
     EXPECT_FALSE(has(html, ">55,6\u00a0%<"));
-    for (const char* danish : {"Handleplan", "Anbefalinger", "Jeres resultat", "Sådan skal tallene læses", "procentpoint",
+    for (const char* danish : {"Handlingsplan", "Anbefalinger", "Jeres resultat", "Sådan skal tallene læses", "procentpoint",
                                "Start med ledelsen.", "marts"})
         EXPECT_FALSE(has(html, danish)) << danish;
 }
