@@ -3,7 +3,7 @@
 // Index
 //   - check_result     import_result + the municipality's rules (which warnings reject a file)
 //   - quantile_r7, compute_stats
-//   - aggregate        sort by CVR, duplicates, change over time, groups
+//   - aggregate        sort by CVR, duplicates, change over time, groups, goal follow-up by year
 #include "core/aggregate.h"
 
 #include "core/answers.h"
@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <set>
 #include <utility>
@@ -63,26 +64,48 @@ std::string quoted_list(const std::vector<std::string>& ids) {
     return out;
 }
 
-// "" when the stored scores name exactly the current principles and themes; otherwise what differs.
-std::string score_ids_mismatch(const Questionnaire& current, const ScoreSummary& stored) {
-    std::vector<std::string> missing, extra;
+std::string comma_list(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+// Which principles and themes the stored scores lack or have beyond the current questionnaire.
+struct ScoreIdsMismatch {
+    std::vector<std::string> missing_principles, missing_themes, extra_principles, extra_themes;
+    bool any() const {
+        return !missing_principles.empty() || !missing_themes.empty() || !extra_principles.empty() || !extra_themes.empty();
+    }
+    // "it has no scores for "principle a", "theme b"; it has scores for ..., which version V does not have"
+    std::string text(const std::string& version) const {
+        std::vector<std::string> missing, extra;
+        for (const std::string& id : missing_principles) missing.push_back("principle " + id);
+        for (const std::string& id : missing_themes) missing.push_back("theme " + id);
+        for (const std::string& id : extra_principles) extra.push_back("principle " + id);
+        for (const std::string& id : extra_themes) extra.push_back("theme " + id);
+        std::string out;
+        if (!missing.empty()) out += "it has no scores for " + quoted_list(missing);
+        if (!extra.empty()) out += std::string(out.empty() ? "" : "; ") + "it has scores for " + quoted_list(extra) + ", which version " + version + " does not have";
+        return out;
+    }
+};
+
+ScoreIdsMismatch score_ids_mismatch(const Questionnaire& current, const ScoreSummary& stored) {
+    ScoreIdsMismatch m;
     std::set<std::string> principles, themes;
     for (const Principle& p : current.principles) {
         principles.insert(p.id);
-        if (!stored.principles.count(p.id)) missing.push_back("principle " + p.id);
+        if (!stored.principles.count(p.id)) m.missing_principles.push_back(p.id);
     }
     for (const Theme& t : current.themes) {
         themes.insert(t.id);
-        if (!stored.themes.count(t.id)) missing.push_back("theme " + t.id);
+        if (!stored.themes.count(t.id)) m.missing_themes.push_back(t.id);
     }
     for (const auto& entry : stored.principles)
-        if (!principles.count(entry.first)) extra.push_back("principle " + entry.first);
+        if (!principles.count(entry.first)) m.extra_principles.push_back(entry.first);
     for (const auto& entry : stored.themes)
-        if (!themes.count(entry.first)) extra.push_back("theme " + entry.first);
-    std::string out;
-    if (!missing.empty()) out += "it has no scores for " + quoted_list(missing);
-    if (!extra.empty()) out += std::string(out.empty() ? "" : "; ") + "it has scores for " + quoted_list(extra) + ", which version " + current.version + " does not have";
-    return out;
+        if (!themes.count(entry.first)) m.extra_themes.push_back(entry.first);
+    return m;
 }
 
 } // namespace
@@ -111,17 +134,21 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
         if (checksum || scores || cvr) d.severity = Diagnostic::Severity::Error;
         cvr_reported |= cvr;
     }
-    auto reject = [&](const std::string& pointer, const std::string& message) {
-        check.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, message});
+    auto reject = [&](const std::string& pointer, const char* code, ParamList params, const std::string& message) {
+        check.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, message, code, make_params(params)});
     };
     const std::string cvr = answered_text(answers, cvr_question);
     if (cvr.empty() && !cvr_reported)
-        reject(cvr_pointer, "the CVR number is missing, so the result cannot be matched to an organisation");
+        reject(cvr_pointer, "aggregate.cvr.missing", {}, "the CVR number is missing, so the result cannot be matched to an organisation");
     if (!r.same_questionnaire) {
-        const std::string mismatch = score_ids_mismatch(current, r.stored_scores);
-        if (!mismatch.empty())
-            reject("/scores", "the result was made with questionnaire version " + r.source.version + " and its scores cannot be compared with version " +
-                                  current.version + ": " + mismatch);
+        const ScoreIdsMismatch mismatch = score_ids_mismatch(current, r.stored_scores);
+        if (mismatch.any())
+            reject("/scores", "aggregate.scores.not_comparable",
+                   {{"file_version", r.source.version}, {"version", current.version},
+                    {"missing_principles", comma_list(mismatch.missing_principles)}, {"missing_themes", comma_list(mismatch.missing_themes)},
+                    {"extra_principles", comma_list(mismatch.extra_principles)}, {"extra_themes", comma_list(mismatch.extra_themes)}},
+                   "the result was made with questionnaire version " + r.source.version + " and its scores cannot be compared with version " +
+                       current.version + ": " + mismatch.text(current.version));
     }
     if (has_errors(check.diagnostics)) return check;
 
@@ -154,6 +181,20 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
         row.themes.push_back(it == s.themes.end() ? std::nullopt : it->second.percent);
     }
     row.focus_areas = static_cast<int>(r.assessment.action_plan.areas.size());
+    auto theme_of = [&](const std::string& focus) {
+        const Theme* t = focus_theme(current, focus);
+        return t ? t->id : std::string();
+    };
+    for (const FocusArea& a : r.stored_plan.areas) row.plan_themes.push_back(theme_of(a.focus));
+    if (const std::optional<FollowUp>& f = r.assessment.follow_up) {
+        row.follow_up_of = f->earlier_created;
+        for (const FollowUpItem& item : f->items) {
+            const std::string& unit = item.earlier.indicator.unit;
+            row.followed_up.push_back(FollowedUpGoal{item.earlier.focus, theme_of(item.earlier.focus), item.status,
+                                                     unit == kUnitPercent || unit == kUnitNumber,
+                                                     indicator_progress(item.earlier.indicator, item.current)});
+        }
+    }
     check.row = std::move(row);
     return check;
 }
@@ -256,6 +297,71 @@ RowChange change_between(const OrganisationRow& first, const OrganisationRow& la
     return c;
 }
 
+// Goal follow-up: one file per organisation and year (the rows come sorted by CVR, newest first), or
+// every accepted file with keep_duplicates.
+std::vector<GoalYear> goal_years(const Questionnaire& q, const std::vector<OrganisationRow>& rows, bool keep_duplicates) {
+    struct Collect {
+        GoalStats stats;
+        std::vector<double> progress;
+    };
+    struct Year {
+        GoalYear year;
+        Collect all;
+        std::vector<Collect> themes; // questionnaire order, then kUnknownGroup
+    };
+    std::map<std::string, Year> years;
+    const std::size_t unknown = q.themes.size();
+    auto theme_index = [&](const std::string& theme) {
+        for (std::size_t i = 0; i < q.themes.size(); ++i)
+            if (q.themes[i].id == theme) return i;
+        return unknown;
+    };
+    std::set<std::pair<std::string, std::string>> seen; // (CVR, year) already counted
+    for (const OrganisationRow& row : rows) {
+        const std::string year = row.updated.substr(0, 4);
+        if (!keep_duplicates && !seen.insert({row.cvr, year}).second) continue;
+        Year& y = years[year];
+        if (y.themes.empty()) y.themes.resize(unknown + 1);
+        ++y.year.organisations;
+        if (row.follow_up_of) ++y.year.with_follow_up;
+        for (const std::string& theme : row.plan_themes) {
+            ++y.all.stats.focus_areas;
+            ++y.themes[theme_index(theme)].stats.focus_areas;
+        }
+        for (const FollowedUpGoal& goal : row.followed_up) {
+            if (goal.status == FollowUpStatus::None) continue; // a file written outside the app: nothing to count
+            for (Collect* c : {&y.all, &y.themes[theme_index(goal.theme)]}) {
+                GoalStats& s = c->stats;
+                ++s.followed_up;
+                switch (goal.status) {
+                case FollowUpStatus::Reached: ++s.reached; break;
+                case FollowUpStatus::Partly: ++s.partly; break;
+                case FollowUpStatus::NotReached: ++s.not_reached; break;
+                case FollowUpStatus::Dropped: ++s.dropped; break;
+                case FollowUpStatus::None: break;
+                }
+                if (goal.numeric && goal.progress) c->progress.push_back(*goal.progress);
+            }
+        }
+    }
+    std::vector<GoalYear> out;
+    for (auto& [year, y] : years) {
+        auto finish = [&](Collect& c, const std::string& theme) {
+            c.stats.theme = theme;
+            c.stats.progress = compute_stats(c.progress, q);
+            c.stats.progress.levels.clear(); // progress is not a level
+            return std::move(c.stats);
+        };
+        y.year.year = year;
+        y.year.all = finish(y.all, "all");
+        for (std::size_t i = 0; i < q.themes.size(); ++i) y.year.themes.push_back(finish(y.themes[i], q.themes[i].id));
+        Collect& other = y.themes[unknown];
+        if (other.stats.focus_areas || other.stats.followed_up) y.year.themes.push_back(finish(other, kUnknownGroup));
+        out.push_back(std::move(y.year));
+    }
+    return out;
+}
+
 GroupStats group_stats(const Questionnaire& q, const std::vector<Part>& parts, const std::vector<OrganisationRow>& rows,
                        const std::string& dimension, const std::string& group) {
     GroupStats g{dimension, group, 0, {}};
@@ -349,6 +455,8 @@ Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> c
     if (unknown_sector) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "sector", kUnknownGroup));
     for (const char* band : kSizeBands) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "size", band));
     if (unknown_size) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "size", kUnknownGroup));
+
+    a.goals = goal_years(questionnaire, a.rows, options.keep_duplicates);
 
     std::vector<double> values;
     for (const Part& part : parts) {
