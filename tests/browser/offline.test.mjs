@@ -35,7 +35,7 @@ try {
   t.check(version !== null, `sw-version.js names the build's version (${version && version[1]})`);
   t.check(sw.keys.length === 1 && version && sw.keys[0] === `mangfoldighedstjek-${version[1]}`,
     `one cache, named after this build's version (${sw.keys.join(', ')})`);
-  for (const f of ['index.html', 'boot.js', 'mangfoldighedstjek.js', 'mangfoldighedstjek.wasm', 'manifest.webmanifest', 'icon.svg'])
+  for (const f of ['index.html', 'boot.js', 'style.css', 'mangfoldighedstjek.js', 'mangfoldighedstjek.wasm', 'manifest.webmanifest', 'icon.svg'])
     t.check(files.includes(f) && sw.cached.includes(f), `${f} is part of the shell and cached`);
   t.check(['kommune.html', 'kommune.js', 'kommune.wasm'].every((f) => files.includes(f) && onDemand.includes(f)) && onDemand.length === 3,
     `the municipality's page is part of the build, stored on demand (${onDemand.join(', ')})`);

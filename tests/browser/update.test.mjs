@@ -64,7 +64,7 @@ function writeVersion(site, v) {
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'mf-update-'));
 const v1 = writeVersion(site, 'v1');
 const server = await startServer({ dir: site, port: 0 });
-const { context, userDataDir } = await launchBrowser();
+const { context, userDataDir, violations } = await launchBrowser();
 const page = context.pages()[0] || (await context.newPage());
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
@@ -142,6 +142,7 @@ try {
   await page.screenshot({ path: path.join(out, 'update.png') });
   // The refused install logs its reason in the worker, not the page; the page itself must be clean.
   check(errors.length === 0, `no errors in the page${errors.length ? ': ' + errors.join(' | ') : ''}`);
+  check(violations.length === 0, `no Content-Security-Policy violation${violations.length ? ': ' + violations.join(' | ') : ''}`);
 } catch (e) {
   failures.push(String(e && e.stack || e));
   console.log(`FAIL ${e && e.stack || e}`);
