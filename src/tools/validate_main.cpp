@@ -63,6 +63,7 @@ struct FileReport {
     Diagnostics diagnostics;
     std::optional<Questionnaire> questionnaire; // questionnaire files
     std::optional<ImportedResult> result;       // result files (--result)
+    std::optional<std::string> content_checksum; // result files that are JSON objects: result_checksum
     std::size_t errors() const { return count_errors(diagnostics); }
     std::size_t warnings() const { return diagnostics.size() - errors(); }
     bool valid() const { return readable && (questionnaire.has_value() || result.has_value()); }
@@ -85,6 +86,13 @@ FileReport check_file(const std::string& path, const Questionnaire* against) {
         return r;
     }
     if (against) {
+        // The checksum of the content as the app computes it, for anyone re-implementing the recipe in
+        // docs/result-format.md: the file's bytes through the same import gate.
+        std::string bytes;
+        Diagnostics ignored;
+        if (read_file_bytes(path, bytes, ignored, kMaxResultBytes))
+            if (std::optional<nlohmann::json> doc = parse_json_document(bytes, path, ignored, JsonLimits{kMaxResultBytes, 64}))
+                if (doc->is_object()) r.content_checksum = result_checksum(*doc);
         ImportOutcome imported = import_result_file(path, *against);
         r.diagnostics = std::move(imported.diagnostics);
         r.result = std::move(imported.result);
@@ -138,6 +146,7 @@ nlohmann::json to_json(const FileReport& r, bool quiet) {
                         {"errors", r.errors()},
                         {"warnings", r.warnings()},
                         {"diagnostics", diagnostics}};
+    if (r.content_checksum) j["contentChecksum"] = *r.content_checksum;
     if (r.result) {
         j["questionnaire"] = {{"id", r.result->source.id}, {"version", r.result->source.version}};
         j["answers"] = r.result->assessment.answers.size();

@@ -6,9 +6,10 @@
 #
 # Index
 #   1. mf-generate writes result files through export_result (the app's export)
-#   2. a real validator (/usr/bin/python3 jsonschema, draft 2020-12) accepts every one of them
-#   3. the checksum, recomputed in Python exactly as docs/result-format.md describes, matches
-#   4. a tampered file fails the checksum; files breaking the format's rules fail the schema
+#   2. the checksum, recomputed by the Python recipe of docs/result-format.md, matches
+#   3. a tampered file fails the checksum; files breaking the format's rules are written out
+#   4. two real validators that must agree (schema_check.sh: Python jsonschema and ajv, draft
+#      2020-12) accept every exported and the tampered file, and reject every broken one
 set -u
 BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
@@ -22,15 +23,12 @@ if ! "$BUILD/mf-generate" --count 40 --seed 11 --out "$TMP/gen" >"$TMP/gen.log" 
     echo "FAIL: mf-generate"; cat "$TMP/gen.log"; exit 1
 fi
 
-# 2-4 in one Python run; it prints FAIL lines and exits 1 on any failure.
-"$PY" - "$TMP/gen" questionnaires/schema/result.schema.json <<'PYEOF'
-import copy, glob, hashlib, json, os, sys
-import jsonschema
+# 2-3 in one Python run; it prints FAIL lines and exits 1 on any failure.
+mkdir -p "$TMP/valid" "$TMP/invalid"
+"$PY" - "$TMP/gen" "$TMP" "$SRC/tests/cli" <<'PYEOF'
+import copy, glob, json, os, sys
 
-folder, schema_path = sys.argv[1], sys.argv[2]
-schema = json.load(open(schema_path, encoding="utf-8"))
-jsonschema.Draft202012Validator.check_schema(schema)
-validator = jsonschema.Draft202012Validator(schema)
+folder, tmp, cli_dir = sys.argv[1], sys.argv[2], sys.argv[3]
 failures = 0
 
 def fail(msg):
@@ -38,11 +36,11 @@ def fail(msg):
     failures += 1
     print("FAIL:", msg)
 
+sys.path.insert(0, cli_dir)
+from doc_recipes import result_checksum  # the recipe of docs/result-format.md, from the page
+
 def checksum(doc):
-    # docs/result-format.md: the document without "checksum", keys sorted, no whitespace, UTF-8.
-    content = {k: v for k, v in doc.items() if k != "checksum"}
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return result_checksum(json.dumps(doc, ensure_ascii=False))
 
 files = sorted(glob.glob(os.path.join(folder, "**", "*.json"), recursive=True))
 if len(files) != 40:
@@ -51,9 +49,6 @@ with_plan = 0
 for path in files:
     raw = open(path, "rb").read()
     doc = json.loads(raw.decode("utf-8"))
-    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
-    for e in errors:
-        fail("%s: /%s: %s" % (path, "/".join(map(str, e.path)), e.message))
     if doc.get("checksum") != checksum(doc):
         fail("%s: checksum %s, recomputed %s" % (path, doc.get("checksum"), checksum(doc)))
     # The file is the pretty form of the same document: 2-space indent, sorted keys, final newline.
@@ -64,9 +59,9 @@ for path in files:
         with_plan += 1
 if with_plan == 0:
     fail("no generated file has an action plan; the schema's actionPlan part went untested")
-print("checked %d files against the schema and the checksum (%d with an action plan)" % (len(files), with_plan))
+print("checked the checksum and layout of %d files (%d with an action plan)" % (len(files), with_plan))
 
-# 4. Tampering: one character of the organisation's name changed in the file's text (the first
+# 3. Tampering: one character of the organisation's name changed in the file's text (the first
 #    occurrence is the org_name answer; the organisation block keeps the old name).
 doc = json.load(open(files[0], encoding="utf-8"))
 raw = open(files[0], encoding="utf-8").read()
@@ -76,15 +71,14 @@ if tampered == doc:
     fail("the tamper step did not change the file")
 if tampered["checksum"] == checksum(tampered):
     fail("a tampered file still passes the checksum")
-if list(validator.iter_errors(tampered)):
-    fail("a tampered file should still be schema-valid (only the checksum notices)")
+# Still schema-valid: only the checksum notices.
+json.dump(tampered, open(os.path.join(tmp, "valid", "tampered.json"), "w", encoding="utf-8"), ensure_ascii=False)
 
-# Files that break the format's rules must fail the schema (the validator is real, not a no-op).
+# Files that break the format's rules, for the schema to reject (the validators are real, not no-ops).
 def expect_invalid(label, mutate):
     d = copy.deepcopy(doc)
     mutate(d)
-    if not list(validator.iter_errors(d)):
-        fail("schema accepted " + label)
+    json.dump(d, open(os.path.join(tmp, "invalid", label.replace(" ", "_") + ".json"), "w", encoding="utf-8"), ensure_ascii=False)
 
 plan_item = {"focus": "ledelse", "goal": "Mål", "responsible": "HR", "followUp": "2027-03-01"}
 expect_invalid("four focus areas", lambda d: d.__setitem__("actionPlan", [plan_item] * 4))
@@ -100,5 +94,16 @@ expect_invalid("an answer that is an object", lambda d: d["answers"].__setitem__
 sys.exit(1 if failures else 0)
 PYEOF
 status=$?
+
+# 4. Both validators: every exported and the tampered file valid, every broken one invalid.
+{ find "$TMP/gen" "$TMP/valid" -name '*.json' | sort | sed 's/$/ valid/'
+  find "$TMP/invalid" -name '*.json' | sort | sed 's/$/ invalid/'; } >"$TMP/expected.txt"
+if ! cut -d' ' -f1 "$TMP/expected.txt" | bash "$SRC/tests/cli/schema_check.sh" questionnaires/schema/result.schema.json - >"$TMP/verdicts.txt"; then
+    echo "FAIL: the validators disagree (above) or did not run"; status=1
+elif ! diff "$TMP/expected.txt" "$TMP/verdicts.txt" >"$TMP/diff.txt"; then
+    echo "FAIL: schema verdicts (< expected, > both validators):"; cat "$TMP/diff.txt"; status=1
+else
+    echo "both validators: $(grep -c ' valid$' "$TMP/verdicts.txt") files valid, $(grep -c ' invalid$' "$TMP/verdicts.txt") broken ones invalid"
+fi
 [ $status -eq 0 ] && echo "result_schema: all checks passed"
 exit $status
