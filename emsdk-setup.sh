@@ -124,21 +124,24 @@ mkdir -p "$THIRD/include"
 rm -rf "$THIRD/include/nlohmann" && cp -r /usr/include/nlohmann "$THIRD/include/nlohmann"
 
 # ---------------------------------------------------------------------------------------------
-# 5. Fonts: subset Noto Sans to the characters our texts use (Latin-1, dashes, quotes, bullets...)
-#    Only the outlines and metrics: Dear ImGui applies no kerning or other layout features and reads
-#    no names, so GPOS/GSUB/GDEF/kern, gasp and the name strings are dropped (3 KB gzip less).
+# 5. Fonts: subset Noto Sans as assets/font-subset.json defines it (which faces, which characters,
+#    which tables are dropped: Dear ImGui applies no kerning or other layout features and reads no
+#    names, so GPOS/GSUB/GDEF/kern, gasp and the name strings go; 3 KB gzip less).
 # ---------------------------------------------------------------------------------------------
-FONT_RANGES="U+0020-007E,U+00A0-00FF,U+0152-0153,U+2010-2015,U+2018-201E,U+2022,U+2026,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+2212"
+FONT_DEF="$ROOT/assets/font-subset.json"
+font_def() { /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]] if sys.argv[2] != "faces" else " ".join(json.load(open(sys.argv[1]))["faces"]))' "$FONT_DEF" "$1"; }
+FONT_RANGES="$(font_def unicodes)"
+FONT_DROP="$(font_def drop_tables)"
 mkdir -p "$THIRD/fonts"
-for face in Regular Bold; do
-  out="$THIRD/fonts/NotoSans-$face-subset.ttf"
-  src="/usr/share/fonts/truetype/noto/NotoSans-$face.ttf"
+for face in $(font_def faces); do
+  out="$THIRD/fonts/$(font_def output | sed "s/{face}/$face/")"
+  src="$(font_def source | sed "s/{face}/$face/")"
   [ -f "$src" ] || die "$src missing" "install fonts-noto-core"
-  if [ ! -f "$out" ] || [ "$src" -nt "$out" ] || [ "$0" -nt "$out" ]; then
+  if [ ! -f "$out" ] || [ "$src" -nt "$out" ] || [ "$0" -nt "$out" ] || [ "$FONT_DEF" -nt "$out" ]; then
     step "Font: subsetting Noto Sans $face"
     /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$FONT_RANGES" --output-file="$out" \
       --layout-features='' --no-hinting --desubroutinize --name-IDs='' \
-      --drop-tables+=GPOS,GSUB,GDEF,kern,gasp \
+      --drop-tables+="$FONT_DROP" \
       || die "pyftsubset failed for $src" "install python3-fonttools (it provides the fontTools.subset module for /usr/bin/python3)"
   fi
 done

@@ -1,6 +1,6 @@
 # WebPages.cmake - makes the web build's two pages from web/index.html, so they share one source
 # (head, styles, boot, offline worker, Content-Security-Policy):
-#   cmake -DMF_IN=web/index.html -DMF_REPORT_CSS=src/core/report.css -DMF_DIST=<build>/dist
+#   cmake -DMF_IN=web/index.html -DMF_REPORT_CSS=assets/report.css -DMF_DIST=<build>/dist
 #         -P cmake/WebPages.cmake
 # writes dist/index.html and dist/kommune.html.
 #
@@ -8,7 +8,7 @@
 #   - mf_csp_sha256      a file's SHA-256 as a CSP source ('sha256-<base64>')
 #   - mf_page_replace    one replacement that must match a given number of times
 #   - index.html         the placeholder @MF_REPORT_STYLE_HASH@ in the policy's style-src becomes the
-#                        hash of the printable report's <style> (src/core/report.css, which the
+#                        hash of the printable report's <style> (assets/report.css, which the
 #                        report embeds byte for byte): the report opens from a blob: URL and inherits
 #                        the page's policy, so its one inline style needs that hash (docs/deployment.md)
 #   - kommune.html       index.html with another title and description, loading kommune.js /

@@ -1,12 +1,11 @@
 // report.cpp - the printable report (see report.h).
 //
 // Index
-//   - Texts              every fixed text, Danish and English
 //   - formatting         numbers with the language's decimal mark, dates in words, escaping
 //   - charts             inline SVG: the level scale and horizontal bar charts
 //   - sections           header, profile, level, principles, themes, comparison, recommendations,
 //                        unanswered questions, action plan, how to read the numbers
-//   - report_css         the styles: src/core/report.css, embedded by the build (mf_report_css)
+//   - report_css         the styles: assets/report.css, embedded by the build (mf_report_css)
 //   - report_html
 //
 // Print design: 11.5 pt text, near-black on white, bars dark enough to read as solid grey on a
@@ -18,13 +17,14 @@
 #include "core/action_plan.h"
 #include "core/condition.h"
 #include "core/recommendations.h"
+#include "core/texts.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
-// src/core/report.css as bytes (CMakeLists.txt §4, cmake/EmbedFile.cmake).
+// assets/report.css as bytes (CMakeLists.txt §4, cmake/EmbedFile.cmake).
 extern const unsigned char mf_report_css[];
 extern const std::size_t mf_report_css_size;
 
@@ -32,198 +32,12 @@ namespace mf {
 
 namespace {
 
-// --- Texts ----------------------------------------------------------------------------------------
-struct Texts {
-    const char* lang;
-    const char* report;           // heading prefix
-    const char* organisation;
-    const char* cvr;
-    const char* report_date;
-    const char* last_changed;
-    const char* questionnaire;
-    const char* profile;
-    const char* not_answered;
-    const char* result;
-    const char* overall;
-    const char* level;
-    const char* no_level;
-    const char* coverage;
-    const char* coverage_line;    // "%d of %d questions answered"
-    const char* level_scale;      // chart caption
-    const char* principles;
-    const char* principles_intro;
-    const char* themes;
-    const char* theme;
-    const char* percent;
-    const char* answered;
-    const char* principle_chart;
-    const char* theme_chart;
-    const char* comparison;
-    const char* comparison_intro; // "%s" = the earlier result's date
-    const char* earlier;
-    const char* now;
-    const char* change;
-    const char* points;           // "percentage points", after a number
-    const char* level_change;
-    const char* recommendations;
-    const char* recommendations_intro;
-    const char* no_recommendations;
-    const char* gain;             // "possible gain: up to"
-    const char* more_recommendations; // "%d" more, with smaller gains
-    const char* unanswered;
-    const char* unanswered_intro;
-    const char* action_plan;
-    const char* action_plan_intro;
-    const char* no_action_plan;
-    const char* focus;
-    const char* goal;
-    const char* responsible;
-    const char* follow_up;
-    const char* reading;
-    const char* reading_text[4];
-    const char* coverage_warning; // "%d" unanswered questions
-    const char* footer;           // before the questionnaire id and version
-    const char* months[12];
-};
-
-const Texts kDanish = {
-    "da",
-    "Rapport",
-    "Organisation",
-    "CVR-nummer",
-    "Rapportens dato",
-    "Sidst ændret",
-    "Spørgeskema",
-    "Organisationens profil",
-    "Ikke besvaret",
-    "Jeres resultat",
-    "Samlet resultat",
-    "Niveau",
-    "Intet niveau endnu: der er ikke besvaret nogen spørgsmål, der giver point.",
-    "Dækning",
-    "%d af %d spørgsmål besvaret",
-    "Niveauskala med jeres samlede resultat markeret",
-    "De tre principper",
-    "Københavns Kommunes politik for medborgerskab bygger på tre principper. Søjlerne viser, hvor langt I er for hvert af dem.",
-    "Temaer",
-    "Tema",
-    "Procent",
-    "Besvaret",
-    "Søjlediagram: resultat i procent for hvert princip",
-    "Søjlediagram: resultat i procent for hvert tema",
-    "Sammenligning med et tidligere resultat",
-    "Det tidligere resultat er fra %s. Ændringen er i procentpoint.",
-    "Før",
-    "Nu",
-    "Ændring",
-    "procentpoint",
-    "Niveau før og nu",
-    "Anbefalinger",
-    "Anbefalingerne står i prioriteret rækkefølge: den, der kan løfte jeres samlede resultat mest, står først.",
-    "Ingen anbefalinger: I har opnået fuldt point i alle besvarede spørgsmål.",
-    "mulig gevinst: op til",
-    "Rapporten viser de %d anbefalinger, der kan gøre størst forskel. Der er %d mere med mindre gevinst; tag fat i dem, når I har arbejdet med de første.",
-    "Ubesvarede spørgsmål",
-    "Disse spørgsmål er ikke besvaret og tæller derfor ikke med i procenterne:",
-    "Handleplan",
-    "Højst tre fokusområder, hver med et målbart mål, en ansvarlig og en dato for opfølgning.",
-    "Der er endnu ikke lagt en handleplan.",
-    "Fokus",
-    "Mål",
-    "Ansvarlig",
-    "Opfølgning",
-    "Sådan skal tallene læses",
-    {"Resultatet bygger alene på jeres egne svar. Det er et selvtjek, ikke en revision eller en certificering, og kommunen har ikke kontrolleret svarene.",
-     "Procenterne viser, hvor stor en del af de mulige point I har fået i de spørgsmål, I har besvaret, vægtet efter hvor meget hvert spørgsmål betyder for de tre principper. Det samlede resultat er derfor ikke et gennemsnit af temaerne. »Ved ikke« giver 0 point.",
-     "Ubesvarede spørgsmål tæller hverken med for eller imod; dækningen viser, hvor stor en del af spørgsmålene I har besvaret. Jo lavere dækning, jo mere usikkert er billedet. En anbefalings mulige gevinst er det antal procentpoint, jeres samlede resultat højst kan stige, hvis netop det punkt kommer helt på plads.",
-     "Brug tallene til at følge jeres egen udvikling og til at vælge, hvor I vil begynde, ikke til at rangordne virksomheder. Små forskelle på nogle få procentpoint betyder sjældent noget."},
-    "%d spørgsmål er ikke besvaret, så billedet er ufuldstændigt.",
-    "Lavet med Mangfoldighedstjek, Bland dig i byen, Københavns Kommune. Spørgeskema",
-    {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},
-};
-
-const Texts kEnglish = {
-    "en",
-    "Report",
-    "Organisation",
-    "CVR number",
-    "Report date",
-    "Last changed",
-    "Questionnaire",
-    "Organisation profile",
-    "Not answered",
-    "Your result",
-    "Overall result",
-    "Level",
-    "No level yet: no question that gives points has been answered.",
-    "Coverage",
-    "%d of %d questions answered",
-    "Level scale with your overall result marked",
-    "The three principles",
-    "The City of Copenhagen's citizenship policy rests on three principles. The bars show how far you have come with each.",
-    "Themes",
-    "Theme",
-    "Percent",
-    "Answered",
-    "Bar chart: result in percent for each principle",
-    "Bar chart: result in percent for each theme",
-    "Comparison with an earlier result",
-    "The earlier result is from %s. The change is in percentage points.",
-    "Before",
-    "Now",
-    "Change",
-    "percentage points",
-    "Level before and now",
-    "Recommendations",
-    "The recommendations are in order of priority: the one that can raise your overall result the most comes first.",
-    "No recommendations: you have full points in every question you answered.",
-    "possible gain: up to",
-    "The report shows the %d recommendations that can make the biggest difference. There are %d more with smaller gains; turn to them once you have worked on these.",
-    "Unanswered questions",
-    "These questions are not answered and therefore do not count in the percentages:",
-    "Action plan",
-    "At most three focus areas, each with a measurable goal, a person responsible and a follow-up date.",
-    "No action plan has been made yet.",
-    "Focus",
-    "Goal",
-    "Responsible",
-    "Follow-up",
-    "How to read the numbers",
-    {"The result rests on your own answers alone. It is a self-assessment, not an audit or a certification, and the municipality has not checked the answers.",
-     "The percentages show what share of the possible points you got in the questions you answered, weighted by how much each question matters for the three principles. The overall result is therefore not an average of the themes. \u201cDon\u2019t know\u201d gives 0 points.",
-     "Unanswered questions count neither for nor against you; the coverage shows what share of the questions you answered. The lower the coverage, the less certain the picture. A recommendation\u2019s possible gain is the number of percentage points your overall result can rise at most if that one point is fully in place.",
-     "Use the numbers to follow your own progress and to choose where to start, not to rank organisations. Small differences of a few percentage points rarely mean anything."},
-    "%d questions are not answered, so the picture is incomplete.",
-    "Made with Mangfoldighedstjek (Diversity check), Bland dig i byen, City of Copenhagen. Questionnaire",
-    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-};
-
 // --- Formatting -----------------------------------------------------------------------------------
-std::string printf_text(const char* format, int a, int b = 0) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, format, a, b);
-    return buf;
-}
-
-std::string printf_text(const char* format, const std::string& s) {
-    std::string f(format);
-    std::size_t at = f.find("%s");
-    if (at == std::string::npos) return f;
-    return f.substr(0, at) + s + f.substr(at + 2);
-}
-
-// round1, then "42,9" / "42.9" ("50" for whole numbers). Built from integers: no locale involved.
+// The engine's rounding and the language's decimal mark (Texts::decimal), with a real minus sign
+// for print.
 std::string number_text(double x, const Texts& t, bool sign = false) {
-    const double r = round1(x);
-    long long tenths = std::llround(r * 10.0);
-    std::string out;
-    if (tenths < 0) { out = "\u2212"; tenths = -tenths; } // a real minus sign
-    else if (sign && tenths > 0) out = "+";
-    out += std::to_string(tenths / 10);
-    if (tenths % 10 != 0) {
-        out += std::string(t.lang[0] == 'e' ? "." : ",");
-        out += char('0' + tenths % 10);
-    }
+    std::string out = t.decimal(x, sign);
+    if (!out.empty() && out[0] == '-') out.replace(0, 1, "\u2212");
     return out;
 }
 
@@ -234,11 +48,7 @@ std::string percent_text(const std::optional<double>& x, const Texts& t) {
 // "25. november 2026" / "25 November 2026"; anything that is not a date is shown as it is.
 std::string date_text(const std::string& date, const Texts& t) {
     if (!is_valid_date(date)) return html_escape(date);
-    const int day = std::stoi(date.substr(8, 2));
-    const int month = std::stoi(date.substr(5, 2));
-    const std::string year = date.substr(0, 4);
-    if (t.lang[0] == 'e') return std::to_string(day) + " " + t.months[month - 1] + " " + year;
-    return std::to_string(day) + ". " + t.months[month - 1] + " " + year;
+    return t.date_in_words(date);
 }
 
 std::string timestamp_date_text(const std::string& timestamp, const Texts& t) {
@@ -347,7 +157,7 @@ std::string level_chart(const Questionnaire& q, const std::optional<double>& ove
                         const std::string& lang, const Texts& t) {
     const double top = 30, h = 30, width = kChartWidth - 2, left = 1;
     std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + fmt(kChartWidth) + " 100\" role=\"img\" aria-label=\"" +
-                    html_escape(t.level_scale) + "\">\n<title>" + html_escape(t.level_scale) + "</title>\n";
+                    html_escape(t("report.level_scale")) + "\">\n<title>" + html_escape(t("report.level_scale")) + "</title>\n";
     for (std::size_t i = 0; i < q.levels.size(); ++i) {
         const Level& level = q.levels[i];
         const double from = clamp_percent(level.min_percent);
@@ -383,25 +193,25 @@ std::string level_chart(const Questionnaire& q, const std::optional<double>& ove
 void header_section(std::string& h, const Questionnaire& q, const Assessment& a, const ReportOptions& o,
                     const std::string& organisation, const Texts& t) {
     const std::string& lang = a.language;
-    h += "<header>\n<p class=\"kicker\">" + html_escape(q.title.in(lang)) + " \u00b7 " + t.report + "</p>\n";
+    h += "<header>\n<p class=\"kicker\">" + html_escape(q.title.in(lang)) + " \u00b7 " + t("report.title") + "</p>\n";
     h += "<h1>" + (organisation.empty() ? html_escape(q.title.in(lang)) : html_escape(organisation)) + "</h1>\n<dl class=\"meta\">";
     if (const Question* cvr = q.profile_field("cvr"))
         if (const std::string* v = answer_text(a.answers, cvr->id))
-            h += "<div><dt>" + std::string(t.cvr) + "</dt><dd>" + html_escape(*v) + "</dd></div>";
-    if (!o.date.empty()) h += "<div><dt>" + std::string(t.report_date) + "</dt><dd>" + date_text(o.date, t) + "</dd></div>";
+            h += "<div><dt>" + std::string(t("report.cvr")) + "</dt><dd>" + html_escape(*v) + "</dd></div>";
+    if (!o.date.empty()) h += "<div><dt>" + std::string(t("report.date")) + "</dt><dd>" + date_text(o.date, t) + "</dd></div>";
     if (!a.updated.empty())
-        h += "<div><dt>" + std::string(t.last_changed) + "</dt><dd>" + timestamp_date_text(a.updated, t) + "</dd></div>";
+        h += "<div><dt>" + std::string(t("report.last_changed")) + "</dt><dd>" + timestamp_date_text(a.updated, t) + "</dd></div>";
     h += "</dl>\n</header>\n";
 }
 
 void profile_section(std::string& h, const Questionnaire& q, const Answers& visible, const std::string& lang,
                      const Texts& t) {
-    h += "<section class=\"keep\">\n<h2>" + std::string(t.profile) + "</h2>\n<table class=\"profile\"><tbody>\n";
+    h += "<section class=\"keep\">\n<h2>" + std::string(t("report.profile")) + "</h2>\n<table class=\"profile\"><tbody>\n";
     for (const Question& field : q.profile) {
         auto it = visible.find(field.id);
         if (it == visible.end() && field.visible_if && !is_visible(field, visible)) continue;
         h += "<tr><th scope=\"row\">" + html_escape(field.text.in(lang)) + "</th><td>";
-        h += it == visible.end() ? "<span class=\"muted\">" + std::string(t.not_answered) + "</span>"
+        h += it == visible.end() ? "<span class=\"muted\">" + std::string(t("report.not_answered")) + "</span>"
                                  : answer_text_of(field, it->second, lang, t);
         h += "</td></tr>\n";
     }
@@ -410,16 +220,16 @@ void profile_section(std::string& h, const Questionnaire& q, const Answers& visi
 
 void level_section(std::string& h, const Questionnaire& q, const Scores& scores, const std::string& lang, const Texts& t) {
     const std::optional<double> overall = scores.overall.percent();
-    h += "<section class=\"keep\">\n<h2>" + std::string(t.result) + "</h2>\n<div class=\"summary\">";
-    h += "<div class=\"figure\"><span class=\"big\">" + percent_text(overall, t) + "</span><span>" + t.overall + "</span></div>";
+    h += "<section class=\"keep\">\n<h2>" + std::string(t("report.result")) + "</h2>\n<div class=\"summary\">";
+    h += "<div class=\"figure\"><span class=\"big\">" + percent_text(overall, t) + "</span><span>" + t("report.overall") + "</span></div>";
     h += "<div class=\"figure\"><span class=\"big\">" +
-         (scores.level ? html_escape(scores.level->title.in(lang)) : std::string("\u2013")) + "</span><span>" + t.level +
+         (scores.level ? html_escape(scores.level->title.in(lang)) : std::string("\u2013")) + "</span><span>" + t("report.level") +
          "</span></div>";
     h += "<div class=\"figure\"><span class=\"big\">" + percent_text(scores.overall.coverage(), t) + "</span><span>" +
-         t.coverage + ": " + printf_text(t.coverage_line, scores.overall.answered, scores.overall.visible) +
+         t("report.coverage") + ": " + t("report.coverage_line", {{"answered", std::to_string(scores.overall.answered)}, {"total", std::to_string(scores.overall.visible)}}) +
          "</span></div></div>\n";
     h += "<p class=\"level-text\">" +
-         (scores.level ? html_escape(scores.level->description.in(lang)) : std::string(t.no_level)) + "</p>\n";
+         (scores.level ? html_escape(scores.level->description.in(lang)) : std::string(t("report.no_level"))) + "</p>\n";
     h += level_chart(q, overall, scores.level, lang, t);
     h += "</section>\n";
 }
@@ -429,8 +239,8 @@ void principles_section(std::string& h, const Questionnaire& q, const Scores& sc
     std::vector<Bar> bars;
     for (std::size_t i = 0; i < q.principles.size() && i < scores.principles.size(); ++i)
         bars.push_back(Bar{html_escape(q.principles[i].title.in(lang)), scores.principles[i].percent()});
-    h += "<section class=\"keep\">\n<h2>" + std::string(t.principles) + "</h2>\n<p>" + t.principles_intro + "</p>\n";
-    h += bar_chart(bars, t.principle_chart, t);
+    h += "<section class=\"keep\">\n<h2>" + std::string(t("report.principles")) + "</h2>\n<p>" + t("report.principles_intro") + "</p>\n";
+    h += bar_chart(bars, t("report.principle_chart"), t);
     h += "</section>\n";
 }
 
@@ -438,9 +248,9 @@ void themes_section(std::string& h, const Questionnaire& q, const Scores& scores
     std::vector<Bar> bars;
     for (std::size_t i = 0; i < q.themes.size() && i < scores.themes.size(); ++i)
         bars.push_back(Bar{html_escape(q.themes[i].title.in(lang)), scores.themes[i].percent()});
-    h += "<section>\n<h2>" + std::string(t.themes) + "</h2>\n<div class=\"keep\">" + bar_chart(bars, t.theme_chart, t) + "</div>\n";
-    h += "<table class=\"numbers\"><thead><tr><th scope=\"col\">" + std::string(t.theme) + "</th><th scope=\"col\" class=\"num\">" +
-         t.percent + "</th><th scope=\"col\" class=\"num\">" + t.answered + "</th><th scope=\"col\" class=\"num\">" + t.coverage +
+    h += "<section>\n<h2>" + std::string(t("report.themes")) + "</h2>\n<div class=\"keep\">" + bar_chart(bars, t("report.theme_chart"), t) + "</div>\n";
+    h += "<table class=\"numbers\"><thead><tr><th scope=\"col\">" + std::string(t("report.theme")) + "</th><th scope=\"col\" class=\"num\">" +
+         t("report.percent") + "</th><th scope=\"col\" class=\"num\">" + t("report.answered") + "</th><th scope=\"col\" class=\"num\">" + t("report.coverage") +
          "</th></tr></thead><tbody>\n";
     for (std::size_t i = 0; i < q.themes.size() && i < scores.themes.size(); ++i) {
         const PartScore& p = scores.themes[i];
@@ -469,15 +279,15 @@ void comparison_section(std::string& h, const Questionnaire& q, const Scores& sc
             if (l.id == *id) return html_escape(l.title.in(lang));
         return html_escape(*id);
     };
-    h += "<section class=\"keep\">\n<h2>" + std::string(t.comparison) + "</h2>\n<p>" +
-         printf_text(t.comparison_intro, timestamp_date_text(earlier.created, t)) + "</p>\n";
-    h += "<p>" + std::string(t.level_change) + ": <strong>" + level_title(c.level_before) + " \u2192 " +
+    h += "<section class=\"keep\">\n<h2>" + std::string(t("report.comparison")) + "</h2>\n<p>" +
+         t("report.comparison_intro", {{"date", timestamp_date_text(earlier.created, t)}}) + "</p>\n";
+    h += "<p>" + std::string(t("report.level_change")) + ": <strong>" + level_title(c.level_before) + " \u2192 " +
          level_title(c.level_after) + "</strong></p>\n";
     // The corner cell is a <td>: an empty header cell names nothing (axe: empty-table-header).
-    h += "<table class=\"numbers\"><thead><tr><td></td><th scope=\"col\" class=\"num\">" + std::string(t.earlier) +
-         "</th><th scope=\"col\" class=\"num\">" + t.now + "</th><th scope=\"col\" class=\"num\">" + t.change +
+    h += "<table class=\"numbers\"><thead><tr><td></td><th scope=\"col\" class=\"num\">" + std::string(t("report.earlier")) +
+         "</th><th scope=\"col\" class=\"num\">" + t("report.now") + "</th><th scope=\"col\" class=\"num\">" + t("report.change") +
          "</th></tr></thead><tbody>\n";
-    row(t.overall, c.overall, "strong");
+    row(t("report.overall"), c.overall, "strong");
     for (const ScoreChange& sc : c.principles) {
         const Principle* p = q.principle(sc.id);
         row(p ? html_escape(p->title.in(lang)) : html_escape(sc.id), sc, nullptr);
@@ -498,11 +308,11 @@ void recommendations_section(std::string& h, const Questionnaire& q, const Asses
     const std::string& lang = a.language;
     const RecommendationList list = recommend(q, a.answers, scores, lang);
     const std::size_t shown = max_items == 0 ? list.items.size() : std::min(max_items, list.items.size());
-    h += "<section>\n<div class=\"keep\">\n<h2>" + std::string(t.recommendations) + "</h2>\n";
+    h += "<section>\n<div class=\"keep\">\n<h2>" + std::string(t("report.recommendations")) + "</h2>\n";
     if (list.items.empty()) {
-        h += "<p>" + std::string(t.no_recommendations) + "</p>\n</div>\n";
+        h += "<p>" + std::string(t("report.no_recommendations")) + "</p>\n</div>\n";
     } else {
-        h += "<p>" + std::string(t.recommendations_intro) + "</p>\n<ol class=\"recommendations\">\n";
+        h += "<p>" + std::string(t("report.recommendations_intro")) + "</p>\n<ol class=\"recommendations\">\n";
         for (std::size_t i = 0; i < shown; ++i) {
             if (i == 2) h += "</ol>\n</div>\n<ol class=\"recommendations\" start=\"3\">\n";
             const Recommendation& r = list.items[i];
@@ -510,18 +320,18 @@ void recommendations_section(std::string& h, const Questionnaire& q, const Asses
             for (const Theme& theme : q.themes)
                 if (theme.id == r.theme_id) theme_title = html_escape(theme.title.in(lang));
             h += "<li><p>" + html_escape(r.text) + "</p><p class=\"muted\">" + theme_title;
-            if (round1(r.gain) > 0) h += " \u00b7 " + std::string(t.gain) + " " + number_text(r.gain, t) + " " + t.points;
+            if (round1(r.gain) > 0) h += " \u00b7 " + std::string(t("report.gain")) + " " + number_text(r.gain, t) + " " + t("report.points");
             h += "</p></li>\n";
         }
         h += "</ol>\n";
         if (shown <= 2) h += "</div>\n";
         if (shown < list.items.size())
-            h += "<p class=\"muted\">" + printf_text(t.more_recommendations, int(shown), int(list.items.size() - shown)) + "</p>\n";
+            h += "<p class=\"muted\">" + t("report.more_recommendations", {{"shown", std::to_string(shown)}, {"more", std::to_string(list.items.size() - shown)}}) + "</p>\n";
     }
     h += "</section>\n";
 
     if (!list.unanswered.empty()) {
-        h += "<section class=\"keep\">\n<h2>" + std::string(t.unanswered) + "</h2>\n<p>" + t.unanswered_intro + "</p>\n<ul class=\"unanswered\">\n";
+        h += "<section class=\"keep\">\n<h2>" + std::string(t("report.unanswered")) + "</h2>\n<p>" + t("report.unanswered_intro") + "</p>\n<ul class=\"unanswered\">\n";
         for (const std::string& id : list.unanswered) h += "<li>" + focus_text(q, id, lang) + "</li>\n";
         h += "</ul>\n</section>\n";
     }
@@ -529,14 +339,14 @@ void recommendations_section(std::string& h, const Questionnaire& q, const Asses
 
 void action_plan_section(std::string& h, const Questionnaire& q, const Assessment& a, const Texts& t) {
     const std::string& lang = a.language;
-    h += "<section class=\"keep plan\">\n<h2>" + std::string(t.action_plan) + "</h2>\n";
+    h += "<section class=\"keep plan\">\n<h2>" + std::string(t("report.action_plan")) + "</h2>\n";
     if (a.action_plan.areas.empty()) {
-        h += "<p>" + std::string(t.no_action_plan) + "</p>\n</section>\n";
+        h += "<p>" + std::string(t("report.no_action_plan")) + "</p>\n</section>\n";
         return;
     }
-    h += "<p>" + std::string(t.action_plan_intro) + "</p>\n";
-    h += "<table class=\"plan\"><thead><tr><th scope=\"col\">" + std::string(t.focus) + "</th><th scope=\"col\">" + t.goal +
-         "</th><th scope=\"col\">" + t.responsible + "</th><th scope=\"col\">" + t.follow_up + "</th></tr></thead><tbody>\n";
+    h += "<p>" + std::string(t("report.action_plan_intro")) + "</p>\n";
+    h += "<table class=\"plan\"><thead><tr><th scope=\"col\">" + std::string(t("report.focus")) + "</th><th scope=\"col\">" + t("report.goal") +
+         "</th><th scope=\"col\">" + t("report.responsible") + "</th><th scope=\"col\">" + t("report.follow_up") + "</th></tr></thead><tbody>\n";
     for (const FocusArea& area : a.action_plan.areas) {
         h += "<tr><td>" + focus_text(q, area.focus, lang) + "</td><td>" + html_escape(area.goal) + "</td><td>" +
              html_escape(area.responsible) + "</td><td class=\"date\">" + date_text(area.follow_up, t) + "</td></tr>\n";
@@ -545,10 +355,11 @@ void action_plan_section(std::string& h, const Questionnaire& q, const Assessmen
 }
 
 void reading_section(std::string& h, const Scores& scores, const Texts& t) {
-    h += "<section class=\"keep reading\">\n<h2>" + std::string(t.reading) + "</h2>\n";
-    for (const char* paragraph : t.reading_text) h += "<p>" + std::string(paragraph) + "</p>\n";
+    h += "<section class=\"keep reading\">\n<h2>" + std::string(t("report.reading")) + "</h2>\n";
+    for (const char* paragraph : {"report.reading_1", "report.reading_2", "report.reading_3", "report.reading_4"})
+        h += "<p>" + std::string(t(paragraph)) + "</p>\n";
     const int missing = scores.overall.visible - scores.overall.answered;
-    if (missing > 0) h += "<p><strong>" + printf_text(t.coverage_warning, missing) + "</strong></p>\n";
+    if (missing > 0) h += "<p><strong>" + t("report.coverage_warning", {{"missing", std::to_string(missing)}}) + "</strong></p>\n";
     h += "</section>\n";
 }
 
@@ -577,9 +388,9 @@ std::string html_escape(std::string_view text) {
 
 std::string report_html(const Questionnaire& questionnaire, const Assessment& assessment, const Scores& scores,
                         const ReportOptions& options) {
-    const Texts& t = assessment.language == "en" ? kEnglish : kDanish;
+    const Texts t(assessment.language);
     Assessment a = assessment;
-    a.language = t.lang; // texts from the questionnaire in the same language as the fixed texts
+    a.language = t.language(); // texts from the questionnaire in the same language as the fixed texts
     const Answers visible = visible_answers(questionnaire, a.answers);
     std::string organisation;
     if (const Question* name = questionnaire.profile_field("name"))
@@ -587,10 +398,10 @@ std::string report_html(const Questionnaire& questionnaire, const Assessment& as
 
     std::string h;
     h.reserve(32 * 1024);
-    h += "<!doctype html>\n<html lang=\"" + std::string(t.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    h += "<!doctype html>\n<html lang=\"" + t.language() + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     h += "<meta name=\"generator\" content=\"" + std::string(kAppName) + " " + MF_APP_VERSION + "\">\n";
-    h += "<title>" + html_escape(questionnaire.title.in(t.lang)) + " \u2013 " + t.report;
+    h += "<title>" + html_escape(questionnaire.title.in(t.language())) + " \u2013 " + t("report.title");
     if (!organisation.empty()) h += " \u2013 " + html_escape(organisation);
     if (!options.date.empty()) h += " \u2013 " + html_escape(options.date);
     h += "</title>\n<style>";
@@ -598,16 +409,16 @@ std::string report_html(const Questionnaire& questionnaire, const Assessment& as
     h += "</style>\n</head>\n<body>\n<main>\n";
 
     header_section(h, questionnaire, a, options, organisation, t);
-    profile_section(h, questionnaire, visible, t.lang, t);
-    level_section(h, questionnaire, scores, t.lang, t);
-    principles_section(h, questionnaire, scores, t.lang, t);
-    themes_section(h, questionnaire, scores, t.lang, t);
-    if (options.earlier) comparison_section(h, questionnaire, scores, *options.earlier, t.lang, t);
+    profile_section(h, questionnaire, visible, t.language(), t);
+    level_section(h, questionnaire, scores, t.language(), t);
+    principles_section(h, questionnaire, scores, t.language(), t);
+    themes_section(h, questionnaire, scores, t.language(), t);
+    if (options.earlier) comparison_section(h, questionnaire, scores, *options.earlier, t.language(), t);
     action_plan_section(h, questionnaire, a, t);
     recommendations_section(h, questionnaire, a, scores, options.max_recommendations, t);
     reading_section(h, scores, t);
 
-    h += "</main>\n<footer><p>" + std::string(t.footer) + " " + html_escape(questionnaire.id) + " " +
+    h += "</main>\n<footer><p>" + std::string(t("report.footer")) + " " + html_escape(questionnaire.id) + " " +
          html_escape(questionnaire.version) + " \u00b7 " + kAppName + " " + MF_APP_VERSION + "</p></footer>\n";
     h += "</body>\n</html>\n";
     return h;

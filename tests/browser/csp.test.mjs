@@ -2,7 +2,7 @@
 //
 //   1. both pages (index.html, kommune.html) carry the policy in a <meta>: only 'self', no inline
 //      script and no eval but WebAssembly's, no plugins, no <base>, no form posts, and inline style
-//      only for the printable report's one <style>, by the SHA-256 of src/core/report.css
+//      only for the printable report's one <style>, by the SHA-256 of assets/report.css
 //   2. the server (scripts/serve.mjs) sends the same policy as a header plus frame-ancestors 'none',
 //      X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer
 //   3. in the running app, an injected inline script does not run, eval is refused, an injected
@@ -19,7 +19,7 @@ import { argValue, openApp } from './lib.mjs';
 import { metaPolicy } from '../../scripts/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const reportCss = fs.readFileSync(path.join(here, '../../src/core/report.css'));
+const reportCss = fs.readFileSync(path.join(here, '../../assets/report.css'));
 const reportHash = `'sha256-${crypto.createHash('sha256').update(reportCss).digest('base64')}'`;
 const EXPECTED = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${reportHash}; ` +
   "object-src 'none'; base-uri 'none'; form-action 'none'";

@@ -68,7 +68,7 @@ check 'has "$(un "$name")"' "the organisation name as plain text: $(un "$name")"
 check 'has "$overall %"' "the overall percentage: $overall %"
 check 'has "$(un "$level")"' "the level: $(un "$level")"
 check 'has "Sammenligning med et tidligere resultat" && has "$earlier_overall %"' "the comparison with the earlier result ($earlier_overall %)"
-check 'has "Handleplan"' "the action plan heading"
+check 'has "Handlingsplan"' "the action plan heading"
 for g in "$goal1" "$goal2" "$goal3" "$resp1"; do
   check 'has "$(un "$g")"' "action plan: $(un "$g")"
 done
@@ -87,7 +87,7 @@ check '[ $rc -eq 0 ]' "English report printed to PDF ($(cat "$TMP/o"))"
 pdftotext "$TMP/en.pdf" - | tr -s ' \n' '  ' >"$TMP/en-flat.txt"
 check 'grep -qF "Action plan" "$TMP/en-flat.txt" && grep -qF "How to read the numbers" "$TMP/en-flat.txt" && grep -qF "Diversity is a strength" "$TMP/en-flat.txt"' "English texts in the PDF"
 check 'grep -qF "$(printf %s "$overall" | tr , .) %" "$TMP/en-flat.txt"' "the overall percentage with a decimal point"
-check '! grep -qF "Handleplan" "$TMP/en-flat.txt"' "no Danish fixed text in the English report"
+check '! grep -qF "Handlingsplan" "$TMP/en-flat.txt"' "no Danish fixed text in the English report"
 cp "$TMP/en.html" "$OUT/report-en.html"
 
 echo

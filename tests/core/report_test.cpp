@@ -1,7 +1,7 @@
 // The printable report: the figures of scoring.md's worked example in the page, escaping of every
 // user text, both languages, the comparison, the action plan, the order of the recommendations, and
 // a page that needs nothing from outside (no scripts, no URLs) for the shipped questionnaire, and
-// whose only inline style is src/core/report.css byte for byte (the web pages' CSP allows it by hash).
+// whose only inline style is assets/report.css byte for byte (the web pages' CSP allows it by hash).
 #include "core/questionnaire_load.h"
 #include "core/report.h"
 #include "core/scoring.h"
@@ -144,7 +144,7 @@ TEST(Report, EveryUserTextIsEscaped) {
 
 TEST(Report, ActionPlanWithFocusGoalResponsibleAndDate) {
     const std::string html = report(example(), example_assessment("da"));
-    EXPECT_TRUE(has(html, "<h2>Handleplan</h2>"));
+    EXPECT_TRUE(has(html, "<h2>Handlingsplan</h2>"));
     EXPECT_TRUE(has(html, "<td>Ledelse</td>")) << "a theme focus by its title";
     EXPECT_TRUE(has(html, "<td>Rekruttering: Ansætter I kun via netværk?</td>")) << "a question focus";
     EXPECT_TRUE(has(html, ">1. marts 2027<"));
@@ -153,7 +153,7 @@ TEST(Report, ActionPlanWithFocusGoalResponsibleAndDate) {
 
     mf::Assessment none = example_assessment("da");
     none.action_plan.areas.clear();
-    EXPECT_TRUE(has(report(example(), none), "Der er endnu ikke lagt en handleplan."));
+    EXPECT_TRUE(has(report(example(), none), "Der er endnu ikke lagt en handlingsplan."));
 }
 
 TEST(Report, EnglishHasEnglishTextsAndDecimalPoints) {
@@ -167,7 +167,7 @@ TEST(Report, EnglishHasEnglishTextsAndDecimalPoints) {
     EXPECT_TRUE(has(html, ">55.6\u00a0%<"));
     EXPECT_TRUE(has(html, ">42.9\u00a0%<"));
     EXPECT_FALSE(has(html, ">55,6\u00a0%<"));
-    for (const char* danish : {"Handleplan", "Anbefalinger", "Jeres resultat", "Sådan skal tallene læses", "procentpoint",
+    for (const char* danish : {"Handlingsplan", "Anbefalinger", "Jeres resultat", "Sådan skal tallene læses", "procentpoint",
                                "Start med ledelsen.", "marts"})
         EXPECT_FALSE(has(html, danish)) << danish;
 }
@@ -236,11 +236,11 @@ TEST(Report, SelfContainedForTheShippedQuestionnaire) {
 }
 
 // The report opens from a blob: URL and inherits the web page's Content-Security-Policy, which allows
-// one inline style: the SHA-256 of src/core/report.css (cmake/WebPages.cmake). So the page's only
+// one inline style: the SHA-256 of assets/report.css (cmake/WebPages.cmake). So the page's only
 // <style> must hold exactly that file, and nothing else may be an inline style (no style="...").
 TEST(Report, TheOnlyInlineStyleIsReportCssByteForByte) {
-    std::ifstream file(MF_SOURCE_DIR "/src/core/report.css", std::ios::binary);
-    ASSERT_TRUE(file) << "src/core/report.css";
+    std::ifstream file(MF_SOURCE_DIR "/assets/report.css", std::ios::binary);
+    ASSERT_TRUE(file) << "assets/report.css";
     const std::string css((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     EXPECT_EQ(std::string(mf::report_css()), css);
     for (const char* lang : {"da", "en"}) {

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""texts_to_cpp.py - compiles assets/texts.json into the C++ table core/texts.cpp looks texts up in.
+
+    python3 cmake/texts_to_cpp.py assets/texts.json build/.../generated/text_table.cpp
+
+Checks what a translator can get wrong, and stops the build with the key and the reason:
+  - a key that is not dotted lower-case ("plan.heading", "diag.json.syntax");
+  - a key written twice;
+  - an entry without both "da" and "en", an empty text, or any other member;
+  - placeholders ({name}) that differ between the Danish and the English text.
+The output is sorted by key (the lookup is a binary search) and rewritten only when it changed, so an
+unchanged table recompiles nothing. docs/texts.md describes the format.
+"""
+import json
+import re
+import sys
+
+KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def fail(path, message):
+    sys.stderr.write(f"{path}: {message}\n")
+    sys.exit(1)
+
+
+def no_duplicates(pairs):
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f'"{key}" is written twice')
+        seen[key] = value
+    return seen
+
+
+def c_string(text):
+    out = []
+    for ch in text.encode("utf-8"):
+        if ch == 0x22:
+            out.append('\\"')
+        elif ch == 0x5C:
+            out.append("\\\\")
+        elif ch == 0x0A:
+            out.append("\\n")
+        elif 0x20 <= ch < 0x7F:
+            out.append(chr(ch))
+        else:
+            out.append(f"\\{ch:03o}")  # octal: never swallows a following hex digit
+    return '"' + "".join(out) + '"'
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.stderr.write("usage: texts_to_cpp.py TEXTS.json OUT.cpp\n")
+        sys.exit(2)
+    src, out_path = sys.argv[1], sys.argv[2]
+    try:
+        with open(src, encoding="utf-8") as f:
+            doc = json.load(f, object_pairs_hook=no_duplicates)
+    except (OSError, ValueError) as e:
+        fail(src, str(e))
+    if doc.get("format") != "mangfoldighedstjek/texts" or doc.get("formatVersion") != 1:
+        fail(src, 'expected "format": "mangfoldighedstjek/texts", "formatVersion": 1')
+    texts = doc.get("texts")
+    if not isinstance(texts, dict) or not texts:
+        fail(src, '"texts" must be a non-empty object')
+    rows = []
+    for key, entry in texts.items():
+        where = f"/texts/{key}"
+        if not KEY.match(key):
+            fail(src, f'{where}: the key must be dotted lower-case words, e.g. "plan.heading"')
+        if not isinstance(entry, dict) or set(entry) != {"da", "en"}:
+            fail(src, f'{where}: expected exactly "da" and "en"')
+        for lang in ("da", "en"):
+            if not isinstance(entry[lang], str) or not entry[lang].strip():
+                fail(src, f"{where}/{lang}: the text is empty or not a string")
+        da, en = set(PLACEHOLDER.findall(entry["da"])), set(PLACEHOLDER.findall(entry["en"]))
+        if da != en:
+            fail(src, f"{where}: placeholders differ: da has {sorted(da)}, en has {sorted(en)}")
+        rows.append((key, entry["da"], entry["en"]))
+    rows.sort(key=lambda r: r[0].encode("utf-8"))
+
+    lines = [
+        "// Generated from assets/texts.json by cmake/texts_to_cpp.py. Do not edit.",
+        '#include "core/texts.h"',
+        "namespace mf::generated {",
+        "extern const TextEntry kTextTable[];",
+        "extern const std::size_t kTextTableSize;",
+        "const TextEntry kTextTable[] = {",
+    ]
+    for key, da, en in rows:
+        lines.append(f"    {{{c_string(key)}, {c_string(da)}, {c_string(en)}}},")
+    lines += ["};", f"const std::size_t kTextTableSize = {len(rows)};", "} // namespace mf::generated", ""]
+    text = "\n".join(lines)
+    try:
+        with open(out_path, encoding="utf-8") as f:
+            if f.read() == text:
+                return
+    except OSError:
+        pass
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
