@@ -42,8 +42,9 @@ try {
     const html = fs.readFileSync(path.join(dist, name), 'utf8');
     const policy = metaPolicy(html);
     t.check(policy === EXPECTED, `${name} has the policy in a <meta>, with report.css's hash${policy === EXPECTED ? '' : `:\n    got      ${policy}\n    expected ${EXPECTED}`}`);
-    t.check(!/unsafe-inline|unsafe-eval/.test(policy), `${name}: no 'unsafe-inline', no 'unsafe-eval'`);
-    t.check(!/<script>|<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i.test(html),
+    t.check(!/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/.test(policy), `${name}: no 'unsafe-inline', no 'unsafe-eval'`);
+    const markup = html.replace(/<!--[\s\S]*?-->/g, ''); // comments may mention <style>
+    t.check(!/<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i.test(markup),
       `${name}: no inline script, no <style>, no style or event handler attribute`);
   }
 
@@ -65,10 +66,14 @@ try {
     return window.mfInjected === true;
   });
   t.check(!inline, 'an injected inline <script> does not run');
-  const evalResult = await page.evaluate(() => {
-    try { return String(eval('1 + 1')); } catch (e) { return e.name; }
-  });
-  t.check(evalResult === 'EvalError', `eval is refused (${evalResult})`);
+  // Code the test evaluates through the DevTools protocol may eval; code of the page may not. A
+  // string handed to setTimeout is compiled later, as the page's own code: the policy refuses it.
+  const evalResult = await page.evaluate(() => new Promise((resolve) => {
+    window.mfEvaluated = false;
+    setTimeout('window.mfEvaluated = true', 0);
+    setTimeout(() => resolve(window.mfEvaluated), 200);
+  }));
+  t.check(evalResult === false, `a string compiled as code (setTimeout with a string, like eval) does not run (${evalResult})`);
   const styled = await page.evaluate(() => {
     const st = document.createElement('style');
     st.textContent = '#mf-status { color: rgb(255, 0, 0) !important; }';
@@ -114,8 +119,9 @@ try {
   }
   t.check(seen.filter((v) => / blocked http/.test(v)).every((v) => v.includes(otherOrigin)),
     `the blocked addresses are the other origin's (${seen.length} violations)`);
-  // The browser reports the blocked requests as requests that failed: expected here, not a problem.
-  for (let i = t.problems.length - 1; i >= 0; i--) if (t.problems[i].includes(otherOrigin)) t.problems.splice(i, 1);
+  // The browser reports what it blocked as console errors and failed requests: expected here.
+  for (let i = t.problems.length - 1; i >= 0; i--)
+    if (t.problems[i].includes(otherOrigin) || /violates the following Content Security Policy/.test(t.problems[i])) t.problems.splice(i, 1);
   await t.screenshot('csp.png');
 } catch (e) {
   await t.fail(e);

@@ -22,6 +22,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { waitUntil } from './drive.mjs';
 
 export function argValue(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -124,7 +125,7 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
     },
     // Waits until the app on the page now loaded has drawn its first frame.
     async ready() {
-      await page.waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
+      await waitUntil(page, () => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
     },
     // Runs `action` (a click that makes the app leave the page) and waits for the app on the page
     // whose address matches `url` (the web build's two pages: index.html and kommune.html).

@@ -12,14 +12,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, screenInk } from './lib.mjs';
 import { control, layerClick } from './a11y_lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitUntil } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const t = await openApp({ name: 'offline' });
 try {
   await t.goto();
-  await t.page.waitForFunction(() => navigator.serviceWorker.controller !== null &&
+  await waitUntil(t.page, () => navigator.serviceWorker.controller !== null &&
     navigator.serviceWorker.controller.state === 'activated', null, { timeout: 60000 });
   const sw = await t.page.evaluate(async () => {
     const reg = await navigator.serviceWorker.getRegistration();
@@ -45,12 +45,12 @@ try {
   // The municipality's page, opened once with the network on: stored in the same cache.
   await t.page.goto(t.server.url + 'kommune.html?lang=da&text=0', { waitUntil: 'load' });
   await t.ready();
-  const stored = await t.page.waitForFunction(async (names) => {
+  const stored = await waitUntil(t.page, async (names) => {
     const keys = await caches.keys();
     if (keys.length !== 1) return false;
     const have = (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname.slice(1));
     return names.every((n) => have.includes(n)) ? have : false;
-  }, onDemand, { timeout: 30000, polling: 250 }).then((h) => h.jsonValue(), () => []);
+  }, onDemand, { timeout: 30000, interval: 250 }).catch(() => []);
   t.check(onDemand.every((f) => stored.includes(f)) && stored.length === files.length,
     `after one visit the municipality's page is stored as well (${stored.length} of ${files.length} files)`);
   await t.page.goto(t.server.url, { waitUntil: 'load' });
@@ -71,7 +71,7 @@ try {
   t.check(offlineCheck === 'unreachable', `the server is really gone (${offlineCheck})`);
 
   await t.page.reload({ waitUntil: 'load' });
-  await t.page.waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
+  await waitUntil(t.page, () => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
   const frames = await t.frames();
   t.check(frames > 0, `offline: the app started and drew frames (${frames})`);
   const state = await t.state();

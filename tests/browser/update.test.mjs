@@ -13,6 +13,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { argValue, launchBrowser } from './lib.mjs';
+import { waitUntil } from './drive.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,7 +74,7 @@ page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 async function load(how) {
   if (how === 'goto') await page.goto(server.url, { waitUntil: 'load' });
   else await page.reload({ waitUntil: 'load' });
-  await page.waitForFunction(() => window.mfTest && window.mfTest.ready === true && window.mfTestBuild.wasm, null, { timeout: 60000 });
+  await waitUntil(page, () => window.mfTest && window.mfTest.ready === true && window.mfTestBuild.wasm, null, { timeout: 60000 });
   return page.evaluate(() => ({ ...window.mfTestBuild, frames: window.mfTest.frames() }));
 }
 const cacheKeys = () => page.evaluate(() => caches.keys());
