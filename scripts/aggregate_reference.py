@@ -4,10 +4,11 @@
 Used by scripts/bench-aggregate.sh (speed and memory side by side) and tests/cli/aggregate.test.sh
 (the figures must agree). Only the standard library: json, hashlib, statistics-free arithmetic.
 
-It applies the rules of docs/aggregation.md that need no scoring engine: the format and version,
+It applies the rules of docs/aggregation.md that need no scoring engine: the format and version (1 or 2),
 the questionnaire id, the checksum (SHA-256 of the canonical form), a valid CVR number (modulus 11),
 stored scores naming exactly the current principles and themes when the file was made with another
-questionnaire version. It does NOT recompute scores from answers, check answer types, duplicate keys
+questionnaire version; and the goal follow-up by year (docs/aggregation.md, "Goal follow-up"). It does
+NOT recompute scores from answers, check answer types, duplicate keys
 or UTF-8 details as the C++ importer does, so on hand-edited files it may accept more; on files the
 app exported both must agree exactly.
 
@@ -83,6 +84,29 @@ def stats(values, levels):
     return out
 
 
+def fits(unit, value):
+    """docs/result-format.md: a value of the indicator's unit."""
+    if unit == "yesno":
+        return value in ("yes", "no")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return unit == "number" or 0 <= value <= 100
+
+
+def progress(indicator, current):
+    """Progress towards the target in percent of the way (docs/result-format.md), or None."""
+    if not indicator or indicator.get("unit") not in ("percent", "number", "yesno"):
+        return None
+    unit, base, target = indicator["unit"], indicator.get("baseline"), indicator.get("target")
+    if not all(v is not None and fits(unit, v) for v in (base, target, current)):
+        return None
+    if unit == "yesno":
+        return 100.0 if current == target else 0.0
+    if target == base:
+        return 100.0 if current == target else None
+    return 100.0 * (current - base) / (target - base)
+
+
 def files_of(inputs):
     for path in inputs:
         if os.path.isdir(path):
@@ -121,6 +145,11 @@ def main(argv):
     levels = sorted(q["levels"], key=lambda l: l["minPercent"])
     cvr_id, sector_id, employees_id = role_id(q, "cvr"), role_id(q, "sector"), role_id(q, "employees")
     sector_options = next((p["options"] for p in q["profile"] if p.get("role") == "sector"), [])
+    theme_of = {}
+    for t in q["themes"]:
+        theme_of[t["id"]] = t["id"]
+        for question in t["questions"]:
+            theme_of[question["id"]] = t["id"]
 
     rows, read, rejected, total_bytes = [], 0, 0, 0
     for path in files_of(inputs):
@@ -130,7 +159,7 @@ def main(argv):
                 data = f.read()
             total_bytes += len(data)
             doc = json.loads(data.decode("utf-8"))
-            ok = (isinstance(doc, dict) and doc.get("format") == "mangfoldighedstjek/result" and doc.get("formatVersion") == 1
+            ok = (isinstance(doc, dict) and doc.get("format") == "mangfoldighedstjek/result" and doc.get("formatVersion") in (1, 2)
                   and doc["questionnaire"]["id"] == q["id"] and doc.get("checksum") == canonical_checksum(doc))
             answers, scores = doc["answers"], doc["scores"]
             cvr = answers.get(cvr_id)
@@ -147,7 +176,13 @@ def main(argv):
                      "sector": answers.get(sector_id) or "unknown", "size": size_band(employees),
                      "overall": scores["overall"],
                      "principles": [scores["principles"][p] for p in principles],
-                     "themes": [scores["themes"][t]["percent"] for t in themes]})
+                     "themes": [scores["themes"][t]["percent"] for t in themes],
+                     "plan_themes": [theme_of.get(a["focus"], "unknown") for a in doc["actionPlan"]],
+                     "goals": [] if not doc.get("planFollowUp") else [
+                         {"theme": theme_of.get(i["focusArea"]["focus"], "unknown"), "status": i["status"],
+                          "numeric": (i["focusArea"].get("indicator") or {}).get("unit") in ("percent", "number"),
+                          "progress": progress(i["focusArea"].get("indicator"), i["current"])}
+                         for i in doc["planFollowUp"]["items"]]})
 
     # Duplicates: per CVR the newest (updated, then created) counts; ties by file name.
     rows.sort(key=lambda r: r["file"])
@@ -197,8 +232,38 @@ def main(argv):
                  declined=sum(v < 0 for v in vals))
         change_parts.append(s)
 
+    # Goal follow-up: one file per CVR and year (the newest; rows are sorted newest first), by year.
+    years, seen = {}, set()
+    for r in sorted(rows, key=lambda r: r["cvr"]):  # stable: newest first within a CVR
+        year = r["updated"][:4]
+        if not args["keep"] and (r["cvr"], year) in seen:
+            continue
+        seen.add((r["cvr"], year))
+        y = years.setdefault(year, {"organisations": 0, "withFollowUp": 0, "plan": [], "goals": []})
+        y["organisations"] += 1
+        y["withFollowUp"] += bool(r["goals"])
+        y["plan"] += r["plan_themes"]
+        y["goals"] += [g for g in r["goals"] if g["status"]]
+
+    def goal_stats(theme, plan, goals):
+        if theme != "all":
+            plan = [t for t in plan if t == theme]
+            goals = [g for g in goals if g["theme"] == theme]
+        counts = {s: sum(g["status"] == s for g in goals) for s in ("reached", "partly", "not_reached", "dropped")}
+        return {"theme": theme, "focusAreas": len(plan), "followedUp": len(goals), "reached": counts["reached"],
+                "partly": counts["partly"], "notReached": counts["not_reached"], "dropped": counts["dropped"],
+                "progress": stats([g["progress"] for g in goals if g["numeric"] and g["progress"] is not None], None)}
+
+    goals = []
+    for year in sorted(years):
+        y = years[year]
+        theme_list = themes + (["unknown"] if "unknown" in y["plan"] or any(g["theme"] == "unknown" for g in y["goals"]) else [])
+        goals.append({"year": year, "organisations": y["organisations"], "withFollowUp": y["withFollowUp"],
+                      "all": goal_stats("all", y["plan"], y["goals"]),
+                      "themes": [goal_stats(t, y["plan"], y["goals"]) for t in theme_list]})
+
     summary = {"files": {"read": read, "bytes": total_bytes, "accepted": len(rows), "rejected": rejected, "counted": len(counted)},
-               "groups": groups, "change": {"organisations": len(changes), "parts": change_parts}}
+               "groups": groups, "change": {"organisations": len(changes), "parts": change_parts}, "goals": goals}
     if args["out"]:
         with open(args["out"], "w", encoding="utf-8") as f:
             json.dump(summary, f, indent=1)
@@ -236,6 +301,18 @@ def compare(ours, path):
     for p, r in zip(ours["change"]["parts"], theirs["change"]["parts"]):
         for key in ("n", "mean", "median", "q1", "q3", "min", "max", "improved", "unchanged", "declined"):
             same(p[key], r[key], "change/%s.%s" % (p["id"], key))
+    if len(ours["goals"]) != len(theirs["goals"]):
+        problems.append("goals: reference %d years, mf-aggregate %d" % (len(ours["goals"]), len(theirs["goals"])))
+    for y, z in zip(ours["goals"], theirs["goals"]):
+        same((y["year"], y["organisations"], y["withFollowUp"]), (z["year"], z["organisations"], z["withFollowUp"]), "goals/" + y["year"])
+        if len(y["themes"]) != len(z["themes"]):
+            problems.append("goals/%s: reference %d themes, mf-aggregate %d" % (y["year"], len(y["themes"]), len(z["themes"])))
+        for g, h in zip([y["all"]] + y["themes"], [z["all"]] + z["themes"]):
+            where = "goals/%s/%s" % (y["year"], g["theme"])
+            for key in ("theme", "focusAreas", "followedUp", "reached", "partly", "notReached", "dropped"):
+                same(g[key], h[key], where + "." + key)
+            for key in ("n", "mean", "median", "q1", "q3", "min", "max"):
+                same(g["progress"][key], h["progress"][key], where + ".progress." + key)
     for line in problems[:40]:
         print("DIFFERENT: " + line)
     if problems:

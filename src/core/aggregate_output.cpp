@@ -3,7 +3,7 @@
 // Index
 //   - csv_field, csv_number, CsvLine
 //   - rows_csv, rows_json
-//   - summary_csv, summary_json
+//   - summary_csv, summary_json (goal follow-up: goal_counts_json, share, the "goals" lines)
 #include "core/aggregate_output.h"
 
 #include "core/scoring.h"
@@ -108,6 +108,23 @@ std::string part_title(const Questionnaire& q, PartKind kind, const std::string&
 
 bool row_listed(const OrganisationRow& row) { return row.counted; }
 
+// One organisation's followed-up goals by status (goals without a status are not counted).
+struct GoalCounts {
+    std::size_t followed_up = 0, reached = 0, partly = 0, not_reached = 0, dropped = 0;
+};
+GoalCounts goal_counts(const std::vector<FollowedUpGoal>& goals) {
+    GoalCounts c;
+    for (const FollowedUpGoal& g : goals) {
+        if (g.status == FollowUpStatus::None) continue;
+        ++c.followed_up;
+        if (g.status == FollowUpStatus::Reached) ++c.reached;
+        if (g.status == FollowUpStatus::Partly) ++c.partly;
+        if (g.status == FollowUpStatus::NotReached) ++c.not_reached;
+        if (g.status == FollowUpStatus::Dropped) ++c.dropped;
+    }
+    return c;
+}
+
 json optional_json(const std::optional<double>& x) { return x ? json_number(round1(*x)) : json(nullptr); }
 json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
@@ -127,6 +144,8 @@ std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOption
                              "first_updated", "first_file", "first_overall_pct", "change_overall_pp"})
         header.text(name);
     for (const Principle& p : q.principles) header.text("change_principle_" + p.id + "_pp");
+    for (const char* name : {"follow_up_of", "goals_followed_up", "goals_reached", "goals_partly", "goals_not_reached", "goals_dropped"})
+        header.text(name);
     append_line(out, header);
 
     for (const OrganisationRow& r : a.rows) {
@@ -154,6 +173,13 @@ std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOption
             for (const auto& x : r.change->principles) line.number(x);
         } else {
             for (std::size_t i = 0; i < 4 + q.principles.size(); ++i) line.raw(std::string());
+        }
+        if (r.follow_up_of) {
+            const GoalCounts c = goal_counts(r.followed_up);
+            line.text(*r.follow_up_of);
+            for (std::size_t n : {c.followed_up, c.reached, c.partly, c.not_reached, c.dropped}) line.count(n);
+        } else {
+            for (int i = 0; i < 6; ++i) line.raw(std::string());
         }
         append_line(out, line);
     }
@@ -185,7 +211,8 @@ json rows_json(const Questionnaire& q, const Aggregate& a) {
                     {"contact", text_or_null(r.contact)},
                     {"email", text_or_null(r.email)},
                     {"file", r.file},
-                    {"change", nullptr}};
+                    {"change", nullptr},
+                    {"followUp", nullptr}};
         if (r.change) {
             json cp = json::object(), ct = json::object();
             for (std::size_t i = 0; i < q.principles.size(); ++i) cp[q.principles[i].id] = optional_json(r.change->principles[i]);
@@ -196,6 +223,16 @@ json rows_json(const Questionnaire& q, const Aggregate& a) {
                              {"overall", optional_json(r.change->overall)},
                              {"principles", cp},
                              {"themes", ct}};
+        }
+        if (r.follow_up_of) {
+            json goals = json::array();
+            for (const FollowedUpGoal& g : r.followed_up)
+                goals.push_back({{"focus", g.focus}, {"theme", text_or_null(g.theme)},
+                                 {"status", *follow_up_status_id(g.status) ? json(follow_up_status_id(g.status)) : json(nullptr)},
+                                 {"progress", optional_json(g.progress)}});
+            const GoalCounts c = goal_counts(r.followed_up);
+            row["followUp"] = {{"earlierCreated", *r.follow_up_of}, {"followedUp", c.followed_up}, {"reached", c.reached},
+                               {"partly", c.partly}, {"notReached", c.not_reached}, {"dropped", c.dropped}, {"goals", std::move(goals)}};
         }
         rows.push_back(std::move(row));
     }
@@ -213,6 +250,29 @@ namespace {
 void stats_columns(CsvLine& line, const Stats& s) {
     line.count(s.n);
     for (const auto* x : {&s.mean, &s.median, &s.q1, &s.q3, &s.min, &s.max}) line.number(*x);
+}
+
+// A status's share of the followed-up goals, in percent; absent when none was followed up.
+std::optional<double> share(std::size_t part, std::size_t whole) {
+    if (whole == 0) return std::nullopt;
+    return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+json stats_json(const Questionnaire& q, const Stats& s, bool with_levels);
+
+json goal_stats_json(const Questionnaire& q, const GoalStats& g) {
+    return json{{"theme", g.theme},
+                {"focusAreas", g.focus_areas},
+                {"followedUp", g.followed_up},
+                {"reached", g.reached},
+                {"partly", g.partly},
+                {"notReached", g.not_reached},
+                {"dropped", g.dropped},
+                {"shares", {{"reached", optional_json(share(g.reached, g.followed_up))},
+                            {"partly", optional_json(share(g.partly, g.followed_up))},
+                            {"notReached", optional_json(share(g.not_reached, g.followed_up))},
+                            {"dropped", optional_json(share(g.dropped, g.followed_up))}}},
+                {"progress", stats_json(q, g.progress, false)}};
 }
 
 json stats_json(const Questionnaire& q, const Stats& s, bool with_levels) {
@@ -234,8 +294,11 @@ std::string summary_csv(const Questionnaire& q, const Aggregate& a, const CsvOpt
     for (const char* name : {"dimension", "group", "group_name", "organisations", "part_kind", "part", "part_name", "n", "mean", "median", "q1", "q3", "min", "max"})
         header.text(name);
     for (const Level& l : q.levels) header.text("level_" + l.id);
-    for (const char* name : {"improved", "unchanged", "declined"}) header.text(name);
+    for (const char* name : {"improved", "unchanged", "declined", "focus_areas", "followed_up", "reached", "partly", "not_reached",
+                             "dropped", "reached_pct", "partly_pct", "not_reached_pct", "dropped_pct"})
+        header.text(name);
     append_line(out, header);
+    const std::size_t goal_columns = 10; // focus_areas .. dropped_pct, empty on the score lines
 
     for (const GroupStats& g : a.groups)
         for (const PartStats& p : g.parts) {
@@ -249,7 +312,7 @@ std::string summary_csv(const Questionnaire& q, const Aggregate& a, const CsvOpt
             line.text(part_title(q, p.kind, p.id));
             stats_columns(line, p.stats);
             for (std::size_t n : p.stats.levels) line.count(n);
-            for (int i = 0; i < 3; ++i) line.raw(std::string());
+            for (std::size_t i = 0; i < 3 + goal_columns; ++i) line.raw(std::string());
             append_line(out, line);
         }
     for (const ChangeStats& c : a.changes) {
@@ -266,7 +329,29 @@ std::string summary_csv(const Questionnaire& q, const Aggregate& a, const CsvOpt
         line.count(c.improved);
         line.count(c.unchanged);
         line.count(c.declined);
+        for (std::size_t i = 0; i < goal_columns; ++i) line.raw(std::string());
         append_line(out, line);
+    }
+    // Goal follow-up: a line per year and theme (and all themes), progress in the stats columns.
+    for (const GoalYear& y : a.goals) {
+        std::vector<const GoalStats*> lines{&y.all};
+        for (const GoalStats& g : y.themes) lines.push_back(&g);
+        for (const GoalStats* g : lines) {
+            CsvLine line{options, {}};
+            line.text("goals");
+            line.text(y.year);
+            line.text(std::string());
+            line.count(y.organisations);
+            const bool all = g->theme == "all";
+            line.text(all ? "all" : "theme");
+            line.text(g->theme);
+            line.text(all ? std::string() : part_title(q, PartKind::Theme, g->theme));
+            stats_columns(line, g->progress);
+            for (std::size_t i = 0; i < q.levels.size() + 3; ++i) line.raw(std::string());
+            for (std::size_t n : {g->focus_areas, g->followed_up, g->reached, g->partly, g->not_reached, g->dropped}) line.count(n);
+            for (std::size_t n : {g->reached, g->partly, g->not_reached, g->dropped}) line.number(share(n, g->followed_up));
+            append_line(out, line);
+        }
     }
     return out;
 }
@@ -291,6 +376,13 @@ json summary_json(const Questionnaire& q, const Aggregate& a, const AggregateOpt
         part["declined"] = c.declined;
         changes.push_back(std::move(part));
     }
+    json goals = json::array();
+    for (const GoalYear& y : a.goals) {
+        json themes = json::array();
+        for (const GoalStats& g : y.themes) themes.push_back(goal_stats_json(q, g));
+        goals.push_back({{"year", y.year}, {"organisations", y.organisations}, {"withFollowUp", y.with_follow_up},
+                         {"all", goal_stats_json(q, y.all)}, {"themes", std::move(themes)}});
+    }
     json files = json::array();
     for (const FileReport& f : a.files) {
         if (f.status == FileReport::Status::Counted && f.diagnostics.empty()) continue;
@@ -310,6 +402,7 @@ json summary_json(const Questionnaire& q, const Aggregate& a, const AggregateOpt
                 {"organisations", a.counted},
                 {"groups", std::move(groups)},
                 {"change", {{"organisations", a.organisations_with_change}, {"parts", std::move(changes)}}},
+                {"goals", std::move(goals)},
                 {"fileProblems", std::move(files)}};
 }
 

@@ -224,6 +224,18 @@ void report_summary(const Questionnaire& q, const Aggregate& a, const Options& o
         std::printf("  %-14s %6zu %6s %6s %6s %6s\n", p.id.c_str(), p.stats.n, fixed1(p.stats.mean).c_str(), fixed1(p.stats.q1).c_str(),
                     fixed1(p.stats.median).c_str(), fixed1(p.stats.q3).c_str());
     }
+    // Goal follow-up, once some file follows up an earlier plan (files from before format 2 print
+    // exactly what they printed before).
+    bool any_follow_up = false;
+    for (const GoalYear& y : a.goals) any_follow_up |= y.with_follow_up > 0;
+    if (!any_follow_up) return;
+    std::printf("%-17s %5s %5s %7s %7s %7s %7s %9s\n", "goals followed up", "orgs", "goals", "reached", "partly", "not", "dropped", "progress");
+    for (const GoalYear& y : a.goals) {
+        const GoalStats& g = y.all;
+        if (y.with_follow_up == 0) continue;
+        std::printf("  %-15s %5zu %5zu %7zu %7zu %7zu %7zu %9s\n", y.year.c_str(), y.with_follow_up, g.followed_up, g.reached, g.partly,
+                    g.not_reached, g.dropped, fixed1(g.progress.median).c_str());
+    }
     (void)q;
 }
 

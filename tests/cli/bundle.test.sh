@@ -6,7 +6,7 @@
 # Index
 #   1. mf-generate writes 12 result files; Python builds a bundle of them as docs/result-format.md
 #      describes it; questionnaires/schema/bundle.schema.json (with result.schema.json) accepts it
-#      and rejects it with a member of formatVersion 2, under both validators (schema_check.sh)
+#      and rejects it with a member of formatVersion 3, under both validators (schema_check.sh)
 #   2. mf-aggregate gives the same rows and figures for the bundle as for the folder of single files
 #   3. a bundle with a tampered member, a member that is not an object and one without a result:
 #      exit 1, each problem named with the bundle, its JSON pointer and the reason; the good members
@@ -40,8 +40,8 @@ bundle = {"format": "mangfoldighedstjek/bundle", "formatVersion": 1, "created": 
           "app": {"name": "Mangfoldighedstjek"}, "results": members}
 json.dump(bundle, open(os.path.join(tmp, "all.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
 broken = copy.deepcopy(bundle)
-broken["results"][0]["result"]["formatVersion"] = 2
-json.dump(broken, open(os.path.join(tmp, "member-v2.json"), "w", encoding="utf-8"), ensure_ascii=False)
+broken["results"][0]["result"]["formatVersion"] = 3
+json.dump(broken, open(os.path.join(tmp, "member-v3.json"), "w", encoding="utf-8"), ensure_ascii=False)
 # 3. The bad bundle: member 3 tampered, a number, a member without a result.
 bad = copy.deepcopy(bundle)
 bad["results"][3]["result"]["answers"][next(iter(bad["results"][3]["result"]["answers"]))] = "tampered"
@@ -53,10 +53,10 @@ bundle["formatVersion"] = 2
 json.dump(bundle, open(os.path.join(tmp, "v2.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
 PYEOF
 checks=$((checks + 1))
-verdicts=$(bash "$SRC/tests/cli/schema_check.sh" questionnaires/schema/bundle.schema.json "$TMP/all.json" "$TMP/member-v2.json") ||
+verdicts=$(bash "$SRC/tests/cli/schema_check.sh" questionnaires/schema/bundle.schema.json "$TMP/all.json" "$TMP/member-v3.json") ||
     fail "the validators disagree on the bundles or did not run"
 [ "$verdicts" = "$TMP/all.json valid
-$TMP/member-v2.json invalid" ] || fail "bundle schema verdicts (the bundle must be valid, one with a formatVersion 2 member invalid): $verdicts"
+$TMP/member-v3.json invalid" ] || fail "bundle schema verdicts (the bundle must be valid, one with a formatVersion 3 member invalid): $verdicts"
 
 # 2. The same figures from the bundle as from the single files.
 run "$TMP/gen" --summary-csv "$TMP/folder-summary.csv" --rows-json "$TMP/folder-rows.json"

@@ -33,11 +33,11 @@ ok() { echo "ok   $*"; }
 if ! "$BUILD/mf-generate" --count 60 --seed 5 --out "$TMP/gen" --bundle "$TMP/bundle.json" >"$TMP/gen.log" 2>&1; then
     echo "FAIL: mf-generate"; cat "$TMP/gen.log"; exit 1
 fi
-# A bundle whose second member has an unknown formatVersion: the bundle schema must reach into it.
+# A bundle whose second member has an unknown formatVersion (3): the bundle schema must reach into it.
 /usr/bin/python3 - "$TMP/bundle.json" "$TMP/bundle-bad-member.json" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
-doc["results"][1]["result"]["formatVersion"] = 2
+doc["results"][1]["result"]["formatVersion"] = 3
 json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 
@@ -47,12 +47,15 @@ PY
 declare -A FILES
 FILES[questionnaire]=$(ls questionnaires/*.json tests/data/questionnaires/*/*.json tests/data/scoring/*.json \
     tests/data/aggregate/questionnaire.json tests/fuzz/corpus/questionnaire_load/*.json)
+FORMAT1_BUNDLE=tests/data/results/format1/mangfoldighedstjek-workshop-2026-03-05.json
 FILES[result]=$(ls tests/data/results/*/*.json tests/data/aggregate/*.json tests/data/aggregate/*/*.json \
-    tests/data/municipality/*.json tests/data/report/*.json tests/fuzz/corpus/result_import/*.json |
-    grep -v '^tests/data/aggregate/questionnaire\.json$'; find "$TMP/gen" -name '*.json' | sort)
-FILES[bundle]=$(ls "$TMP/bundle.json" "$TMP/bundle-bad-member.json")
+    tests/data/municipality/*.json tests/data/report/*.json tests/data/report/format1/*.json \
+    tests/fuzz/corpus/result_import/*.json |
+    grep -v -e '^tests/data/aggregate/questionnaire\.json$' -e "^$FORMAT1_BUNDLE\$"; find "$TMP/gen" -name '*.json' | sort)
+FILES[bundle]=$(ls "$TMP/bundle.json" "$TMP/bundle-bad-member.json" "$FORMAT1_BUNDLE")
 MUST_BE_VALID=$(ls questionnaires/*.json tests/data/questionnaires/good/*.json tests/data/scoring/*.json \
-    tests/data/results/good/*.json tests/data/report/*.json "$TMP/bundle.json";
+    tests/data/results/good/*.json tests/data/results/format1/*.json tests/data/report/*.json \
+    tests/data/report/format1/*.json "$TMP/bundle.json";
     find "$TMP/gen" -name '*.json')
 MUST_BE_INVALID="$TMP/bundle-bad-member.json"
 
@@ -72,7 +75,7 @@ done
 covered=$(printf '%s\n' "${FILES[@]}" | sort -u)
 checks=$((checks + 1))
 uncovered=$(find questionnaires tests/data -name '*.json' -not -path 'questionnaires/schema/*' \
-    -not -path 'tests/data/municipality/expected/*' | sort | comm -23 - <(echo "$covered"))
+    -not -path 'tests/data/municipality/expected/*' -not -path 'tests/data/results/format1/expected/*' | sort | comm -23 - <(echo "$covered"))
 [ -z "$uncovered" ] || fail "JSON files no schema is run over (add them to FILES): $uncovered"
 
 # ---------------------------------------------------------------------------------------------
