@@ -327,7 +327,7 @@ TEST(ResultImport, CarriesAnswersOverToANewQuestionnaireVersion) {
 
 TEST(ResultImport, WarnsAboutAWholeScoreWrittenAsADecimalNumber) {
     // The format writes whole numbers as integers; 50.0 (or 5e1) is the same value, read with a word.
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     const std::string text = export_ok(q, example_assessment());
     json doc = json::parse(text);
     std::string theme; // a theme whose coverage is whole (100 when every question is answered)
@@ -351,7 +351,7 @@ TEST(ResultImport, WarnsAboutAWholeScoreWrittenAsADecimalNumber) {
 }
 
 TEST(ResultImport, LeavesOutAndListsAnswersToHiddenQuestions) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
     // large_employer is asked only from 50 employees; the file says 20 (the export left it out).
     ASSERT_FALSE(doc["answers"].contains("large_employer"));
@@ -377,7 +377,7 @@ TEST(ResultImport, LeavesOutAndListsAnswersToHiddenQuestions) {
 TEST(ResultImport, AnAnswerThatDoesNotFitCountsAsUnansweredInConditions) {
     // employees 60 would show large_employer, but -60 is below the question's minimum: it is dropped
     // first, so in the condition employees is unanswered, large_employer is hidden and dropped too.
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
     doc["answers"]["employees"] = -60;
     doc["answers"]["large_employer"] = "yes";
