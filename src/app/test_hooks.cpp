@@ -12,7 +12,7 @@
 //   scored questions), unanswered, profileComplete, answerCount, overall (percent or null), level
 //   (id or null), planAreas, earlier (file or null), lastExport, exportError, storageFailed, answers
 //   (id -> value, as in result files), import (null, or the open import dialog's {file, errors,
-//   warnings}), notices (the boxed messages drawn: id, text, tone, y), items (every interactive item
+//   warnings}), dialogText (every text drawn in the open dialog, in order), notices (the boxed messages drawn: id, text, tone, y), items (every interactive item
 //   of the last frame: kind, id, label, x, y, w, h in CSS pixels, visible, focused, checked, value
 //   for inputs), tables (id, caption, columns, rows) and cells (cell id -> text), messages (field id
 //   -> the validation message shown under it), municipality (the overview: loading, announced,
@@ -132,6 +132,10 @@ std::string App::state_json() const {
     } else {
         j["import"] = nullptr;
     }
+    json dialog_text = json::array(); // every text drawn in the open dialog, in order
+    for (const UiItem& it : record.items)
+        if (it.text && !it.dialog.empty() && it.dialog == parts_->ui.dialog) dialog_text.push_back(it.label);
+    j["dialogText"] = dialog_text;
     json notices = json::array(); // the boxed messages on screen (texts are not in items)
     for (const UiItem& it : record.items)
         if (it.kind == "notice") notices.push_back({{"id", it.id}, {"text", it.label}, {"tone", it.tone}, {"y", it.min.y}});
