@@ -304,7 +304,7 @@ void problems_section(AppModel& m) {
         ui::subheading(tr("muni.not_counted"));
         std::vector<std::string> lines;
         lines.reserve(v.superseded().size());
-        for (const auto& s : v.superseded()) lines.push_back(tr("muni.superseded_line", {{"file", s.first}, {"by", s.second}}));
+        for (const auto& s : v.superseded()) lines.push_back(not_counted_text(tr, s));
         line_list("##muni-superseded", lines);
     }
 }
