@@ -11,9 +11,11 @@
 //   questionnaire did not load), theme (index), themeId, themeCount, answered / questions (visible
 //   scored questions), unanswered, profileComplete, answerCount, overall (percent or null), level
 //   (id or null), planAreas, earlier (file or null), lastExport, exportError, storageFailed, answers
-//   (id -> value, as in result files), import (null, or the open import dialog's {file, errors,
-//   warnings} as the dialog words them, and errorDetails, warningDetails: "/pointer: message" as core
-//   reports them), dialogText (every text drawn in the open dialog, in order), notices (the boxed messages drawn: id, text, tone, y), items (every interactive item
+//   (id -> value, as in result files), plan and followUp (the action plan and the follow-up of an
+//   earlier plan, as in result files: "actionPlan" and "planFollowUp"), import (null, or the open
+//   import dialog's {file, errors, warnings} as the dialog words them, and errorDetails,
+//   warningDetails: "/pointer: message" as core reports them), dialogText (every text drawn in the
+//   open dialog, in order), notices (the boxed messages drawn: id, text, tone, y), items (every interactive item
 //   of the last frame: kind, id, label, x, y, w, h in CSS pixels, visible, focused, checked, value
 //   for inputs), tables (id, caption, columns, rows) and cells (cell id -> text), messages (field id
 //   -> the validation message shown under it), municipality (the overview: loading, announced,
@@ -130,7 +132,10 @@ std::string App::state_json() const {
     j["lastExport"] = m.last_export();
     j["exportError"] = m.export_error();
     j["storageFailed"] = m.storage_failed();
-    j["answers"] = json(s.assessment)["answers"];
+    const json assessment = s.assessment;
+    j["answers"] = assessment["answers"];
+    j["plan"] = assessment["actionPlan"];
+    j["followUp"] = assessment["planFollowUp"];
     if (const auto& pending = m.pending_import()) {
         // Each problem as the dialog words it, and as core reports it ("/pointer: message", English).
         std::vector<std::string> errors, warnings, error_details, warning_details;
