@@ -191,6 +191,7 @@ std::vector<DiagnosticCodeInfo> build() {
     add("result.answer.unreadable", {"got", "got_type"}, "an answer is not a string, a number or an array of option ids");
     add("result.answer.unknown_question", {"question", "version"}, "warning: an answer to a question not in this questionnaire version is dropped");
     add_answer_kinds("result.answer.", {"question", "version"}, "warning: an answer that does not fit its question in this version is dropped: ");
+    add("result.answer.hidden", {"question"}, "warning: an answer to a question that the file's other answers hide (its visibleIf is false) is dropped");
     add("result.action_plan.too_many", {"count", "max"}, "the action plan has more focus areas than allowed");
     add("result.action_plan.unknown_focus", {"focus", "version"}, "warning: a focus area not in this questionnaire version is dropped");
     add("result.action_plan.duplicate_focus", {"focus"}, "warning: a focus area already in the plan is dropped");
@@ -202,6 +203,7 @@ std::vector<DiagnosticCodeInfo> build() {
     add("result.follow_up.too_many", {"count", "max"}, "the follow-up has more items than an action plan has focus areas");
     add("result.scores.mismatch", {}, "warning: the stored scores do not match the answers; the scores computed from the answers are shown");
     add("scores.not_a_percentage", {"got"}, "a stored score is not a percentage between 0 and 100");
+    add("scores.whole_number_as_float", {"got", "value"}, "warning: a stored score that is a whole number is written with a fraction or an exponent (got: as written, value: the integer the format writes)");
 
     // Result files: export (export_result, result.h); messages in the respondent's language
     add("export.timestamp.invalid", {"field", "value"}, "the creation or update time (field: created or updated) is not valid");

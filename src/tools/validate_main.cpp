@@ -74,6 +74,7 @@ struct CheckedFile {
     Diagnostics diagnostics;
     std::optional<Questionnaire> questionnaire; // questionnaire files
     std::optional<ImportedResult> result;       // result files (--result)
+    std::optional<std::string> content_checksum; // result files that are JSON objects: result_checksum
     std::size_t errors() const { return count_errors(diagnostics); }
     std::size_t warnings() const { return diagnostics.size() - errors(); }
     bool valid() const { return readable && (questionnaire.has_value() || result.has_value()); }
@@ -96,6 +97,11 @@ std::size_t result_size_limit(const std::string& path) {
 CheckedFile import_report(std::string_view bytes, const std::string& file, const Questionnaire& against) {
     CheckedFile r;
     r.path = file;
+    // The checksum of the content as the app computes it, for anyone re-implementing the recipe in
+    // docs/result-format.md: the same bytes through the same import gate.
+    Diagnostics ignored;
+    if (std::optional<nlohmann::json> doc = parse_json_document(bytes, file, ignored, JsonLimits{kMaxResultBytes, 64}))
+        if (doc->is_object()) r.content_checksum = result_checksum(*doc);
     ImportOutcome imported = import_result(bytes, file, against);
     r.diagnostics = std::move(imported.diagnostics);
     r.result = std::move(imported.result);
@@ -198,6 +204,7 @@ nlohmann::json to_json(const CheckedFile& r, bool quiet, bool codes, const Texts
                         {"errors", r.errors()},
                         {"warnings", r.warnings()},
                         {"diagnostics", diagnostics}};
+    if (r.content_checksum) j["contentChecksum"] = *r.content_checksum;
     if (r.result) {
         j["questionnaire"] = {{"id", r.result->source.id}, {"version", r.result->source.version}};
         j["answers"] = r.result->assessment.answers.size();

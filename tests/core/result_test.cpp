@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace {
@@ -331,6 +332,75 @@ TEST(ResultImport, CarriesAnswersOverToANewQuestionnaireVersion) {
     EXPECT_EQ(in.result->assessment.action_plan.areas.size(), 1u);
     // The carried-over assessment exports against the new version without complaint.
     EXPECT_TRUE(mf::export_result(v11, in.result->assessment).ok());
+}
+
+TEST(ResultImport, WarnsAboutAWholeScoreWrittenAsADecimalNumber) {
+    // The format writes whole numbers as integers; 50.0 (or 5e1) is the same value, read with a word.
+    const mf::Questionnaire q = load(example_json());
+    const std::string text = export_ok(q, example_assessment());
+    json doc = json::parse(text);
+    std::string theme; // a theme whose coverage is whole (100 when every question is answered)
+    for (const auto& [id, t] : doc["scores"]["themes"].items())
+        if (t["coverage"].is_number_integer()) theme = id;
+    ASSERT_FALSE(theme.empty()) << "the example needs a theme with a whole coverage";
+    const long long whole = doc["scores"]["themes"][theme]["coverage"].get<long long>();
+    doc["scores"]["themes"][theme]["coverage"] = static_cast<double>(whole);
+    mf::ImportOutcome in = import_text(with_checksum(doc), q);
+    ASSERT_TRUE(in.result);
+    ASSERT_EQ(in.diagnostics.size(), 1u) << messages(in.diagnostics).front();
+    const mf::Diagnostic& d = in.diagnostics[0];
+    EXPECT_EQ(d.severity, mf::Diagnostic::Severity::Warning);
+    EXPECT_EQ(d.code, "scores.whole_number_as_float");
+    EXPECT_EQ(d.pointer, "/scores/themes/" + theme + "/coverage");
+    EXPECT_EQ(d.param("got"), std::to_string(whole) + ".0");
+    EXPECT_EQ(d.param("value"), std::to_string(whole));
+    EXPECT_EQ(*in.result->stored_scores.themes.at(theme).coverage, static_cast<double>(whole));
+    // As the export writes it (whole numbers as integers, the rest with their fraction): nothing to say.
+    EXPECT_TRUE(import_text(text, q).diagnostics.empty());
+}
+
+TEST(ResultImport, LeavesOutAndListsAnswersToHiddenQuestions) {
+    const mf::Questionnaire q = load(example_json());
+    json doc = json::parse(export_ok(q, example_assessment()));
+    // large_employer is asked only from 50 employees; the file says 20 (the export left it out).
+    ASSERT_FALSE(doc["answers"].contains("large_employer"));
+    doc["answers"]["large_employer"] = "yes";
+    mf::ImportOutcome in = import_text(with_checksum(doc), q);
+    ASSERT_TRUE(in.result);
+    EXPECT_EQ(messages(in.diagnostics), std::vector<std::string>{
+        "old.json: /answers/large_employer: warning: the question \"large_employer\" is hidden by its condition (visibleIf) given "
+        "the file's other answers; its answer is left out"});
+    EXPECT_EQ(in.diagnostics[0].code, "result.answer.hidden");
+    EXPECT_EQ(in.diagnostics[0].param("question"), "large_employer");
+    EXPECT_EQ(in.result->assessment.answers.count("large_employer"), 0u);
+    ASSERT_EQ(in.result->dropped.size(), 1u);
+    EXPECT_EQ(in.result->dropped[0].pointer, "/answers/large_employer");
+    // With 60 employees the same answer is visible and kept (the stored scores then differ: noticed).
+    doc["answers"]["employees"] = 60;
+    in = import_text(with_checksum(doc), q);
+    ASSERT_TRUE(in.result);
+    EXPECT_EQ(*mf::answer_text(in.result->assessment.answers, "large_employer"), "yes");
+    EXPECT_TRUE(in.result->dropped.empty());
+}
+
+TEST(ResultImport, AnAnswerThatDoesNotFitCountsAsUnansweredInConditions) {
+    // employees 60 would show large_employer, but -60 is below the question's minimum: it is dropped
+    // first, so in the condition employees is unanswered, large_employer is hidden and dropped too.
+    const mf::Questionnaire q = load(example_json());
+    json doc = json::parse(export_ok(q, example_assessment()));
+    doc["answers"]["employees"] = -60;
+    doc["answers"]["large_employer"] = "yes";
+    mf::ImportOutcome in = import_text(with_checksum(doc), q);
+    ASSERT_TRUE(in.result);
+    ASSERT_EQ(in.result->dropped.size(), 2u);
+    EXPECT_EQ(in.result->dropped[0].pointer, "/answers/employees");
+    EXPECT_EQ(in.result->dropped[1].pointer, "/answers/large_employer");
+    std::vector<std::string> codes;
+    for (const mf::Diagnostic& d : in.diagnostics) codes.push_back(d.code);
+    EXPECT_NE(std::find(codes.begin(), codes.end(), "result.answer.below_minimum"), codes.end());
+    EXPECT_NE(std::find(codes.begin(), codes.end(), "result.answer.hidden"), codes.end());
+    EXPECT_EQ(in.result->assessment.answers.count("employees"), 0u);
+    EXPECT_EQ(in.result->assessment.answers.count("large_employer"), 0u);
 }
 
 TEST(ResultImport, WarnsAboutAnInvalidCvrButLoads) {
