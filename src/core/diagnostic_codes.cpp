@@ -7,6 +7,7 @@
 //   2. build: every family in order: file, json, internal, questionnaire, result, scores, export,
 //      action_plan, indicator, follow_up, profile, aggregate, bundle, session, workshop
 //   3. diagnostic_codes, find_diagnostic_code, fits_registry
+//   4. diagnostic_text (diag.<code> filled from the parameters), diagnostic_details
 //
 // Parameter names follow one convention (docs/diagnostics.md, "Parameters"): "got" is the offending
 // JSON value as the message shows it and "got_type" its JSON type; "value" an offending value as
@@ -305,6 +306,29 @@ bool fits_registry(std::string_view code, const DiagnosticParams& params) {
     for (std::size_t i = 0; i < params.size(); ++i)
         if (params[i].first != info->params[i]) return false;
     return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. The plain-language text
+// ---------------------------------------------------------------------------------------------
+std::string diagnostic_text(const Texts& texts, std::string_view code, const DiagnosticParams& params, const std::string& fallback) {
+    if (!fits_registry(code, params)) return fallback;
+    const std::string key = "diag." + std::string(code);
+    if (!find_text(key)) return fallback;
+    TextArgs args;
+    args.reserve(params.size());
+    for (const auto& [name, value] : params) args.push_back(TextArg{name.c_str(), value});
+    return texts(key, args);
+}
+
+std::string diagnostic_text(const Texts& texts, const Diagnostic& diagnostic) {
+    return diagnostic_text(texts, diagnostic.code, diagnostic.params, diagnostic.message);
+}
+
+std::string diagnostic_details(const Diagnostic& diagnostic) {
+    std::string out = diagnostic.to_string();
+    if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
+    return out;
 }
 
 } // namespace mf

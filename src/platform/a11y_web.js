@@ -219,7 +219,7 @@ mergeInto(LibraryManager.library, {
         return c;
       }
       if (k === 'table') return MFA11Y.table(it, key);
-      if (k === 'button') {
+      if (k === 'button' || k === 'disclosure') {
         var b = MFA11Y.node(key, 'button', function () {
           var e = document.createElement('button');
           e.type = 'button';
@@ -229,7 +229,8 @@ mergeInto(LibraryManager.library, {
         MFA11Y.setText(b, it.l);
         b.disabled = !!it.off;
         // The language buttons are toggles; the steps and other "current" buttons mark where you are.
-        if (/^lang-/.test(it.id)) MFA11Y.setAttr(b, 'aria-pressed', it.c ? 'true' : 'false');
+        if (k === 'disclosure') MFA11Y.setAttr(b, 'aria-expanded', it.c ? 'true' : 'false');
+        else if (/^lang-/.test(it.id)) MFA11Y.setAttr(b, 'aria-pressed', it.c ? 'true' : 'false');
         else MFA11Y.setAttr(b, 'aria-current', it.c ? (/^step-/.test(it.id) ? 'step' : 'true') : null);
         return b;
       }

@@ -54,7 +54,7 @@ try {
     await importThrough(n++ % 4 === 3 ? 'drop' : 'picker', path.join(BAD_RESULTS, name));
     const s = await d.state();
     const rejected = want.errors.length > 0;
-    const shown = rejected ? s.import.errors : s.import.warnings;
+    const shown = rejected ? s.import.errorDetails : s.import.warningDetails;
     const wanted = rejected ? want.errors : want.warnings;
     t.check(s.modal === (rejected ? 'import-error' : 'import') && s.import.file === name && same(shown, wanted),
       `${name}: ${rejected ? 'error' : 'warning'} dialog with ${wanted.length === 1 ? `"${wanted[0]}"` : JSON.stringify(wanted)}` +

@@ -147,8 +147,8 @@ try {
   await checkFigures(expected, 'sector', 'newest per CVR, by sector');
   await checkLayer(expected, 'sector', 'newest per CVR, by sector', 'municipality-layer');
   const want = rejectedLines(expected);
-  t.check(want.length >= 3 && JSON.stringify(m.rejected) === JSON.stringify(want),
-    `every rejected file listed with mf-aggregate's reason:\n  ${m.rejected.join('\n  ')}`);
+  t.check(want.length >= 3 && JSON.stringify(m.rejectedDetails) === JSON.stringify(want),
+    `every rejected file listed with mf-aggregate's reason (its technical details):\n  ${m.rejectedDetails.join('\n  ')}`);
   t.check(m.superseded.length === expected.files.superseded && m.superseded.length > 0,
     `superseded files listed (${m.superseded.map((x) => x.file).join(', ')})`);
   await t.screenshot('municipality.png');
