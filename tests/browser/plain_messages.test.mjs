@@ -6,7 +6,7 @@
 // in the open dialog, state().import the dialog's problems.
 import path from 'node:path';
 import { openApp } from './lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitUntil } from './drive.mjs';
 import { BAD_RESULTS, readExpectations } from './expectations.mjs';
 
 const t = await openApp({ name: 'plain_messages' });
@@ -24,16 +24,15 @@ const cases = [
 
 async function importFile(file) {
   await page.setInputFiles('#mf-file-picker', file);
-  await page.waitForFunction(() => { const s = window.mfTest.state(); return s.import !== null && s.modal !== null; }, null, { timeout: 15000 });
+  await waitUntil(page, () => { const s = window.mfTest.state(); return s.import !== null && s.modal !== null; }, null, { timeout: 15000 });
   await d.settle();
 }
 
 async function closeDialog() {
   const s = await d.state();
   const id = s.modal === 'import-error' ? 'import-ok' : 'import-cancel';
-  const it = s.items.find((i) => i.id === id);
-  await page.mouse.click(it.x + Math.min(it.w / 2, 30), it.y + it.h / 2);
-  await page.waitForFunction(() => window.mfTest.state().modal === null, null, { timeout: 15000 });
+  await d.click(id);
+  await waitUntil(page, () => window.mfTest.state().modal === null, null, { timeout: 15000 });
 }
 
 const layerDisclosure = () => page.evaluate(() => {
