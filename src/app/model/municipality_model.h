@@ -19,6 +19,7 @@
 #include "core/aggregate.h"
 #include "core/aggregate_output.h"
 #include "core/questionnaire.h"
+#include "core/texts.h"
 
 #include <cstddef>
 #include <map>
@@ -55,10 +56,14 @@ public:
     void recompute(double time);
     const std::optional<Aggregate>& result() const { return result_; }
     bool stale() const { return stale_; }
-    // The rejected files' errors and the files not counted (file, the file that counts instead), in
-    // the aggregate's order.
+    // The rejected files' errors and the files not counted, in the aggregate's order.
+    struct NotCounted {
+        std::string file;
+        std::string by;         // the file that counts instead
+        bool same_file = false; // an identical copy of it (same checksum): sent again, not newer
+    };
     const std::vector<Diagnostic>& rejections() const { return rejections_; }
-    const std::vector<std::pair<std::string, std::string>>& superseded() const { return superseded_; }
+    const std::vector<NotCounted>& superseded() const { return superseded_; }
 
     // --- The view's choices --------------------------------------------------------------------------
     bool keep_duplicates() const { return options_.keep_duplicates; }
@@ -87,7 +92,11 @@ private:
     double computed_at_ = -1;
     std::optional<Aggregate> result_;
     std::vector<Diagnostic> rejections_;
-    std::vector<std::pair<std::string, std::string>> superseded_;
+    std::vector<NotCounted> superseded_;
 };
+
+// "alfa.json: not counted – the same file sent again (as alfa-kopi.json)" or "... newer assessment
+// of the same CVR number in ...", in the texts' language.
+std::string not_counted_text(const Texts& texts, const MunicipalityModel::NotCounted& file);
 
 } // namespace mf
