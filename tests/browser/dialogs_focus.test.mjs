@@ -6,7 +6,7 @@
 //     focus returns to the button that opened it;
 //   - from the drawn view (after a click into it, or after Escape), Tab reaches the skip link again.
 import { openApp } from './lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitUntil } from './drive.mjs';
 
 const t = await openApp({ name: 'dialogs_focus' });
 const page = t.page;
@@ -77,7 +77,7 @@ try {
   await page.evaluate(() => document.querySelector('#mf-a11y [data-mf-id="import-continue"]').focus());
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
   await chooser.setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
-  await page.waitForFunction(() => window.mfTest.state().modal === 'import-error', null, { timeout: 10000 });
+  await waitUntil(page, () => window.mfTest.state().modal === 'import-error', null, { timeout: 10000 });
   await settle();
   let a = await active();
   t.check(a.inDialog, `in the layer the dialog takes the focus (${JSON.stringify(a)})`);

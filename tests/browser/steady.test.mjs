@@ -3,7 +3,7 @@
 // and going moves nothing on screen; a click and the typing right after it go to the field clicked,
 // also with the CPU throttled 4x through the DevTools protocol.
 import { openApp } from './lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitUntil } from './drive.mjs';
 
 const t = await openApp({ name: 'steady' });
 const page = t.page;
@@ -46,7 +46,7 @@ try {
   s = await t.state();
   t.check(s.notice !== '', `a notice is up (${s.notice})`);
   const withNotice = positions(s);
-  await page.waitForFunction(() => window.mfTest.state().notice === '', null, { timeout: 15000 });
+  await waitUntil(page, () => window.mfTest.state().notice === '', null, { timeout: 15000 });
   await settle();
   s = await t.state();
   const without = positions(s);

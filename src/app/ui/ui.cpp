@@ -305,6 +305,9 @@ static bool button(const std::string& label, const std::string& id, bool enabled
     UiItem& item = context().record.items.back();
     item.dialog_default = !context().dialog.empty() && id == context().dialog_default;
     item.dialog_cancel = !context().dialog.empty() && id == context().dialog_cancel;
+    // A dialog opens with the keyboard on its default button, not on whatever comes first (a
+    // "Tekniske detaljer" disclosure above it would otherwise take Enter).
+    if (item.dialog_default) ImGui::SetItemDefaultFocus();
     return ((pressed || dialog_key_presses(id)) && enabled) || via_layer;
 }
 
