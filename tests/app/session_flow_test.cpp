@@ -4,9 +4,11 @@
 // settings in its address.
 #include "app/model/model.h"
 #include "core/scoring.h"
+#include "core/diagnostic_codes.h"
 #include "fake_host.h"
 
 #include <gtest/gtest.h>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -255,3 +257,21 @@ TEST(SessionFlow, PrivateBrowsingIsNoticedAtStartAndTheAnswersStayInMemory) {
 }
 
 } // namespace
+
+// An untouched assessment's export page lists only what the respondent must fill in, in the
+// respondent's words: no timestamps, no internal checks (issue 19).
+TEST(SessionFlow, AnEmptyExportListsOnlyTheProfileFieldsToFillIn) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    const mf::ExportOutcome out = m.prepare_export();
+    ASSERT_FALSE(out.ok());
+    std::set<std::string> codes;
+    for (const mf::Diagnostic& d : out.diagnostics) codes.insert(d.code);
+    EXPECT_EQ(codes, (std::set<std::string>{"export.profile.missing", "export.cvr.empty"}));
+    for (const mf::Diagnostic& d : out.diagnostics) {
+        const std::string text = mf::diagnostic_text(m.texts(), d);
+        EXPECT_EQ(text.find("\"\""), std::string::npos) << text;
+        EXPECT_NE(text.find("profilen"), std::string::npos) << text;
+    }
+}
