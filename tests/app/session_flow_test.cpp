@@ -275,3 +275,20 @@ TEST(SessionFlow, AnEmptyExportListsOnlyTheProfileFieldsToFillIn) {
         EXPECT_NE(text.find("profilen"), std::string::npos) << text;
     }
 }
+
+// The accessibility statement opens in a new tab, in the UI's language; where no page can be opened
+// (the desktop) the app says where the statement is instead of doing nothing.
+TEST(SessionFlow, TheAccessibilityStatementOpensInTheUsersLanguage) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    m.open_statement();
+    ASSERT_EQ(host.tabs.size(), 1u);
+    EXPECT_EQ(host.tabs.back(), "tilgaengelighed.html");
+    EXPECT_TRUE(m.notice_text().empty());
+    m.set_language("en");
+    m.open_statement();
+    EXPECT_EQ(host.tabs.back(), "tilgaengelighed.html#en");
+    host.serves_pages = false;
+    m.open_statement();
+    EXPECT_NE(m.notice_text().find("tilgaengelighed.html"), std::string::npos) << m.notice_text();
+}

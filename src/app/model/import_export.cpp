@@ -126,6 +126,12 @@ void AppModel::save_export(const std::string& path) {
 // ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
+std::string AppModel::statement_url() const { return language() == "en" ? "tilgaengelighed.html#en" : "tilgaengelighed.html"; }
+
+void AppModel::open_statement() {
+    if (!host_.open_page(statement_url())) notify("statement.not_opened");
+}
+
 void AppModel::open_report() {
     const Questionnaire& q = questionnaire();
     ReportOptions options;
