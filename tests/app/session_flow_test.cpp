@@ -292,3 +292,22 @@ TEST(SessionFlow, TheAccessibilityStatementOpensInTheUsersLanguage) {
     m.open_statement();
     EXPECT_NE(m.notice_text().find("tilgaengelighed.html"), std::string::npos) << m.notice_text();
 }
+
+// An answer that brings follow-up questions into view says so (the layer's live region reads the
+// notice); answering the same again, or a question that reveals nothing, says nothing.
+TEST(SessionFlow, AFollowUpQuestionThatAppearsIsAnnounced) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    const mf::Questionnaire& q = m.questionnaire();
+    m.set_answer(*q.question("reporting_channel"), std::string("yes"));
+    EXPECT_EQ(m.notice_text(), "Et nyt spørgsmål er kommet til herunder: »" + q.question("case_handling")->text.in("da") + "«");
+    m.begin_frame(100.0); // the notice has gone
+    m.set_answer(*q.question("reporting_channel"), std::string("yes"));
+    EXPECT_EQ(m.notice_text(), "") << "nothing new appeared";
+    m.set_answer(*q.question("has_policy"), std::string("yes"));
+    EXPECT_EQ(m.notice_text(), "2 nye spørgsmål er kommet til herunder.");
+    m.begin_frame(200.0);
+    m.clear_answer(*q.question("has_policy"));
+    EXPECT_EQ(m.notice_text(), "") << "questions that go away are not announced";
+}

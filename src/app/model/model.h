@@ -276,6 +276,7 @@ public:
     void set_storage_failed(bool failed) { storage_failed_ = failed; }
 
 private:
+    void announce_new_questions(const Question& answered, const Answers& before);
     void adopt_settings(const std::string& query); // "lang=en&text=1" (the municipality's page)
     std::string page_settings() const;
 
