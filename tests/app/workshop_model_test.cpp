@@ -192,6 +192,63 @@ TEST(WorkshopModel, AnEarlierVersionsSingleSessionBecomesTheFirstEntry) {
     EXPECT_EQ(host.memory.data.count(mf::assessment_key("a1")), 1u);
 }
 
+TEST(WorkshopModel, TheListCallsAnOrganisationWhatItsProfileSays) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    // Answers given (or a file loaded) into the untouched first entry, then another one added: the
+    // first is listed under its profile's name, not "Organisation 1".
+    mf_test::fill_profile(m, "Nørrebro Bageri ApS");
+    const std::string first = m.workshop().current();
+    m.workshop().add("Café Ærø");
+    ASSERT_EQ(m.workshop().list().entries.size(), 2u);
+    EXPECT_EQ(m.workshop().name_of(first), "Nørrebro Bageri ApS");
+    EXPECT_EQ(m.workshop().list().find(first)->name, "Nørrebro Bageri ApS") << "the saved index has the name too";
+    ASSERT_TRUE(m.workshop().open(first));
+    EXPECT_EQ(m.notice_text(), "Åben: Nørrebro Bageri ApS");
+
+    // The name changed in the profile: the list follows.
+    const mf::Question& name_field = *m.questionnaire().profile_field("name");
+    m.type_into(name_field, "Nørrebro Bageri & Café ApS");
+    EXPECT_EQ(m.workshop().name_of(first), "Nørrebro Bageri & Café ApS");
+    const std::string second = m.workshop().list().entries[1].id;
+    ASSERT_TRUE(m.workshop().open(second));
+    EXPECT_EQ(m.workshop().name_of(first), "Nørrebro Bageri & Café ApS");
+
+    // Renamed in the list (the one not open): its profile says the new name when it is opened.
+    m.workshop().rename(first, "Bageriet på Nørrebro");
+    EXPECT_EQ(m.workshop().name_of(first), "Bageriet på Nørrebro");
+    ASSERT_TRUE(m.workshop().open(first));
+    EXPECT_EQ(*mf::answer_text(m.answers(), name_field.id), "Bageriet på Nørrebro");
+    // And the open one renamed: its profile at once.
+    m.workshop().rename(first, "Bageriet ApS");
+    EXPECT_EQ(*mf::answer_text(m.answers(), name_field.id), "Bageriet ApS");
+    EXPECT_EQ(m.workshop().name_of(first), "Bageriet ApS");
+}
+
+TEST(WorkshopModel, AListSavedBeforeNamesFollowedTheProfileShowsTheProfilesName) {
+    FakeHost host;
+    {
+        AppModel m(host, Page::Respondent);
+        mf_test::start(m);
+        m.workshop().add("");
+        mf_test::fill_profile(m, "Vesterbro Kulturhus");
+        m.workshop().add("B");
+        mf_test::frame(m);
+    }
+    // As an earlier version saved it: the first entry without a name.
+    mf::Workshop index;
+    mf::Diagnostics d;
+    ASSERT_TRUE(mf::read_workshop(host.memory.data.at(mf::kWorkshopKey), index, d));
+    index.entries[0].name.clear();
+    host.memory.data[mf::kWorkshopKey] = mf::workshop_text(index);
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    const auto rows = m.workshop().rows();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(m.workshop().name_of(rows[0].id), "Vesterbro Kulturhus");
+}
+
 TEST(WorkshopModel, PresentationModeEnlargesUpToTwiceAndIsSaved) {
     FakeHost host;
     AppModel m(host, Page::Respondent);

@@ -42,6 +42,7 @@ bool WorkshopModel::save() {
     if (workshop_.current.empty()) add_entry(workshop_, "", app_.host().now_timestamp());
     const Session& s = app_.session();
     workshop_.text_size = s.text_size;
+    follow_profile_name(workshop_.current, s.assessment.answers);
     bool ok = save_entry(store, workshop_, workshop_.current, s);
     const std::string index = workshop_text(workshop_);
     if (index != saved_index_) {
@@ -57,9 +58,23 @@ bool WorkshopModel::save() {
 std::string WorkshopModel::name_of(const std::string& id) const {
     const std::size_t i = workshop_.index_of(id);
     if (i == workshop_.entries.size()) return "";
-    // The open one's profile is in memory; the others' names are in the index.
-    const std::string org = id == workshop_.current ? organisation_name(app_.questionnaire(), app_.answers()) : "";
-    return display_name(workshop_.entries[i], i, org);
+    // The open one's profile is in memory and wins over the index (typed this frame, not saved yet);
+    // the others' names are in the index, which follows their profiles (follow_profile_name).
+    if (id == workshop_.current) {
+        const std::string org = clean_name(organisation_name(app_.questionnaire(), app_.answers()));
+        if (!org.empty()) return org;
+    }
+    return display_name(workshop_.entries[i], i, "");
+}
+
+// Names as stored: an entry is called what its profile says (an imported file, a name typed into the
+// profile after adding), so the list and the opened assessment never disagree. True when it changed.
+bool WorkshopModel::follow_profile_name(const std::string& id, const Answers& answers) {
+    WorkshopEntry* e = workshop_.find(id);
+    const std::string org = clean_name(organisation_name(app_.questionnaire(), answers));
+    if (!e || org.empty() || e->name == org) return false;
+    e->name = org;
+    return true;
 }
 
 std::vector<WorkshopModel::ListRow> WorkshopModel::rows() {
@@ -85,6 +100,7 @@ std::vector<WorkshopModel::ListRow> WorkshopModel::rows() {
             case EntryRead::Read:
             case EntryRead::Absent: // added, nothing answered: an empty session
                 row.answers = std::move(s.assessment.answers);
+                follow_profile_name(e.id, row.answers); // a list saved before names followed the profile
                 row.progress = total_progress(q, row.answers);
                 row.overall = summarise(q, compute_scores(q, row.answers)).overall;
                 break;
@@ -186,9 +202,27 @@ void WorkshopModel::start_rename(const std::string& id) {
     rename_text = name_of(id);
 }
 
+// The new name is the entry's and its profile's organisation name (one name, see follow_profile_name).
 void WorkshopModel::rename(const std::string& id, const std::string& name) {
-    if (rename_entry(workshop_, id, name)) app_.session_changed();
     renaming.clear();
+    if (!rename_entry(workshop_, id, name)) return;
+    const std::string cleaned = clean_name(name);
+    const Question* field = app_.questionnaire().profile_field("name");
+    if (field && !cleaned.empty()) {
+        if (id == workshop_.current) {
+            app_.set_answer(*field, cleaned);
+        } else {
+            Session s;
+            Diagnostics problems;
+            if (read_entry(app_.host().store(), app_.questionnaire(), id, s, problems) != EntryRead::Unreadable) {
+                s.assessment.answers[field->id] = cleaned;
+                s.assessment.updated = app_.host().now_timestamp();
+                if (!save_entry(app_.host().store(), workshop_, id, s)) app_.set_storage_failed(true);
+                invalidate(id);
+            }
+        }
+    }
+    app_.session_changed();
 }
 
 void WorkshopModel::remove(const std::string& id) {

@@ -79,7 +79,8 @@ public:
     // --- The list ------------------------------------------------------------------------------------
     const Workshop& list() const { return workshop_; }
     const std::string& current() const { return workshop_.current; }
-    // The name to show: the entry's, else the profile's organisation name, else "Organisation <n>".
+    // The name to show: the profile's organisation name (the entry's name follows it, see
+    // follow_profile_name), else the name given when adding or renaming, else "Organisation <n>".
     std::string name_of(const std::string& id) const;
     // One row per entry, in list order (storage is read only for rows that changed since last time).
     std::vector<ListRow> rows();
@@ -92,6 +93,7 @@ public:
     // The open one's "Continue": to its results or its profile.
     void continue_current();
     void add(const std::string& name);
+    // Renames the entry and writes the name into its profile too (the open one's live, another's stored).
     void rename(const std::string& id, const std::string& name);
     void remove(const std::string& id);
 
@@ -140,6 +142,7 @@ private:
     bool adopt_untouched_entry(const std::string& name, const Session& session);
     void adopt_session(const std::string& id, Session session);
     void invalidate(const std::string& id) { rows_.erase(id); }
+    bool follow_profile_name(const std::string& id, const Answers& answers);
 
     AppModel& app_;
     Workshop workshop_;

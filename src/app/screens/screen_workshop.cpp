@@ -110,12 +110,22 @@ static void list_section(AppModel& m) {
         } else {
             ui::bold(current ? tr("workshop.name_open", {{"name", name}}) : name);
             ui::muted(row_line(m, row));
-            if (!current && ui::primary_button(tr("workshop.open"), "open:" + row.id, row.readable)) to_open = row.id;
-            if (current && ui::primary_button(tr("workshop.continue"), "open:" + row.id)) w.continue_current();
+            // Every button is named with its organisation. The first one shows the name when the row
+            // still fits the column; the others lean on the name drawn above them.
+            const TextArgs who = {{"name", name}};
+            const std::string first = tr(current ? "workshop.continue_named" : "workshop.open_named", who);
+            const std::string rename_label = tr("workshop.rename"), delete_label = tr("workshop.delete");
+            const float spacing = ImGui::GetStyle().ItemSpacing.x + 2 * ImGui::GetStyle().FramePadding.x;
+            const float row_width = ImGui::CalcTextSize(first.c_str()).x + ImGui::CalcTextSize(rename_label.c_str()).x +
+                                    ImGui::CalcTextSize(delete_label.c_str()).x + 3 * spacing;
+            const bool named = row_width * 1.05f <= ui::column_width(); // the first is bold, a little wider
+            const std::string shown = named ? first : std::string(tr(current ? "workshop.continue" : "workshop.open"));
+            if (!current && ui::primary_button(shown, "open:" + row.id, row.readable, first)) to_open = row.id;
+            if (current && ui::primary_button(shown, "open:" + row.id, true, first)) w.continue_current();
             ImGui::SameLine();
-            if (ui::secondary_button(tr("workshop.rename"), "rename:" + row.id)) w.start_rename(row.id);
+            if (ui::secondary_button(rename_label, "rename:" + row.id, true, tr("workshop.rename_named", who))) w.start_rename(row.id);
             ImGui::SameLine();
-            if (ui::secondary_button(tr("workshop.delete"), "delete:" + row.id)) w.ask_delete(row.id);
+            if (ui::secondary_button(delete_label, "delete:" + row.id, true, tr("workshop.delete_named", who))) w.ask_delete(row.id);
         }
         ImGui::PopID();
     }
