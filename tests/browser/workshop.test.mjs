@@ -284,10 +284,11 @@ try {
   await waitBatch(5);
   let s2 = await d2.state();
   const names2 = s2.workshop.entries.map((e) => e.name);
-  t.check(orgs.every((o) => names2.includes(o.name.replace(' & Co', ''))) && s2.workshop.entries.length === 3,
+  // The renamed one is exported under its new name: rename writes the profile's name too.
+  t.check(orgs.every((o) => names2.includes(o.name)) && s2.workshop.entries.length === 3,
     `the bundle's 3 organisations are the fresh list: its untouched first entry became the first of them (${names2.join(', ')})`);
   const open2 = s2.workshop.entries.find((e) => e.id === s2.workshop.current);
-  t.check(s2.screen === 'workshop' && !!open2 && orgs.some((o) => o.name.replace(' & Co', '') === open2.name),
+  t.check(s2.screen === 'workshop' && !!open2 && orgs.some((o) => o.name === open2.name),
     `the list stays on screen, and the open entry is an imported organisation (${s2.screen}, ${open2 && open2.name})`);
   t.check(s2.workshop.batch === 5, `each file or member is listed: 3 added, 2 bad (${s2.workshop.batch})`);
   t.check(['broken.json', 'foreign.json'].every((f) => s2.notices.some((n) => n.text.startsWith(f + ': '))),
@@ -309,7 +310,7 @@ try {
   s2 = await d2.state();
   let ok2 = 0;
   for (const o of orgs) {
-    const e = s2.workshop.entries.find((x) => x.name === o.name.replace(' & Co', ''));
+    const e = s2.workshop.entries.find((x) => x.name === o.name);
     if (e && s2.cells[`cmp:${e.id}:overall`] === percentDa(o.overall)) ok2++;
   }
   t.check(ok2 === 3, `the imported organisations have the same overall results (${ok2}/3)`);
