@@ -249,6 +249,39 @@ TEST(WorkshopModel, AListSavedBeforeNamesFollowedTheProfileShowsTheProfilesName)
     EXPECT_EQ(m.workshop().name_of(rows[0].id), "Vesterbro Kulturhus");
 }
 
+TEST(WorkshopModel, PresentationModeFromTheListOpensTheComparisonAtTheTop) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    m.workshop().add("A");
+    m.workshop().add("B");
+    m.go_to(Screen::Workshop);
+    m.take_scroll_to_top();
+    m.workshop().set_presentation(true);
+    EXPECT_EQ(m.screen(), Screen::Compare);
+    EXPECT_TRUE(m.take_scroll_to_top());
+    // Switched on again on the comparison itself: back to the top, where the chart is drawn first.
+    m.workshop().set_presentation(false);
+    EXPECT_EQ(m.screen(), Screen::Compare);
+    m.workshop().set_presentation(true);
+    EXPECT_TRUE(m.take_scroll_to_top());
+    // Elsewhere (a theme) it stays where it is.
+    m.workshop().set_presentation(false);
+    m.go_to_theme(0);
+    m.workshop().set_presentation(true);
+    EXPECT_EQ(m.screen(), Screen::Theme);
+}
+
+TEST(WorkshopModel, TooFewAnswersToCompareIsUnderEightyPercentOfTheVisibleQuestions) {
+    using W = mf::WorkshopModel;
+    EXPECT_DOUBLE_EQ(W::kMinCoverageToCompare, 0.8);
+    EXPECT_TRUE(W::enough_to_compare(mf::Progress{38, 38}));
+    EXPECT_TRUE(W::enough_to_compare(mf::Progress{24, 30}));
+    EXPECT_FALSE(W::enough_to_compare(mf::Progress{23, 30}));
+    EXPECT_FALSE(W::enough_to_compare(mf::Progress{3, 31}));
+    EXPECT_FALSE(W::enough_to_compare(mf::Progress{0, 0})) << "nothing to show is not enough";
+}
+
 TEST(WorkshopModel, PresentationModeEnlargesUpToTwiceAndIsSaved) {
     FakeHost host;
     AppModel m(host, Page::Respondent);

@@ -253,10 +253,21 @@ void WorkshopModel::remove(const std::string& id) {
 // ---------------------------------------------------------------------------------------------
 // Presentation mode
 // ---------------------------------------------------------------------------------------------
+// Switched on from the list (with something to compare) or on the comparison, it opens on the
+// comparison's chart: the comparison draws its chart first in presentation mode, from the top.
 void WorkshopModel::set_presentation(bool on) {
     workshop_.presentation = on;
+    const Screen screen = app_.screen();
+    if (on && ((screen == Screen::Workshop && workshop_.entries.size() > 1) || screen == Screen::Compare)) {
+        app_.go_to(Screen::Compare);
+        app_.scroll_to_top();
+    }
     app_.session_changed();
     app_.host().request_frames();
+}
+
+bool WorkshopModel::enough_to_compare(const Progress& progress) {
+    return progress.visible > 0 && progress.answered >= kMinCoverageToCompare * progress.visible;
 }
 
 float WorkshopModel::presentation_scale(float text_scale) const {

@@ -107,6 +107,8 @@ public:
 
     // --- Presentation mode -------------------------------------------------------------------------
     bool presentation() const { return workshop_.presentation; }
+    // On: from the list (more than one organisation) or on the comparison, it opens the comparison
+    // at the top, where presentation mode draws the chart first.
     void set_presentation(bool on);
     // The factor presentation mode adds on top of the text size (capped so text stays on screen).
     float presentation_scale(float text_scale) const;
@@ -133,6 +135,11 @@ public:
     bool chosen(const std::string& id) const;
     void toggle_chosen(const std::string& id);
     bool anonymise = false;
+    // An organisation with fewer than this share of its visible questions answered is shown apart in
+    // the comparison ("for få svar til at sammenligne"), not in its chart and table, unless asked.
+    static constexpr double kMinCoverageToCompare = 0.8;
+    static bool enough_to_compare(const Progress& progress);
+    bool include_few = false; // the comparison shows those with too few answers too (marked)
 
 private:
     void import_one(const std::string& file, std::string_view bytes);

@@ -243,21 +243,36 @@ static void pattern_bar(ImDrawList* dl, ImVec2 a, ImVec2 b, std::size_t series) 
     dl->AddRect(a, b, ui::palette().text, 0, 0, 1.5f);
 }
 
+static std::string coverage_text(const Texts& tr, const Progress& p);
+
 struct Column {
     std::string id, name, key;
     std::size_t series = 0;
     ScoreSummary summary;
     Progress progress;
+    bool few = false; // compared although it has too few answers (asked for): marked
 };
 
+// Answered / total, marked when below the threshold.
+static std::string column_coverage(const Texts& tr, const Column& c) {
+    return coverage_text(tr, c.progress) + (c.few ? " " + std::string(tr("compare.few_mark")) : std::string());
+}
+
 // One group of bars: the part's title, then one bar per organisation with its key and number.
+// `coverage`: each organisation's answered / total is written beside its number (the overall group).
 static void bar_group(const Texts& tr, const std::string& title, const std::string& part_id, const std::vector<Column>& cols,
-                      const std::vector<std::optional<double>>& values) {
+                      const std::vector<std::optional<double>>& values, bool coverage = false) {
     ui::bold(title);
     const float fs = ImGui::GetFontSize();
     const float w = ui::column_width();
     const float key_w = ImGui::CalcTextSize("WW").x + fs * 0.4f;
-    const float value_w = ImGui::CalcTextSize("100,0 %").x + fs * 0.5f;
+    std::vector<std::string> texts;
+    float value_w = ImGui::CalcTextSize("100,0 %").x;
+    for (std::size_t i = 0; i < cols.size(); i++) {
+        texts.push_back(tr.percent(values[i]) + (coverage ? "  \u00b7  " + column_coverage(tr, cols[i]) : std::string()));
+        value_w = std::max(value_w, ImGui::CalcTextSize(texts.back().c_str()).x);
+    }
+    value_w += fs * 0.5f;
     const float bar_w = w - key_w - value_w;
     const float h = std::round(fs * 1.1f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -270,7 +285,7 @@ static void bar_group(const Texts& tr, const std::string& title, const std::stri
             const float fw = (float)(bar_w * std::clamp(*values[i], 0.0, 100.0) / 100.0);
             pattern_bar(dl, a, ImVec2(a.x + fw, a.y + h), cols[i].series);
         }
-        const std::string v = tr.percent(values[i]);
+        const std::string& v = texts[i];
         dl->AddText(ImVec2(a.x + bar_w + fs * 0.4f, p.y + (h - fs) * 0.5f), ui::palette().text, v.c_str());
         ImGui::Dummy(ImVec2(w, h));
         ui::note("bar", cols[i].name + ": " + title, "cmp-bar:" + cols[i].id + ":" + part_id, false, v);
@@ -279,40 +294,68 @@ static void bar_group(const Texts& tr, const std::string& title, const std::stri
 }
 
 
-void screen_compare(AppModel& m) {
-    const Texts& tr = m.texts();
+static std::string coverage_text(const Texts& tr, const Progress& p) {
+    return tr("compare.coverage", {{"answered", std::to_string(p.answered)}, {"total", std::to_string(p.visible)}});
+}
+
+// Who is compared: every chosen, readable organisation with enough answers (or all, when asked);
+// those with too few answers go to `few`, shown apart.
+static std::vector<Column> chosen_columns(const AppModel& m, WorkshopModel& w, const std::vector<WorkshopModel::ListRow>& rows,
+                                          std::vector<Column>& few) {
     const Questionnaire& q = m.questionnaire();
+    std::vector<Column> cols;
+    for (std::size_t position = 0; position < rows.size(); position++) {
+        const WorkshopModel::ListRow& row = rows[position];
+        if (!w.chosen(row.id) || !row.readable) continue;
+        Column c;
+        c.id = row.id;
+        c.name = w.anonymise ? anonymous_name(position) : w.name_of(row.id);
+        c.key = key_letter(position);
+        c.series = position;
+        c.progress = row.progress;
+        const bool enough = WorkshopModel::enough_to_compare(row.progress);
+        if (!enough && !w.include_few) {
+            few.push_back(std::move(c));
+            continue;
+        }
+        c.few = !enough;
+        c.summary = summarise(q, compute_scores(q, row.answers));
+        cols.push_back(std::move(c));
+    }
+    return cols;
+}
+
+// The controls: back, presentation, anonymise, who is compared.
+static void compare_controls(AppModel& m, const std::vector<WorkshopModel::ListRow>& rows) {
+    const Texts& tr = m.texts();
     WorkshopModel& w = m.workshop();
-    ui::heading(tr("compare.heading"));
     if (ui::secondary_button(tr("compare.back"), "back")) m.go_to(Screen::Workshop);
     ImGui::SameLine();
     if (ui::secondary_button(presentation_label(m), "presentation")) w.set_presentation(!w.presentation());
-
     if (ui::choice(tr("compare.anonymise"), "anonymise", w.anonymise, false)) w.anonymise = !w.anonymise;
     ui::subheading(tr("compare.who"));
-    std::vector<Column> cols;
-    const std::vector<WorkshopModel::ListRow> rows = w.rows();
     for (std::size_t position = 0; position < rows.size(); position++) {
         const WorkshopModel::ListRow& row = rows[position];
-        const bool on = w.chosen(row.id);
         const std::string shown = w.anonymise ? anonymous_name(position) : w.name_of(row.id);
-        const std::string label = key_letter(position) + "  " + (row.readable ? shown : tr("compare.unreadable", {{"name", shown}}));
-        if (ui::choice(label, "cmp-pick:" + row.id, on, false)) w.toggle_chosen(row.id);
-        if (!on || !row.readable) continue;
-        Column c;
-        c.id = row.id;
-        c.name = shown;
-        c.key = key_letter(position);
-        c.series = position;
-        c.summary = summarise(q, compute_scores(q, row.answers));
-        c.progress = row.progress;
-        cols.push_back(std::move(c));
+        std::string label = key_letter(position) + "  " + (row.readable ? shown : tr("compare.unreadable", {{"name", shown}}));
+        if (row.readable) label += " \u00b7 " + coverage_text(tr, row.progress);
+        if (ui::choice(label, "cmp-pick:" + row.id, w.chosen(row.id), false)) w.toggle_chosen(row.id);
     }
-    if (cols.empty()) {
-        ui::notice(ui::Tone::Info, tr("compare.choose_one"));
-        return;
-    }
+    if (ui::choice(tr("compare.include_few"), "cmp-include-few", w.include_few, false)) w.include_few = !w.include_few;
+}
 
+// Those with too few answers, apart from the chart and the table, each with its coverage.
+static void few_section(const Texts& tr, const std::vector<Column>& few) {
+    if (few.empty()) return;
+    ui::subheading(tr("compare.few_heading"));
+    ui::muted(tr("compare.few_hint", {{"percent", std::to_string((int)(WorkshopModel::kMinCoverageToCompare * 100))}}));
+    for (const Column& c : few)
+        ui::notice(ui::Tone::Info, c.key + "  " + c.name + ": " + coverage_text(tr, c.progress), "cmp-few:" + c.id);
+}
+
+static void compare_chart_and_table(AppModel& m, const std::vector<Column>& cols) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
     // The chart: grouped bars per principle, then per theme.
     auto values = [&](auto get) {
         std::vector<std::optional<double>> v;
@@ -333,7 +376,7 @@ void screen_compare(AppModel& m) {
     };
     const auto overall = values([](const ScoreSummary& s) { return s.overall; });
     ui::subheading(tr("compare.principles_heading"));
-    bar_group(tr, tr("compare.overall"), "overall", cols, overall);
+    bar_group(tr, tr("compare.overall"), "overall", cols, overall, true);
     for (const Principle& p : q.principles) bar_group(tr, p.title.in(m.language()), p.id, cols, principle(p));
     ui::subheading(tr("results.themes"));
     for (const Theme& t : q.themes) bar_group(tr, t.title.in(m.language()), t.id, cols, theme(t));
@@ -361,7 +404,8 @@ void screen_compare(AppModel& m) {
         for (const Level& l : q.levels)
             if (c.summary.level && l.id == *c.summary.level) level = &l;
         levels.push_back(level ? level->title.in(m.language()) : "\u2013");
-        answered.push_back(std::to_string(c.progress.answered) + " / " + std::to_string(c.progress.visible));
+        answered.push_back(std::to_string(c.progress.answered) + " / " + std::to_string(c.progress.visible) +
+                           (c.few ? " " + std::string(tr("compare.few_mark")) : std::string()));
     }
     row(tr("compare.level"), "level", levels);
     row(tr("compare.answered"), "answered", answered);
@@ -369,6 +413,22 @@ void screen_compare(AppModel& m) {
     for (const Theme& t : q.themes) row(t.title.in(m.language()), t.id, percents(theme(t)));
     ui::end_table();
     ui::muted(tr("compare.note"));
+}
+
+// Presentation mode opens on the chart: it comes first, the controls after the table. Otherwise the
+// controls come first.
+void screen_compare(AppModel& m) {
+    const Texts& tr = m.texts();
+    WorkshopModel& w = m.workshop();
+    ui::heading(tr("compare.heading"));
+    const std::vector<WorkshopModel::ListRow> rows = w.rows();
+    std::vector<Column> few;
+    const std::vector<Column> cols = chosen_columns(m, w, rows, few);
+    if (!w.presentation()) compare_controls(m, rows);
+    if (cols.empty()) ui::notice(ui::Tone::Info, tr("compare.choose_one"));
+    else compare_chart_and_table(m, cols);
+    few_section(tr, few);
+    if (w.presentation()) compare_controls(m, rows);
 }
 
 } // namespace mf
