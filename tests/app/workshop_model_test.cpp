@@ -142,6 +142,28 @@ TEST(WorkshopModel, ExportAllWritesOneBundleOfTheFinishedOnesAndSaysWhoIsMissing
     EXPECT_EQ(members.front().file, mf::bundle_member_name(report->where, 0, "mangfoldighedstjek-a-2026-11-25.json"));
 }
 
+TEST(WorkshopModel, WhatIsMissingBeforeExportIsListedPerOrganisationWithItsOwnReasons) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    m.workshop().add("A");
+    mf_test::fill_profile(m, "A", "13748136");
+    mf_test::answer_everything(m);
+    m.workshop().add("B"); // nothing but the name
+    EXPECT_FALSE(m.workshop().export_check()) << "checked on request only";
+    m.workshop().check_export();
+    ASSERT_TRUE(m.workshop().export_check());
+    const auto missing = *m.workshop().export_check();
+    ASSERT_EQ(missing.size(), 1u);
+    EXPECT_EQ(missing[0].name, "B");
+    EXPECT_GE(missing[0].problems.size(), 2u) << "each missing field is its own reason";
+    EXPECT_TRUE(host.saved.empty()) << "checking saves nothing";
+    m.workshop().export_all();
+    EXPECT_FALSE(m.workshop().export_check()) << "after the export its report says it";
+    ASSERT_EQ(m.workshop().export_report()->skipped.size(), 1u);
+    EXPECT_EQ(m.workshop().export_report()->skipped[0].problems.size(), missing[0].problems.size()) << "the same reasons";
+}
+
 TEST(WorkshopModel, ABundleDroppedOnAFreshListBecomesItsOrganisationsWithTheFirstEntryReused) {
     std::vector<mf::BundleMember> members = {
         {"a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z")},

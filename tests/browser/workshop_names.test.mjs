@@ -61,6 +61,21 @@ try {
   s = await t.state();
   t.check(s.workshop.entries[0].name === imported, `and the list still says so (${s.workshop.entries[0].name})`);
 
+  // Before exporting: what is missing, per organisation, each reason on its own line (bullets in
+  // the layer). The imported one is ready; the one just added is not.
+  await d.click('export-check');
+  const missing = await page.evaluate(() => {
+    const main = document.getElementById('mf-a11y-main');
+    const all = [...main.querySelectorAll('*')];
+    const head = all.find((el) => el.children.length === 0 && el.textContent.includes('Nørrebro Bageri ApS mangler:'));
+    return { head: head ? head.textContent : null, items: [...main.querySelectorAll('li')].map((li) => li.textContent),
+      text: main.textContent };
+  });
+  t.check(!!missing.head && !missing.text.includes(`${imported} mangler`),
+    `"Hvad mangler?" names the one that cannot be exported yet, not the ready one (${missing.head})`);
+  t.check(missing.items.length >= 2, `with its reasons as a list (${missing.items.slice(0, 4).join(' | ')})`);
+  await t.screenshot('workshop-names-missing-da.png');
+
   // English.
   await d.click('lang-en');
   s = await t.state();

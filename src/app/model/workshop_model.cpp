@@ -279,33 +279,50 @@ float WorkshopModel::presentation_scale(float text_scale) const {
 // ---------------------------------------------------------------------------------------------
 // Export all, batch import
 // ---------------------------------------------------------------------------------------------
-void WorkshopModel::export_all() {
+// One entry's result file for the bundle, or (false) why it cannot be exported yet. `names` holds
+// the files taken so far: two organisations of the same name get "<name> 2".
+bool WorkshopModel::export_entry(const WorkshopEntry& e, std::set<std::string>& names, BundleMember& member,
+                                 Diagnostics& missing) const {
     const Questionnaire& q = app_.questionnaire();
+    Session s;
+    if (!entry_session(e, s, missing)) return false;
+    const std::string organisation = organisation_name(q, s.assessment.answers);
+    std::string file = export_file_name(organisation, app_.host().today());
+    for (int n = 2; names.count(file); n++)
+        file = export_file_name(organisation + " " + std::to_string(n), app_.host().today());
+    ExportOutcome out = export_result(q, s.assessment, file);
+    if (!out.ok()) {
+        for (Diagnostic& d : out.diagnostics)
+            if (d.severity == Diagnostic::Severity::Error) missing.push_back(std::move(d));
+        return false;
+    }
+    names.insert(file);
+    member = {file, std::move(out.text)};
+    return true;
+}
+
+void WorkshopModel::check_export() {
+    std::vector<ExportAllReport::Skipped> missing;
+    std::set<std::string> names;
+    for (const WorkshopEntry& e : workshop_.entries) {
+        BundleMember member;
+        Diagnostics problems;
+        if (!export_entry(e, names, member, problems)) missing.push_back({name_of(e.id), std::move(problems)});
+    }
+    export_check_ = std::move(missing);
+}
+
+void WorkshopModel::export_all() {
     ExportAllReport report;
     std::vector<BundleMember> members;
     std::set<std::string> names;
     for (const WorkshopEntry& e : workshop_.entries) {
-        Session s;
+        BundleMember member;
         Diagnostics problems;
-        if (!entry_session(e, s, problems)) {
-            report.skipped.push_back({name_of(e.id), std::move(problems)});
-            continue;
-        }
-        const std::string organisation = organisation_name(q, s.assessment.answers);
-        std::string file = export_file_name(organisation, app_.host().today());
-        for (int n = 2; names.count(file); n++) // two organisations of the same name
-            file = export_file_name(organisation + " " + std::to_string(n), app_.host().today());
-        ExportOutcome out = export_result(q, s.assessment, file);
-        if (!out.ok()) {
-            Diagnostics errors;
-            for (Diagnostic& d : out.diagnostics)
-                if (d.severity == Diagnostic::Severity::Error) errors.push_back(std::move(d));
-            report.skipped.push_back({name_of(e.id), std::move(errors)});
-            continue;
-        }
-        names.insert(file);
-        members.push_back({file, std::move(out.text)});
+        if (export_entry(e, names, member, problems)) members.push_back(std::move(member));
+        else report.skipped.push_back({name_of(e.id), std::move(problems)});
     }
+    export_check_.reset(); // the report says it now
     report.exported = members.size();
     if (!members.empty()) {
         const std::string file = "mangfoldighedstjek-workshop-" + app_.host().today() + ".json";

@@ -15,6 +15,7 @@
 // "Organisation 1" is left behind.
 #pragma once
 #include "app/model/file_intake.h"
+#include "core/bundle.h"
 #include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/session.h"
@@ -116,6 +117,10 @@ public:
     // --- Export all, batch import ---------------------------------------------------------------------
     void export_all();
     const std::optional<ExportAllReport>& export_report() const { return export_report_; }
+    // "What is missing?" before exporting: every organisation that cannot be exported yet, each with
+    // its own reasons (the same check as export_all; run on request, not per frame).
+    void check_export();
+    const std::optional<std::vector<ExportAllReport::Skipped>>& export_check() const { return export_check_; }
     // "Tilføj opfølgning til kalenderen" for the whole list: one .ics file with every organisation's
     // follow-up dates (core/calendar.h); unreadable entries are left out. Said in a notice.
     void save_calendar();
@@ -145,6 +150,7 @@ private:
     void import_one(const std::string& file, std::string_view bytes);
     // The entry's session: the open one live, any other read from storage. False when unreadable.
     bool entry_session(const WorkshopEntry& entry, Session& session, Diagnostics& problems) const;
+    bool export_entry(const WorkshopEntry& entry, std::set<std::string>& names, BundleMember& member, Diagnostics& missing) const;
     // The untouched first entry (no name, nothing answered) becomes this organisation. True when it did.
     bool adopt_untouched_entry(const std::string& name, const Session& session);
     void adopt_session(const std::string& id, Session session);
@@ -157,6 +163,7 @@ private:
     std::map<std::string, ListRow> rows_;     // rows of entries other than the open one, as last read
     std::vector<BatchLine> batch_;
     std::optional<ExportAllReport> export_report_;
+    std::optional<std::vector<ExportAllReport::Skipped>> export_check_;
     std::set<std::string> unchosen_;          // compared: everyone but these
 };
 

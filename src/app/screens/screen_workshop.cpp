@@ -133,6 +133,14 @@ static void list_section(AppModel& m) {
     if (!to_open.empty()) w.open(to_open);
 }
 
+// Who cannot be exported yet, one organisation at a time with each of its reasons on a line.
+static void missing_list(const Texts& tr, const std::vector<WorkshopModel::ExportAllReport::Skipped>& missing) {
+    for (const auto& skipped : missing) {
+        ui::bold(tr("workshop.missing_for", {{"name", skipped.name}}));
+        for (const Diagnostic& d : skipped.problems) ui::bullet(diagnostic_text(tr, d));
+    }
+}
+
 static void export_section(AppModel& m) {
     const Texts& tr = m.texts();
     WorkshopModel& w = m.workshop();
@@ -140,15 +148,20 @@ static void export_section(AppModel& m) {
     if (ui::secondary_button(tr("workshop.to_compare"), "to-compare", w.list().entries.size() > 1)) m.go_to(Screen::Compare);
     ImGui::SameLine();
     if (ui::secondary_button(tr("workshop.export_all"), "export-all")) w.export_all();
+    ImGui::SameLine();
+    if (ui::secondary_button(tr("workshop.export_check"), "export-check")) w.check_export();
     ui::muted(tr("workshop.export_all_hint"));
+    if (const auto& missing = w.export_check()) {
+        if (missing->empty()) ui::notice(ui::Tone::Good, tr("workshop.export_check_none"), "export-check-result");
+        else missing_list(tr, *missing);
+    }
     if (ui::secondary_button(tr("workshop.calendar"), "calendar-all")) w.save_calendar();
     ui::muted(tr("workshop.calendar_hint"));
     if (const auto& report = w.export_report()) {
         if (report->exported == 0) ui::notice(ui::Tone::Info, tr("workshop.export_none"));
         else if (report->saved) ui::notice(ui::Tone::Info, tr("workshop.exported", {{"count", std::to_string(report->exported)}, {"where", report->where}}));
         else ui::notice(ui::Tone::Info, report->where);
-        for (const auto& skipped : report->skipped)
-            ui::muted(tr("workshop.not_included", {{"name", skipped.name}, {"reasons", reasons_text(tr, skipped.problems)}}));
+        missing_list(tr, report->skipped);
     }
 }
 

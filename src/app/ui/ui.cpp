@@ -249,6 +249,13 @@ void muted(const std::string& text) {
     note_text("muted", text);
 }
 
+void bullet(const std::string& text) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", text.c_str());
+    note_text("bullet", text);
+}
+
 void bold(const std::string& text) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextWrapped("%s", text.c_str());

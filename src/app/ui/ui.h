@@ -165,6 +165,8 @@ void subheading(const std::string& text);
 void paragraph(const std::string& text);
 void muted(const std::string& text);
 void bold(const std::string& text);
+// A line of a list, wrapped, with a bullet (recorded as "bullet").
+void bullet(const std::string& text);
 
 enum class Tone { Info, Good, Warning, Error };
 // A boxed message with a coloured edge, wrapped to the column. `id` names it for the tests.
