@@ -130,6 +130,8 @@ public:
     void close_overview();
     // The screen should start at the top / scroll to a question: taken by the frame that does it.
     bool take_scroll_to_top();
+    // The screen should start at the top again without changing screen (presentation mode switched on).
+    void scroll_to_top() { scroll_to_top_ = true; }
     bool take_scroll_to_question(const std::string& question_id);
 
     // --- Answers (answers.cpp) ----------------------------------------------------------------------

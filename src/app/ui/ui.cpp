@@ -249,6 +249,13 @@ void muted(const std::string& text) {
     note_text("muted", text);
 }
 
+void bullet(const std::string& text) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", text.c_str());
+    note_text("bullet", text);
+}
+
 void bold(const std::string& text) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextWrapped("%s", text.c_str());
@@ -286,7 +293,7 @@ void notice(Tone tone, const std::string& text, const std::string& id) {
 // ---------------------------------------------------------------------------------------------
 static bool dialog_key_presses(const std::string& id);
 
-static bool button(const std::string& label, const std::string& id, bool enabled, bool primary) {
+static bool button(const std::string& label, const std::string& id, bool enabled, bool primary, const std::string& name = "") {
     if (primary) {
         ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x17, 0x47, 0x86));
@@ -301,7 +308,7 @@ static bool button(const std::string& label, const std::string& id, bool enabled
         ImGui::PopFont();
         ImGui::PopStyleColor(4);
     }
-    const bool via_layer = note("button", label, id, false, "", enabled);
+    const bool via_layer = note("button", name.empty() ? label : name, id, false, "", enabled);
     UiItem& item = context().record.items.back();
     item.dialog_default = !context().dialog.empty() && id == context().dialog_default;
     item.dialog_cancel = !context().dialog.empty() && id == context().dialog_cancel;
@@ -311,11 +318,11 @@ static bool button(const std::string& label, const std::string& id, bool enabled
     return ((pressed || dialog_key_presses(id)) && enabled) || via_layer;
 }
 
-bool primary_button(const std::string& label, const std::string& id, bool enabled) {
-    return button(label, id, enabled, true);
+bool primary_button(const std::string& label, const std::string& id, bool enabled, const std::string& name) {
+    return button(label, id, enabled, true, name);
 }
-bool secondary_button(const std::string& label, const std::string& id, bool enabled) {
-    return button(label, id, enabled, false);
+bool secondary_button(const std::string& label, const std::string& id, bool enabled, const std::string& name) {
+    return button(label, id, enabled, false, name);
 }
 
 bool danger_button(const std::string& label, const std::string& id) {

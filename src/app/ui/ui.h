@@ -165,14 +165,18 @@ void subheading(const std::string& text);
 void paragraph(const std::string& text);
 void muted(const std::string& text);
 void bold(const std::string& text);
+// A line of a list, wrapped, with a bullet (recorded as "bullet").
+void bullet(const std::string& text);
 
 enum class Tone { Info, Good, Warning, Error };
 // A boxed message with a coloured edge, wrapped to the column. `id` names it for the tests.
 void notice(Tone tone, const std::string& text, const std::string& id = "");
 
-// `id` is stable across languages; the label is what is shown.
-bool primary_button(const std::string& label, const std::string& id, bool enabled = true);
-bool secondary_button(const std::string& label, const std::string& id, bool enabled = true);
+// `id` is stable across languages; the label is what is shown. `name`, when given, is the button's
+// name in the record and the accessible layer where the drawn label leans on what is drawn beside it
+// ("Åbn" under an organisation's name is "Åbn Nørrebro Bageri ApS"); it begins with the label's words.
+bool primary_button(const std::string& label, const std::string& id, bool enabled = true, const std::string& name = "");
+bool secondary_button(const std::string& label, const std::string& id, bool enabled = true, const std::string& name = "");
 bool small_button(const std::string& label, const std::string& id);
 // A disclosure ("Technical details"): a small button that opens and closes what follows it; true
 // while open (draw the hidden part then). Recorded as kind "disclosure", checked when open, which the
