@@ -15,6 +15,7 @@
 // these types and reports every problem with file, JSON pointer and a plain message. Once loaded, a
 // Questionnaire is valid: code that uses it does not re-check ids or types.
 #pragma once
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -145,6 +146,16 @@ struct Submission {
     LocalText recipient; // who receives the file, e.g. "Københavns Kommune, Bland dig i byen"
     LocalText channel;   // how to send it, e.g. Digital Post from the business mailbox on virk.dk
     LocalText contact;   // whom to ask
+
+    // The three parts in the order shown, each with the text-table key of its label (the export page
+    // and the report show the same lines).
+    struct Line {
+        const char* label_key;
+        const LocalText* text;
+    };
+    std::array<Line, 3> lines() const {
+        return {{{"submission.recipient", &recipient}, {"submission.channel", &channel}, {"submission.contact", &contact}}};
+    }
 };
 
 struct Questionnaire {

@@ -424,9 +424,8 @@ void submission_section(std::string& h, const Questionnaire& q, const std::strin
     if (!q.submission) return;
     const Submission& s = *q.submission;
     h += "<section class=\"keep submission\">\n<h2>" + std::string(t("submission.heading")) + "</h2>\n<dl>\n";
-    for (const auto& [key, text] : {std::pair{"submission.recipient", &s.recipient}, std::pair{"submission.channel", &s.channel},
-                                    std::pair{"submission.contact", &s.contact}})
-        h += "<dt>" + std::string(t(key)) + "</dt><dd>" + html_escape(text->in(lang)) + "</dd>\n";
+    for (const Submission::Line& line : s.lines())
+        h += "<dt>" + std::string(t(line.label_key)) + "</dt><dd>" + html_escape(line.text->in(lang)) + "</dd>\n";
     h += "</dl>\n</section>\n";
 }
 

@@ -17,10 +17,9 @@ static void submission_how_to(AppModel& m) {
     const std::string& lang = m.language();
     ImGui::Spacing();
     ui::subheading(tr("submission.heading"));
-    for (const auto& [key, text] : {std::pair{"submission.recipient", &s->recipient}, std::pair{"submission.channel", &s->channel},
-                                    std::pair{"submission.contact", &s->contact}}) {
-        ui::bold(tr(key));
-        ui::paragraph(text->in(lang));
+    for (const Submission::Line& line : s->lines()) {
+        ui::bold(tr(line.label_key));
+        ui::paragraph(line.text->in(lang));
     }
 }
 
