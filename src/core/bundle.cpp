@@ -4,6 +4,9 @@
 #include "core/json_input.h"
 #include "core/json_reader.h"
 #include "core/result.h"
+#include "core/session.h"
+
+#include <algorithm>
 
 #include <optional>
 #include <stdexcept>
@@ -15,7 +18,8 @@ using json = nlohmann::json;
 std::string bundle_text(const std::vector<BundleMember>& members, const std::string& created) {
     json j;
     j["format"] = kBundleFormat;
-    j["formatVersion"] = kBundleFormatVersion;
+    const bool any_unfinished = std::any_of(members.begin(), members.end(), [](const BundleMember& m) { return m.unfinished; });
+    j["formatVersion"] = any_unfinished ? kBundleFormatVersion : kBundleFormatVersionPlain;
     j["created"] = created;
     j["app"] = {{"name", kAppName}};
     json results = json::array();
@@ -25,7 +29,9 @@ std::string bundle_text(const std::vector<BundleMember>& members, const std::str
         Diagnostics problems;
         std::optional<json> result = parse_json_document(m.text, m.file, problems, JsonLimits{kMaxResultBytes, 64});
         if (!result) throw std::invalid_argument("bundle_text: " + problems.front().to_string());
-        results.push_back({{"file", m.file}, {"result", std::move(*result)}});
+        json member = {{"file", m.file}, {"result", std::move(*result)}};
+        if (m.unfinished) member["unfinished"] = true;
+        results.push_back(std::move(member));
     }
     j["results"] = results;
     return j.dump(2) + "\n";
@@ -54,10 +60,11 @@ BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vec
     JsonReader reader{file, &diagnostics};
     const json* version = reader.member(*doc, "", "formatVersion", true);
     if (!version) return BundleRead::Bad;
-    if (!version->is_number_integer() || version->get<long long>() != kBundleFormatVersion) {
-        reader.error("/formatVersion", "bundle.format_version.unknown",
-                     {{"version", version->dump()}, {"supported", std::to_string(kBundleFormatVersion)}},
-                     "bundle version " + version->dump() + " is not known to this program (it reads 1)");
+    if (!version->is_number_integer() || version->get<long long>() < kBundleFormatVersionPlain ||
+        version->get<long long>() > kBundleFormatVersion) {
+        const std::string supported = std::to_string(kBundleFormatVersionPlain) + "–" + std::to_string(kBundleFormatVersion);
+        reader.error("/formatVersion", "bundle.format_version.unknown", {{"version", version->dump()}, {"supported", supported}},
+                     "bundle version " + version->dump() + " is not known to this program (it reads " + supported + ")");
         return BundleRead::Bad;
     }
     const json* results = reader.member(*doc, "", "results", true);
@@ -83,14 +90,34 @@ BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vec
                              "expected an object (a result document), got " + describe_json(*r));
             continue;
         }
+        bool unfinished = false;
+        if (auto u = m.find("unfinished"); u != m.end()) {
+            if (!u->is_boolean()) {
+                reader.error(p + "/unfinished", "json.expected_boolean", got_params(*u), "expected true or false, got " + describe_json(*u));
+                continue;
+            }
+            unfinished = u->get<bool>();
+        }
         // Printed as export prints a result file: the member is byte-identical to the single file.
-        members.push_back({member_file, r->dump(2) + "\n"});
-        members.back().file = bundle_member_name(file, i, member_file);
+        members.push_back({bundle_member_name(file, i, member_file), r->dump(2) + "\n", unfinished});
     }
     return BundleRead::Ok;
 }
 
-std::vector<FileCheck> check_results(std::string_view bytes, const std::string& file, const Questionnaire& current) {
+namespace {
+
+// A good unfinished member that is not to be counted: no row, and the reason in its place.
+void set_aside_unfinished(FileCheck& check, const std::string& file) {
+    check.row.reset();
+    check.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, "",
+        "unfinished: not every question was answered when the workshop exported it; counted only when asked "
+        "for (mf-aggregate --include-unfinished)", "bundle.member.unfinished", {}});
+}
+
+} // namespace
+
+std::vector<FileCheck> check_results(std::string_view bytes, const std::string& file, const Questionnaire& current,
+                                     const BundleOptions& options) {
     std::vector<FileCheck> checks;
     std::vector<BundleMember> members;
     Diagnostics diagnostics;
@@ -106,7 +133,11 @@ std::vector<FileCheck> check_results(std::string_view bytes, const std::string& 
         bad.diagnostics = std::move(diagnostics);
         checks.push_back(std::move(bad));
     }
-    for (const BundleMember& m : members) checks.push_back(check_result(m.text, m.file, current));
+    for (const BundleMember& m : members) {
+        FileCheck check = check_result(m.text, m.file, current);
+        if (m.unfinished && !options.count_unfinished && check.row) set_aside_unfinished(check, m.file);
+        checks.push_back(std::move(check));
+    }
     return checks;
 }
 

@@ -8,9 +8,13 @@
 //   - check_results       a file that may be a bundle, for mf-aggregate and the municipality view
 //
 // The format (docs/result-format.md, "Bundles"): {"format": "mangfoldighedstjek/bundle",
-// "formatVersion": 1, "created", "app", "results": [{"file", "result"}]} where each "result" is a
-// complete result document with its own checksum. A member's text is the document printed as the
-// app prints a result file, so it is byte-identical to the single file that was exported.
+// "formatVersion": 1 or 2, "created", "app", "results": [{"file", "result", "unfinished"}]} where each
+// "result" is a complete result document with its own checksum. A member's text is the document
+// printed as the app prints a result file, so it is byte-identical to the single file that was
+// exported. Version 2 adds "unfinished": true on a member whose questions were not all answered
+// when a workshop exported it; it is counted only when asked to (BundleOptions). A bundle without
+// unfinished members is written as version 1, so older readers keep reading it; one with them is
+// version 2, which an older reader refuses rather than count the unfinished ones.
 #pragma once
 #include "core/aggregate.h"
 #include "core/diagnostics.h"
@@ -24,13 +28,21 @@
 namespace mf {
 
 inline constexpr const char* kBundleFormat = "mangfoldighedstjek/bundle";
-inline constexpr int kBundleFormatVersion = 1;
+inline constexpr int kBundleFormatVersion = 2;          // the newest version read and written
+inline constexpr int kBundleFormatVersionPlain = 1;     // written when no member is unfinished
 inline constexpr std::size_t kMaxBundleBytes = 64u << 20; // 64 MiB: thousands of results
 inline constexpr std::size_t kMaxBundleResults = 10000;
 
 struct BundleMember {
     std::string file; // the single file's name ("mangfoldighedstjek-bageriet-2026-11-25.json")
     std::string text; // the single file's bytes
+    bool unfinished = false; // not every question answered when it was exported (a workshop's "Export all")
+};
+
+// What a reader does with unfinished members: by default they are listed, each with the reason
+// bundle.member.unfinished, and not counted; mf-aggregate --include-unfinished counts them.
+struct BundleOptions {
+    bool count_unfinished = false;
 };
 
 // The bundle's text (2-space indentation, sorted keys, final newline). `members` must hold texts
@@ -57,7 +69,10 @@ BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vec
 std::string bundle_member_name(const std::string& bundle, std::size_t index, const std::string& member_file);
 
 // check_result for a single file, or for every member of a bundle (each named with
-// bundle_member_name). A bad bundle gives one rejected FileCheck with its reasons.
-std::vector<FileCheck> check_results(std::string_view bytes, const std::string& file, const Questionnaire& current);
+// bundle_member_name). A bad bundle gives one rejected FileCheck with its reasons. An unfinished
+// member is checked like any other; unless `options` count it, a good one is then not counted
+// (no row) and carries bundle.member.unfinished with its progress.
+std::vector<FileCheck> check_results(std::string_view bytes, const std::string& file, const Questionnaire& current,
+                                     const BundleOptions& options = {});
 
 } // namespace mf

@@ -267,6 +267,7 @@ std::vector<DiagnosticCodeInfo> build() {
     add("bundle.too_many_results", {"count", "max"}, "the bundle holds more results than allowed");
     add("bundle.member.missing_result", {}, "a bundle member has no \"result\"");
     add("bundle.member.not_an_object", {"got", "got_type"}, "a bundle member's \"result\" is not an object");
+    add("bundle.member.unfinished", {}, "a member a workshop exported unfinished, not counted unless asked for");
 
     // The app's saved state (session.h, workshop.h)
     add("session.format.wrong", {}, "the saved text is not a session of this app");

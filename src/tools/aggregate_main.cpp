@@ -49,6 +49,8 @@ const char* const kUsage =
     "\n"
     "Options:\n"
     "  --keep-duplicates     count every file; by default only the newest assessment per CVR counts\n"
+    "  --include-unfinished  count the members a workshop bundle marks unfinished (not every question\n"
+    "                        answered); by default they are listed and not counted\n"
     "  --separator SEP       CSV separator: ';' (default, Danish Excel), ',' or 'tab'\n"
     "  --decimal-comma       write 52,5 instead of 52.5 (for Danish Excel)\n"
     "  --no-bom              CSV without the UTF-8 byte order mark\n"
@@ -65,6 +67,7 @@ struct Options {
     std::vector<std::string> inputs;
     std::string rows_csv, rows_json, summary_csv, summary_json, questionnaire;
     AggregateOptions aggregate;
+    BundleOptions bundle;
     CsvOptions csv;
     unsigned threads = 0;
     bool quiet = false;
@@ -92,6 +95,7 @@ Options parse_args(int argc, char** argv) {
         else if (arg == "--summary-json") o.summary_json = value();
         else if (arg == "--questionnaire") o.questionnaire = value();
         else if (arg == "--keep-duplicates") o.aggregate.keep_duplicates = true;
+        else if (arg == "--include-unfinished") o.bundle.count_unfinished = true;
         else if (arg == "--decimal-comma") o.csv.decimal_comma = true;
         else if (arg == "--no-bom") o.csv.bom = false;
         else if (arg == "--quiet") o.quiet = true;
@@ -131,7 +135,8 @@ bool collect_files(const std::vector<std::string>& inputs, std::vector<std::stri
 
 // One path: a single result file as before, or a bundle (several results, "export all" of the
 // workshop list) when its bytes mention the bundle format; then one check per member.
-std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& q, std::string& buffer) {
+std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& q, const BundleOptions& bundle,
+                                  std::string& buffer) {
     Diagnostics diagnostics;
     if (!read_file_bytes(path, buffer, diagnostics, kMaxBundleBytes)) {
         FileCheck check;
@@ -140,15 +145,16 @@ std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& 
         return {std::move(check)};
     }
     if (!mentions_bundle(buffer)) return {check_result(buffer, path, q)};
-    return check_results(buffer, path, q);
+    return check_results(buffer, path, q, bundle);
 }
 
-std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Questionnaire& q, unsigned threads) {
+std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Questionnaire& q, const BundleOptions& bundle,
+                                 unsigned threads) {
     std::vector<std::vector<FileCheck>> per_file(files.size());
     std::atomic<std::size_t> next{0};
     auto work = [&]() {
         std::string buffer; // reused: file after file of similar size, no new allocation
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) per_file[i] = check_path(files[i], q, buffer);
+        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) per_file[i] = check_path(files[i], q, bundle, buffer);
     };
     if (threads <= 1 || files.size() < 64) {
         work();
@@ -283,7 +289,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    const Aggregate a = aggregate(*q, check_all(files, *q, threads), o.aggregate);
+    const Aggregate a = aggregate(*q, check_all(files, *q, o.bundle, threads), o.aggregate);
 
     report_files(a, o.quiet);
     bool written = true;

@@ -12,6 +12,8 @@
 #      exit 1, each problem named with the bundle, its JSON pointer and the reason; the good members
 #      are still counted
 #   4. an unknown bundle version is refused as a whole
+#   6. unfinished members (bundle version 2): the schema accepts them in version 2 only; mf-aggregate
+#      lists them with their reason and counts them only with --include-unfinished
 #   5. mf-validate --result reads a bundle as the result files it holds: every member checked and
 #      named, the bundle's own problems listed, the same verdicts as for the single files
 set -u
@@ -48,15 +50,26 @@ bad["results"][3]["result"]["answers"][next(iter(bad["results"][3]["result"]["an
 bad["results"].append(7)
 bad["results"].append({"file": "lost.json"})
 json.dump(bad, open(os.path.join(tmp, "bad.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
+# 6. Two unfinished members (version 2), and the same marks in a version-1 bundle (invalid).
+unfinished = copy.deepcopy(bundle)
+unfinished["formatVersion"] = 2
+for i in (2, 5):
+    unfinished["results"][i]["unfinished"] = True
+json.dump(unfinished, open(os.path.join(tmp, "unfinished.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
+unfinished["formatVersion"] = 1
+json.dump(unfinished, open(os.path.join(tmp, "unfinished-v1.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
 # 4. An unknown version.
-bundle["formatVersion"] = 2
-json.dump(bundle, open(os.path.join(tmp, "v2.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
+bundle["formatVersion"] = 3
+json.dump(bundle, open(os.path.join(tmp, "v3.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
 PYEOF
 checks=$((checks + 1))
-verdicts=$(bash "$SRC/tests/cli/schema_check.sh" questionnaires/schema/bundle.schema.json "$TMP/all.json" "$TMP/member-v3.json") ||
-    fail "the validators disagree on the bundles or did not run"
+verdicts=$(bash "$SRC/tests/cli/schema_check.sh" questionnaires/schema/bundle.schema.json "$TMP/all.json" "$TMP/member-v3.json" \
+    "$TMP/unfinished.json" "$TMP/unfinished-v1.json") || fail "the validators disagree on the bundles or did not run"
 [ "$verdicts" = "$TMP/all.json valid
-$TMP/member-v3.json invalid" ] || fail "bundle schema verdicts (the bundle must be valid, one with a formatVersion 3 member invalid): $verdicts"
+$TMP/member-v3.json invalid
+$TMP/unfinished.json valid
+$TMP/unfinished-v1.json invalid" ] ||
+    fail "bundle schema verdicts (valid: the bundle, unfinished members in version 2; invalid: a formatVersion 3 member, unfinished members in version 1): $verdicts"
 
 # 2. The same figures from the bundle as from the single files.
 run "$TMP/gen" --summary-csv "$TMP/folder-summary.csv" --rows-json "$TMP/folder-rows.json"
@@ -98,11 +111,26 @@ checks=$((checks + 1))
     "$TMP/bad-summary.json" || fail "not 11 good members accepted and 2 rejected (the bundle's own problems, the tampered member)"
 
 # 4. Unknown version.
-run "$TMP/v2.json"
+run "$TMP/v3.json"
 expect_rc 1 "an unknown bundle version"
 checks=$((checks + 1))
-grep -qF "$TMP/v2.json: /formatVersion: bundle version 2 is not known to this program (it reads 1)" <<<"$err" ||
+grep -qF "$TMP/v3.json: /formatVersion: bundle version 3 is not known to this program (it reads 1–2)" <<<"$err" ||
     fail "the version message: $err"
+
+# 6. Unfinished members: listed and left out by default, counted when asked for.
+run "$TMP/unfinished.json" --summary-json "$TMP/unfinished-summary.json"
+expect_rc 1 "a bundle with unfinished members"
+checks=$((checks + 1))
+[ "$(grep -c "^$TMP/unfinished.json#/results/[25] (.*): unfinished: not every question was answered" <<<"$err")" = 2 ] ||
+    fail "the two unfinished members are not listed with their reason: $err"
+checks=$((checks + 1))
+"$PY" -c "import json,sys; f=json.load(open(sys.argv[1]))['files']; sys.exit(0 if (f['accepted'], f['rejected']) == (10, 2) else 1)" \
+    "$TMP/unfinished-summary.json" || fail "not 10 members counted and the 2 unfinished ones left out"
+run "$TMP/unfinished.json" --include-unfinished --summary-csv "$TMP/unfinished-summary.csv"
+expect_rc 0 "--include-unfinished"
+checks=$((checks + 1))
+cmp -s "$TMP/folder-summary.csv" "$TMP/unfinished-summary.csv" ||
+    fail "with --include-unfinished the figures differ from the folder of the same 12 files"
 
 # 5. mf-validate --result reads bundles as the app's workshop list and the overview do.
 BIN="$BUILD/mf-validate"
@@ -122,10 +150,10 @@ grep -q "^$TMP/bad.json#/results/3 (.*): /checksum: " <<<"$out" || fail "mf-vali
 checks=$((checks + 1))
 [ "$(grep -c "^$TMP/bad.json#/results/[0-9]* (.*): valid result" <<<"$out")" = 12 ] ||
     fail "mf-validate: the 12 readable members (the tampered one loads with a warning, as in the app): $out"
-run --result "$TMP/v2.json"
+run --result "$TMP/v3.json"
 expect_rc 1 "mf-validate: an unknown bundle version"
 checks=$((checks + 1))
-grep -qF "$TMP/v2.json: /formatVersion: bundle version 2 is not known to this program (it reads 1)" <<<"$out" ||
+grep -qF "$TMP/v3.json: /formatVersion: bundle version 3 is not known to this program (it reads 1–2)" <<<"$out" ||
     fail "mf-validate: the version message: $out"
 
 echo "bundle.test.sh: $checks checks, $failures failures"

@@ -389,12 +389,17 @@ void add_results(Corpus& c) {
     c.add(mf::check_profile_field(only_max, "11", "da", true));
 
     // Bundles.
-    for (const char* text : {R"({"format":"mangfoldighedstjek/bundle","formatVersion":2,"results":[]})",
-                             R"({"format":"mangfoldighedstjek/bundle","formatVersion":1,"results":[7,{"file":"a"},{"result":3}]})"}) {
+    for (const char* text : {R"({"format":"mangfoldighedstjek/bundle","formatVersion":9,"results":[]})",
+                             R"({"format":"mangfoldighedstjek/bundle","formatVersion":1,"results":[7,{"file":"a"},{"result":3}]})",
+                             R"({"format":"mangfoldighedstjek/bundle","formatVersion":2,"results":[{"result":{},"unfinished":"yes"}]})"}) {
         std::vector<mf::BundleMember> members;
         mf::Diagnostics d;
         mf::read_bundle(text, "b.json", members, d);
         c.add(d);
+    }
+    {
+        const std::string bundle = mf::bundle_text({{"a.json", good.dump(2) + "\n", true}}, "2026-11-25T17:40:00Z");
+        for (const mf::FileCheck& check : mf::check_results(bundle, "b.json", q)) c.add(check.diagnostics);
     }
     {
         json many = {{"format", mf::kBundleFormat}, {"formatVersion", 1}, {"results", json::array()}};

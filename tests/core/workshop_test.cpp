@@ -329,6 +329,68 @@ TEST(Bundle, BadMembersAreListedAndGoodOnesKept) {
     EXPECT_TRUE(d.empty());
 }
 
+// A workshop's unfinished member (version 2): listed, not counted, unless asked for; a bundle
+// without one stays version 1 so older readers keep reading it.
+TEST(Bundle, UnfinishedMembersAreCountedOnlyWhenAskedFor) {
+    const mf::Questionnaire& q = shipped();
+    std::vector<mf::BundleMember> members;
+    for (const char* name : {"Alfa", "Bravo"}) {
+        mf::ExportOutcome out = mf::export_result(q, answered_session(name, "yes").assessment);
+        ASSERT_TRUE(out.ok()) << out.diagnostics.front().to_string();
+        members.push_back({std::string(name) + ".json", out.text});
+    }
+    EXPECT_EQ(nlohmann::json::parse(mf::bundle_text(members, kNow))["formatVersion"], 1);
+    members[1].unfinished = true;
+    const std::string text = mf::bundle_text(members, kNow);
+    const nlohmann::json doc = nlohmann::json::parse(text);
+    EXPECT_EQ(doc["formatVersion"], 2);
+    EXPECT_FALSE(doc["results"][0].contains("unfinished"));
+    EXPECT_EQ(doc["results"][1]["unfinished"], true);
+
+    std::vector<mf::BundleMember> back;
+    mf::Diagnostics d;
+    ASSERT_EQ(mf::read_bundle(text, "all.json", back, d), mf::BundleRead::Ok);
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_FALSE(back[0].unfinished);
+    EXPECT_TRUE(back[1].unfinished);
+    EXPECT_EQ(back[1].text, members[1].text);
+
+    std::vector<mf::FileCheck> checks = mf::check_results(text, "all.json", q);
+    ASSERT_EQ(checks.size(), 2u);
+    EXPECT_TRUE(checks[0].row);
+    EXPECT_FALSE(checks[1].row);
+    ASSERT_EQ(checks[1].diagnostics.size(), 1u);
+    EXPECT_EQ(checks[1].diagnostics[0].code, "bundle.member.unfinished");
+    EXPECT_EQ(checks[1].diagnostics[0].file, "all.json#/results/1 (Bravo.json)");
+    mf_test::expect_coded(checks[1].diagnostics);
+
+    checks = mf::check_results(text, "all.json", q, mf::BundleOptions{true});
+    ASSERT_EQ(checks.size(), 2u);
+    EXPECT_TRUE(checks[1].row);
+    EXPECT_EQ(checks[1].row->name, "Bravo");
+    EXPECT_FALSE(mf::has_errors(checks[1].diagnostics));
+
+    // A broken unfinished member is rejected for what is wrong with it, asked for or not.
+    nlohmann::json tampered = doc;
+    tampered["results"][1]["result"]["answers"]["org_name"] = "Someone else";
+    for (bool count : {false, true}) {
+        checks = mf::check_results(tampered.dump(), "all.json", q, mf::BundleOptions{count});
+        ASSERT_EQ(checks.size(), 2u);
+        EXPECT_FALSE(checks[1].row);
+        ASSERT_FALSE(checks[1].diagnostics.empty());
+        for (const mf::Diagnostic& problem : checks[1].diagnostics) EXPECT_NE(problem.code, "bundle.member.unfinished");
+    }
+    // "unfinished" must be true or false.
+    tampered = doc;
+    tampered["results"][1]["unfinished"] = "yes";
+    back.clear();
+    d.clear();
+    ASSERT_EQ(mf::read_bundle(tampered.dump(), "all.json", back, d), mf::BundleRead::Ok);
+    EXPECT_EQ(back.size(), 1u);
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d[0].to_string(), "all.json: /results/1/unfinished: expected true or false, got \"yes\"");
+}
+
 } // namespace
 
 // Absent (never saved) and unreadable (the storage refused) are told apart: an added organisation

@@ -282,7 +282,7 @@ float WorkshopModel::presentation_scale(float text_scale) const {
 // One entry's result file for the bundle, or (false) why it cannot be exported yet. `names` holds
 // the files taken so far: two organisations of the same name get "<name> 2".
 bool WorkshopModel::export_entry(const WorkshopEntry& e, std::set<std::string>& names, BundleMember& member,
-                                 Diagnostics& missing) const {
+                                 Progress& progress, Diagnostics& missing) const {
     const Questionnaire& q = app_.questionnaire();
     Session s;
     if (!entry_session(e, s, missing)) return false;
@@ -297,19 +297,24 @@ bool WorkshopModel::export_entry(const WorkshopEntry& e, std::set<std::string>& 
         return false;
     }
     names.insert(file);
-    member = {file, std::move(out.text)};
+    progress = total_progress(q, s.assessment.answers);
+    member = {file, std::move(out.text), !progress.complete()};
     return true;
 }
 
 void WorkshopModel::check_export() {
     std::vector<ExportAllReport::Skipped> missing;
+    std::vector<ExportAllReport::Unfinished> unfinished;
     std::set<std::string> names;
     for (const WorkshopEntry& e : workshop_.entries) {
         BundleMember member;
+        Progress progress;
         Diagnostics problems;
-        if (!export_entry(e, names, member, problems)) missing.push_back({name_of(e.id), std::move(problems)});
+        if (!export_entry(e, names, member, progress, problems)) missing.push_back({name_of(e.id), std::move(problems)});
+        else if (member.unfinished) unfinished.push_back({name_of(e.id), progress});
     }
     export_check_ = std::move(missing);
+    export_check_unfinished_ = std::move(unfinished);
 }
 
 void WorkshopModel::export_all() {
@@ -318,11 +323,17 @@ void WorkshopModel::export_all() {
     std::set<std::string> names;
     for (const WorkshopEntry& e : workshop_.entries) {
         BundleMember member;
+        Progress progress;
         Diagnostics problems;
-        if (export_entry(e, names, member, problems)) members.push_back(std::move(member));
-        else report.skipped.push_back({name_of(e.id), std::move(problems)});
+        if (export_entry(e, names, member, progress, problems)) {
+            if (member.unfinished) report.unfinished.push_back({name_of(e.id), progress});
+            members.push_back(std::move(member));
+        } else {
+            report.skipped.push_back({name_of(e.id), std::move(problems)});
+        }
     }
     export_check_.reset(); // the report says it now
+    export_check_unfinished_.clear();
     report.exported = members.size();
     if (!members.empty()) {
         const std::string file = "mangfoldighedstjek-workshop-" + app_.host().today() + ".json";

@@ -68,6 +68,13 @@ public:
             Diagnostics problems;
         };
         std::vector<Skipped> skipped;
+        // Exported but not every question answered: marked "unfinished" in the bundle
+        // (core/bundle.h), which the municipality counts only when it asks to.
+        struct Unfinished {
+            std::string name;
+            Progress progress;
+        };
+        std::vector<Unfinished> unfinished;
     };
 
     // --- Start-up and saving ------------------------------------------------------------------------
@@ -118,9 +125,11 @@ public:
     void export_all();
     const std::optional<ExportAllReport>& export_report() const { return export_report_; }
     // "What is missing?" before exporting: every organisation that cannot be exported yet, each with
-    // its own reasons (the same check as export_all; run on request, not per frame).
+    // its own reasons, and those that would be exported as unfinished (the same check as export_all;
+    // run on request, not per frame).
     void check_export();
     const std::optional<std::vector<ExportAllReport::Skipped>>& export_check() const { return export_check_; }
+    const std::vector<ExportAllReport::Unfinished>& export_check_unfinished() const { return export_check_unfinished_; }
     // "Tilføj opfølgning til kalenderen" for the whole list: one .ics file with every organisation's
     // follow-up dates (core/calendar.h); unreadable entries are left out. Said in a notice.
     void save_calendar();
@@ -150,7 +159,10 @@ private:
     void import_one(const std::string& file, std::string_view bytes);
     // The entry's session: the open one live, any other read from storage. False when unreadable.
     bool entry_session(const WorkshopEntry& entry, Session& session, Diagnostics& problems) const;
-    bool export_entry(const WorkshopEntry& entry, std::set<std::string>& names, BundleMember& member, Diagnostics& missing) const;
+    // The entry's bundle member (marked unfinished when not every visible question is answered;
+    // `progress` says how far), or false with what is missing before it can be exported.
+    bool export_entry(const WorkshopEntry& entry, std::set<std::string>& names, BundleMember& member, Progress& progress,
+                      Diagnostics& missing) const;
     // The untouched first entry (no name, nothing answered) becomes this organisation. True when it did.
     bool adopt_untouched_entry(const std::string& name, const Session& session);
     void adopt_session(const std::string& id, Session session);
@@ -164,6 +176,7 @@ private:
     std::vector<BatchLine> batch_;
     std::optional<ExportAllReport> export_report_;
     std::optional<std::vector<ExportAllReport::Skipped>> export_check_;
+    std::vector<ExportAllReport::Unfinished> export_check_unfinished_;
     std::set<std::string> unchosen_;          // compared: everyone but these
 };
 

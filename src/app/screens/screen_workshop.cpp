@@ -133,6 +133,15 @@ static void list_section(AppModel& m) {
     if (!to_open.empty()) w.open(to_open);
 }
 
+// Who is (or would be) exported unfinished: one line each, with how far it got.
+static void unfinished_list(const Texts& tr, const std::vector<WorkshopModel::ExportAllReport::Unfinished>& unfinished) {
+    if (unfinished.empty()) return;
+    ui::bold(tr("workshop.unfinished_heading"));
+    for (const auto& u : unfinished)
+        ui::bullet(tr("workshop.unfinished_line", {{"name", u.name}, {"answered", std::to_string(u.progress.answered)},
+                                                   {"visible", std::to_string(u.progress.visible)}}));
+}
+
 // Who cannot be exported yet, one organisation at a time with each of its reasons on a line.
 static void missing_list(const Texts& tr, const std::vector<WorkshopModel::ExportAllReport::Skipped>& missing) {
     for (const auto& skipped : missing) {
@@ -154,6 +163,7 @@ static void export_section(AppModel& m) {
     if (const auto& missing = w.export_check()) {
         if (missing->empty()) ui::notice(ui::Tone::Good, tr("workshop.export_check_none"), "export-check-result");
         else missing_list(tr, *missing);
+        unfinished_list(tr, w.export_check_unfinished());
     }
     if (ui::secondary_button(tr("workshop.calendar"), "calendar-all")) w.save_calendar();
     ui::muted(tr("workshop.calendar_hint"));
@@ -161,6 +171,7 @@ static void export_section(AppModel& m) {
         if (report->exported == 0) ui::notice(ui::Tone::Info, tr("workshop.export_none"));
         else if (report->saved) ui::notice(ui::Tone::Info, tr("workshop.exported", {{"count", std::to_string(report->exported)}, {"where", report->where}}));
         else ui::notice(ui::Tone::Info, report->where);
+        unfinished_list(tr, report->unfinished);
         missing_list(tr, report->skipped);
     }
 }
