@@ -30,17 +30,6 @@ constexpr double kMaxScore = 1e6;   // scores, points, maxPoints, weights
 constexpr double kMaxNumber = 1e15; // number questions' min/max and condition values (exact in a double)
 constexpr int kMaxConditionDepth = 32;
 
-const char* type_name(QuestionType t) {
-    switch (t) {
-    case QuestionType::Single: return "single";
-    case QuestionType::YesNo: return "yesno";
-    case QuestionType::Multiple: return "multiple";
-    case QuestionType::Number: return "number";
-    case QuestionType::Text: return "text";
-    }
-    return "?";
-}
-
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
 std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
@@ -379,7 +368,7 @@ struct Loader {
         for (const std::string& a : allowed)
             if (a == op) fits = true;
         if (!fits) {
-            error(at(ptr, "op"), in_quotes(op) + " cannot be used with " + in_quotes(c.question) + " (a " + type_name(ref->type) +
+            error(at(ptr, "op"), in_quotes(op) + " cannot be used with " + in_quotes(c.question) + " (a " + question_type_name(ref->type) +
                                      " question); use " + join(allowed, ", "));
             return false;
         }
@@ -615,7 +604,7 @@ struct Loader {
             error(at(ptr, "weights"), "profile questions are never scored; remove \"weights\"");
             ok = false;
         } else if (v.contains("weights") && !q.scored()) {
-            error(at(ptr, "weights"), std::string("a ") + type_name(q.type) + " question is never scored; remove \"weights\"");
+            error(at(ptr, "weights"), std::string("a ") + question_type_name(q.type) + " question is never scored; remove \"weights\"");
             ok = false;
         } else if (scored) {
             ok = load_weights(v, ptr, q) && ok;
@@ -633,7 +622,7 @@ struct Loader {
         // Recommendations follow from a score (docs/scoring.md), so only scored theme questions have them.
         if (v.contains("recommendations") && !scored) {
             error(at(ptr, "recommendations"), std::string("only scored questions have recommendations; a ") +
-                                                  (in_profile ? "profile" : type_name(q.type)) + " question is never scored");
+                                                  (in_profile ? "profile" : question_type_name(q.type)) + " question is never scored");
             ok = false;
         } else if (const json* recs = read_array(v, ptr, "recommendations", false)) {
             std::string rp = at(ptr, "recommendations");
@@ -866,8 +855,8 @@ struct Loader {
             if (question.type == t) fits = true;
         if (!fits) {
             error(rp, "the " + in_quotes(role) + " role needs a " +
-                          (types.size() == 1 ? std::string(type_name(types[0])) + " question" : "single or text question") +
-                          ", not " + type_name(question.type));
+                          (types.size() == 1 ? std::string(question_type_name(types[0])) + " question" : "single or text question") +
+                          ", not " + question_type_name(question.type));
             return false;
         }
         return true;

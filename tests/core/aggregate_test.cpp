@@ -176,13 +176,20 @@ TEST(Aggregate, KeepDuplicatesCountsEveryAcceptedFile) {
 }
 
 TEST(Aggregate, SameFiguresWhateverTheInputOrder) {
-    const json expected = mf::summary_json(example(), mf::aggregate(example(), hand_set()), {});
+    const mf::Aggregate forward = mf::aggregate(example(), hand_set());
     std::vector<mf::FileCheck> reversed = hand_set();
     std::reverse(reversed.begin(), reversed.end());
-    const json got = mf::summary_json(example(), mf::aggregate(example(), std::move(reversed)), {});
-    EXPECT_EQ(got["groups"], expected["groups"]);
-    EXPECT_EQ(got["change"], expected["change"]);
-    EXPECT_EQ(got["files"], expected["files"]);
+    const mf::Aggregate backward = mf::aggregate(example(), std::move(reversed));
+    for (std::size_t i = 0; i < forward.groups.size(); ++i) {
+        EXPECT_EQ(forward.groups[i].group, backward.groups[i].group);
+        for (std::size_t j = 0; j < forward.groups[i].parts.size(); ++j) {
+            EXPECT_EQ(forward.groups[i].parts[j].stats.mean, backward.groups[i].parts[j].stats.mean);
+            EXPECT_EQ(forward.groups[i].parts[j].stats.q1, backward.groups[i].parts[j].stats.q1);
+        }
+    }
+    EXPECT_EQ(mf::rows_json(example(), forward)["rows"], mf::rows_json(example(), backward)["rows"]);
+    const mf::Publication p1 = mf::publish(example(), forward.rows), p2 = mf::publish(example(), backward.rows);
+    EXPECT_EQ(mf::summary_json(example(), forward, p1)["groups"], mf::summary_json(example(), backward, p2)["groups"]);
 }
 
 TEST(Aggregate, RowsAreOnePerOrganisationInCvrOrder) {
@@ -358,18 +365,27 @@ TEST(AggregateCsv, NumbersWithOneDecimalAndOptionalComma) {
     EXPECT_EQ(mf::csv_number(std::nullopt, point), "");
 }
 
-TEST(AggregateCsv, RowsStartWithBomAndHeaderAndHaveOneLinePerOrganisation) {
+TEST(AggregateCsv, RowsAreLabelledInternalAndLeaveContactsOutUnlessAsked) {
     std::vector<mf::FileCheck> checks;
-    checks.push_back(mf::check_result(exported(), "r.json", example()));
+    mf::Assessment with_contact = assessment();
+    with_contact.answers["contact_name"] = std::string("Mette Hansen");
+    with_contact.answers["contact_email"] = std::string("mette@example.dk");
+    mf::ExportOutcome out = mf::export_result(example(), with_contact);
+    checks.push_back(mf::check_result(out.text, "r.json", example()));
     const mf::Aggregate a = mf::aggregate(example(), std::move(checks));
     mf::CsvOptions options;
     options.decimal_comma = true;
     const std::string csv = mf::rows_csv(example(), a, options);
-    ASSERT_EQ(csv.rfind("\xEF\xBB\xBF" "cvr;name;sector;sector_name;employees;size_band;overall_pct;level;", 0), 0u);
+    // BOM, then the label as the first line, then the header.
+    ASSERT_EQ(csv.rfind("\xEF\xBB\xBF" "INTERNT \xE2\x80\x93 m\xC3\xA5 ikke offentligg\xC3\xB8res", 0), 0u) << csv.substr(0, 80);
     std::vector<std::string> lines;
     for (std::size_t b = 3, e; (e = csv.find("\r\n", b)) != std::string::npos; b = e + 2) lines.push_back(csv.substr(b, e - b));
-    ASSERT_EQ(lines.size(), 2u);
-    EXPECT_EQ(lines[1].rfind("13748136;\"Bager; \"\"Nord\"\" ApS\";service;", 0), 0u) << lines[1];
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[1].rfind("cvr;name;sector;sector_name;employees;size_band;overall_pct;level;", 0), 0u) << lines[1];
+    EXPECT_EQ(lines[2].rfind("13748136;\"Bager; \"\"Nord\"\" ApS\";service;", 0), 0u) << lines[2];
+    EXPECT_EQ(lines[1].find("contact"), std::string::npos);
+    EXPECT_EQ(csv.find("Mette"), std::string::npos);
+    EXPECT_EQ(csv.find("mette@example.dk"), std::string::npos);
     // same number of fields in the header and the row (no quoted separators counted)
     auto fields = [](const std::string& line) {
         std::size_t n = 1;
@@ -380,21 +396,21 @@ TEST(AggregateCsv, RowsStartWithBomAndHeaderAndHaveOneLinePerOrganisation) {
         }
         return n;
     };
-    EXPECT_EQ(fields(lines[0]), fields(lines[1]));
+    EXPECT_EQ(fields(lines[1]), fields(lines[2]));
     options.bom = false;
-    EXPECT_EQ(mf::rows_csv(example(), a, options).rfind("cvr;", 0), 0u);
-}
+    options.language = "en";
+    EXPECT_EQ(mf::rows_csv(example(), a, options).rfind("INTERNAL \xE2\x80\x93 not for publication", 0), 0u);
 
-TEST(AggregateCsv, SummaryHasALinePerGroupAndPartPlusChange) {
-    const mf::Aggregate a = mf::aggregate(example(), hand_set());
-    mf::CsvOptions options;
-    options.decimal_comma = true;
-    const std::string csv = mf::summary_csv(example(), a, options);
-    std::size_t lines = 0;
-    for (std::size_t i = 0; (i = csv.find("\r\n", i)) != std::string::npos; i += 2) ++lines;
-    // header + groups (all, industri, service, 4 size bands = 7) x parts (overall, 3 principles,
-    // 2 themes = 6) + 6 change lines
-    EXPECT_EQ(lines, 1u + 7u * 6u + 6u);
-    EXPECT_NE(csv.find("\r\nall;all;;4;overall;overall;;4;42,5;35,0;27,5;50,0;20,0;80,0;0;2;1;0;1;;;\r\n"), std::string::npos) << csv;
-    EXPECT_NE(csv.find("\r\nchange;all;;1;overall;overall;;1;20,0;20,0;20,0;20,0;20,0;20,0;;;;;;1;0;0\r\n"), std::string::npos) << csv;
+    mf::RowsOptions contacts;
+    contacts.with_contacts = true;
+    const std::string with = mf::rows_csv(example(), a, {}, contacts);
+    EXPECT_NE(with.find(";contact;email;"), std::string::npos);
+    EXPECT_NE(with.find(";Mette Hansen;mette@example.dk;"), std::string::npos);
+
+    const json rows = mf::rows_json(example(), a);
+    EXPECT_EQ(rows.begin().key(), "classification"); // the first member: the first line of the file
+    EXPECT_EQ(rows["classification"].get<std::string>().rfind("INTERNT", 0), 0u);
+    EXPECT_FALSE(rows["rows"][0].contains("contact"));
+    EXPECT_FALSE(rows["rows"][0].contains("email"));
+    EXPECT_EQ(mf::rows_json(example(), a, contacts)["rows"][0]["email"], "mette@example.dk");
 }
