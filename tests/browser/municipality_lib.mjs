@@ -3,8 +3,12 @@
 // accessible layer): the result files of tests/data/municipality, mf-aggregate's summaries of them,
 // and the comparison of shown figures with those summaries.
 //
-// The files and mf-aggregate's outputs are made by scripts/make-municipality-fixtures.sh;
-// tests/cli/municipality.test.sh checks that mf-aggregate still writes exactly those outputs.
+// The files and the expected outputs are made by scripts/make-municipality-fixtures.sh;
+// tests/cli/municipality.test.sh checks that mf-aggregate still writes exactly its outputs. The
+// overview still shows the figures before disclosure control, over all years (the newest file per
+// CVR, or every file): `expected` and `expectedKeep` are those figures as the independent reference
+// (scripts/aggregate_reference.py --out) computes them, rounded as mf-aggregate writes them; the
+// rejected files' reasons come from mf-aggregate's internal rows file.
 // Figures are compared by cell id ("all/overall/mean", "levels/principle:p1/l2", ...): the ids the
 // app gives its table cells (mfTest.state().cells; data-mf-cell in the layer).
 import fs from 'node:fs';
@@ -13,8 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DATA = path.resolve(here, '../data/municipality');
-export const expected = JSON.parse(fs.readFileSync(path.join(DATA, 'expected/summary.json'), 'utf8'));
-export const expectedKeep = JSON.parse(fs.readFileSync(path.join(DATA, 'expected/summary-keep.json'), 'utf8'));
+export const expected = JSON.parse(fs.readFileSync(path.join(DATA, 'expected/app-figures.json'), 'utf8'));
+export const expectedKeep = JSON.parse(fs.readFileSync(path.join(DATA, 'expected/app-figures-keep.json'), 'utf8'));
+export const expectedRows = JSON.parse(fs.readFileSync(path.join(DATA, 'expected/rows-intern.json'), 'utf8'));
 export const files = fs.readdirSync(DATA).filter((f) => f.endsWith('.json')).sort();
 
 // "54,3 %" / "54.3%" / "+4,2" / "12" / "–" -> a number or null.
