@@ -324,7 +324,7 @@ void dimension_section(Page& pg, const std::string& dimension, const char* headi
                            overall->shown ? pg.percent(overall->mean) : pg.count(g->organisations)});
     }
     if (!bars.empty()) pg.h += "<div class=\"keep\">" + bar_chart(bars, pg.t(chart, {{"year", year}})) + "</div>\n";
-    pg.h += "<table class=\"numbers\"><caption>" + pg.t(table, {{"year", year}}) + "</caption><thead><tr><td></td><th scope=\"col\" class=\"num\">" +
+    pg.h += "<table class=\"numbers groups\"><caption>" + pg.t(table, {{"year", year}}) + "</caption><thead><tr><td></td><th scope=\"col\" class=\"num\">" +
             pg.t("barometer.organisations") + "</th><th scope=\"col\" class=\"num\">" + pg.t("barometer.mean") + "</th><th scope=\"col\" class=\"num\">" +
             pg.t("barometer.median") + "</th>";
     for (const Principle& pr : pg.q.principles) pg.h += "<th scope=\"col\" class=\"num\">" + html_escape(pr.title.in(pg.lang)) + "</th>";
@@ -446,7 +446,9 @@ dl.meta dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 3mm; }
 caption { text-align: left; font-weight: bold; font-size: 10pt; padding: 1mm 0; caption-side: top; }
 th, td { text-align: left; vertical-align: top; padding: 1mm 1.5mm 1mm 0; border-bottom: 0.6pt solid #777; }
-thead th { border-bottom: 1.2pt solid #111; font-size: 9.5pt; }
+thead th { border-bottom: 1.2pt solid #111; font-size: 9pt; vertical-align: bottom; }
+thead th.num { white-space: normal; }
+table.groups tbody th { width: 32%; }
 thead { display: table-header-group; }
 tr, li, .keep, svg { break-inside: avoid; page-break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -456,7 +458,9 @@ table.numbers tr.muted th, table.numbers tr.muted td { color: #444; }
 table.cross td, table.cross th { font-size: 9pt; }
 table.cross td.num { white-space: normal; }
 table.answers caption { font-weight: normal; font-size: 10pt; }
-table.answers { margin-bottom: 2mm; }
+table.answers { margin-bottom: 1.5mm; }
+table.answers th, table.answers td { padding: 0.5mm 1.5mm 0.5mm 0; font-size: 9pt; line-height: 1.3; }
+table.answers thead th { font-size: 8.5pt; }
 .n { color: #444; font-size: 8.5pt; }
 .summary { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
 .figure { flex: 1; border: 1pt solid #111; padding: 2mm 3mm; display: flex; flex-direction: column; }
