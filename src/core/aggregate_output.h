@@ -30,7 +30,7 @@ namespace mf {
 inline constexpr const char* kAggregateFormat = "mangfoldighedstjek/aggregate";
 inline constexpr const char* kAggregateRowsFormat = "mangfoldighedstjek/aggregate-rows";
 inline constexpr int kAggregateFormatVersion = 2;     // the summary (published figures)
-inline constexpr int kAggregateRowsFormatVersion = 1; // the internal rows
+inline constexpr int kAggregateRowsFormatVersion = 2; // the internal rows
 
 struct CsvOptions {
     char separator = ';';        // Danish Excel expects ';' (its list separator); ',' and '\t' also work

@@ -348,7 +348,7 @@ int main(int argc, char** argv) {
         b.files_rejected = a.rejected;
         written &= write_output(o.barometer, barometer_html(*q, p, b));
     }
-    if (!o.benchmark.empty()) written &= write_output(o.benchmark, benchmark_json(*q, p, o.date).dump(2) + "\n");
+    if (!o.benchmark.empty()) written &= write_output(o.benchmark, benchmark_json(*q, p, o.date).dump() + "\n"); // compact: fetched by the app
     // The summary goes to stdout unless an output file is already being written there.
     const bool stdout_taken = o.rows_csv == "-" || o.rows_json == "-" || o.summary_csv == "-" || o.summary_json == "-" || o.barometer == "-" ||
                               o.benchmark == "-";
