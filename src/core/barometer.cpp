@@ -498,13 +498,10 @@ std::string barometer_html(const Questionnaire& questionnaire, const Publication
     pg.lang = pg.t.language();
     std::string& h = pg.h;
     h.reserve(160 * 1024);
-    h += "<!doctype html>\n<html lang=\"" + pg.lang + "\">\n<head>\n<meta charset=\"utf-8\">\n";
-    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    h += "<meta name=\"generator\" content=\"" + std::string(kAppName) + " " + MF_APP_VERSION + "\">\n";
     const std::string year = publication.empty() ? std::string() : std::to_string(publication.year().year);
-    h += "<title>" + pg.t("barometer.title", {{"year", year}});
-    if (!options.date.empty()) h += " \u2013 " + html_escape(options.date);
-    h += "</title>\n<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n<main>\n";
+    std::string title = pg.t("barometer.title", {{"year", year}});
+    if (!options.date.empty()) title += " \u2013 " + html_escape(options.date);
+    h += print_page_head(pg.lang, title, kCss);
     if (publication.empty()) {
         h += "<h1>" + pg.t("barometer.title", {{"year", ""}}) + "</h1>\n<p>" + pg.t("barometer.nothing") + "</p>\n";
     } else {

@@ -1,6 +1,8 @@
 // print_format.cpp - see print_format.h.
 #include "core/print_format.h"
 
+#include "core/result.h" // kAppName
+
 #include <cmath>
 #include <cstdio>
 
@@ -27,6 +29,14 @@ std::string svg_number(double x) {
         out += buf;
     }
     return out;
+}
+
+std::string print_page_head(const std::string& language, const std::string& title, const char* css) {
+    std::string h = "<!doctype html>\n<html lang=\"" + language + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    h += "<meta name=\"generator\" content=\"" + std::string(kAppName) + " " + MF_APP_VERSION + "\">\n";
+    h += "<title>" + title + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n<main>\n";
+    return h;
 }
 
 } // namespace mf

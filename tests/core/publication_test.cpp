@@ -9,6 +9,7 @@
 #include "core/benchmark.h"
 #include "core/condition.h"
 #include "core/publication.h"
+#include "core/random.h"
 #include "test_questionnaires.h"
 
 #include <gtest/gtest.h>
@@ -328,19 +329,10 @@ TEST(Publication, ChangeCountsOnlyOrganisationsInBothYearsUnderTheSameRule) {
 // ---------------------------------------------------------------------------------------------
 namespace {
 
-// splitmix64: the same numbers natively and in wasm (std:: distributions differ between libraries).
-struct Random {
-    std::uint64_t state;
-    std::uint64_t next() {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-    bool chance(double p) { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0) < p; }
-    double percent() { return std::round(static_cast<double>(below(1001))) / 10.0; }
-};
+// The same numbers natively and in wasm (core/random.h), so a failing seed replays on both.
+using mf::Random;
+std::size_t below(Random& rnd, std::size_t n) { return static_cast<std::size_t>(rnd.below(static_cast<int>(n))); }
+double percent(Random& rnd) { return rnd.below(1001) / 10.0; }
 
 // A random population: few sectors dominate (as in a city), some organisations without sector or
 // size, some with two files in a year, many in both years, some without a value for a theme.
@@ -359,7 +351,7 @@ std::vector<mf::OrganisationRow> random_rows(const mf::Questionnaire& q, Random&
             sector = sectors[s];
         }
         std::optional<double> staff;
-        if (!rnd.chance(0.04)) staff = employees[rnd.below(rnd.chance(0.5) ? 1 : 4)];
+        if (!rnd.chance(0.04)) staff = employees[below(rnd, rnd.chance(0.5) ? 1 : 4)];
         const bool in_2025 = rnd.chance(0.55), in_2026 = !in_2025 || rnd.chance(0.7);
         for (int year : {2025, 2026}) {
             if ((year == 2025 && !in_2025) || (year == 2026 && !in_2026)) continue;
@@ -373,9 +365,9 @@ std::vector<mf::OrganisationRow> random_rows(const mf::Questionnaire& q, Random&
                 r.size = mf::size_band(staff);
                 r.updated = r.created = std::to_string(year) + "-0" + std::to_string(3 + f) + "-01T10:00:00Z";
                 r.questionnaire_version = q.version;
-                if (!rnd.chance(0.02)) r.overall = rnd.percent();
-                for (std::size_t p = 0; p < q.principles.size(); ++p) r.principles.push_back(rnd.chance(0.03) ? std::nullopt : std::optional<double>(rnd.percent()));
-                for (std::size_t t = 0; t < q.themes.size(); ++t) r.themes.push_back(rnd.chance(0.06) ? std::nullopt : std::optional<double>(rnd.percent()));
+                if (!rnd.chance(0.02)) r.overall = percent(rnd);
+                for (std::size_t p = 0; p < q.principles.size(); ++p) r.principles.push_back(rnd.chance(0.03) ? std::nullopt : std::optional<double>(percent(rnd)));
+                for (std::size_t t = 0; t < q.themes.size(); ++t) r.themes.push_back(rnd.chance(0.06) ? std::nullopt : std::optional<double>(percent(rnd)));
                 for (const mf::Question* question : questions) {
                     std::uint32_t code = 0;
                     const std::size_t options = question->answer_ids().size();
@@ -384,7 +376,7 @@ std::vector<mf::OrganisationRow> random_rows(const mf::Questionnaire& q, Random&
                             for (std::size_t o = 0; o < options; ++o)
                                 if (rnd.chance(0.3)) code |= 1u << o;
                         } else {
-                            code = 1u << rnd.below(options);
+                            code = 1u << below(rnd, options);
                         }
                         code |= mf::kAnsweredBit;
                     }
@@ -395,6 +387,34 @@ std::vector<mf::OrganisationRow> random_rows(const mf::Questionnaire& q, Random&
         }
     }
     return rows;
+}
+
+// Gauss-Jordan elimination over rows of coefficients (one row per equation, one column per unknown):
+// which unknowns the equations fix on their own (their reduced row has no other unknown).
+std::vector<bool> fixed_by_elimination(std::vector<std::vector<double>> m, std::size_t unknowns) {
+    std::vector<bool> fixed(unknowns, false);
+    std::size_t r = 0;
+    std::vector<std::size_t> pivots;
+    for (std::size_t c = 0; c < unknowns && r < m.size(); ++c) {
+        std::size_t best = r;
+        for (std::size_t i = r; i < m.size(); ++i)
+            if (std::fabs(m[i][c]) > std::fabs(m[best][c])) best = i;
+        if (std::fabs(m[best][c]) < 1e-9) continue;
+        std::swap(m[best], m[r]);
+        for (std::size_t i = 0; i < m.size(); ++i) {
+            if (i == r || std::fabs(m[i][c]) < 1e-9) continue;
+            const double f = m[i][c] / m[r][c];
+            for (std::size_t j = c; j < unknowns; ++j) m[i][j] -= f * m[r][j];
+        }
+        pivots.push_back(c);
+        ++r;
+    }
+    for (std::size_t i = 0; i < pivots.size(); ++i) {
+        std::size_t nonzero = 0;
+        for (double x : m[i]) nonzero += std::fabs(x) > 1e-9;
+        if (nonzero == 1) fixed[pivots[i]] = true;
+    }
+    return fixed;
 }
 
 // What someone who knows the rules learns from the published counts, and the equations that hold
@@ -447,27 +467,9 @@ public:
                 if (column[p] != SIZE_MAX) row[column[p]] -= 1;
             m.push_back(row);
         }
-        std::size_t r = 0;
-        std::vector<std::size_t> pivots;
-        for (std::size_t c = 0; c < unknowns.size() && r < m.size(); ++c) {
-            std::size_t best = r;
-            for (std::size_t i = r; i < m.size(); ++i)
-                if (std::fabs(m[i][c]) > std::fabs(m[best][c])) best = i;
-            if (std::fabs(m[best][c]) < 1e-9) continue;
-            std::swap(m[best], m[r]);
-            for (std::size_t i = 0; i < m.size(); ++i) {
-                if (i == r || std::fabs(m[i][c]) < 1e-9) continue;
-                const double f = m[i][c] / m[r][c];
-                for (std::size_t j = c; j < unknowns.size(); ++j) m[i][j] -= f * m[r][j];
-            }
-            pivots.push_back(c);
-            ++r;
-        }
-        for (std::size_t i = 0; i < pivots.size(); ++i) {
-            std::size_t nonzero = 0;
-            for (double x : m[i]) nonzero += std::fabs(x) > 1e-9;
-            if (nonzero == 1) found[unknowns[pivots[i]]] = true;
-        }
+        const std::vector<bool> eliminated = fixed_by_elimination(m, unknowns.size());
+        for (std::size_t c = 0; c < unknowns.size(); ++c)
+            if (eliminated[c]) found[unknowns[c]] = true;
         // Bounds, narrowed line by line until nothing changes.
         for (bool changed = true; changed;) {
             changed = false;
@@ -564,27 +566,10 @@ std::vector<std::string> mean_leaks(const std::vector<std::pair<const mf::PartFi
             if (column.count(p)) row[column[p]] -= 1, any = true;
         if (any) m.push_back(row);
     }
-    std::size_t r = 0;
-    std::vector<std::size_t> pivots;
-    for (std::size_t c = 0; c < column.size() && r < m.size(); ++c) {
-        std::size_t best = r;
-        for (std::size_t i = r; i < m.size(); ++i)
-            if (std::fabs(m[i][c]) > std::fabs(m[best][c])) best = i;
-        if (std::fabs(m[best][c]) < 1e-9) continue;
-        std::swap(m[best], m[r]);
-        for (std::size_t i = 0; i < m.size(); ++i) {
-            if (i == r || std::fabs(m[i][c]) < 1e-9) continue;
-            const double f = m[i][c] / m[r][c];
-            for (std::size_t j = c; j < column.size(); ++j) m[i][j] -= f * m[r][j];
-        }
-        pivots.push_back(c);
-        ++r;
-    }
-    for (std::size_t i = 0; i < pivots.size(); ++i) {
-        std::size_t nonzero = 0;
-        for (double x : m[i]) nonzero += std::fabs(x) > 1e-9;
-        const std::size_t n = by_column[pivots[i]]->n.count;
-        if (nonzero == 1 && n > 0 && n < k) out.push_back(what + ": the sum of scores of a hidden group of " + std::to_string(n) + " can be worked out");
+    const std::vector<bool> eliminated = fixed_by_elimination(m, column.size());
+    for (std::size_t c = 0; c < column.size(); ++c) {
+        const std::size_t n = by_column[c]->n.count;
+        if (eliminated[c] && n > 0 && n < k) out.push_back(what + ": the sum of scores of a hidden group of " + std::to_string(n) + " can be worked out");
     }
     return out;
 }
@@ -785,7 +770,7 @@ TEST(PublicationProperty, NothingHiddenCanBeWorkedOutFromThePublishedFigures) {
         const std::uint64_t seed = base_seed + run;
         Random rnd{seed};
         const mf::Questionnaire& q = run % 3 == 0 ? example() : shipped();
-        const std::size_t organisations = 8 + rnd.below(run % 4 == 0 ? 40 : 220);
+        const std::size_t organisations = 8 + below(rnd, run % 4 == 0 ? 40 : 220);
         const std::vector<mf::OrganisationRow> rows = random_rows(q, rnd, organisations);
         mf::PublishOptions options;
         options.min_group = run % 5 == 0 ? 3 : 5;
