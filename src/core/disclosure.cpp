@@ -270,13 +270,22 @@ std::vector<Disclosure> SuppressionTable::solve(std::size_t k, std::vector<std::
     //      two or three, as when a small group's sibling is also shown in another table);
     //   4. else the first of the others (withhold further out, totals) after which the problem is
     //      gone, or the first of them.
-    // Trying an option means solving the checks again: at most kLookahead tries per step.
-    constexpr std::size_t kLookahead = 12;
+    // Trying an option means running the checks again: at most kLookahead tries per step.
+    constexpr std::size_t kLookahead = 6;
     for (std::size_t pass = 0; pass <= 2 * cells + 2; ++pass) {
         const std::vector<Problem> problems = problems_in(status);
         if (problems.empty()) return status;
+        // Several problems per pass, as long as they are apart: a problem whose lines a change of
+        // this pass touched, or that a change has solved, waits for the next pass.
+        std::vector<Problem> current = problems;
+        std::vector<bool> touched(lines_.size(), false);
         bool changed = false;
         for (const Problem& problem : problems) {
+            if (changed) {
+                const std::vector<std::size_t>& own = problem.cell != SIZE_MAX ? lines_of[problem.cell] : std::vector<std::size_t>{problem.line};
+                if (std::any_of(own.begin(), own.end(), [&](std::size_t li) { return touched[li]; })) continue;
+                if (std::none_of(current.begin(), current.end(), [&](const Problem& p) { return same_problem(p, problem); })) continue;
+            }
             const std::vector<Option> options = options_for(problem, status);
             if (options.empty()) continue;
             auto solves = [&](const Option& option) {
@@ -299,9 +308,14 @@ std::vector<Disclosure> SuppressionTable::solve(std::size_t k, std::vector<std::
                     if (near_hide(o) && (!choice || counts_[o.cell] < counts_[choice->cell])) choice = &o;
             if (!choice) choice = first_that_solves([&](const Option& o) { return !near_hide(o); });
             if (!choice) choice = &options.front();
+            const std::vector<Disclosure> before = status;
             apply(*choice, status);
+            for (std::size_t i = 0; i < cells; ++i)
+                if (status[i] != before[i])
+                    for (std::size_t li : lines_of[i]) touched[li] = true;
             changed = true;
-            break;
+            current = problems_in(status);
+            if (current.empty()) return status;
         }
         if (!changed) {
             if (unresolved)
