@@ -1,10 +1,9 @@
 // a11y.cpp - the accessible layer's view of the app: the UiRegistry of the last frame as JSON for
-// the page's DOM mirror (src/platform/a11y_web.js), and the way back (app_a11y_act).
+// the page's DOM mirror (src/platform/a11y_web.js). The way back is App::a11y_act (ui::activate).
 //
 // Index
-//   - app_a11y_json   the current screen: every heading, text, notice, progress and control, in
+//   - App::a11y_json  the current screen: every heading, text, notice, progress and control, in
 //                     drawing order, with stable ids, state, hints, messages and dialogs
-//   - app_a11y_act    a control used in the DOM, applied by the widget with that id next frame
 //
 // Why the registry: every screen draws through the ui:: helpers, which record what they draw. The
 // DOM layer is built from that record, so a new screen is mirrored without code of its own, and
@@ -12,7 +11,8 @@
 //
 // Format (short keys: it is rebuilt and compared every frame):
 //   {"view": "theme:2" (changes when the screen, theme or modal changes: the layer moves focus to
-//    the new heading), "lang": "da", "scale": 1.25 (text size), "items": [
+//    the new heading), "lang": "da", "scale": 1.25 (text size), "texts": the layer's own words in
+//    that language (skip, name, leave, choose: from the text table), "items": [
 //      {"k": kind, "l": label or text, "id": stable id (controls), "c": checked, "v": value,
 //       "lv": heading level, "tone": notice tone, "off": disabled, "ml": multiline,
 //       "hint": hint, "msg": validation message, "dlg": modal name, "opts": [[id, label], ...],
@@ -21,24 +21,27 @@
 // Positions are left out on purpose: scrolling the canvas must not republish the layer.
 #include "app/app.h"
 
-#include "app/app_internal.h"
+#include "app/app_parts.h"
 
 #include <nlohmann/json.hpp>
 
 namespace mf {
 
-std::string app_a11y_json() {
+std::string App::a11y_json() const {
     using nlohmann::json;
+    const AppModel& m = parts_->model;
+    const Texts& tr = m.texts();
     json j;
-    const Session& s = g_app.session;
-    std::string view = g_app.questionnaire ? screen_id(s.screen) : "error";
-    if (g_app.questionnaire && s.screen == Screen::Theme) view += ":" + std::to_string(s.theme);
-    if (!g_app.modal.empty()) view += "|" + g_app.modal;
+    const Session& s = m.session();
+    std::string view = !m.loaded() ? "error" : m.overview_open() ? "municipality" : screen_id(s.screen);
+    if (m.loaded() && !m.overview_open() && s.screen == Screen::Theme) view += ":" + std::to_string(s.theme);
+    if (!parts_->ui.dialog.empty()) view += "|" + parts_->ui.dialog;
     j["view"] = view;
     j["lang"] = s.assessment.language;
     j["scale"] = text_scale(s);
+    j["texts"] = {{"skip", tr("a11y.skip")}, {"name", tr("a11y.name")}, {"leave", tr("a11y.leave")}, {"choose", tr("a11y.choose")}};
     json items = json::array();
-    for (const UiItem& it : g_app.ui.items) {
+    for (const UiItem& it : parts_->ui.record.items) {
         if (it.kind == "option") continue; // an open combo's list: the combo carries its options
         json i;
         i["k"] = it.kind;
@@ -72,10 +75,6 @@ std::string app_a11y_json() {
     }
     j["items"] = std::move(items);
     return j.dump();
-}
-
-void app_a11y_act(const std::string& id, const std::string& action, const std::string& value) {
-    ui::activate(id, action, value);
 }
 
 } // namespace mf

@@ -1,59 +1,66 @@
-// app.h - the respondent's app as seen by the host (platform_web.cpp / platform_desktop.cpp).
+// app.h - the app as its host sees it (platform_web.cpp, platform_desktop.cpp): one object.
 //
-// The host creates the ImGui context and the renderer, then per frame:
-//   if (app_update_fonts(pixel_ratio, ui_scale)) { recreate the font texture }
-//   backend NewFrame; ImGui::NewFrame(); app_frame(); ImGui::Render(); draw
-// Everything the app shows and keeps lives behind these functions.
+// The host creates the ImGui context and the renderer, creates one App, then per frame:
+//   if (app.update_fonts(pixel_ratio, ui_scale)) { recreate the font texture }
+//   backend NewFrame; ImGui::NewFrame(); app.frame(); ImGui::Render(); draw
+// and hands over what happens outside the frame: files arriving, the accessible layer's actions.
+// Everything the app shows and keeps lives inside the App (its model, model/model.h, and the ui
+// layer's context, ui/ui.h); this header shows none of it, so the host includes nothing of core.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <string>
 
 struct ImVec4;
 
 namespace mf {
 
-// Once, after ImGui::CreateContext() and before the first frame: loads the questionnaire, restores
-// the saved session, applies the theme.
-void app_init();
+class App {
+public:
+    // After ImGui::CreateContext(): loads the questionnaire, restores the saved session, applies the
+    // theme. The web build makes one App per page (app.cpp, "Pages").
+    App();
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
-// Before NewFrame: (re)builds the font atlas when the pixel ratio (framebuffer pixels per ImGui
-// unit: the browser's devicePixelRatio) or the UI scale (desktop content scale times the user's
-// text-size setting) changed. Returns true when the atlas was rebuilt and the host must upload it.
-bool app_update_fonts(float pixel_ratio, float platform_ui_scale);
+    // Before NewFrame: (re)builds the font atlas when the pixel ratio (framebuffer pixels per ImGui
+    // unit: the browser's devicePixelRatio) or the UI scale (desktop content scale times the user's
+    // text size and presentation mode) changed. True when rebuilt: the host must upload it.
+    bool update_fonts(float pixel_ratio, float platform_ui_scale);
 
-// Between ImGui::NewFrame() and ImGui::Render(): the whole UI, one full-window ImGui window.
-void app_frame();
+    // Between ImGui::NewFrame() and ImGui::Render(): the whole UI, one full-window ImGui window.
+    void frame();
 
-// The colour to clear the canvas with before drawing a frame: the app's window draws no background
-// of its own (a second whole-canvas fill per paint), so this is its background.
-ImVec4 app_clear_colour();
+    // The colour to clear the canvas with: the app's window draws no background of its own.
+    ImVec4 clear_colour() const;
 
-// Seconds until the app needs a frame although nothing happened (a timed message disappearing),
-// or a negative number when it needs none.
-double app_seconds_to_next_wake();
+    // Seconds until the app needs a frame although nothing happened (a notice going away), or
+    // negative when it needs none.
+    double seconds_to_next_wake() const;
 
-// A file the user chose or dropped (import). `name` is the file's name, `bytes` its content.
-void app_file_received(const std::string& name, const std::string& bytes);
+    // Files (model/model.h "Files from the host"). Before reading a file the host asks
+    // file_announced(name, size); false means refused for its size (the app says so), and the host
+    // does not read it. While takes_many_files() is true (the overview, the workshop list) the host
+    // hands over every file of a drop or a picker: files_announced(count), then one file_received or
+    // file_unreadable per file, possibly over many frames; otherwise only the first file.
+    bool takes_many_files() const;
+    bool file_announced(const std::string& name, double size);
+    void files_announced(std::size_t count);
+    void file_received(const std::string& name, const std::string& bytes);
+    void file_unreadable(const std::string& name, const std::string& reason);
 
-// Many files (a drop, or the picker with several files or a folder). While app_takes_many_files()
-// is true (the municipality view or the workshop list is open) the host hands over every file: first
-// app_files_announced(count), then `count` calls of app_file_received() or app_file_unreadable(),
-// possibly spread over many frames. Otherwise the host hands over the first file only (import).
-bool app_takes_many_files();
-void app_files_announced(std::size_t count);
-void app_file_unreadable(const std::string& name, const std::string& reason);
+    // The accessible layer (a11y.cpp): what the last frame showed, for the page's DOM mirror, and the
+    // layer acting on an item (applied by the widget with that id in the next frame).
+    std::string a11y_json() const;
+    void a11y_act(const std::string& id, const std::string& action, const std::string& value);
 
-// Before a file is read: false (and the import error dialog says why) when a file of `size` bytes
-// would be refused anyway, so the host never reads a huge file into memory.
-bool app_file_announced(const std::string& name, double size);
+    // The test interface (test_hooks.cpp): the app's real state as JSON, for window.mfTest.state().
+    std::string state_json() const;
 
-// The app's real state for tests, as a JSON object ({"screen": "start", "language": "da", ...}).
-std::string app_state_json();
-
-// The accessible layer (src/app/a11y.cpp): what the last frame showed, for the page's DOM mirror
-// (see the format there). The host publishes it after a frame when it differs from the last one.
-std::string app_a11y_json();
-// The accessible layer acting on an item (ui::activate): the host draws a frame right after.
-void app_a11y_act(const std::string& id, const std::string& action, const std::string& value);
+private:
+    struct Parts;
+    std::unique_ptr<Parts> parts_;
+};
 
 } // namespace mf

@@ -4,7 +4,6 @@
 //   - size bands             1-9, 10-49, 50-249, 250+ employees (and "unknown")
 //   - OrganisationRow        what one accepted result file contributes (no parsed document is kept)
 //   - FileCheck, check_result  one file through import_result plus the municipality's stricter rules
-//   - list_result_files      paths -> files as mf-aggregate and the desktop app read them
 //   - quantile_r7, Stats     n, mean, median, quartiles, min, max, distribution over levels
 //   - Aggregate, aggregate   duplicates by CVR, groups (all / sector / size band), change over time
 //
@@ -93,12 +92,6 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
 FileCheck check_result_file(const std::string& path, const Questionnaire& current);
 // The same, reading into `buffer` (kept between calls: one large allocation less per file).
 FileCheck check_result_file(const std::string& path, const Questionnaire& current, std::string& buffer);
-
-// Files and folders -> the files to check: a file is taken whatever its name; a folder gives its
-// *.json files (any case), recursively, sorted by path. A path that does not exist or a folder that
-// cannot be listed is added to `problems` as {path, reason} ("no such file or folder", ...).
-std::vector<std::string> list_result_files(const std::vector<std::string>& paths,
-                                           std::vector<std::pair<std::string, std::string>>& problems);
 
 // The R-7 quantile (Hyndman & Fan type 7; Excel QUARTILE.INC, numpy's default) of sorted values:
 // h = (n - 1) * p, x[floor h] + (h - floor h) * (x[floor h + 1] - x[floor h]). nullopt when empty.

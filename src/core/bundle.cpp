@@ -41,6 +41,7 @@ std::string bundle_member_name(const std::string& bundle, std::size_t index, con
 
 BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vector<BundleMember>& members,
                        Diagnostics& diagnostics) {
+    if (!mentions_bundle(bytes)) return BundleRead::NotBundle;
     Diagnostics local;
     std::optional<json> doc = parse_json_document(bytes, file, local, JsonLimits{kMaxBundleBytes, 64});
     if (!doc) {
@@ -85,24 +86,21 @@ BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vec
 
 std::vector<FileCheck> check_results(std::string_view bytes, const std::string& file, const Questionnaire& current) {
     std::vector<FileCheck> checks;
-    if (mentions_bundle(bytes)) {
-        std::vector<BundleMember> members;
-        Diagnostics diagnostics;
-        const BundleRead read = read_bundle(bytes, file, members, diagnostics);
-        if (read == BundleRead::Bad || (read == BundleRead::Ok && has_errors(diagnostics))) {
-            FileCheck bad;
-            bad.file = file;
-            bad.bytes = bytes.size();
-            bad.diagnostics = std::move(diagnostics);
-            checks.push_back(std::move(bad));
-        }
-        if (read == BundleRead::Ok) {
-            for (const BundleMember& m : members) checks.push_back(check_result(m.text, m.file, current));
-            return checks;
-        }
-        if (read == BundleRead::Bad) return checks;
+    std::vector<BundleMember> members;
+    Diagnostics diagnostics;
+    const BundleRead read = read_bundle(bytes, file, members, diagnostics);
+    if (read == BundleRead::NotBundle) {
+        checks.push_back(check_result(bytes, file, current));
+        return checks;
     }
-    checks.push_back(check_result(bytes, file, current));
+    if (read == BundleRead::Bad || has_errors(diagnostics)) {
+        FileCheck bad;
+        bad.file = file;
+        bad.bytes = bytes.size();
+        bad.diagnostics = std::move(diagnostics);
+        checks.push_back(std::move(bad));
+    }
+    for (const BundleMember& m : members) checks.push_back(check_result(m.text, m.file, current));
     return checks;
 }
 

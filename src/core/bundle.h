@@ -43,8 +43,11 @@ bool mentions_bundle(std::string_view bytes);
 
 enum class BundleRead { NotBundle, Bad, Ok };
 
-// NotBundle: the text is JSON but its "format" is not the bundle's (nothing reported; treat it as a
-// single file). Bad: unreadable or malformed as a whole (errors in `diagnostics`). Ok: `members`
+// The one way every reader takes a file that may be a bundle (the overview and mf-aggregate through
+// check_results, the workshop list, the app's import, mf-validate --result).
+// NotBundle: the bytes do not mention the bundle format (a cheap search, so a single result file is
+// parsed only once, by its importer), or are JSON whose "format" is not the bundle's; nothing is
+// reported: treat them as a single file. Bad: unreadable or malformed as a whole (errors in `diagnostics`). Ok: `members`
 // holds every member whose "result" is an object, its `file` set to bundle_member_name (the name its
 // problems are reported under); any other member is reported as an error with its pointer.
 BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vector<BundleMember>& members,

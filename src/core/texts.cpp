@@ -25,7 +25,7 @@ const TextEntry* find_text(std::string_view key) {
     return it != end && std::string_view(it->key) == key ? it : nullptr;
 }
 
-std::string fill_placeholders(std::string_view text, std::initializer_list<TextArg> args) {
+std::string fill_placeholders(std::string_view text, const TextArg* args, std::size_t count) {
     std::string out;
     out.reserve(text.size() + 32);
     std::size_t i = 0;
@@ -35,8 +35,8 @@ std::string fill_placeholders(std::string_view text, std::initializer_list<TextA
             if (close != std::string_view::npos) {
                 const std::string_view name = text.substr(i + 1, close - i - 1);
                 const TextArg* arg = nullptr;
-                for (const TextArg& a : args)
-                    if (a.name == name) arg = &a;
+                for (std::size_t k = 0; k < count; k++)
+                    if (name == args[k].name) arg = &args[k];
                 if (arg) {
                     out += arg->value;
                     i = close + 1;
@@ -58,7 +58,11 @@ const char* Texts::operator()(std::string_view key) const {
 }
 
 std::string Texts::operator()(std::string_view key, std::initializer_list<TextArg> args) const {
-    return fill_placeholders((*this)(key), args);
+    return fill_placeholders((*this)(key), args.begin(), args.size());
+}
+
+std::string Texts::operator()(std::string_view key, const TextArgs& args) const {
+    return fill_placeholders((*this)(key), args.data(), args.size());
 }
 
 // Built from whole tenths: no locale, no printf rounding of binary fractions.

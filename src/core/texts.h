@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mf {
 
@@ -32,11 +33,13 @@ const TextEntry& text_table_at(std::size_t index);
 // The entry of `key`, or nullptr.
 const TextEntry* find_text(std::string_view key);
 
-// A named value for a {name} placeholder.
+// A named value for a {name} placeholder. The name is a string literal (it is a key's placeholder,
+// written once in the source): not copied, which keeps every call site small in the web build.
 struct TextArg {
-    std::string_view name;
+    const char* name;
     std::string value;
 };
+using TextArgs = std::vector<TextArg>; // kept values (a notice shown later)
 
 // The table in one language. "en" is English; any other language code reads Danish, the product's
 // first language (as the questionnaire's texts do).
@@ -53,6 +56,7 @@ public:
     // The text with each {name} replaced by its argument's value; a placeholder without an argument
     // stays as written.
     std::string operator()(std::string_view key, std::initializer_list<TextArg> args) const;
+    std::string operator()(std::string_view key, const TextArgs& args) const;
 
     // Numbers rounded to one decimal as the language writes them, "50" for whole numbers:
     // "54,3" / "54.3". `sign`: "+4,2" for positive values.
@@ -70,6 +74,6 @@ private:
 };
 
 // Replaces each {name} in `text` by its argument (the engine of Texts::operator() with arguments).
-std::string fill_placeholders(std::string_view text, std::initializer_list<TextArg> args);
+std::string fill_placeholders(std::string_view text, const TextArg* args, std::size_t count);
 
 } // namespace mf

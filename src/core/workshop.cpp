@@ -227,18 +227,21 @@ bool remove_entry(Workshop& w, const std::string& id) {
 // ---------------------------------------------------------------------------------------------
 // One assessment
 // ---------------------------------------------------------------------------------------------
-bool read_entry(Store& store, const Questionnaire& q, const std::string& id, Session& out, Diagnostics& diagnostics) {
+EntryRead read_entry(Store& store, const Questionnaire& q, const std::string& id, Session& out, Diagnostics& diagnostics) {
     const std::string key = assessment_key(id);
     std::string text;
-    if (!store.get(key, text)) {
-        diagnostics.push_back({Diagnostic::Severity::Error, key, "", "nothing is saved under this name"});
-        return false;
+    switch (store.get(key, text)) {
+    case StoreRead::Absent: return EntryRead::Absent;
+    case StoreRead::Failed:
+        diagnostics.push_back({Diagnostic::Severity::Error, key, "", "the storage could not be read"});
+        return EntryRead::Unreadable;
+    case StoreRead::Found: break;
     }
     if (text.size() > kMaxEntryBytes) {
         diagnostics.push_back({Diagnostic::Severity::Error, key, "",
                                "too large to be an assessment (" + std::to_string(text.size()) + " bytes, at most " +
                                    std::to_string(kMaxEntryBytes) + ")"});
-        return false;
+        return EntryRead::Unreadable;
     }
     Diagnostics local;
     if (!read_session(text, q, out, local)) {
@@ -246,9 +249,9 @@ bool read_entry(Store& store, const Questionnaire& q, const std::string& id, Ses
             d.file = key;
             diagnostics.push_back(d);
         }
-        return false;
+        return EntryRead::Unreadable;
     }
-    return true;
+    return EntryRead::Read;
 }
 
 bool save_entry(Store& store, Workshop& w, const std::string& id, const Session& session) {
@@ -290,7 +293,7 @@ WorkshopLoad load_workshop(Store& store, const Questionnaire& q, const std::stri
     WorkshopLoad load;
     Workshop& w = load.workshop;
     std::string text;
-    if (store.get(kWorkshopKey, text)) {
+    if (store.get(kWorkshopKey, text) == StoreRead::Found) {
         Diagnostics d;
         if (read_workshop(text, w, d)) {
             for (const Diagnostic& x : d) load.problems.push_back(x.to_string());
@@ -301,16 +304,16 @@ WorkshopLoad load_workshop(Store& store, const Questionnaire& q, const std::stri
                 Session s;
                 Diagnostics ignored;
                 const std::string id = make_id(n);
-                std::string probe;
-                if (!store.get(assessment_key(id), probe)) continue;
-                if (read_entry(store, q, id, s, ignored)) w.entries.push_back(entry_for(id, s, q));
+                const EntryRead read = read_entry(store, q, id, s, ignored);
+                if (read == EntryRead::Absent) continue;
+                if (read == EntryRead::Read) w.entries.push_back(entry_for(id, s, q));
                 else w.entries.push_back(WorkshopEntry{id, "", "", ""}); // listed, shown as unreadable
                 w.next_id = n + 1;
             }
             if (!w.entries.empty()) w.current = w.entries.front().id;
             load.recovered = true;
         }
-    } else if (store.get(kLegacySessionKey, text)) {
+    } else if (store.get(kLegacySessionKey, text) == StoreRead::Found) {
         // An earlier version's single session: it becomes the first assessment of the list.
         Session s;
         Diagnostics d;
@@ -321,7 +324,8 @@ WorkshopLoad load_workshop(Store& store, const Questionnaire& q, const std::stri
             w.next_id = 2;
             w.text_size = s.text_size;
             std::string check;
-            if (store.set(assessment_key(e.id), text) && save_workshop(store, w) && store.get(assessment_key(e.id), check) &&
+            if (store.set(assessment_key(e.id), text) && save_workshop(store, w) &&
+                store.get(assessment_key(e.id), check) == StoreRead::Found &&
                 check == text) {
                 store.remove(kLegacySessionKey);
                 load.migrated = true;
@@ -343,13 +347,19 @@ WorkshopLoad load_workshop(Store& store, const Questionnaire& q, const std::stri
     // The current assessment; when it cannot be read it is kept aside and a fresh one opens in its
     // place (the entry stays in the list).
     Diagnostics d;
-    std::string probe;
-    if (!store.get(assessment_key(w.current), probe)) {
-        load.session.assessment.language = language;
-    } else if (!read_entry(store, q, w.current, load.session, d)) {
-        keep_aside(store, assessment_key(w.current), probe, load, "an assessment could not be read: " + first_problem(d));
+    switch (read_entry(store, q, w.current, load.session, d)) {
+    case EntryRead::Read: break;
+    case EntryRead::Absent: load.session.assessment.language = language; break;
+    case EntryRead::Unreadable: {
+        std::string text_read;
+        if (store.get(assessment_key(w.current), text_read) == StoreRead::Found)
+            keep_aside(store, assessment_key(w.current), text_read, load, "an assessment could not be read: " + first_problem(d));
+        else
+            load.problems.push_back("an assessment could not be read: " + first_problem(d));
         load.session = Session{};
         load.session.assessment.language = language;
+        break;
+    }
     }
     load.session.text_size = w.text_size;
     return load;

@@ -28,10 +28,17 @@
 
 namespace mf {
 
-// What the app's storage offers (platform::storage_* in the app, a map in the tests).
+// What reading a key found: its text, nothing (never written, or removed), or a failure (the
+// browser refused access, a file could not be read). Absent and Failed are different stories for the
+// user: an added organisation that was never answered is absent and opens empty; a failure must not
+// be taken for "empty", or the next save would overwrite what is there.
+enum class StoreRead { Found, Absent, Failed };
+
+// What the app's storage offers (localStorage or config files through the app's host, a map in the
+// tests: tests/support/memory_store.h).
 struct Store {
     virtual ~Store() = default;
-    virtual bool get(const std::string& key, std::string& value) = 0; // false when absent
+    virtual StoreRead get(const std::string& key, std::string& value) = 0;
     virtual bool set(const std::string& key, const std::string& value) = 0; // false when refused
     virtual void remove(const std::string& key) = 0;
 };
@@ -111,10 +118,12 @@ struct WorkshopLoad {
 WorkshopLoad load_workshop(Store& store, const Questionnaire& questionnaire, const std::string& now,
                            const std::string& language);
 
-// One assessment by id. False with diagnostics when it is absent, over kMaxEntryBytes or not
-// readable (then `out` is untouched).
-bool read_entry(Store& store, const Questionnaire& questionnaire, const std::string& id, Session& out,
-                Diagnostics& diagnostics);
+// One assessment by id. Read: `out` holds it. Absent: nothing was ever saved under its key (an entry
+// added and not answered yet), `out` untouched, nothing reported. Unreadable: the store failed, the
+// text is over kMaxEntryBytes or not a session; `out` untouched, the reasons in `diagnostics`.
+enum class EntryRead { Read, Absent, Unreadable };
+EntryRead read_entry(Store& store, const Questionnaire& questionnaire, const std::string& id, Session& out,
+                     Diagnostics& diagnostics);
 
 // Writes one assessment and copies its timestamps into the index entry (the index is not written).
 bool save_entry(Store& store, Workshop& workshop, const std::string& id, const Session& session);

@@ -35,12 +35,9 @@ mergeInto(LibraryManager.library, {
     noticesSeen: null, // notice texts of the last update (a new one is announced)
     returnFocus: null, // key of the node focused before a dialog opened
 
-    text: {
-      da: { skip: 'Spring til tilgængelig formular', name: 'Mangfoldighedstjek, tilgængelig formular',
-            leave: 'Tryk Escape for at gå tilbage til den tegnede visning.', choose: 'Vælg …' },
-      en: { skip: 'Skip to accessible form', name: 'Mangfoldighedstjek, accessible form',
-            leave: 'Press Escape to go back to the drawn view.', choose: 'Choose …' },
-    },
+    // The layer's own words (skip link, its name, the leave hint, a select's placeholder) in the
+    // language shown: they come with every update from the app's text table (app_a11y_json "texts").
+    text: { skip: '', name: '', leave: '', choose: '' },
 
     init: function () {
       if (MFA11Y.root) return;
@@ -213,7 +210,7 @@ mergeInto(LibraryManager.library, {
 
     // A node for one item (or null for kinds the layer does not show).
     build: function (it, key, inDialog) {
-      var t = MFA11Y.text[MFA11Y.lang] || MFA11Y.text.da;
+      var t = MFA11Y.text;
       var k = it.k;
       if (k === 'heading') {
         var level = Math.min(6, (it.lv || 1) + (inDialog ? 1 : 0));
@@ -515,7 +512,8 @@ mergeInto(LibraryManager.library, {
 
       var lang = state.lang === 'en' ? 'en' : 'da';
       MFA11Y.lang = lang;
-      var t = MFA11Y.text[lang];
+      var t = state.texts || MFA11Y.text;
+      MFA11Y.text = t;
       document.documentElement.lang = lang;
       MFA11Y.setText(MFA11Y.skip, t.skip);
       MFA11Y.setAttr(MFA11Y.main, 'aria-label', t.name);

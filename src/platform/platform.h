@@ -8,8 +8,11 @@
 //   - Pages       the web build's two pages (respondent, municipality)
 //   - Frames      waking the on-demand render loop
 //
-// The host owns main(), the window, the ImGui context and the render loop; it calls the app through
-// app/app.h. Nothing here is ImGui-specific.
+// The host owns main(), the window, the ImGui context, the render loop and the one mf::App; it calls
+// the app through app/app.h. Nothing here is ImGui-specific, and nothing here knows the engine
+// (src/core): the platform moves bytes, names, sizes and events; every rule about them is the app's
+// (src/app/model/file_intake.cpp). The app reaches these functions only through its Host adapter
+// (src/app/platform_host.cpp).
 #pragma once
 #include <string>
 
@@ -21,8 +24,10 @@ const char* name();
 // --- Storage ------------------------------------------------------------------------------------
 // Browser: window.localStorage under "mangfoldighedstjek.<key>". Desktop: the file <key>.json in
 // $XDG_CONFIG_HOME/mangfoldighedstjek/ (or ~/.config/mangfoldighedstjek/), written atomically.
-// storage_get returns false when the key is absent or unreadable.
-bool storage_get(const std::string& key, std::string& value);
+// storage_get tells a key never written (Absent) from one that could not be read (Failed: the
+// browser denied access, the file could not be opened).
+enum class StorageRead { Found, Absent, Failed };
+StorageRead storage_get(const std::string& key, std::string& value);
 bool storage_set(const std::string& key, const std::string& value);
 void storage_remove(const std::string& key);
 
@@ -32,17 +37,19 @@ void storage_remove(const std::string& key);
 // holds the reason.
 bool save_file(const std::string& file_name, const std::string& bytes, const char* mime_type, std::string& where);
 
-// Browser: opens the browser's file picker; the chosen file arrives later through
-// app_file_received(). Desktop: reads the file at `path` now and hands it to app_file_received().
-// Returns false only when nothing could be started (the reason in `error`).
+// Browser: opens the browser's file picker. Desktop: takes the file at `path`. Either way the file
+// arrives later, from the host's event loop: App::file_announced (its size, before it is read), then
+// App::file_received or App::file_unreadable. Returns false only when nothing could be started (the
+// reason in `error`).
 bool open_file(const std::string& path, std::string& error);
 bool has_file_picker(); // true in the browser (no path needed), false on the desktop
 
-// Many files at once (the municipality view, the workshop list's batch import). Browser: opens the picker for several files, or with
-// `folder` for a whole folder (its *.json files); they arrive later in batches, see
-// app_files_announced() in app/app.h. Desktop: `paths` is one or more files or folders (folders
-// searched recursively for *.json, sorted), separated by ';' or new lines, read now; a path that
-// cannot be read arrives through app_file_unreadable(). False only when nothing could be started.
+// Many files at once (the municipality view, the workshop list's batch import). Browser: opens the
+// picker for several files, or with `folder` for a whole folder (its *.json files). Desktop: `paths`
+// is one or more files or folders (folders searched recursively for *.json, sorted), separated by
+// ';' or new lines. They arrive later, in batches, as for open_file, after App::files_announced; a
+// path that cannot be read arrives through App::file_unreadable. False only when nothing could be
+// started.
 bool open_files(const std::string& paths, bool folder, std::string& error);
 
 // Shows an HTML page to the user (the printable report). Browser: opens it in a new tab from a Blob

@@ -4,6 +4,7 @@
 //   - options          --screenshot FILE, --size WxH, --quit-after SECONDS
 //   - PNG writer       for --screenshot (stored deflate: no zlib needed, files are for tests)
 //   - frame pacing     glfwWaitEvents when nothing changes (see frame_pacing.h)
+//   - files            paths typed or dropped, read between frames and handed to the App
 //   - platform.h       storage in the configuration folder, files by path, request_frames
 //   - main
 //
@@ -11,9 +12,7 @@
 //   --screenshot  writes the window to a PNG once the picture is stable, then quits
 //   --quit-after  quits after that many seconds and prints the number of frames drawn (idle tests)
 #include "app/app.h"
-#include "core/aggregate.h"
-#include "core/json_input.h"
-#include "core/result.h"
+#include "platform/file_list.h"
 #include "platform/frame_pacing.h"
 #include "platform/platform.h"
 
@@ -29,9 +28,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,8 +41,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-mf::FramePacer g_pacer;
-std::set<int> g_keys_held; // ImGui's key repeat needs frames while a key is held
+// A request to read files: one file (an import) or many (a batch, the overview).
+struct FileRequest {
+    std::vector<std::string> paths;
+    bool many = false;
+};
+
+// Everything the desktop host keeps: one object, made in main() with the App it drives.
+struct DesktopHost {
+    std::unique_ptr<mf::App> app;
+    mf::FramePacer pacer;
+    std::set<int> keys_held;            // ImGui's key repeat needs frames while a key is held
+    std::deque<FileRequest> requests;   // read between frames (deliver_files)
+};
+// The one host of this process: platform.h's functions have no other way to reach it.
+DesktopHost g_host;
 
 // ---------------------------------------------------------------------------------------------
 // PNG writer
@@ -131,33 +146,29 @@ bool screenshot(const std::string& path, int fb_w, int fb_h) {
 // ---------------------------------------------------------------------------------------------
 // Events: ours run first and chain to ImGui's (installed after them by ImGui_ImplGlfw).
 // ---------------------------------------------------------------------------------------------
-void on_any() { g_pacer.event(); }
+void on_any() { g_host.pacer.event(); }
 void cb_cursor(GLFWwindow*, double, double) { on_any(); }
 void cb_button(GLFWwindow*, int, int, int) { on_any(); }
 void cb_scroll(GLFWwindow*, double, double) { on_any(); }
 void cb_char(GLFWwindow*, unsigned) { on_any(); }
 void cb_focus(GLFWwindow*, int focused) {
-    if (!focused) g_keys_held.clear();
+    if (!focused) g_host.keys_held.clear();
     on_any();
 }
 void cb_enter(GLFWwindow*, int) { on_any(); }
 void cb_key(GLFWwindow*, int key, int, int action, int) {
-    if (action == GLFW_PRESS) g_keys_held.insert(key);
-    else if (action == GLFW_RELEASE) g_keys_held.erase(key);
+    if (action == GLFW_PRESS) g_host.keys_held.insert(key);
+    else if (action == GLFW_RELEASE) g_host.keys_held.erase(key);
     on_any();
 }
 void cb_size(GLFWwindow*, int, int) { on_any(); }
 void cb_refresh(GLFWwindow*) { on_any(); }
 void cb_drop(GLFWwindow*, int count, const char** paths) {
     if (count <= 0) return;
-    std::string error;
-    if (mf::app_takes_many_files()) {
-        std::string all;
-        for (int i = 0; i < count; i++) all += std::string(i ? "\n" : "") + paths[i];
-        mf::platform::open_files(all, false, error);
-    } else {
-        mf::platform::open_file(paths[0], error);
-    }
+    FileRequest r;
+    r.many = g_host.app->takes_many_files();
+    for (int i = 0; i < (r.many ? count : 1); i++) r.paths.push_back(paths[i]);
+    g_host.requests.push_back(std::move(r));
     on_any();
 }
 
@@ -209,6 +220,43 @@ std::string expand_home(const std::string& path) {
     return path;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Files: the paths of open_file / open_files / a drop, read between frames. Each file's size goes to
+// the App first (file_announced), so a file it refuses for its size is never read into memory.
+// ---------------------------------------------------------------------------------------------
+void deliver_file(const std::string& path, const std::string& name) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) {
+        g_host.app->file_unreadable(name, "could not read " + path + " (" + ec.message() + ")");
+        return;
+    }
+    if (!g_host.app->file_announced(name, (double)size)) return;
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << f.rdbuf();
+    if (!f) g_host.app->file_unreadable(name, "could not read " + path);
+    else g_host.app->file_received(name, bytes.str());
+}
+
+void deliver_files() {
+    while (!g_host.requests.empty()) {
+        const FileRequest r = std::move(g_host.requests.front());
+        g_host.requests.pop_front();
+        if (!r.many) {
+            deliver_file(r.paths.front(), fs::path(r.paths.front()).filename().string());
+            continue;
+        }
+        // Read here, all in one go: a desktop window may pause for the second 10,000 files take;
+        // the browser hands files over in batches instead.
+        std::vector<std::pair<std::string, std::string>> problems;
+        const std::vector<std::string> files = mf::platform::list_json_files(r.paths, problems);
+        g_host.app->files_announced(files.size() + problems.size());
+        for (const auto& problem : problems) g_host.app->file_unreadable(problem.first, problem.second);
+        for (const std::string& f : files) deliver_file(f, f);
+    }
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -218,13 +266,17 @@ namespace mf::platform {
 
 const char* name() { return "desktop"; }
 
-bool storage_get(const std::string& key, std::string& value) {
-    if (!safe_key(key)) return false;
-    Diagnostics diags;
+StorageRead storage_get(const std::string& key, std::string& value) {
+    if (!safe_key(key)) return StorageRead::Failed;
     const fs::path p = config_dir() / (key + ".json");
     std::error_code ec;
-    if (!fs::exists(p, ec)) return false;
-    return read_file_bytes(p.string(), value, diags);
+    if (!fs::exists(p, ec)) return ec ? StorageRead::Failed : StorageRead::Absent;
+    std::ifstream f(p, std::ios::binary);
+    std::ostringstream text;
+    text << f.rdbuf();
+    if (!f) return StorageRead::Failed;
+    value = text.str();
+    return StorageRead::Found;
 }
 
 bool storage_set(const std::string& key, const std::string& value) {
@@ -268,47 +320,37 @@ bool save_file(const std::string& file_name, const std::string& bytes, const cha
 }
 
 bool open_file(const std::string& path, std::string& error) {
-    std::string bytes;
-    Diagnostics diags;
     const std::string p = expand_home(path);
-    if (!read_file_bytes(p, bytes, diags, kMaxResultBytes)) { // refused unread when too large, as in the browser
-        error = diags.empty() ? "could not read " + p : diags.front().to_string();
+    if (p.empty() || p.back() == '/') {
+        error = "no file given";
         return false;
     }
-    mf::app_file_received(fs::path(p).filename().string(), bytes);
+    g_host.requests.push_back(FileRequest{{p}, false});
+    request_frames();
     return true;
 }
 
 bool has_file_picker() { return false; }
 
-// Read here, all in one go: a desktop window may pause for the second 10,000 files take; the
-// browser's version hands files over in batches instead.
 bool open_files(const std::string& paths, bool, std::string& error) {
-    std::vector<std::string> inputs;
+    FileRequest r;
+    r.many = true;
     std::string part;
     for (std::size_t i = 0; i <= paths.size(); i++) {
         if (i == paths.size() || paths[i] == '\n' || paths[i] == ';') {
             std::size_t b = part.find_first_not_of(" \t\r"), e = part.find_last_not_of(" \t\r");
-            if (b != std::string::npos) inputs.push_back(expand_home(part.substr(b, e - b + 1)));
+            if (b != std::string::npos) r.paths.push_back(expand_home(part.substr(b, e - b + 1)));
             part.clear();
         } else {
             part += paths[i];
         }
     }
-    if (inputs.empty()) {
+    if (r.paths.empty()) {
         error = "no file or folder given";
         return false;
     }
-    std::vector<std::pair<std::string, std::string>> problems;
-    const std::vector<std::string> files = mf::list_result_files(inputs, problems);
-    mf::app_files_announced(files.size() + problems.size());
-    for (const auto& p : problems) mf::app_file_unreadable(p.first, p.second);
-    std::string bytes;
-    for (const std::string& f : files) {
-        Diagnostics diags;
-        if (read_file_bytes(f, bytes, diags, kMaxResultBytes)) mf::app_file_received(f, bytes);
-        else mf::app_file_unreadable(f, diags.empty() ? "could not read the file" : diags.front().message);
-    }
+    g_host.requests.push_back(std::move(r));
+    request_frames();
     return true;
 }
 
@@ -324,8 +366,13 @@ std::string documents_folder() {
     return fs::is_directory(docs, ec) ? docs.string() : std::string(home);
 }
 
+// One window with both views (the model never leaves it): no pages, no address.
+void go_to_page(const std::string&) {}
+std::string page_parameters() { return ""; }
+void set_page_parameters(const std::string&) {}
+
 void request_frames() {
-    g_pacer.event();
+    g_host.pacer.event();
     glfwPostEmptyEvent();
 }
 
@@ -368,7 +415,7 @@ int main(int argc, char** argv) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    mf::app_init();
+    g_host.app = std::make_unique<mf::App>();
     ImGui_ImplGlfw_InitForOpenGL(window, true); // chains to the callbacks above
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -387,19 +434,19 @@ int main(int argc, char** argv) {
     };
     float pixel_ratio = 1, ui_scale = 1;
     scales(pixel_ratio, ui_scale);
-    mf::app_update_fonts(pixel_ratio, ui_scale);
+    g_host.app->update_fonts(pixel_ratio, ui_scale);
     ImGui_ImplOpenGL3_CreateDeviceObjects();
 
     const auto start = std::chrono::steady_clock::now();
     unsigned frames = 0;
-    g_pacer.event();
+    g_host.pacer.event();
     int exit_code = 0;
     while (!glfwWindowShouldClose(window)) {
-        if (g_pacer.busy() || !g_keys_held.empty() || !opt.screenshot.empty()) {
+        if (g_host.pacer.busy() || !g_host.keys_held.empty() || !opt.screenshot.empty()) {
             glfwPollEvents();
         } else {
             double wait = mf::seconds_to_cursor_blink();
-            const double app_wait = mf::app_seconds_to_next_wake();
+            const double app_wait = g_host.app->seconds_to_next_wake();
             if (app_wait >= 0 && (wait < 0 || app_wait < wait)) wait = app_wait;
             if (opt.quit_after >= 0) {
                 const double left = opt.quit_after -
@@ -408,34 +455,35 @@ int main(int argc, char** argv) {
             }
             if (wait < 0) glfwWaitEvents();
             else glfwWaitEventsTimeout(wait + 0.015);
-            g_pacer.event(1);
+            g_host.pacer.event(1);
         }
         if (opt.quit_after >= 0 &&
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >= opt.quit_after)
             break;
 
         scales(pixel_ratio, ui_scale);
-        if (mf::app_update_fonts(pixel_ratio, ui_scale)) {
+        if (g_host.app->update_fonts(pixel_ratio, ui_scale)) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        mf::app_frame();
+        deliver_files();
+        g_host.app->frame();
         ImGui::Render();
         int fb_w, fb_h;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         glViewport(0, 0, fb_w, fb_h);
-        const ImVec4 bg = mf::app_clear_colour();
+        const ImVec4 bg = g_host.app->clear_colour();
         glClearColor(bg.x, bg.y, bg.z, bg.w);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         frames++;
-        g_pacer.drawn(mf::draw_data_hash(ImGui::GetDrawData()));
+        g_host.pacer.drawn(mf::draw_data_hash(ImGui::GetDrawData()));
 
         // The screenshot is taken once the picture is stable (and at least three frames in).
-        if (!opt.screenshot.empty() && !g_pacer.busy() && frames >= 3) {
+        if (!opt.screenshot.empty() && !g_host.pacer.busy() && frames >= 3) {
             const bool ok = screenshot(opt.screenshot, fb_w, fb_h);
             std::fprintf(ok ? stdout : stderr, ok ? "screenshot: %s\n" : "could not write %s\n", opt.screenshot.c_str());
             exit_code = ok ? 0 : 1;
@@ -446,6 +494,7 @@ int main(int argc, char** argv) {
     }
     if (opt.quit_after >= 0) std::printf("frames: %u\n", frames);
 
+    g_host.app.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -41,6 +41,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -54,7 +55,7 @@ void mf_js_fatal(const char* message);
 void mf_js_text_input(int active, float x, float y, float line_height);
 void mf_js_set_clipboard(const char* text);
 void mf_js_set_cursor(const char* css_cursor);
-char* mf_js_storage_get(const char* key); // malloc'd UTF-8, or null when absent
+char* mf_js_storage_get(const char* key, int* status); // malloc'd UTF-8; null with status 1 absent, 2 refused
 int mf_js_storage_set(const char* key, const char* value);
 void mf_js_storage_remove(const char* key);
 int mf_js_download(const char* name, const char* mime, const char* data, int size);
@@ -70,56 +71,65 @@ int mf_js_a11y_owns_key(int is_tab, int canvas_in_use);
 
 namespace {
 
-EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
-unsigned g_frames = 0;      // ImGui frames run
-unsigned g_painted = 0;     // of those, frames that drew into the canvas
-std::uint64_t g_painted_hash = 0;
-bool g_must_paint = true;   // the canvas was resized or the font texture rebuilt since the last paint
-double g_last_time = 0;
-bool g_in_frame = false;
-bool g_canvas_in_use = false; // pressed or typed in: Tab belongs to ImGui's keyboard navigation
-bool g_pointer_frame = false;  // the frame runs for a pointer move alone (on_mouse_move)
-std::string g_a11y_published; // what the accessible layer shows: republished only when it changes
+// Everything the browser host keeps: one object, made in main() with the App it drives.
+struct WebHost {
+    std::unique_ptr<mf::App> app;   // made after the ImGui context, see main()
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    unsigned frames = 0;            // ImGui frames run
+    unsigned painted = 0;           // of those, frames that drew into the canvas
+    std::uint64_t painted_hash = 0;
+    bool must_paint = true;         // the canvas was resized or the font texture rebuilt since the last paint
+    double last_time = 0;
+    bool in_frame = false;
+    bool canvas_in_use = false;     // pressed or typed in: Tab belongs to ImGui's keyboard navigation
+    bool pointer_frame = false;     // the frame runs for a pointer move alone (on_mouse_move)
+    std::string a11y_published;     // what the accessible layer shows: republished only when it changes
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT; // the CSS cursor last set
+    std::string state;              // the last mfTest.state() text (its pointer goes to JavaScript)
 
-// Canvas geometry.
-float g_dpr = 1;
-double g_css_w = 0, g_css_h = 0;
-int g_fb_w = 0, g_fb_h = 0;
+    // Canvas geometry.
+    float dpr = 1;
+    double css_w = 0, css_h = 0;
+    int fb_w = 0, fb_h = 0;
 
-// Frame pacing (see frame_pacing.h).
-mf::FramePacer g_pacer;
-bool g_raf_pending = false;
-long g_wake_timer = 0;      // pending emscripten_set_timeout id, 0 when none
-std::set<int> g_keys_held;  // non-modifier keys down: ImGui's key repeat needs frames
+    // Frame pacing (see frame_pacing.h).
+    mf::FramePacer pacer;
+    bool raf_pending = false;
+    long wake_timer = 0;            // pending emscripten_set_timeout id, 0 when none
+    std::set<int> keys_held;        // non-modifier keys down: ImGui's key repeat needs frames
 
-// Touch: the first finger acts as the mouse; moving it beyond a few pixels scrolls instead.
-long g_touch_id = -1;
-bool g_touch_scrolling = false;
-float g_touch_start_x = 0, g_touch_start_y = 0, g_touch_last_y = 0, g_touch_last_x = 0;
+    // Touch: the first finger acts as the mouse; moving it beyond a few pixels scrolls instead.
+    long touch_id = -1;
+    bool touch_scrolling = false;
+    float touch_start_x = 0, touch_start_y = 0, touch_last_y = 0, touch_last_x = 0;
+};
+// The one host of this page: the event callbacks and the exports JavaScript calls have no other way
+// to reach it.
+WebHost g_host;
 
 void render_frame();
 
 EM_BOOL on_animation_frame(double, void*) {
-    g_raf_pending = false;
+    g_host.raf_pending = false;
     render_frame();
     return EM_FALSE;
 }
 
 void schedule_animation_frame() {
-    if (g_raf_pending) return;
-    g_raf_pending = true;
+    if (g_host.raf_pending) return;
+    g_host.raf_pending = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
 void on_wake_timer(void*) {
-    g_wake_timer = 0;
-    g_pacer.event(1);
+    g_host.wake_timer = 0;
+    g_host.pacer.event(1);
     schedule_animation_frame();
 }
 
 // After an event: draw at least two frames (ImGui reacts to a click one frame after it sees it).
 void wake(int frames = 2) {
-    g_pacer.event(frames);
+    g_host.pacer.event(frames);
     schedule_animation_frame();
 }
 
@@ -132,18 +142,18 @@ void frame_now() {
 }
 
 void schedule_next() {
-    if (g_pacer.busy() || !g_keys_held.empty()) {
+    if (g_host.pacer.busy() || !g_host.keys_held.empty()) {
         schedule_animation_frame();
         return;
     }
     double wait = mf::seconds_to_cursor_blink();
-    const double app_wait = mf::app_seconds_to_next_wake();
+    const double app_wait = g_host.app->seconds_to_next_wake();
     if (app_wait >= 0 && (wait < 0 || app_wait < wait)) wait = app_wait;
-    if (g_wake_timer) {
-        emscripten_clear_timeout(g_wake_timer);
-        g_wake_timer = 0;
+    if (g_host.wake_timer) {
+        emscripten_clear_timeout(g_host.wake_timer);
+        g_host.wake_timer = 0;
     }
-    if (wait >= 0) g_wake_timer = emscripten_set_timeout(on_wake_timer, wait * 1000.0 + 15.0, nullptr);
+    if (wait >= 0) g_host.wake_timer = emscripten_set_timeout(on_wake_timer, wait * 1000.0 + 15.0, nullptr);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,15 +165,15 @@ void update_canvas_size() {
     float dpr = (float)emscripten_get_device_pixel_ratio();
     if (dpr <= 0) dpr = 1;
     const int fb_w = (int)std::lround(w * dpr), fb_h = (int)std::lround(h * dpr);
-    if (fb_w != g_fb_w || fb_h != g_fb_h) {
+    if (fb_w != g_host.fb_w || fb_h != g_host.fb_h) {
         emscripten_set_canvas_element_size("#canvas", fb_w, fb_h); // this clears the canvas
-        g_must_paint = true;
+        g_host.must_paint = true;
     }
-    g_css_w = w;
-    g_css_h = h;
-    g_dpr = dpr;
-    g_fb_w = fb_w;
-    g_fb_h = fb_h;
+    g_host.css_w = w;
+    g_host.css_h = h;
+    g_host.dpr = dpr;
+    g_host.fb_w = fb_w;
+    g_host.fb_h = fb_h;
 }
 
 const char* css_cursor(ImGuiMouseCursor c) {
@@ -183,64 +193,63 @@ const char* css_cursor(ImGuiMouseCursor c) {
 // Draws the frame's draw data into the canvas, unless the canvas already shows exactly this picture
 // (same hash over vertices, indices, clip rectangles and textures, same canvas size).
 void paint_if_changed(std::uint64_t hash) {
-    if (!g_must_paint && hash == g_painted_hash) return;
-    emscripten_webgl_make_context_current(g_gl);
-    glViewport(0, 0, g_fb_w, g_fb_h);
-    const ImVec4 bg = mf::app_clear_colour();
+    if (!g_host.must_paint && hash == g_host.painted_hash) return;
+    emscripten_webgl_make_context_current(g_host.gl);
+    glViewport(0, 0, g_host.fb_w, g_host.fb_h);
+    const ImVec4 bg = g_host.app->clear_colour();
     glClearColor(bg.x, bg.y, bg.z, bg.w);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    g_painted_hash = hash;
-    g_must_paint = false;
-    g_painted++;
+    g_host.painted_hash = hash;
+    g_host.must_paint = false;
+    g_host.painted++;
 }
 
 void render_frame() {
-    if (g_in_frame) return; // an event fired while the accessible layer updates: the next frame sees it
-    struct InFrame { InFrame() { g_in_frame = true; } ~InFrame() { g_in_frame = false; } } in_frame;
+    if (g_host.in_frame) return; // an event fired while the accessible layer updates: the next frame sees it
+    struct InFrame { InFrame() { g_host.in_frame = true; } ~InFrame() { g_host.in_frame = false; } } in_frame;
     ImGuiIO& io = ImGui::GetIO();
     update_canvas_size();
-    io.DisplaySize = ImVec2((float)g_css_w, (float)g_css_h);
-    io.DisplayFramebufferScale = ImVec2(g_dpr, g_dpr);
+    io.DisplaySize = ImVec2((float)g_host.css_w, (float)g_host.css_h);
+    io.DisplayFramebufferScale = ImVec2(g_host.dpr, g_host.dpr);
     const double now = emscripten_get_now() / 1000.0;
-    io.DeltaTime = g_last_time > 0 && now > g_last_time ? (float)(now - g_last_time) : 1.0f / 60.0f;
+    io.DeltaTime = g_host.last_time > 0 && now > g_host.last_time ? (float)(now - g_host.last_time) : 1.0f / 60.0f;
     if (io.DeltaTime < 1e-4f) io.DeltaTime = 1e-4f;
-    g_last_time = now;
+    g_host.last_time = now;
 
-    if (mf::app_update_fonts(g_dpr, 1.0f)) {
+    if (g_host.app->update_fonts(g_host.dpr, 1.0f)) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
-        g_must_paint = true;
+        g_host.must_paint = true;
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    mf::app_frame();
+    g_host.app->frame();
     ImGui::Render();
 
     const std::uint64_t hash = mf::draw_data_hash(ImGui::GetDrawData());
     paint_if_changed(hash);
 
-    static ImGuiMouseCursor last_cursor = ImGuiMouseCursor_COUNT;
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
-    if (cursor != last_cursor) {
+    if (cursor != g_host.cursor) {
         mf_js_set_cursor(css_cursor(cursor));
-        last_cursor = cursor;
+        g_host.cursor = cursor;
     }
 
     // A pointer move that left the picture as it was cannot have changed what the accessible layer
     // shows either (the move is the only input such a frame sees): skip rebuilding it.
-    const bool pointer_only_unchanged = g_pointer_frame && hash == g_pacer.last_hash;
-    g_pacer.drawn(hash);
+    const bool pointer_only_unchanged = g_host.pointer_frame && hash == g_host.pacer.last_hash;
+    g_host.pacer.drawn(hash);
 
     if (!pointer_only_unchanged) {
-        std::string a11y = mf::app_a11y_json();
-        if (a11y != g_a11y_published) {
-            g_a11y_published = std::move(a11y);
-            mf_js_a11y_update(g_a11y_published.c_str());
+        std::string a11y = g_host.app->a11y_json();
+        if (a11y != g_host.a11y_published) {
+            g_host.a11y_published = std::move(a11y);
+            mf_js_a11y_update(g_host.a11y_published.c_str());
         }
     }
 
-    if (g_frames++ == 0) mf_js_first_frame();
+    if (g_host.frames++ == 0) mf_js_first_frame();
     schedule_next();
 }
 
@@ -255,10 +264,10 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
-    if (g_raf_pending) return EM_FALSE; // the coming frame sees the move
-    g_pointer_frame = true;
+    if (g_host.raf_pending) return EM_FALSE; // the coming frame sees the move
+    g_host.pointer_frame = true;
     render_frame();
-    g_pointer_frame = false;
+    g_host.pointer_frame = false;
     return EM_FALSE;
 }
 
@@ -280,7 +289,7 @@ EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
     io.AddMouseButtonEvent(b, down);
-    if (down) g_canvas_in_use = true;
+    if (down) g_host.canvas_in_use = true;
     frame_now();
     return down ? EM_TRUE : EM_FALSE; // a press: no text selection or focus change on the page
 }
@@ -313,52 +322,52 @@ const EmscriptenTouchPoint* find_touch(const EmscriptenTouchEvent* e, long id, b
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
-        if (g_touch_id >= 0) return EM_TRUE; // a second finger: ignored
+        if (g_host.touch_id >= 0) return EM_TRUE; // a second finger: ignored
         const EmscriptenTouchPoint* t = find_touch(e, -1, true);
         if (!t) return EM_TRUE;
-        g_touch_id = t->identifier;
-        g_touch_scrolling = false;
-        g_touch_start_x = g_touch_last_x = (float)t->clientX;
-        g_touch_start_y = g_touch_last_y = (float)t->clientY;
+        g_host.touch_id = t->identifier;
+        g_host.touch_scrolling = false;
+        g_host.touch_start_x = g_host.touch_last_x = (float)t->clientX;
+        g_host.touch_start_y = g_host.touch_last_y = (float)t->clientY;
         io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
         io.AddMousePosEvent((float)t->clientX, (float)t->clientY);
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-        g_canvas_in_use = true;
+        g_host.canvas_in_use = true;
         frame_now();
         return EM_TRUE; // no emulated mouse events, no page scroll
     }
-    const EmscriptenTouchPoint* t = find_touch(e, g_touch_id, true);
-    if (!t || g_touch_id < 0) return EM_TRUE;
+    const EmscriptenTouchPoint* t = find_touch(e, g_host.touch_id, true);
+    if (!t || g_host.touch_id < 0) return EM_TRUE;
     const float x = (float)t->clientX, y = (float)t->clientY;
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
         ImGuiContext& g = *GImGui;
         const bool on_scrollbar = g.HoveredWindow && g.ActiveId != 0 &&
                                   g.ActiveId == ImGui::GetWindowScrollbarID(g.HoveredWindow, ImGuiAxis_Y);
-        if (!g_touch_scrolling && !on_scrollbar && std::fabs(y - g_touch_start_y) + std::fabs(x - g_touch_start_x) > 12.0f) {
+        if (!g_host.touch_scrolling && !on_scrollbar && std::fabs(y - g_host.touch_start_y) + std::fabs(x - g_host.touch_start_x) > 12.0f) {
             // Becoming a scroll: let go of whatever was pressed without clicking it (release
             // away from it), then come back so the wheel reaches the window under the finger.
-            g_touch_scrolling = true;
+            g_host.touch_scrolling = true;
             io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
             io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
         }
         io.AddMousePosEvent(x, y);
-        if (g_touch_scrolling) {
+        if (g_host.touch_scrolling) {
             const float line = ImGui::GetFontSize() > 0 ? ImGui::GetFontSize() : 17.0f;
-            io.AddMouseWheelEvent(0, (y - g_touch_last_y) / (5.0f * line));
+            io.AddMouseWheelEvent(0, (y - g_host.touch_last_y) / (5.0f * line));
         }
-        g_touch_last_x = x;
-        g_touch_last_y = y;
+        g_host.touch_last_x = x;
+        g_host.touch_last_y = y;
             wake();
         return EM_TRUE;
     }
     // touchend / touchcancel
-    if (!g_touch_scrolling) {
+    if (!g_host.touch_scrolling) {
         io.AddMousePosEvent(x, y);
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
     }
-    g_touch_id = -1;
-    g_touch_scrolling = false;
+    g_host.touch_id = -1;
+    g_host.touch_scrolling = false;
     frame_now();
     // After the tap, the finger is gone: no hover highlight should stay behind.
     io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -416,12 +425,12 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     // until the canvas is in use (a fresh page, or after Escape): it reaches the skip link, the
     // page's first Tab stop.
     const bool is_tab = std::strcmp(e->key, "Tab") == 0;
-    if (mf_js_a11y_owns_key(is_tab ? 1 : 0, g_canvas_in_use ? 1 : 0)) return EM_FALSE;
+    if (mf_js_a11y_owns_key(is_tab ? 1 : 0, g_host.canvas_in_use ? 1 : 0)) return EM_FALSE;
     if (type == EMSCRIPTEN_EVENT_KEYDOWN && !is_tab) {
         // Escape with nothing to close or cancel hands Tab back to the page (no keyboard trap).
         const bool escape = std::strcmp(e->key, "Escape") == 0;
-        if (!escape) g_canvas_in_use = true;
-        else if (!io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) g_canvas_in_use = false;
+        if (!escape) g_host.canvas_in_use = true;
+        else if (!io.WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) g_host.canvas_in_use = false;
     }
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
@@ -433,8 +442,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         io.AddKeyEvent(key, down);
         const bool modifier = (key >= ImGuiKey_LeftCtrl && key <= ImGuiKey_RightSuper);
         if (!modifier) {
-            if (down) g_keys_held.insert((int)key);
-            else g_keys_held.erase((int)key);
+            if (down) g_host.keys_held.insert((int)key);
+            else g_host.keys_held.erase((int)key);
         }
     }
     if (down) frame_now();
@@ -466,7 +475,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
-    if (type == EMSCRIPTEN_EVENT_BLUR) g_keys_held.clear(); // the key ups will go elsewhere
+    if (type == EMSCRIPTEN_EVENT_BLUR) g_host.keys_held.clear(); // the key ups will go elsewhere
     wake();
     return EM_FALSE;
 }
@@ -478,7 +487,7 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 
 EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
     if (!e->hidden) {
-        g_must_paint = true; // a hidden page's canvas may have been given up: paint it again
+        g_host.must_paint = true; // a hidden page's canvas may have been given up: paint it again
         wake();
     }
     return EM_FALSE;
@@ -519,28 +528,28 @@ EMSCRIPTEN_KEEPALIVE void mf_web_paste(const char* utf8) {
     frame_now();
 }
 
-// Before a file is read (see mf::app_file_announced): 0 when it is refused for its size.
+// Before a file is read (see mf::App::file_announced): 0 when it is refused for its size.
 EMSCRIPTEN_KEEPALIVE int mf_web_file_announced(const char* name, double size) {
-    const bool wanted = mf::app_file_announced(name ? name : "", size);
+    const bool wanted = g_host.app->file_announced(name ? name : "", size);
     if (!wanted) wake();
     return wanted ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void mf_web_file_received(const char* name, const char* data, int size) {
-    mf::app_file_received(name ? name : "", std::string(data, data + (size > 0 ? size : 0)));
+    g_host.app->file_received(name ? name : "", std::string(data, data + (size > 0 ? size : 0)));
     wake();
 }
 
 // Many files (platform_web.js MF.sendMany): how many will come, and one that could not be read.
-EMSCRIPTEN_KEEPALIVE int mf_web_takes_many_files() { return mf::app_takes_many_files() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int mf_web_takes_many_files() { return g_host.app->takes_many_files() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE void mf_web_files_announced(int count) {
-    mf::app_files_announced(count > 0 ? (std::size_t)count : 0);
+    g_host.app->files_announced(count > 0 ? (std::size_t)count : 0);
     wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void mf_web_file_unreadable(const char* name, const char* reason) {
-    mf::app_file_unreadable(name ? name : "", reason ? reason : "");
+    g_host.app->file_unreadable(name ? name : "", reason ? reason : "");
     wake();
 }
 
@@ -549,27 +558,26 @@ EMSCRIPTEN_KEEPALIVE void mf_web_request_frames() { wake(); }
 // A control used in the accessible layer: applied in a frame drawn now, inside the user's gesture
 // (so that a download or the file picker it starts is allowed).
 EMSCRIPTEN_KEEPALIVE void mf_web_a11y_act(const char* id, const char* action, const char* value) {
-    mf::app_a11y_act(id ? id : "", action ? action : "", value ? value : "");
-    if (g_in_frame) wake();
+    g_host.app->a11y_act(id ? id : "", action ? action : "", value ? value : "");
+    if (g_host.in_frame) wake();
     else frame_now();
 }
 
-EMSCRIPTEN_KEEPALIVE unsigned mf_web_frames() { return g_frames; }
+EMSCRIPTEN_KEEPALIVE unsigned mf_web_frames() { return g_host.frames; }
 
-EMSCRIPTEN_KEEPALIVE unsigned mf_web_painted() { return g_painted; }
+EMSCRIPTEN_KEEPALIVE unsigned mf_web_painted() { return g_host.painted; }
 
 // True while a frame is scheduled or the pacer still wants frames, or while a timed change of the
 // picture is less than a second away (a notice going away moves everything under it up): the tests
 // wait for false before reading positions, so a click never lands on a layout about to change.
 EMSCRIPTEN_KEEPALIVE int mf_web_busy() {
-    const double wake = mf::app_seconds_to_next_wake();
-    return (g_raf_pending || g_pacer.busy() || (wake >= 0 && wake < 1.0)) ? 1 : 0;
+    const double wake = g_host.app->seconds_to_next_wake();
+    return (g_host.raf_pending || g_host.pacer.busy() || (wake >= 0 && wake < 1.0)) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* mf_web_state_json() {
-    static std::string json;
-    json = mf::app_state_json();
-    return json.c_str();
+    g_host.state = g_host.app->state_json();
+    return g_host.state.c_str();
 }
 
 } // extern "C"
@@ -581,12 +589,13 @@ namespace mf::platform {
 
 const char* name() { return "web"; }
 
-bool storage_get(const std::string& key, std::string& value) {
-    char* s = mf_js_storage_get(key.c_str());
-    if (!s) return false;
+StorageRead storage_get(const std::string& key, std::string& value) {
+    int status = 0;
+    char* s = mf_js_storage_get(key.c_str(), &status);
+    if (!s) return status == 1 ? StorageRead::Absent : StorageRead::Failed;
     value = s;
     std::free(s);
-    return true;
+    return StorageRead::Found;
 }
 
 bool storage_set(const std::string& key, const std::string& value) {
@@ -662,12 +671,12 @@ int main() {
     attr.stencil = EM_FALSE;
     attr.antialias = EM_FALSE; // ImGui anti-aliases its own shapes
     attr.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
-    g_gl = emscripten_webgl_create_context("#canvas", &attr);
-    if (g_gl <= 0) {
+    g_host.gl = emscripten_webgl_create_context("#canvas", &attr);
+    if (g_host.gl <= 0) {
         mf_js_fatal("webgl2");
         return 1;
     }
-    emscripten_webgl_make_context_current(g_gl);
+    emscripten_webgl_make_context_current(g_host.gl);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -678,10 +687,10 @@ int main() {
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
     io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; }) != 0;
-    mf::app_init();
+    g_host.app = std::make_unique<mf::App>();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     update_canvas_size();
-    mf::app_update_fonts(g_dpr, 1.0f); // the first font texture is uploaded with the device objects
+    g_host.app->update_fonts(g_host.dpr, 1.0f); // the first font texture is uploaded with the device objects
     ImGui_ImplOpenGL3_CreateDeviceObjects();
 
     const char* canvas = "#canvas";

@@ -13,8 +13,8 @@
 //   mfTest.frames()   number of frames drawn so far (idle tests: it must stop growing)
 //   mfTest.painted()  of those, the frames that painted the canvas (the others showed no change)
 //   mfTest.busy()     true while a frame is scheduled or a notice is about to go (the tests settle on false)
-//   mfTest.state()    the app's state as an object, built by mf::app_state_json():
-//                     {screen, language, ...} (see app_state_json in src/app/app.cpp)
+//   mfTest.state()    the app's state as an object, built by mf::App::state_json():
+//                     {screen, language, ...} (the list is in src/app/test_hooks.cpp)
 //   mfTest.clipboard  the last text the app copied (also written to the system clipboard)
 // Tests drive the app with real keyboard, mouse and touch input, and read it back through this.
 
@@ -288,11 +288,22 @@ mergeInto(LibraryManager.library, {
     if (canvas) canvas.style.cursor = UTF8ToString(ptr);
   },
 
+  // A saved text, malloc'd (the caller frees it). Null when there is none: *statusPtr 1 when the key
+  // was never written, 2 when the browser refused to read (private mode, storage access denied).
   mf_js_storage_get__deps: ['malloc'],
-  mf_js_storage_get: function (keyPtr) {
+  mf_js_storage_get: function (keyPtr, statusPtr) {
     var value = null;
-    try { value = window.localStorage.getItem('mangfoldighedstjek.' + UTF8ToString(keyPtr)); } catch (e) { value = null; }
-    if (value === null) return 0;
+    try {
+      value = window.localStorage.getItem('mangfoldighedstjek.' + UTF8ToString(keyPtr));
+    } catch (e) {
+      HEAP32[statusPtr >> 2] = 2;
+      return 0;
+    }
+    if (value === null) {
+      HEAP32[statusPtr >> 2] = 1;
+      return 0;
+    }
+    HEAP32[statusPtr >> 2] = 0;
     var len = lengthBytesUTF8(value) + 1;
     var p = _malloc(len);
     stringToUTF8(value, p, len);

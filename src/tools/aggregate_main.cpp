@@ -20,6 +20,7 @@
 #include "core/clock.h"
 #include "core/json_input.h"
 #include "core/scoring.h"
+#include "platform/file_list.h"
 #include "tools/tool_support.h"
 
 #include <algorithm>
@@ -172,11 +173,11 @@ Options parse_args(int argc, char** argv) {
 }
 
 // Files named on the command line are taken as they are; folders give their *.json files, sorted
-// (list_result_files, shared with the desktop app). False (with a message) when an argument does not
+// (platform::list_json_files, shared with the desktop app). False (with a message) when an argument does not
 // exist or a folder cannot be listed.
 bool collect_files(const std::vector<std::string>& inputs, std::vector<std::string>& files) {
     std::vector<std::pair<std::string, std::string>> problems;
-    files = list_result_files(inputs, problems);
+    files = platform::list_json_files(inputs, problems);
     for (const auto& p : problems) std::fprintf(stderr, "mf-aggregate: %s: %s\n", p.first.c_str(), p.second.c_str());
     return problems.empty();
 }

@@ -3,7 +3,7 @@
 //
 // Index
 //   - kUsage          the --help text
-//   - FileReport      one file's outcome
+//   - CheckedFile      one file's outcome
 //   - check_file      I/O problems (exit 2) apart from invalid content (exit 1), then the loader
 //                     or, for --result, the importer against the questionnaire
 //   - print_text      every diagnostic on its own line, then a summary line per file
@@ -12,6 +12,7 @@
 //
 // The checks are the loader's (core/questionnaire_load.h) and the importer's (core/result.h), so a
 // file that passes here loads in the app, with the same messages.
+#include "core/bundle.h"
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
@@ -45,7 +46,8 @@ const char* const kUsage =
     "With --result the files are result files (docs/result-format.md), checked exactly as the app's\n"
     "import checks them against the questionnaire (the shipped questionnaires/aktoersporet.json unless\n"
     "--questionnaire names another). Warnings (checksum, dropped answers, another questionnaire\n"
-    "version, ...) do not stop the file from loading.\n"
+    "version, ...) do not stop the file from loading. A workshop's bundle (\"Export all\") is read as\n"
+    "the result files it holds: each member is checked and reported as \"BUNDLE#/results/N (FILE)\".\n"
     "\n"
     "Options:\n"
     "  --result           the files are result files\n"
@@ -57,7 +59,7 @@ const char* const kUsage =
     "Exit status: 0 every file is valid (warnings allowed), 1 some file is invalid,\n"
     "2 usage error or a file that cannot be read.\n";
 
-struct FileReport {
+struct CheckedFile {
     std::string path;
     bool readable = true;
     Diagnostics diagnostics;
@@ -68,10 +70,35 @@ struct FileReport {
     bool valid() const { return readable && (questionnaire.has_value() || result.has_value()); }
 };
 
+// The largest file --result reads: a result file's limit, or a bundle's when the file's start names
+// the bundle format (bundle_text writes "format" within its first lines), so a huge file is refused
+// unread with the limit that applies to it.
+std::size_t result_size_limit(const std::string& path) {
+    std::error_code ec;
+    if (fs::file_size(path, ec) <= kMaxResultBytes || ec) return kMaxResultBytes;
+    std::string start(64 * 1024, '\0');
+    std::ifstream in(path, std::ios::binary);
+    in.read(start.data(), (std::streamsize)start.size());
+    start.resize((std::size_t)in.gcount());
+    return mentions_bundle(start) ? kMaxBundleBytes : kMaxResultBytes;
+}
+
+// One result file as the app imports it.
+CheckedFile import_report(std::string_view bytes, const std::string& file, const Questionnaire& against) {
+    CheckedFile r;
+    r.path = file;
+    ImportOutcome imported = import_result(bytes, file, against);
+    r.diagnostics = std::move(imported.diagnostics);
+    r.result = std::move(imported.result);
+    return r;
+}
+
 // A missing or unreadable file is an I/O error (exit 2), not an invalid questionnaire (exit 1).
-// `against` is set for result files: the questionnaire they are imported into.
-FileReport check_file(const std::string& path, const Questionnaire* against) {
-    FileReport r;
+// `against` is set for result files: the questionnaire they are imported into. A result file may be
+// a workshop's bundle: then every member is reported as its own file (named "<bundle>#/results/<i>
+// (<member>)", as mf-aggregate and the app name them), after the bundle's own problems, if any.
+std::vector<CheckedFile> check_file(const std::string& path, const Questionnaire* against) {
+    CheckedFile r;
     r.path = path;
     std::error_code ec;
     const char* problem = nullptr;
@@ -82,25 +109,30 @@ FileReport check_file(const std::string& path, const Questionnaire* against) {
     if (problem) {
         r.readable = false;
         r.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, path, "", problem});
-        return r;
+        return {std::move(r)};
     }
-    if (against) {
-        ImportOutcome imported = import_result_file(path, *against);
-        r.diagnostics = std::move(imported.diagnostics);
-        r.result = std::move(imported.result);
-        return r;
+    if (!against) {
+        LoadedQuestionnaire loaded = load_questionnaire_file(path);
+        r.diagnostics = std::move(loaded.diagnostics);
+        r.questionnaire = std::move(loaded.questionnaire);
+        return {std::move(r)};
     }
-    LoadedQuestionnaire loaded = load_questionnaire_file(path);
-    r.diagnostics = std::move(loaded.diagnostics);
-    r.questionnaire = std::move(loaded.questionnaire);
-    return r;
+    std::string bytes;
+    if (!read_file_bytes(path, bytes, r.diagnostics, result_size_limit(path))) return {std::move(r)};
+    std::vector<BundleMember> members;
+    const BundleRead read = read_bundle(bytes, path, members, r.diagnostics);
+    if (read == BundleRead::NotBundle) return {import_report(bytes, path, *against)};
+    std::vector<CheckedFile> reports;
+    if (read == BundleRead::Bad || has_errors(r.diagnostics)) reports.push_back(std::move(r));
+    for (const BundleMember& m : members) reports.push_back(import_report(m.text, m.file, *against));
+    return reports;
 }
 
 std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-void print_text(const FileReport& r, bool quiet) {
+void print_text(const CheckedFile& r, bool quiet) {
     for (const Diagnostic& d : r.diagnostics) {
         if (quiet && d.severity == Diagnostic::Severity::Warning) continue;
         std::printf("%s\n", d.to_string().c_str());
@@ -124,7 +156,7 @@ void print_text(const FileReport& r, bool quiet) {
     }
 }
 
-nlohmann::json to_json(const FileReport& r, bool quiet) {
+nlohmann::json to_json(const CheckedFile& r, bool quiet) {
     nlohmann::json diagnostics = nlohmann::json::array();
     for (const Diagnostic& d : r.diagnostics) {
         if (quiet && d.severity == Diagnostic::Severity::Warning) continue;
@@ -210,11 +242,12 @@ int main(int argc, char** argv) {
     bool any_invalid = false, any_unreadable = false;
     nlohmann::json all = nlohmann::json::array();
     for (const std::string& path : files) {
-        FileReport r = check_file(path, against ? &*against : nullptr);
-        if (!r.readable) any_unreadable = true;
-        else if (!r.valid()) any_invalid = true;
-        if (as_json) all.push_back(to_json(r, quiet));
-        else print_text(r, quiet);
+        for (const CheckedFile& r : check_file(path, against ? &*against : nullptr)) {
+            if (!r.readable) any_unreadable = true;
+            else if (!r.valid()) any_invalid = true;
+            if (as_json) all.push_back(to_json(r, quiet));
+            else print_text(r, quiet);
+        }
     }
     if (as_json) {
         nlohmann::json out = {{"valid", !any_invalid && !any_unreadable}, {"files", all}};

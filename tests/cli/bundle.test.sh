@@ -12,6 +12,8 @@
 #      exit 1, each problem named with the bundle, its JSON pointer and the reason; the good members
 #      are still counted
 #   4. an unknown bundle version is refused as a whole
+#   5. mf-validate --result reads a bundle as the result files it holds: every member checked and
+#      named, the bundle's own problems listed, the same verdicts as for the single files
 set -u
 BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
@@ -114,6 +116,30 @@ expect_rc 1 "an unknown bundle version"
 checks=$((checks + 1))
 grep -qF "$TMP/v2.json: /formatVersion: bundle version 2 is not known to this program (it reads 1)" <<<"$err" ||
     fail "the version message: $err"
+
+# 5. mf-validate --result reads bundles as the app's workshop list and the overview do.
+BIN="$BUILD/mf-validate"
+run --result "$TMP/all.json"
+expect_rc 0 "mf-validate: a good bundle"
+checks=$((checks + 1))
+[ "$(grep -c "^$TMP/all.json#/results/[0-9]* (.*): valid result: questionnaire" <<<"$out")" = 12 ] ||
+    fail "mf-validate: not one 'valid result' line per member: $out"
+run --result "$TMP/bad.json"
+expect_rc 1 "mf-validate: a bundle with bad members"
+checks=$((checks + 1))
+grep -qF "$TMP/bad.json: /results/12: expected an object, got 7" <<<"$out" || fail "mf-validate: the number member: $out"
+checks=$((checks + 1))
+grep -qF "$TMP/bad.json: invalid: 2 errors" <<<"$out" || fail "mf-validate: the bundle's own summary: $out"
+checks=$((checks + 1))
+grep -q "^$TMP/bad.json#/results/3 (.*): /checksum: " <<<"$out" || fail "mf-validate: the tampered member's checksum: $out"
+checks=$((checks + 1))
+[ "$(grep -c "^$TMP/bad.json#/results/[0-9]* (.*): valid result" <<<"$out")" = 12 ] ||
+    fail "mf-validate: the 12 readable members (the tampered one loads with a warning, as in the app): $out"
+run --result "$TMP/v2.json"
+expect_rc 1 "mf-validate: an unknown bundle version"
+checks=$((checks + 1))
+grep -qF "$TMP/v2.json: /formatVersion: bundle version 2 is not known to this program (it reads 1)" <<<"$out" ||
+    fail "mf-validate: the version message: $out"
 
 echo "bundle.test.sh: $checks checks, $failures failures"
 [ "$failures" = 0 ]

@@ -2,7 +2,7 @@
 // future follow-up date; messages in Danish and English.
 #include "core/action_plan.h"
 #include "core/questionnaire_load.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include "core/aggregate_output.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

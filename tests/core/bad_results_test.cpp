@@ -9,7 +9,7 @@
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

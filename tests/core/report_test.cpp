@@ -4,7 +4,7 @@
 #include "core/questionnaire_load.h"
 #include "core/report.h"
 #include "core/scoring.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 #include "core/questionnaire_load.h"
 #include "core/recommendations.h"
 #include "core/scoring.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 #include "core/cvr.h"
 #include "core/questionnaire_load.h"
 #include "core/session.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

@@ -162,8 +162,12 @@ TEST(Texts, LooksUpTheLanguageAndFillsPlaceholders) {
     EXPECT_EQ(da("report.coverage_line", {{"answered", "3"}, {"total", "31"}}), "3 af 31 spørgsmål besvaret");
     EXPECT_EQ(en("report.coverage_line", {{"answered", "3"}, {"total", "31"}}), "3 of 31 questions answered");
     EXPECT_STREQ(da("missing.key.shows.itself"), "missing.key.shows.itself");
-    EXPECT_EQ(mf::fill_placeholders("{a} and {b} and {a}", {{"a", "x"}}), "x and {b} and x");
-    EXPECT_EQ(mf::fill_placeholders("{unclosed", {{"unclosed", "x"}}), "{unclosed");
+    const mf::TextArg a{"a", "x"};
+    EXPECT_EQ(mf::fill_placeholders("{a} and {b} and {a}", &a, 1), "x and {b} and x");
+    const mf::TextArg unclosed{"unclosed", "x"};
+    EXPECT_EQ(mf::fill_placeholders("{unclosed", &unclosed, 1), "{unclosed");
+    const mf::TextArgs kept = {{"answered", "3"}, {"total", "31"}};
+    EXPECT_EQ(en("report.coverage_line", kept), "3 of 31 questions answered");
 }
 
 TEST(Texts, NumbersAsEachLanguageWritesThem) {

@@ -4,7 +4,8 @@
 #include "core/questionnaire_load.h"
 #include "core/result.h"
 #include "core/workshop.h"
-#include "test_questionnaires.h"
+#include "support/memory_store.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
@@ -13,23 +14,7 @@
 namespace {
 using mf_test::shipped;
 
-// localStorage in a map; `refuse` makes every write fail (storage full, private mode).
-struct MemoryStore : mf::Store {
-    std::map<std::string, std::string> data;
-    bool refuse = false;
-    bool get(const std::string& key, std::string& value) override {
-        auto it = data.find(key);
-        if (it == data.end()) return false;
-        value = it->second;
-        return true;
-    }
-    bool set(const std::string& key, const std::string& value) override {
-        if (refuse) return false;
-        data[key] = value;
-        return true;
-    }
-    void remove(const std::string& key) override { data.erase(key); }
-};
+using mf_test::MemoryStore;
 
 const std::string kNow = "2026-11-25T17:00:00Z";
 
@@ -235,9 +220,9 @@ TEST(WorkshopStorage, EachAssessmentIsItsOwnKeyAndOneBadOneHarmsNoOther) {
 
     mf::Session s;
     mf::Diagnostics d;
-    ASSERT_TRUE(mf::read_entry(store, shipped(), a, s, d));
+    ASSERT_EQ(mf::read_entry(store, shipped(), a, s, d), mf::EntryRead::Read);
     EXPECT_EQ(mf::session_text(s), mf::session_text(answered_session("A", "yes")));
-    EXPECT_FALSE(mf::read_entry(store, shipped(), c, s, d));
+    EXPECT_EQ(mf::read_entry(store, shipped(), c, s, d), mf::EntryRead::Unreadable);
     ASSERT_FALSE(d.empty());
     EXPECT_EQ(d.back().to_string(), "assessment-a3: too large to be an assessment (" +
                                         std::to_string(mf::kMaxEntryBytes + 1) + " bytes, at most " +
@@ -331,3 +316,37 @@ TEST(Bundle, BadMembersAreListedAndGoodOnesKept) {
 }
 
 } // namespace
+
+// Absent (never saved) and unreadable (the storage refused) are told apart: an added organisation
+// that was never answered opens empty, while a read that failed must not pass for "empty".
+TEST(Workshop, ReadEntryTellsAbsentFromUnreadable) {
+    MemoryStore store;
+    mf::Session s;
+    s.screen = mf::Screen::Results;
+    mf::Diagnostics d;
+    EXPECT_EQ(mf::read_entry(store, shipped(), "a7", s, d), mf::EntryRead::Absent);
+    EXPECT_TRUE(d.empty());
+    EXPECT_EQ(s.screen, mf::Screen::Results); // untouched
+
+    store.data[mf::assessment_key("a7")] = mf::session_text(answered_session("A", "yes"));
+    store.failing.insert(mf::assessment_key("a7"));
+    EXPECT_EQ(mf::read_entry(store, shipped(), "a7", s, d), mf::EntryRead::Unreadable);
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d.front().to_string(), "assessment-a7: the storage could not be read");
+    EXPECT_EQ(s.screen, mf::Screen::Results);
+
+    // At start-up the open assessment's failed read is reported, a fresh one opens, and what is
+    // stored stays as it was (nothing is kept aside over it or removed).
+    mf::Workshop w;
+    w.current = mf::add_entry(w, "A", kNow);
+    ASSERT_TRUE(mf::save_workshop(store, w));
+    store.data[mf::assessment_key(w.current)] = mf::session_text(answered_session("A", "yes"));
+    store.failing.insert(mf::assessment_key(w.current));
+    const std::string before = store.data[mf::assessment_key(w.current)];
+    const mf::WorkshopLoad load = mf::load_workshop(store, shipped(), kNow, "da");
+    EXPECT_TRUE(load.session.assessment.answers.empty());
+    ASSERT_EQ(load.problems.size(), 1u);
+    EXPECT_NE(load.problems.front().find("the storage could not be read"), std::string::npos);
+    EXPECT_EQ(store.data[mf::assessment_key(w.current)], before);
+    EXPECT_EQ(store.data.count(mf::assessment_key(w.current) + "-unreadable"), 0u);
+}

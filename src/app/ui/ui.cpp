@@ -10,10 +10,7 @@
 //   - text_field
 //   - tables        begin_table, table_row, table_cell, end_table
 //   - charts        percent_bar, spread_bar, stacked_bar, radar_chart
-#include "app/ui.h"
-
-#include "app/app_internal.h"
-#include "app/style.h"
+#include "app/ui/ui.h"
 
 #include "imgui_internal.h" // RenderNavHighlight, RenderCheckMark: our widgets get ImGui's focus ring
 #include "imgui_stdlib.h"
@@ -23,43 +20,52 @@
 namespace mf::ui {
 
 // ---------------------------------------------------------------------------------------------
-// Registry
+// Context
 // ---------------------------------------------------------------------------------------------
-// Text drawn as part of a widget (a field's label and hint, a bar's label) is recorded with the
-// widget, not a second time as a paragraph.
-static bool g_quiet = false;
+void bind(Context& ctx) { ImGui::GetIO().UserData = &ctx; }
 
-// Draws the texts that `draw` draws as part of the widget being drawn: seen, not recorded again.
-template <typename Draw> static void unrecorded(Draw draw) {
-    const bool saved = g_quiet;
-    g_quiet = true;
-    draw();
-    g_quiet = saved;
+Context& context() { return *static_cast<Context*>(ImGui::GetIO().UserData); }
+
+void begin_frame() {
+    Context& ctx = context();
+    ctx.record.clear();
+    ctx.dialog.clear();
 }
 
-struct Activation {
-    std::string id, action, value;
-    int frame; // ImGui's frame count when it arrived: valid for the frame after it only
-};
-static std::vector<Activation> g_activations;
+const UiRegistry& record() { return context().record; }
+
+// ---------------------------------------------------------------------------------------------
+// Registry
+// ---------------------------------------------------------------------------------------------
+// Draws the texts that `draw` draws as part of the widget being drawn (a field's label and hint, a
+// bar's label): seen, recorded with the widget and not a second time as a paragraph.
+template <typename Draw> static void unrecorded(Draw draw) {
+    Context& ctx = context();
+    const bool saved = ctx.quiet;
+    ctx.quiet = true;
+    draw();
+    ctx.quiet = saved;
+}
 
 void activate(const std::string& id, const std::string& action, const std::string& value) {
+    Context& ctx = context();
     const int frame = ImGui::GetFrameCount();
     std::vector<Activation> kept;
-    for (Activation& a : g_activations)
+    for (Activation& a : ctx.activations)
         if (a.frame >= frame - 1) kept.push_back(std::move(a));
     kept.push_back(Activation{id, action, value, frame});
-    g_activations = std::move(kept);
+    ctx.activations = std::move(kept);
 }
 
 // Takes the pending activation `action` of item `id`, if any (and its value).
 static bool take_activation(const std::string& id, const char* action, std::string* value = nullptr) {
+    std::vector<Activation>& pending = context().activations;
     const int frame = ImGui::GetFrameCount();
-    for (std::size_t i = 0; i < g_activations.size(); i++) {
-        const Activation& a = g_activations[i];
+    for (std::size_t i = 0; i < pending.size(); i++) {
+        const Activation& a = pending[i];
         if (a.id != id || a.action != action || a.frame < frame - 1) continue;
         if (value) *value = a.value;
-        g_activations.erase(g_activations.begin() + (std::ptrdiff_t)i);
+        pending.erase(pending.begin() + (std::ptrdiff_t)i);
         return true;
     }
     return false;
@@ -75,12 +81,13 @@ static UiItem& push_item(const char* kind, const std::string& label, const std::
     // Items inside a modal popup belong to that dialog in the accessible layer.
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
     if (w && w->RootWindow && (w->RootWindow->Flags & ImGuiWindowFlags_Modal))
-        item.dialog = g_app.modal.empty() ? std::string(w->RootWindow->Name) : g_app.modal;
-    g_app.ui.items.push_back(std::move(item));
-    return g_app.ui.items.back();
+        item.dialog = context().dialog.empty() ? std::string(w->RootWindow->Name) : context().dialog;
+    context().record.items.push_back(std::move(item));
+    return context().record.items.back();
 }
 
-bool note(const char* kind, const std::string& label, const std::string& id, bool checked, const std::string& value) {
+bool note(const char* kind, const std::string& label, const std::string& id, bool checked, const std::string& value,
+          bool enabled) {
     UiItem& item = push_item(kind, label, id);
     const ImVec2 vp_min = ImGui::GetMainViewport()->Pos;
     const ImVec2 vp_max = ImVec2(vp_min.x + ImGui::GetMainViewport()->Size.x, vp_min.y + ImGui::GetMainViewport()->Size.y);
@@ -90,20 +97,27 @@ bool note(const char* kind, const std::string& label, const std::string& id, boo
     item.focused = ImGui::IsItemFocused();
     item.checked = checked;
     item.value = value;
-    if (item.focused) g_app.ui.focused_id = id;
-    return take_activation(id, "press");
+    item.enabled = enabled;
+    if (item.focused) context().record.focused_id = id;
+    return take_activation(id, "press") && enabled;
 }
 
-void note_message(const std::string& id, const std::string& message) {
-    for (auto it = g_app.ui.items.rbegin(); it != g_app.ui.items.rend(); ++it)
+void message(const std::string& id, const std::string& text) {
+    if (text.empty()) return;
+    UiRegistry& record = context().record;
+    for (auto it = record.items.rbegin(); it != record.items.rend(); ++it)
         if (it->id == id) {
-            it->message = message;
-            return;
+            it->message = text;
+            break;
         }
+    record.messages.emplace_back(id, text);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
 }
 
 void note_text(const char* kind, const std::string& text, int level, const std::string& value) {
-    if (g_quiet) return;
+    if (context().quiet) return;
     UiItem& item = push_item(kind, text, "");
     item.text = true;
     item.level = level;
@@ -113,33 +127,31 @@ void note_text(const char* kind, const std::string& text, int level, const std::
 // ---------------------------------------------------------------------------------------------
 // Column
 // ---------------------------------------------------------------------------------------------
-static float g_column = 600;
-static float g_indent = 0;
-
 void begin_column() {
+    Context& ctx = context();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float max_width = 46.0f * ImGui::GetFontSize() / kNotoLineHeightPerEm;
-    g_column = avail < max_width ? avail : max_width;
-    g_indent = std::floor((avail - g_column) * 0.5f);
-    if (g_indent > 0) ImGui::Indent(g_indent);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_column);
+    ctx.column = avail < max_width ? avail : max_width;
+    ctx.indent = std::floor((avail - ctx.column) * 0.5f);
+    if (ctx.indent > 0) ImGui::Indent(ctx.indent);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ctx.column);
 }
 
 void end_column() {
     ImGui::PopTextWrapPos();
-    if (g_indent > 0) ImGui::Unindent(g_indent);
+    if (context().indent > 0) ImGui::Unindent(context().indent);
 }
 
 float column_width() {
     const float avail = ImGui::GetContentRegionAvail().x;
-    return avail < g_column ? avail : g_column;
+    return avail < context().column ? avail : context().column;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Text
 // ---------------------------------------------------------------------------------------------
 void heading(const std::string& text) {
-    ImGui::PushFont(g_fonts.heading);
+    ImGui::PushFont(fonts().heading);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopFont();
     note_text("heading", text, 1);
@@ -147,7 +159,7 @@ void heading(const std::string& text) {
 
 void subheading(const std::string& text) {
     ImGui::Spacing();
-    ImGui::PushFont(g_fonts.bold);
+    ImGui::PushFont(fonts().bold);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopFont();
     note_text("heading", text, 2);
@@ -159,24 +171,24 @@ void paragraph(const std::string& text) {
 }
 
 void muted(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colours::kMuted);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
     note_text("muted", text);
 }
 
 void bold(const std::string& text) {
-    ImGui::PushFont(g_fonts.bold);
+    ImGui::PushFont(fonts().bold);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopFont();
     note_text("strong", text);
 }
 
-void notice(Tone tone, const std::string& text) {
-    ImU32 edge = colours::kAccent, fill = colours::kAccentSoft;
-    if (tone == Tone::Good) edge = colours::kGood, fill = colours::kGoodSoft;
-    if (tone == Tone::Warning) edge = colours::kWarn, fill = colours::kWarnSoft;
-    if (tone == Tone::Error) edge = colours::kError, fill = colours::kErrorSoft;
+void notice(Tone tone, const std::string& text, const std::string& id) {
+    ImU32 edge = palette().accent, fill = palette().accent_soft;
+    if (tone == Tone::Good) edge = palette().good, fill = palette().good_soft;
+    if (tone == Tone::Warning) edge = palette().warn, fill = palette().warn_soft;
+    if (tone == Tone::Error) edge = palette().error, fill = palette().error_soft;
     const float w = column_width();
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const float bar = 4.0f * ImGui::GetFontSize() / 23.0f;
@@ -187,12 +199,13 @@ void notice(Tone tone, const std::string& text) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, 6.0f);
     dl->AddRectFilled(p, ImVec2(p.x + bar, p.y + size.y), edge, 6.0f, ImDrawFlags_RoundCornersLeft);
-    dl->AddText(nullptr, 0, ImVec2(p.x + bar + pad.x, p.y + pad.y), colours::kText, text.c_str(), nullptr, text_w);
+    dl->AddText(nullptr, 0, ImVec2(p.x + bar + pad.x, p.y + pad.y), palette().text, text.c_str(), nullptr, text_w);
     ImGui::Dummy(size);
-    if (!g_quiet) {
+    if (!context().quiet) {
         static const char* const kTones[] = {"info", "good", "warning", "error"};
-        note_text("notice", text);
-        g_app.ui.items.back().tone = kTones[(int)tone];
+        UiItem& item = push_item("notice", text, id);
+        item.text = true;
+        item.tone = kTones[(int)tone];
     }
 }
 
@@ -201,11 +214,11 @@ void notice(Tone tone, const std::string& text) {
 // ---------------------------------------------------------------------------------------------
 static bool button(const std::string& label, const std::string& id, bool enabled, bool primary) {
     if (primary) {
-        ImGui::PushStyleColor(ImGuiCol_Button, colours::kAccent);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::rgb(0x17, 0x47, 0x86));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours::rgb(0x12, 0x3a, 0x6e));
-        ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
-        ImGui::PushFont(g_fonts.bold);
+        ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x17, 0x47, 0x86));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, rgb(0x12, 0x3a, 0x6e));
+        ImGui::PushStyleColor(ImGuiCol_Text, rgb(0xff, 0xff, 0xff));
+        ImGui::PushFont(fonts().bold);
     }
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button((label + "###" + id).c_str());
@@ -214,9 +227,8 @@ static bool button(const std::string& label, const std::string& id, bool enabled
         ImGui::PopFont();
         ImGui::PopStyleColor(4);
     }
-    const bool via_layer = note("button", label, id);
-    g_app.ui.items.back().enabled = enabled;
-    return (pressed || via_layer) && enabled;
+    const bool via_layer = note("button", label, id, false, "", enabled);
+    return (pressed && enabled) || via_layer;
 }
 
 bool primary_button(const std::string& label, const std::string& id, bool enabled) {
@@ -227,10 +239,10 @@ bool secondary_button(const std::string& label, const std::string& id, bool enab
 }
 
 bool danger_button(const std::string& label, const std::string& id) {
-    ImGui::PushStyleColor(ImGuiCol_Button, colours::kError);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours::rgb(0x90, 0x18, 0x18));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours::rgb(0x70, 0x12, 0x12));
-    ImGui::PushStyleColor(ImGuiCol_Text, colours::rgb(0xff, 0xff, 0xff));
+    ImGui::PushStyleColor(ImGuiCol_Button, palette().error);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x90, 0x18, 0x18));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, rgb(0x70, 0x12, 0x12));
+    ImGui::PushStyleColor(ImGuiCol_Text, rgb(0xff, 0xff, 0xff));
     const bool pressed = button(label, id, true, false);
     ImGui::PopStyleColor(4);
     return pressed;
@@ -251,6 +263,8 @@ bool begin_dialog(const std::string& name, bool open, float width_em, float y_fr
     return ImGui::BeginPopupModal(name.c_str(), nullptr,
                                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
 }
+
+void name_dialog(const std::string& name) { context().dialog = name; }
 
 bool small_button(const std::string& label, const std::string& id) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y * 0.4f));
@@ -279,22 +293,22 @@ bool choice(const std::string& text, const std::string& id, bool selected, bool 
     const bool hovered = ImGui::IsItemHovered();
     const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 fill = selected ? colours::kAccentSoft : hovered ? colours::kPanel : colours::rgb(0xff, 0xff, 0xff);
-    const ImU32 edge = selected ? colours::kAccent : hovered ? colours::kFieldBorder : colours::kBorder;
+    const ImU32 fill = selected ? palette().accent_soft : hovered ? palette().panel : rgb(0xff, 0xff, 0xff);
+    const ImU32 edge = selected ? palette().accent : hovered ? palette().field_border : palette().border;
     dl->AddRectFilled(bb.Min, bb.Max, fill, st.FrameRounding);
     dl->AddRect(bb.Min, bb.Max, edge, st.FrameRounding, 0, selected ? 2.0f : 1.0f);
     const ImVec2 c(p.x + st.FramePadding.x + box * 0.5f, p.y + st.FramePadding.y * 0.8f + fs * 0.5f);
     if (radio) {
-        dl->AddCircleFilled(c, box * 0.5f, colours::rgb(0xff, 0xff, 0xff), 24);
-        dl->AddCircle(c, box * 0.5f, selected ? colours::kAccent : colours::kFieldBorder, 24, 1.5f);
-        if (selected) dl->AddCircleFilled(c, box * 0.26f, colours::kAccent, 24);
+        dl->AddCircleFilled(c, box * 0.5f, rgb(0xff, 0xff, 0xff), 24);
+        dl->AddCircle(c, box * 0.5f, selected ? palette().accent : palette().field_border, 24, 1.5f);
+        if (selected) dl->AddCircleFilled(c, box * 0.26f, palette().accent, 24);
     } else {
         const ImVec2 b0(c.x - box * 0.5f, c.y - box * 0.5f), b1(c.x + box * 0.5f, c.y + box * 0.5f);
-        dl->AddRectFilled(b0, b1, selected ? colours::kAccent : colours::rgb(0xff, 0xff, 0xff), 3.0f);
-        dl->AddRect(b0, b1, selected ? colours::kAccent : colours::kFieldBorder, 3.0f, 0, 1.5f);
-        if (selected) ImGui::RenderCheckMark(dl, ImVec2(b0.x + box * 0.15f, b0.y + box * 0.15f), colours::rgb(0xff, 0xff, 0xff), box * 0.7f);
+        dl->AddRectFilled(b0, b1, selected ? palette().accent : rgb(0xff, 0xff, 0xff), 3.0f);
+        dl->AddRect(b0, b1, selected ? palette().accent : palette().field_border, 3.0f, 0, 1.5f);
+        if (selected) ImGui::RenderCheckMark(dl, ImVec2(b0.x + box * 0.15f, b0.y + box * 0.15f), rgb(0xff, 0xff, 0xff), box * 0.7f);
     }
-    dl->AddText(nullptr, 0, ImVec2(p.x + text_x, p.y + st.FramePadding.y * 0.8f), colours::kText, text.c_str(), nullptr, wrap);
+    dl->AddText(nullptr, 0, ImVec2(p.x + text_x, p.y + st.FramePadding.y * 0.8f), palette().text, text.c_str(), nullptr, wrap);
     ImGui::RenderNavHighlight(bb, ImGui::GetItemID());
     ImGui::PopID();
     const bool via_layer = note(radio ? "radio" : "checkbox", text, id, selected);
@@ -330,7 +344,7 @@ bool combo(const std::string& label, const std::string& id, const std::vector<Co
         ImGui::EndCombo();
     }
     note("combo", label, id, false, current);
-    UiItem& item = g_app.ui.items.back();
+    UiItem& item = context().record.items.back();
     item.hint = hint;
     for (const ComboOption& o : options) item.options.emplace_back(o.id, o.label);
     std::string chosen;
@@ -346,8 +360,6 @@ bool combo(const std::string& label, const std::string& id, const std::vector<Co
 // ---------------------------------------------------------------------------------------------
 // Text fields
 // ---------------------------------------------------------------------------------------------
-static bool g_last_left = false;
-
 bool text_field(const std::string& label, const std::string& id, std::string& text, const std::string& hint,
                 const std::string& message, bool multiline, float width) {
     unrecorded([&] {
@@ -361,7 +373,7 @@ bool text_field(const std::string& label, const std::string& id, std::string& te
     const float w = width > 0 ? width : column_width();
     bool changed;
     const std::string imgui_id = "##" + id;
-    ImGui::PushStyleColor(ImGuiCol_Border, message.empty() ? colours::kFieldBorder : colours::kError);
+    ImGui::PushStyleColor(ImGuiCol_Border, message.empty() ? palette().field_border : palette().error);
     if (multiline) {
         changed = ImGui::InputTextMultiline(imgui_id.c_str(), &text, ImVec2(w, ImGui::GetTextLineHeight() * 4.5f));
     } else {
@@ -369,42 +381,32 @@ bool text_field(const std::string& label, const std::string& id, std::string& te
         changed = ImGui::InputText(imgui_id.c_str(), &text);
     }
     ImGui::PopStyleColor();
-    g_last_left = ImGui::IsItemDeactivated();
+    bool& left = context().last_left;
+    left = ImGui::IsItemDeactivated();
     note("input", label, id, false, text);
     {
-        UiItem& item = g_app.ui.items.back();
+        UiItem& item = context().record.items.back();
         item.hint = hint;
-        item.message = message;
         item.multiline = multiline;
     }
-    if (take_activation(id, "leave")) g_last_left = true;
+    if (take_activation(id, "leave")) left = true;
     changed = changed || set_by_layer;
-    if (!message.empty()) {
-        g_app.ui.messages.emplace_back(id, message);
-        ImGui::PushStyleColor(ImGuiCol_Text, colours::kError);
-        ImGui::TextWrapped("%s", message.c_str());
-        ImGui::PopStyleColor();
-    }
+    ui::message(id, message);
     return changed;
 }
 
-bool last_field_left() { return g_last_left; }
+bool last_field_left() { return context().last_left; }
 
 // ---------------------------------------------------------------------------------------------
 // Tables
 // ---------------------------------------------------------------------------------------------
-// The table being drawn: its record (an index: cells may hold widgets that add items) and whether
-// ImGui drew it (BeginTable can refuse, e.g. in a collapsed window; the record is made anyway).
-struct TableState {
-    bool open = false;
-    bool drawn = false;
-    std::size_t item = 0;
-};
-static TableState g_table;
+// The table being drawn (Context::table): its record (an index: cells may hold widgets that add
+// items) and whether ImGui drew it (BeginTable can refuse, e.g. in a collapsed window; the record is
+// made anyway).
 
 // A cell's text, wrapped at the cell's edge (not at the reading column's, which is further right).
 static void cell_text(const std::string& text, bool header) {
-    if (header) ImGui::PushFont(g_fonts.bold);
+    if (header) ImGui::PushFont(fonts().bold);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
@@ -413,13 +415,14 @@ static void cell_text(const std::string& text, bool header) {
 
 void begin_table(const std::string& id, const std::string& caption, const std::vector<TableColumn>& columns,
                  const TableOptions& options) {
-    IM_ASSERT(!g_table.open && "ui::begin_table inside another table");
+    Context::Table& table = context().table;
+    IM_ASSERT(!table.open && "ui::begin_table inside another table");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX |
                             (options.grid ? ImGuiTableFlags_Borders : ImGuiTableFlags_BordersInnerH);
-    g_table = TableState{};
-    g_table.open = true;
-    g_table.drawn = ImGui::BeginTable(("##" + id).c_str(), (int)columns.size(), flags, ImVec2(column_width(), 0));
-    if (g_table.drawn) {
+    table = Context::Table{};
+    table.open = true;
+    table.drawn = ImGui::BeginTable(("##" + id).c_str(), (int)columns.size(), flags, ImVec2(column_width(), 0));
+    if (table.drawn) {
         for (const TableColumn& c : columns) {
             if (c.width > 0) ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthFixed, c.width);
             else ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch, c.weight);
@@ -436,32 +439,35 @@ void begin_table(const std::string& id, const std::string& caption, const std::v
     UiItem& item = push_item("table", caption, id);
     item.text = true;
     for (const TableColumn& c : columns) item.columns.push_back(c.label);
-    g_table.item = g_app.ui.items.size() - 1;
+    table.item = context().record.items.size() - 1;
 }
 
 void table_row(const std::string& header) {
-    IM_ASSERT(g_table.open);
-    if (g_table.drawn) {
+    const Context::Table& table = context().table;
+    IM_ASSERT(table.open);
+    if (table.drawn) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         cell_text(header, false);
     }
-    g_app.ui.items[g_table.item].rows.push_back({UiCell{header, ""}});
+    context().record.items[table.item].rows.push_back({UiCell{header, ""}});
 }
 
 void table_cell(const std::string& text, const std::string& id) {
-    IM_ASSERT(g_table.open && !g_app.ui.items[g_table.item].rows.empty());
-    if (g_table.drawn) {
+    const Context::Table& table = context().table;
+    IM_ASSERT(table.open && !context().record.items[table.item].rows.empty());
+    if (table.drawn) {
         ImGui::TableNextColumn();
         cell_text(text, false);
     }
-    g_app.ui.items[g_table.item].rows.back().push_back(UiCell{text, id});
+    context().record.items[table.item].rows.back().push_back(UiCell{text, id});
 }
 
 void end_table() {
-    IM_ASSERT(g_table.open);
-    if (g_table.drawn) ImGui::EndTable();
-    g_table = TableState{};
+    Context::Table& table = context().table;
+    IM_ASSERT(table.open);
+    if (table.drawn) ImGui::EndTable();
+    table = Context::Table{};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,17 +484,17 @@ void percent_bar(const std::string& label, std::optional<double> percent, std::o
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float y0 = p.y + (fs - h) * 0.5f;
-    dl->AddRectFilled(ImVec2(p.x, y0), ImVec2(p.x + bar_w, y0 + h), colours::kPanel, 4.0f);
-    dl->AddRect(ImVec2(p.x, y0), ImVec2(p.x + bar_w, y0 + h), colours::kBorder, 4.0f);
+    dl->AddRectFilled(ImVec2(p.x, y0), ImVec2(p.x + bar_w, y0 + h), palette().panel, 4.0f);
+    dl->AddRect(ImVec2(p.x, y0), ImVec2(p.x + bar_w, y0 + h), palette().border, 4.0f);
     if (percent) {
         const float fw = (float)(bar_w * (*percent < 0 ? 0 : *percent > 100 ? 100 : *percent) / 100.0);
-        if (fw > 0.5f) dl->AddRectFilled(ImVec2(p.x, y0), ImVec2(p.x + fw, y0 + h), colours::kAccent, 4.0f);
+        if (fw > 0.5f) dl->AddRectFilled(ImVec2(p.x, y0), ImVec2(p.x + fw, y0 + h), palette().accent, 4.0f);
     }
     if (earlier) {
         const float x = p.x + (float)(bar_w * (*earlier < 0 ? 0 : *earlier > 100 ? 100 : *earlier) / 100.0);
-        dl->AddRectFilled(ImVec2(x - 1.5f, y0 - 4), ImVec2(x + 1.5f, y0 + h + 4), colours::kText);
+        dl->AddRectFilled(ImVec2(x - 1.5f, y0 - 4), ImVec2(x + 1.5f, y0 + h + 4), palette().text);
     }
-    dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y), colours::kText, value_text.c_str());
+    dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y), palette().text, value_text.c_str());
     ImGui::Dummy(ImVec2(w, fs));
     note_text("bar", label, 0, value_text);
 }
@@ -504,17 +510,17 @@ void spread_bar(const std::string& label, std::optional<double> mean, std::optio
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto x_of = [&](double v) { return p.x + (float)(bar_w * (v < 0 ? 0 : v > 100 ? 100 : v) / 100.0); };
-    dl->AddRectFilled(p, ImVec2(p.x + bar_w, p.y + h), colours::kPanel, 4.0f);
-    dl->AddRect(p, ImVec2(p.x + bar_w, p.y + h), colours::kBorder, 4.0f);
-    if (mean && x_of(*mean) - p.x > 0.5f) dl->AddRectFilled(p, ImVec2(x_of(*mean), p.y + h), colours::kAccent, 4.0f);
-    dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y + (h - fs) * 0.5f), colours::kText, value_text.c_str());
+    dl->AddRectFilled(p, ImVec2(p.x + bar_w, p.y + h), palette().panel, 4.0f);
+    dl->AddRect(p, ImVec2(p.x + bar_w, p.y + h), palette().border, 4.0f);
+    if (mean && x_of(*mean) - p.x > 0.5f) dl->AddRectFilled(p, ImVec2(x_of(*mean), p.y + h), palette().accent, 4.0f);
+    dl->AddText(ImVec2(p.x + bar_w + ImGui::GetStyle().ItemSpacing.x, p.y + (h - fs) * 0.5f), palette().text, value_text.c_str());
     const float ym = p.y + h + fs * 0.45f;
     if (q1 && q3 && median) {
         const float t = fs * 0.25f;
-        dl->AddLine(ImVec2(x_of(*q1), ym), ImVec2(x_of(*q3), ym), colours::kText, 2.0f);
-        dl->AddLine(ImVec2(x_of(*q1), ym - t), ImVec2(x_of(*q1), ym + t), colours::kText, 2.0f);
-        dl->AddLine(ImVec2(x_of(*q3), ym - t), ImVec2(x_of(*q3), ym + t), colours::kText, 2.0f);
-        dl->AddCircleFilled(ImVec2(x_of(*median), ym), fs * 0.28f, colours::kText);
+        dl->AddLine(ImVec2(x_of(*q1), ym), ImVec2(x_of(*q3), ym), palette().text, 2.0f);
+        dl->AddLine(ImVec2(x_of(*q1), ym - t), ImVec2(x_of(*q1), ym + t), palette().text, 2.0f);
+        dl->AddLine(ImVec2(x_of(*q3), ym - t), ImVec2(x_of(*q3), ym + t), palette().text, 2.0f);
+        dl->AddCircleFilled(ImVec2(x_of(*median), ym), fs * 0.28f, palette().text);
     }
     ImGui::Dummy(ImVec2(width, h + fs * 0.9f));
     note_text("bar", label, 0, summary);
@@ -523,7 +529,7 @@ void spread_bar(const std::string& label, std::optional<double> mean, std::optio
 ImU32 scale_colour(std::size_t i, std::size_t n) {
     const float t = n > 1 ? (float)i / (float)(n - 1) : 1.0f;
     auto mix = [&](int a, int b) { return (unsigned)(a + (b - a) * t); };
-    return colours::rgb(mix(0xc9, 0x12), mix(0xd9, 0x3b), mix(0xee, 0x70));
+    return rgb(mix(0xc9, 0x12), mix(0xd9, 0x3b), mix(0xee, 0x70));
 }
 
 void stacked_bar(const std::string& label, const std::vector<std::size_t>& counts, const std::string& summary) {
@@ -535,7 +541,7 @@ void stacked_bar(const std::string& label, const std::vector<std::size_t>& count
     const float h = fs * 1.1f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), colours::kPanel);
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), palette().panel);
     float x = p.x;
     const std::size_t n = counts.size();
     for (std::size_t i = 0; i < n && total > 0; i++) {
@@ -546,10 +552,10 @@ void stacked_bar(const std::string& label, const std::vector<std::size_t>& count
         const ImVec2 ts = ImGui::CalcTextSize(count.c_str());
         if (ts.x + 4 < w)
             dl->AddText(ImVec2(x + (w - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f),
-                        i * 2 >= n ? colours::rgb(0xff, 0xff, 0xff) : colours::kText, count.c_str());
+                        i * 2 >= n ? rgb(0xff, 0xff, 0xff) : palette().text, count.c_str());
         x += w;
     }
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), colours::kBorder);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), palette().border);
     ImGui::Dummy(ImVec2(width, h));
     note_text("bar", label, 0, summary);
 }
@@ -571,16 +577,16 @@ void radar_chart(const std::vector<std::optional<double>>& values, const std::ve
     for (int ring = 1; ring <= 4; ring++) {
         std::vector<ImVec2> pts;
         for (std::size_t i = 0; i < n; i++) pts.push_back(at(i, ring * 25.0));
-        dl->AddPolyline(pts.data(), (int)pts.size(), ring == 4 ? colours::kFieldBorder : colours::kBorder, ImDrawFlags_Closed, 1.0f);
+        dl->AddPolyline(pts.data(), (int)pts.size(), ring == 4 ? palette().field_border : palette().border, ImDrawFlags_Closed, 1.0f);
     }
     for (std::size_t i = 0; i < n; i++) {
-        dl->AddLine(c, at(i, 100), colours::kBorder, 1.0f);
+        dl->AddLine(c, at(i, 100), palette().border, 1.0f);
         const std::string num = std::to_string(i + 1);
         const ImVec2 tip = at(i, 100);
         const ImVec2 ts = ImGui::CalcTextSize(num.c_str());
         const float dx = tip.x - c.x, dy = tip.y - c.y, len = std::sqrt(dx * dx + dy * dy);
         const ImVec2 lp(tip.x + dx / len * fs * 0.8f - ts.x * 0.5f, tip.y + dy / len * fs * 0.8f - ts.y * 0.5f);
-        dl->AddText(g_fonts.bold, g_fonts.bold->FontSize, lp, colours::kText, num.c_str());
+        dl->AddText(fonts().bold, fonts().bold->FontSize, lp, palette().text, num.c_str());
     }
     auto polygon = [&](const std::vector<std::optional<double>>& v, ImU32 line, ImU32 fill, bool dashed) {
         if (v.size() != n) return;
@@ -609,8 +615,8 @@ void radar_chart(const std::vector<std::optional<double>>& values, const std::ve
         for (std::size_t i = 0; i < n; i++)
             dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % n], IM_COL32(0x1d, 0x55, 0x9e, 0x30));
     }
-    polygon(earlier, colours::kMuted, 0, true);
-    polygon(values, colours::kAccent, 0, false);
+    polygon(earlier, palette().muted, 0, true);
+    polygon(values, palette().accent, 0, false);
     ImGui::Dummy(ImVec2(size, size));
 }
 

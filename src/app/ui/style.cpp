@@ -1,26 +1,26 @@
-// style.cpp - fonts (embedded Noto Sans subsets) and the theme.
+// style.cpp - fonts (embedded Noto Sans subsets) and the theme (see style.h). The state (fonts,
+// palette, scale) lives in the ui::Context the App owns (ui.h).
 //
 // Index
 //   - glyph ranges   Latin-1 plus the typographic marks Danish and English texts use
-//   - style_update_fonts
-//   - style_apply
-//   - style_set_high_contrast
-#include "app/style.h"
+//   - update_fonts
+//   - apply          colours and spacing, scaled with the UI
+//   - set_high_contrast
+#include "app/ui/style.h"
 
+#include "app/ui/ui.h"
 #include "platform/embedded_assets.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace mf {
+namespace mf::ui {
 
-Fonts g_fonts;
-static bool g_high_contrast = false;
-static float g_applied_scale = 1.0f;
+const Fonts& fonts() { return context().fonts; }
+const Palette& palette() { return context().palette; }
 
-// Latin-1 (æ ø å é ...), dashes and quotes (– — ‘ ’ “ ” „), bullet, ellipsis, ‹ ›, euro, arrows, minus.
-// The shipped subset fonts have no arrows and no minus sign: the app's own texts use "‹ ›" and "–"
-// instead, and the ranges stay so that a fuller font picks them up.
+// Latin-1 (æ ø å é ...), dashes and quotes (– — ‘ ’ “ ” „), bullet, ellipsis, ‹ ›, euro, arrows, minus:
+// the characters assets/font-subset.json keeps (tests/core/texts_test.cpp checks every text against it).
 static const ImWchar kGlyphRanges[] = {
     0x0020, 0x00FF, 0x0152, 0x0153, 0x2010, 0x2015, 0x2018, 0x201E, 0x2022, 0x2022,
     0x2026, 0x2026, 0x2039, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0,
@@ -44,26 +44,28 @@ static ImFont* add_font(const char* asset_name, float size, float pixel_ratio) {
                                           size, &cfg, kGlyphRanges);
 }
 
-bool style_update_fonts(float pixel_ratio, float ui_scale) {
-    static float built_ratio = -1, built_scale = -1;
+static void apply(float ui_scale);
+
+bool update_fonts(float pixel_ratio, float ui_scale) {
+    Context& ctx = context();
     if (pixel_ratio <= 0) pixel_ratio = 1;
     if (ui_scale <= 0) ui_scale = 1;
-    if (std::fabs(built_ratio - pixel_ratio) < 0.001f && std::fabs(built_scale - ui_scale) < 0.001f)
+    if (std::fabs(ctx.built_ratio - pixel_ratio) < 0.001f && std::fabs(ctx.built_scale - ui_scale) < 0.001f)
         return false;
-    built_ratio = pixel_ratio;
-    built_scale = ui_scale;
+    ctx.built_ratio = pixel_ratio;
+    ctx.built_scale = ui_scale;
 
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     // Line heights are rounded to whole pixels so that lines start on pixel boundaries.
     auto size = [&](float em) { return std::round(em * ui_scale * kNotoLineHeightPerEm); };
-    g_fonts.body = add_font("NotoSans-Regular-subset.ttf", size(kBodyEm), pixel_ratio);
-    g_fonts.bold = add_font("NotoSans-Bold-subset.ttf", size(kBodyEm), pixel_ratio);
-    g_fonts.heading = add_font("NotoSans-Bold-subset.ttf", size(22.0f), pixel_ratio);
-    g_fonts.title = add_font("NotoSans-Bold-subset.ttf", size(30.0f), pixel_ratio);
+    ctx.fonts.body = add_font("NotoSans-Regular-subset.ttf", size(kBodyEm), pixel_ratio);
+    ctx.fonts.bold = add_font("NotoSans-Bold-subset.ttf", size(kBodyEm), pixel_ratio);
+    ctx.fonts.heading = add_font("NotoSans-Bold-subset.ttf", size(22.0f), pixel_ratio);
+    ctx.fonts.title = add_font("NotoSans-Bold-subset.ttf", size(30.0f), pixel_ratio);
     atlas->Build();
-    ImGui::GetIO().FontDefault = g_fonts.body;
-    style_apply(ui_scale);
+    ImGui::GetIO().FontDefault = ctx.fonts.body;
+    apply(ui_scale);
     return true;
 }
 
@@ -73,8 +75,10 @@ static ImVec4 col(ImU32 c, float alpha = 1.0f) {
     return v;
 }
 
-void style_apply(float ui_scale) {
-    g_applied_scale = ui_scale;
+static void apply(float ui_scale) {
+    Context& ctx = context();
+    ctx.applied_scale = ui_scale;
+    const Palette& p = ctx.palette;
     ImGuiStyle style; // start from the defaults each time: ScaleAllSizes multiplies
     style.WindowPadding = ImVec2(32, 24);
     style.WindowRounding = 0;
@@ -99,70 +103,69 @@ void style_apply(float ui_scale) {
     style.SelectableTextAlign = ImVec2(0, 0.5f);
     style.ScaleAllSizes(ui_scale);
 
-    using namespace colours;
     ImVec4* c = style.Colors;
-    c[ImGuiCol_Text] = col(kText);
-    c[ImGuiCol_TextDisabled] = col(kMuted);
+    c[ImGuiCol_Text] = col(p.text);
+    c[ImGuiCol_TextDisabled] = col(p.muted);
     c[ImGuiCol_WindowBg] = col(rgb(0xff, 0xff, 0xff));
-    c[ImGuiCol_ChildBg] = col(kPanel);
+    c[ImGuiCol_ChildBg] = col(p.panel);
     c[ImGuiCol_PopupBg] = col(rgb(0xff, 0xff, 0xff));
-    c[ImGuiCol_Border] = col(kBorder);
+    c[ImGuiCol_Border] = col(p.border);
     c[ImGuiCol_BorderShadow] = col(0, 0);
     c[ImGuiCol_FrameBg] = col(rgb(0xff, 0xff, 0xff));
-    c[ImGuiCol_FrameBgHovered] = col(kAccentSoft);
-    c[ImGuiCol_FrameBgActive] = col(kAccentSoft);
-    c[ImGuiCol_TitleBg] = col(kPanel);
-    c[ImGuiCol_TitleBgActive] = col(kPanel);
-    c[ImGuiCol_TitleBgCollapsed] = col(kPanel);
-    c[ImGuiCol_MenuBarBg] = col(kPanel);
-    c[ImGuiCol_ScrollbarBg] = col(kPanel);
+    c[ImGuiCol_FrameBgHovered] = col(p.accent_soft);
+    c[ImGuiCol_FrameBgActive] = col(p.accent_soft);
+    c[ImGuiCol_TitleBg] = col(p.panel);
+    c[ImGuiCol_TitleBgActive] = col(p.panel);
+    c[ImGuiCol_TitleBgCollapsed] = col(p.panel);
+    c[ImGuiCol_MenuBarBg] = col(p.panel);
+    c[ImGuiCol_ScrollbarBg] = col(p.panel);
     c[ImGuiCol_ScrollbarGrab] = col(rgb(0xa9, 0xb2, 0xbf));
     c[ImGuiCol_ScrollbarGrabHovered] = col(rgb(0x8a, 0x94, 0xa3));
     c[ImGuiCol_ScrollbarGrabActive] = col(rgb(0x6b, 0x75, 0x85));
-    c[ImGuiCol_CheckMark] = col(kAccent);
-    c[ImGuiCol_SliderGrab] = col(kAccent);
+    c[ImGuiCol_CheckMark] = col(p.accent);
+    c[ImGuiCol_SliderGrab] = col(p.accent);
     c[ImGuiCol_SliderGrabActive] = col(rgb(0x15, 0x40, 0x78));
     c[ImGuiCol_Button] = col(rgb(0xe8, 0xed, 0xf3));
     c[ImGuiCol_ButtonHovered] = col(rgb(0xd6, 0xe0, 0xed));
     c[ImGuiCol_ButtonActive] = col(rgb(0xc4, 0xd3, 0xe6));
-    c[ImGuiCol_Header] = col(kAccentSoft);
+    c[ImGuiCol_Header] = col(p.accent_soft);
     c[ImGuiCol_HeaderHovered] = col(rgb(0xd6, 0xe4, 0xf5));
     c[ImGuiCol_HeaderActive] = col(rgb(0xc4, 0xd8, 0xf0));
-    c[ImGuiCol_Separator] = col(kBorder);
-    c[ImGuiCol_SeparatorHovered] = col(kAccent);
-    c[ImGuiCol_SeparatorActive] = col(kAccent);
+    c[ImGuiCol_Separator] = col(p.border);
+    c[ImGuiCol_SeparatorHovered] = col(p.accent);
+    c[ImGuiCol_SeparatorActive] = col(p.accent);
     c[ImGuiCol_ResizeGrip] = col(0, 0);
     c[ImGuiCol_ResizeGripHovered] = col(0, 0);
     c[ImGuiCol_ResizeGripActive] = col(0, 0);
-    c[ImGuiCol_Tab] = col(kPanel);
-    c[ImGuiCol_TabHovered] = col(kAccentSoft);
-    c[ImGuiCol_TabActive] = col(kAccentSoft);
-    c[ImGuiCol_TabUnfocused] = col(kPanel);
-    c[ImGuiCol_TabUnfocusedActive] = col(kAccentSoft);
-    c[ImGuiCol_PlotLines] = col(kAccent);
-    c[ImGuiCol_PlotLinesHovered] = col(kAccent);
-    c[ImGuiCol_PlotHistogram] = col(kAccent);
-    c[ImGuiCol_PlotHistogramHovered] = col(kAccent);
-    c[ImGuiCol_TableHeaderBg] = col(kPanel);
-    c[ImGuiCol_TableBorderStrong] = col(kBorder);
-    c[ImGuiCol_TableBorderLight] = col(kBorder);
+    c[ImGuiCol_Tab] = col(p.panel);
+    c[ImGuiCol_TabHovered] = col(p.accent_soft);
+    c[ImGuiCol_TabActive] = col(p.accent_soft);
+    c[ImGuiCol_TabUnfocused] = col(p.panel);
+    c[ImGuiCol_TabUnfocusedActive] = col(p.accent_soft);
+    c[ImGuiCol_PlotLines] = col(p.accent);
+    c[ImGuiCol_PlotLinesHovered] = col(p.accent);
+    c[ImGuiCol_PlotHistogram] = col(p.accent);
+    c[ImGuiCol_PlotHistogramHovered] = col(p.accent);
+    c[ImGuiCol_TableHeaderBg] = col(p.panel);
+    c[ImGuiCol_TableBorderStrong] = col(p.border);
+    c[ImGuiCol_TableBorderLight] = col(p.border);
     c[ImGuiCol_TableRowBg] = col(0, 0);
-    c[ImGuiCol_TableRowBgAlt] = col(kPanel);
+    c[ImGuiCol_TableRowBgAlt] = col(p.panel);
     c[ImGuiCol_TextSelectedBg] = col(rgb(0xb9, 0xd2, 0xf2));
-    c[ImGuiCol_DragDropTarget] = col(kAccent);
-    c[ImGuiCol_NavHighlight] = col(kFocus);
-    c[ImGuiCol_NavWindowingHighlight] = col(kFocus);
+    c[ImGuiCol_DragDropTarget] = col(p.accent);
+    c[ImGuiCol_NavHighlight] = col(p.focus);
+    c[ImGuiCol_NavWindowingHighlight] = col(p.focus);
     c[ImGuiCol_NavWindowingDimBg] = col(rgb(0x20, 0x20, 0x20), 0.2f);
     c[ImGuiCol_ModalWindowDimBg] = col(rgb(0x1b, 0x1f, 0x27), 0.35f);
-    if (g_high_contrast) {
+    if (ctx.high_contrast) {
         // A projector washes out light greys: black text, black frames, darker hover fills.
         style.FrameBorderSize = std::max(2.0f, style.FrameBorderSize);
         c[ImGuiCol_Button] = col(rgb(0xff, 0xff, 0xff));
         c[ImGuiCol_ButtonHovered] = col(rgb(0xdd, 0xe8, 0xf7));
         c[ImGuiCol_ButtonActive] = col(rgb(0xc4, 0xd8, 0xf0));
         c[ImGuiCol_TableRowBgAlt] = col(rgb(0xf2, 0xf2, 0xf2));
-        c[ImGuiCol_TableBorderStrong] = col(kText);
-        c[ImGuiCol_TableBorderLight] = col(kMuted);
+        c[ImGuiCol_TableBorderStrong] = col(p.text);
+        c[ImGuiCol_TableBorderLight] = col(p.muted);
     }
     ImGui::GetStyle() = style;
 }
@@ -170,20 +173,27 @@ void style_apply(float ui_scale) {
 // Text colours measured against white and the soft fills (WCAG 2 relative luminance):
 // text 21:1, muted 13.4:1, accent 11.2:1 (white on it 11.2:1), good 10.4:1, warn 11.3:1,
 // error 9.6:1, focus ring 9.1:1; on #f2f2f2 each is still above 8:1.
-void style_set_high_contrast(bool on) {
-    using namespace colours;
-    struct Palette { ImU32 text, muted, accent, accent_soft, panel, border, field_border, focus, good, warn, error; };
-    static const Palette kDefault = {kText, kMuted, kAccent, kAccentSoft, kPanel, kBorder, kFieldBorder, kFocus, kGood, kWarn, kError};
-    static const Palette kHigh = {rgb(0, 0, 0), rgb(0x2b, 0x2f, 0x36), rgb(0x0b, 0x3a, 0x75), rgb(0xdd, 0xe8, 0xf7),
-                                  rgb(0xf2, 0xf2, 0xf2), rgb(0x2b, 0x2f, 0x36), rgb(0, 0, 0), rgb(0x7a, 0x33, 0x00),
-                                  rgb(0x0d, 0x4a, 0x22), rgb(0x5a, 0x30, 0x00), rgb(0x8c, 0x10, 0x10)};
-    const Palette& p = on ? kHigh : kDefault;
-    kText = p.text, kMuted = p.muted, kAccent = p.accent, kAccentSoft = p.accent_soft, kPanel = p.panel;
-    kBorder = p.border, kFieldBorder = p.field_border, kFocus = p.focus, kGood = p.good, kWarn = p.warn, kError = p.error;
-    g_high_contrast = on;
-    style_apply(g_applied_scale);
+void set_high_contrast(bool on) {
+    Context& ctx = context();
+    if (ctx.high_contrast == on) return;
+    static const Palette kDefault{};
+    Palette high;
+    high.text = rgb(0, 0, 0);
+    high.muted = rgb(0x2b, 0x2f, 0x36);
+    high.accent = rgb(0x0b, 0x3a, 0x75);
+    high.accent_soft = rgb(0xdd, 0xe8, 0xf7);
+    high.panel = rgb(0xf2, 0xf2, 0xf2);
+    high.border = rgb(0x2b, 0x2f, 0x36);
+    high.field_border = rgb(0, 0, 0);
+    high.focus = rgb(0x7a, 0x33, 0x00);
+    high.good = rgb(0x0d, 0x4a, 0x22);
+    high.warn = rgb(0x5a, 0x30, 0x00);
+    high.error = rgb(0x8c, 0x10, 0x10);
+    ctx.palette = on ? high : kDefault;
+    ctx.high_contrast = on;
+    apply(ctx.applied_scale);
 }
 
-bool style_high_contrast() { return g_high_contrast; }
+bool high_contrast() { return context().high_contrast; }
 
-} // namespace mf
+} // namespace mf::ui

@@ -1,6 +1,10 @@
-// ui.h - the app's own widgets on top of Dear ImGui, in the calm public-sector look.
+// ui.h - the app's own widgets on top of Dear ImGui, in the calm public-sector look. Knows nothing
+// of the app: it draws texts and widgets, records them, and answers what the user did.
 //
 // Index
+//   - Context           the ui layer's state (the record, the accessible layer's pending actions,
+//                       fonts and colours, the reading column): owned by the App, bound to ImGui's
+//                       context, so nothing here is global
 //   - UiRegistry        everything drawn this frame, in drawing order: the interactive items
 //                       (label, kind, rectangle, state; the tests click real coordinates from
 //                       them) and the texts (headings, paragraphs, notices, progress), which the
@@ -16,6 +20,8 @@
 //   - charts            percentage bars, spread bars, stacked bars and a radar chart drawn with
 //                       ImDrawList; every bar is recorded with the numbers it shows
 #pragma once
+#include "app/ui/style.h"
+
 #include "imgui.h"
 
 #include <cstddef>
@@ -73,17 +79,52 @@ struct UiRegistry {
 
 namespace ui {
 
+// A text field's or button's pending action from the accessible layer (see activate).
+struct Activation {
+    std::string id, action, value;
+    int frame = 0; // ImGui's frame count when it arrived: valid for the frame after it only
+};
+
+// Everything the ui layer keeps between calls. The App owns one and binds it to ImGui's context
+// (ImGuiIO::UserData), so the widgets find it the way ImGui's own functions find theirs, and two
+// apps in one process (the tests' hosts) would each have their own.
+struct Context {
+    UiRegistry record;          // this frame's items (the tests and the accessible layer read it)
+    std::string dialog;         // the open modal's name this frame ("" when none), see name_dialog
+    Fonts fonts;
+    Palette palette;
+    bool high_contrast = false;
+    float applied_scale = 1.0f, built_ratio = -1.0f, built_scale = -1.0f;
+    // Widget state.
+    std::vector<Activation> activations;
+    bool quiet = false;         // texts drawn as part of a widget are not recorded again
+    float column = 600, indent = 0;
+    bool last_left = false;     // the last text field lost focus this frame
+    struct Table {
+        bool open = false, drawn = false;
+        std::size_t item = 0;
+    } table;
+};
+
+// Binds `context` to the current ImGui context (call once after ImGui::CreateContext).
+void bind(Context& context);
+Context& context();
+// At the start of every frame: forgets the last frame's record.
+void begin_frame();
+const UiRegistry& record();
+
 // Records the last ImGui item. Call right after the widget. Returns true when the accessible layer
 // activated this id (pressed the button, chose the option) for this frame: custom widgets act on
 // `pressed || ui::note(...)` exactly as on a click.
 bool note(const char* kind, const std::string& label, const std::string& id, bool checked = false,
-          const std::string& value = "");
+          const std::string& value = "", bool enabled = true);
 // Records a text drawn with ImGui directly (kinds as in UiItem, e.g. "heading" with level 1; a
 // "bar" with `value`, the numbers it shows as text).
 void note_text(const char* kind, const std::string& text, int level = 0, const std::string& value = "");
 
-// A validation message drawn under item `id` (already recorded this frame) by the caller.
-void note_message(const std::string& id, const std::string& message);
+// A validation message drawn under item `id` (already recorded this frame): recorded with the item
+// and in the frame's messages, and drawn in the error colour.
+void message(const std::string& id, const std::string& text);
 
 // The accessible layer acting on item `id`: action "press" (button, radio, checkbox, combo option
 // with `value` = the option's id), "set" (a text field's new text in `value`), "leave" (the field
@@ -104,8 +145,8 @@ void muted(const std::string& text);
 void bold(const std::string& text);
 
 enum class Tone { Info, Good, Warning, Error };
-// A boxed message with a coloured edge, wrapped to the column.
-void notice(Tone tone, const std::string& text);
+// A boxed message with a coloured edge, wrapped to the column. `id` names it for the tests.
+void notice(Tone tone, const std::string& text, const std::string& id = "");
 
 // `id` is stable across languages; the label is what is shown.
 bool primary_button(const std::string& label, const std::string& id, bool enabled = true);
@@ -119,6 +160,9 @@ bool danger_button(const std::string& label, const std::string& id);
 // Opened while `open` is true. Returns true when it is drawn: the caller draws the content and
 // calls ImGui::EndPopup(). `name` is an ImGui window name ("Title###id").
 bool begin_dialog(const std::string& name, bool open, float width_em, float y_fraction = 0.4f);
+// Names the dialog being drawn for the record (its items carry it; the accessible layer and the
+// tests see which dialog is open). Call after begin_dialog returned true.
+void name_dialog(const std::string& name);
 
 // A choice row the width of the column: a radio circle (radio) or a box, and the text wrapped.
 bool choice(const std::string& text, const std::string& id, bool selected, bool radio);

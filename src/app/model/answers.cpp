@@ -1,0 +1,164 @@
+// answers.cpp - answering: choices, typed numbers and texts, help, fields left; and the action plan
+// (see model.h).
+//
+// Index
+//   - answers        set, clear, tick a box, type into a field (numbers kept as typed until valid)
+//   - fields         what a field shows and the message under it
+//   - action plan    add, remove, edit a focus area; the suggestions
+#include "app/model/model.h"
+
+#include "core/action_plan.h"
+#include "core/answer_check.h"
+#include "core/recommendations.h"
+#include "core/scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace mf {
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+// ---------------------------------------------------------------------------------------------
+void AppModel::set_answer(const Question& question, AnswerValue value) {
+    session_.assessment.answers[question.id] = std::move(value);
+    session_.drafts.erase(question.id);
+    answers_changed();
+}
+
+void AppModel::clear_answer(const Question& question) {
+    session_.assessment.answers.erase(question.id);
+    session_.drafts.erase(question.id);
+    answers_changed();
+}
+
+void AppModel::toggle_option(const Question& question, const std::string& option_id) {
+    const std::vector<std::string>* current = answer_selection(answers(), question.id);
+    std::vector<std::string> selection = current ? *current : std::vector<std::string>{};
+    const Option* option = question.option(option_id);
+    if (!option) return;
+    const bool on = std::find(selection.begin(), selection.end(), option_id) != selection.end();
+    if (on) {
+        selection.erase(std::remove(selection.begin(), selection.end(), option_id), selection.end());
+    } else if (option->exclusive) {
+        selection = {option_id}; // "none of these" clears the others
+    } else {
+        selection.erase(std::remove_if(selection.begin(), selection.end(),
+                                       [&](const std::string& id) {
+                                           const Option* other = question.option(id);
+                                           return other && other->exclusive;
+                                       }),
+                        selection.end());
+        selection.push_back(option_id);
+    }
+    // An empty selection is an answer ("none chosen") only when the respondent keeps it that way on
+    // purpose; unticking the last box makes the question unanswered again.
+    if (selection.empty()) clear_answer(question);
+    else set_answer(question, in_option_order(question, selection));
+}
+
+static std::string number_as_text(double d) {
+    char buf[64];
+    if (std::fabs(d - std::round(d)) < 1e-9 && std::fabs(d) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", d);
+    else std::snprintf(buf, sizeof buf, "%g", d);
+    return buf;
+}
+
+std::string AppModel::field_text(const Question& question) const {
+    if (question.type == QuestionType::Number) {
+        auto draft = session_.drafts.find(question.id);
+        if (draft != session_.drafts.end()) return draft->second;
+        if (const double* d = answer_number(answers(), question.id)) return number_as_text(*d);
+        return "";
+    }
+    const std::string* t = answer_text(answers(), question.id);
+    return t ? *t : "";
+}
+
+void AppModel::type_into(const Question& question, const std::string& text) {
+    Answers& a = session_.assessment.answers;
+    if (question.type == QuestionType::Number) {
+        double d = 0;
+        if (text.find_first_not_of(" \t") == std::string::npos) {
+            a.erase(question.id);
+            session_.drafts.erase(question.id);
+        } else if (parse_number_text(text, d) && profile_field_problem(question, text, language(), true).empty()) {
+            a[question.id] = d;
+            session_.drafts.erase(question.id);
+        } else {
+            a.erase(question.id);
+            session_.drafts[question.id] = text; // kept as typed, so nothing is lost
+        }
+    } else if (text.empty()) {
+        a.erase(question.id);
+    } else {
+        a[question.id] = text;
+    }
+    answers_changed();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+// ---------------------------------------------------------------------------------------------
+std::string AppModel::field_problem(const Question& field) const {
+    const bool left = touched_.count(field.id) > 0;
+    if (field.type == QuestionType::Single || field.type == QuestionType::YesNo) {
+        const std::string* chosen = answer_text(answers(), field.id);
+        return profile_field_problem(field, chosen ? *chosen : "", language(), left);
+    }
+    return profile_field_problem(field, field_text(field), language(), left);
+}
+
+void AppModel::leave_field(const std::string& question_id) { touched_.insert(question_id); }
+
+void AppModel::toggle_help(const std::string& question_id) {
+    if (!help_open_.erase(question_id)) help_open_.insert(question_id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Action plan
+// ---------------------------------------------------------------------------------------------
+void AppModel::add_focus_area(const std::string& focus) {
+    ActionPlan& plan = session_.assessment.action_plan;
+    if (plan.areas.size() >= kMaxFocusAreas) return;
+    FocusArea area;
+    area.focus = focus;
+    plan.areas.push_back(area);
+    answers_changed();
+}
+
+void AppModel::remove_focus_area(std::size_t index) {
+    ActionPlan& plan = session_.assessment.action_plan;
+    if (index >= plan.areas.size()) return;
+    plan.areas.erase(plan.areas.begin() + (std::ptrdiff_t)index);
+    answers_changed();
+}
+
+void AppModel::set_plan_field(std::size_t index, PlanField field, const std::string& value) {
+    ActionPlan& plan = session_.assessment.action_plan;
+    if (index >= plan.areas.size()) return;
+    FocusArea& area = plan.areas[index];
+    switch (field) {
+    case PlanField::Focus: area.focus = value; break;
+    case PlanField::Goal: area.goal = value; break;
+    case PlanField::Responsible: area.responsible = value; break;
+    case PlanField::FollowUp: area.follow_up = value; break;
+    }
+    answers_changed();
+}
+
+std::vector<std::string> AppModel::suggested_focus_areas() const {
+    std::vector<std::string> suggested;
+    const ActionPlan& p = plan();
+    if (p.areas.size() >= kMaxFocusAreas) return suggested;
+    const Scores scores = compute_scores(questionnaire(), answers());
+    for (const Recommendation& r : recommend(questionnaire(), answers(), scores, language()).items) {
+        if (suggested.size() >= 3) break;
+        const bool in_plan = std::any_of(p.areas.begin(), p.areas.end(), [&](const FocusArea& a) { return a.focus == r.theme_id; });
+        if (!in_plan && std::find(suggested.begin(), suggested.end(), r.theme_id) == suggested.end()) suggested.push_back(r.theme_id);
+    }
+    return suggested;
+}
+
+} // namespace mf

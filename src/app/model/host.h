@@ -1,0 +1,49 @@
+// host.h - what the app model needs from the machine it runs on, as one interface.
+//
+// The app implements it over src/platform (app/platform_host.cpp: localStorage or config files,
+// downloads or paths, the browser's pages); the model's unit tests implement it in memory
+// (tests/app/fake_host.h). So every action of the model runs in a test exactly as in the app,
+// without a browser, a window or ImGui.
+#pragma once
+#include "core/workshop.h" // Store
+
+#include <string>
+
+namespace mf {
+
+class Host {
+public:
+    virtual ~Host() = default;
+
+    // Small persistent texts (the saved assessments and the workshop's index).
+    virtual Store& store() = 0;
+
+    // The clock: "2026-11-25T14:03:00Z" (UTC) and the user's local date "2026-11-25".
+    virtual std::string now_timestamp() = 0;
+    virtual std::string today() = 0;
+
+    // Files. In the browser a picker chooses files and a download saves them; on the desktop the
+    // user types paths. Files chosen arrive later through the app's file intake (model/file_intake.h).
+    virtual bool has_file_picker() = 0;
+    virtual std::string documents_folder() = 0; // "" in the browser
+    // Saves `bytes` as `name` (a download, or a path on the desktop); `where` says where it went, or why not.
+    virtual bool save_file(const std::string& name, const std::string& bytes, const char* mime_type, std::string& where) = 0;
+    // One file: the picker, or the file at `path`. False (with `error`) when nothing could be started.
+    virtual bool choose_file(const std::string& path, std::string& error) = 0;
+    // Many files: the picker for files or a `folder`, or the typed `paths` (files and folders).
+    virtual bool choose_files(const std::string& paths, bool folder, std::string& error) = 0;
+    // Shows an HTML page (the printable report): a new tab, or a file next to the exports.
+    // `where` is "tab", the file's path, or why not.
+    virtual bool show_html(const std::string& name, const std::string& html, std::string& where) = 0;
+
+    // The web build's two pages (index.html and kommune.html): leave for `url`; this page's query
+    // string ("lang=en&text=1") and replacing it without a reload.
+    virtual void go_to_page(const std::string& url) = 0;
+    virtual std::string page_parameters() = 0;
+    virtual void set_page_parameters(const std::string& query) = 0;
+
+    // Draw a few more frames soon (something changed outside an input event).
+    virtual void request_frames() = 0;
+};
+
+} // namespace mf

@@ -1,0 +1,114 @@
+// import_export.cpp - one result file in or out: the import and its choice (continue or compare),
+// the export, the printable report (see model.h).
+//
+// Index
+//   - import     choosing a file, what arrives, continuing with it or comparing with it
+//   - export     the result file as it would be written now, saving it
+//   - report     core's report page through the host (a tab, or a file)
+#include "app/model/model.h"
+
+#include "core/clock.h"
+#include "core/report.h"
+#include "core/scoring.h"
+
+namespace mf {
+
+// ---------------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------------
+std::string& AppModel::import_path() {
+    if (import_path_.empty() && !host_.has_file_picker()) import_path_ = host_.documents_folder() + "/";
+    return import_path_;
+}
+
+void AppModel::choose_import(ImportPurpose purpose) {
+    import_purpose_ = purpose;
+    std::string error;
+    if (!host_.choose_file(import_path(), error)) {
+        PendingImport p;
+        p.file = import_path_;
+        p.problems.push_back(Diagnostic{Diagnostic::Severity::Error, import_path_, "", error});
+        pending_import_ = std::move(p);
+        import_purpose_ = ImportPurpose::Ask;
+    }
+}
+
+void AppModel::adopt_import(ImportPurpose purpose) {
+    if (!pending_import_ || !pending_import_->result) return;
+    const ImportedResult& r = *pending_import_->result;
+    const std::string file = pending_import_->file;
+    if (purpose == ImportPurpose::Compare) {
+        EarlierResult e;
+        e.file = file;
+        e.created = r.assessment.created;
+        e.organisation = organisation_name(questionnaire(), r.assessment.answers);
+        e.scores = r.stored_scores;
+        session_.earlier = e;
+        go_to(Screen::Results);
+        notify("notice.comparing", {{"file", file}});
+    } else {
+        const std::string kept_language = session_.assessment.language;
+        session_.assessment = r.assessment;
+        session_.assessment.language = kept_language; // the user's choice of language stays
+        session_.drafts.clear();
+        answers_changed();
+        go_to(profile_complete(questionnaire(), answers()) ? Screen::Results : Screen::Profile);
+        notify("notice.loaded", {{"file", file}});
+    }
+    pending_import_.reset();
+}
+
+void AppModel::dismiss_import() { pending_import_.reset(); }
+
+void AppModel::remove_comparison() {
+    session_.earlier.reset();
+    session_changed();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------
+std::string AppModel::export_file_name_now() const {
+    return export_file_name(organisation_name(questionnaire(), answers()), host_.today());
+}
+
+ExportOutcome AppModel::prepare_export() const { return export_result(questionnaire(), session_.assessment, export_file_name_now()); }
+
+std::string& AppModel::export_path() {
+    if (export_path_.empty() || export_path_.back() == '/') export_path_ = host_.documents_folder() + "/" + export_file_name_now();
+    return export_path_;
+}
+
+void AppModel::save_export(const std::string& path) {
+    const ExportOutcome outcome = prepare_export();
+    if (!outcome.ok()) return;
+    std::string where;
+    if (host_.save_file(host_.has_file_picker() ? export_file_name_now() : path, outcome.text, "application/json", where)) {
+        last_export_ = where;
+        export_error_.clear();
+        notify(host_.has_file_picker() ? "notice.result_downloaded" : "notice.saved", {{"where", where}});
+    } else {
+        export_error_ = where;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+void AppModel::open_report() {
+    const Questionnaire& q = questionnaire();
+    ReportOptions options;
+    options.date = host_.today();
+    if (session_.earlier) options.earlier = ReportEarlier{session_.earlier->created, session_.earlier->scores};
+    const std::string html = report_html(q, session_.assessment, compute_scores(q, answers()), options);
+    // The export's name with "-rapport.html": the two files of one assessment sort together.
+    std::string file = export_file_name_now();
+    if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) file.resize(file.size() - 5);
+    file += "-rapport.html";
+    std::string where;
+    if (!host_.show_html(file, html, where)) notify("notice.report_failed", {{"reason", where}});
+    else if (where == "tab") notify("notice.report_tab");
+    else notify("notice.report_saved", {{"where", where}});
+}
+
+} // namespace mf

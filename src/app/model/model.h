@@ -1,0 +1,249 @@
+// model.h - the app's model: everything the app knows and does, without drawing (no ImGui here).
+//
+// Index
+//   - Page            which screens a build reaches: the web's two pages, the desktop's one window
+//   - ImportPurpose, PendingImport   a result file opened, waiting for the user's choice
+//   - Notice          a short confirmation under the header, in the language shown at the time
+//   - AppModel        the one object behind the app: the questionnaire, the open assessment (Session),
+//                     the workshop list, the municipality's overview, notices, the pending import,
+//                     and every action the screens call
+//
+// Who owns what: the host (platform_web.cpp / platform_desktop.cpp) owns the App (app.h), the App
+// owns one AppModel and passes it to the screens (src/app/screens), which draw it and call its
+// actions; nothing is global. The model reaches the machine only through Host (host.h), so its unit
+// tests (tests/app) run every action in memory, natively and in WebAssembly.
+//
+// Where an action lives: session flow (this file, model.cpp), answers and the action plan
+// (answers.cpp), one result file in or out: import, export, report (import_export.cpp), files
+// arriving from the host (file_intake.h), the consultant's list (workshop_model.h), the
+// municipality's overview (municipality_model.h).
+#pragma once
+#include "app/model/host.h"
+#include "app/model/municipality_model.h"
+#include "app/model/workshop_model.h"
+#include "core/questionnaire.h"
+#include "core/result.h"
+#include "core/session.h"
+#include "core/texts.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mf {
+
+// The web build is two pages, each its own .wasm (CMakeLists.txt section 6): the respondent's
+// self-assessment (index.html) and the municipality's overview (kommune.html). The desktop app is
+// one window with both.
+enum class Page { Respondent, Municipality, Both };
+
+// What the next import is for: continuing an assessment, or comparing with an earlier one; Ask
+// leaves the choice to the import dialog.
+enum class ImportPurpose { Ask, Continue, Compare };
+
+// A result file the user opened, waiting for them to choose what to do with it.
+struct PendingImport {
+    std::string file;
+    std::optional<ImportedResult> result; // absent when the file could not be read
+    Diagnostics problems;                 // errors (why it could not be read) and warnings
+};
+
+// A short confirmation ("Indlæst: bageriet.json"): a text table key and its values, rendered in the
+// language shown at the time, so a language switch while it is up translates it.
+struct Notice {
+    std::string key;
+    TextArgs args;
+    double until = 0; // seconds on the frame clock
+};
+
+class AppModel {
+public:
+    AppModel(Host& host, Page page);
+    // One per app: its parts keep a reference to it, so it is never copied or moved.
+    AppModel(const AppModel&) = delete;
+    AppModel& operator=(const AppModel&) = delete;
+
+    // --- Start-up and frames ---------------------------------------------------------------------
+    // Loads the questionnaire (the embedded asset's text) and restores the saved assessments (the
+    // respondent's page) or reads the page's settings from its address (the municipality's page).
+    void start(std::string_view questionnaire_json, const std::string& file_name);
+    bool loaded() const { return questionnaire_.has_value(); }
+    const std::vector<std::string>& load_errors() const { return load_errors_; }
+    // Every frame: `time` is the frame clock in seconds (notices expire on it).
+    void begin_frame(double time);
+    // After the frame: saves what changed (the assessment and the workshop's index, or the
+    // municipality page's address).
+    void end_frame();
+    // Seconds until the model needs a frame with no input (a notice going away), or negative.
+    double seconds_to_next_wake() const;
+    double time() const { return time_; }
+
+    // --- What there is ------------------------------------------------------------------------------
+    Host& host() { return host_; }
+    Page page() const { return page_; }
+    const Questionnaire& questionnaire() const { return *questionnaire_; }
+    const Session& session() const { return session_; }
+    const Answers& answers() const { return session_.assessment.answers; }
+    Screen screen() const { return session_.screen; }
+    const std::string& language() const { return session_.assessment.language; }
+    const Texts& texts() const { return texts_; } // in the language shown
+    bool storage_failed() const { return storage_failed_; }
+    WorkshopModel& workshop() { return workshop_; }
+    const WorkshopModel& workshop() const { return workshop_; }
+    // The overview's model: only on pages that have the overview (attach_overview), else nullptr.
+    MunicipalityModel* municipality() { return municipality_.get(); }
+    const MunicipalityModel* municipality() const { return municipality_.get(); }
+    void attach_overview(std::unique_ptr<MunicipalityModel> overview) { municipality_ = std::move(overview); }
+    // The overview replaces the respondent's screens: always on its own page, on the desktop while open.
+    bool overview_open() const;
+
+    // --- Settings -----------------------------------------------------------------------------------
+    void set_language(const std::string& language);
+    int text_size() const { return session_.text_size; }
+    void set_text_size(int size);
+    // The whole UI's scale on top of the platform's: the text size, and presentation mode.
+    float ui_scale() const;
+
+    // --- Moving between screens -----------------------------------------------------------------------
+    void go_to(Screen screen);
+    void go_to_theme(std::size_t theme);
+    // The review's "Go to": the theme, scrolled to the question.
+    void go_to_question(std::size_t theme, const std::string& question_id);
+    // The start screen's "Continue": the incomplete profile, else the first theme with unanswered
+    // questions, else the results.
+    void resume();
+    // The profile's "Next": every field counts as left (so what is missing shows), then the questions.
+    void leave_profile();
+    void previous_theme();
+    void next_theme();
+    // The start screen's "Municipality overview" and the overview's "Back".
+    void open_overview();
+    void close_overview();
+    // The screen should start at the top / scroll to a question: taken by the frame that does it.
+    bool take_scroll_to_top();
+    bool take_scroll_to_question(const std::string& question_id);
+
+    // --- Answers (answers.cpp) ----------------------------------------------------------------------
+    void set_answer(const Question& question, AnswerValue value);
+    void clear_answer(const Question& question);
+    // A multiple-choice box ticked or unticked: an exclusive option ("none of these") clears the
+    // others and the others clear it; unticking the last box makes the question unanswered.
+    void toggle_option(const Question& question, const std::string& option_id);
+    // What a number or text field shows: the text typed (kept as typed while it is not a valid
+    // number, so nothing typed is lost), or the answer.
+    std::string field_text(const Question& question) const;
+    // Typing into a number or text field (profile or question): valid numbers become answers.
+    void type_into(const Question& question, const std::string& text);
+    // The message under a profile field (core's check), shown once the field was left.
+    std::string field_problem(const Question& field) const;
+    void leave_field(const std::string& question_id);
+    bool help_open(const std::string& question_id) const { return help_open_.count(question_id) > 0; }
+    void toggle_help(const std::string& question_id);
+
+    // --- The action plan (answers.cpp) --------------------------------------------------------------
+    const ActionPlan& plan() const { return session_.assessment.action_plan; }
+    // A focus area (`focus` a theme or question id, "" to choose later); nothing when the plan is full.
+    void add_focus_area(const std::string& focus);
+    void remove_focus_area(std::size_t index);
+    enum class PlanField { Focus, Goal, Responsible, FollowUp };
+    void set_plan_field(std::size_t index, PlanField field, const std::string& value);
+    // The themes with the biggest possible gain that are not in the plan yet (at most three).
+    std::vector<std::string> suggested_focus_areas() const;
+
+    // --- One result file in or out (import_export.cpp) ---------------------------------------------
+    // Opens the file picker, or reads the typed path (desktop), for an import.
+    void choose_import(ImportPurpose purpose);
+    const std::optional<PendingImport>& pending_import() const { return pending_import_; }
+    void adopt_import(ImportPurpose purpose);
+    void dismiss_import();
+    // The result file as it would be exported now (errors say what is missing).
+    ExportOutcome prepare_export() const;
+    std::string export_file_name_now() const;
+    // Saves it: a download, or `path` on the desktop.
+    void save_export(const std::string& path);
+    const std::string& last_export() const { return last_export_; }
+    const std::string& export_error() const { return export_error_; }
+    // The printable report in a new tab (browser) or next to the exports (desktop).
+    void open_report();
+    void remove_comparison();
+    // The desktop's typed paths (the browser has pickers): shown in the fields, kept while running.
+    std::string& import_path();
+    std::string& export_path();
+
+    // --- Files from the host (file_intake.cpp) --------------------------------------------------------
+    // Where arriving files go is decided by what the user is doing: the overview takes every file,
+    // the workshop list takes every file as a batch import, anywhere else the first file is the
+    // import. Bundles are expanded by core (check_results, read_bundle) as mf-aggregate does.
+    bool takes_many_files() const;
+    // Before a file is read: false when it is refused for its size (said where the file would go).
+    bool file_announced(const std::string& name, double size);
+    void files_announced(std::size_t count);
+    void file_received(const std::string& name, std::string_view bytes);
+    void file_unreadable(const std::string& name, const std::string& reason);
+    // The largest file the current destination reads.
+    std::size_t max_file_bytes() const;
+    // Where many files go now: the overview or the workshop list; nullptr when one file is the import.
+    const FileDestination* many_files_destination() const;
+    FileDestination* many_files_destination();
+
+    // --- Start over ----------------------------------------------------------------------------------
+    void ask_start_over() { confirm_start_over_ = true; }
+    void cancel_start_over() { confirm_start_over_ = false; }
+    bool confirming_start_over() const { return confirm_start_over_; }
+    // Forgets the open assessment (answers, profile, plan); language and text size stay.
+    void start_over();
+
+    // --- Notices -------------------------------------------------------------------------------------
+    void notify(const std::string& key, TextArgs args = {});
+    std::string notice_text() const; // "" when none
+    const std::optional<Notice>& notice() const { return notice_; }
+
+    // --- For the parts (workshop, municipality) ------------------------------------------------------
+    // The respondent changed an answer or the plan: stamps "updated" and saves at the end of the frame.
+    void answers_changed();
+    // Something else worth keeping changed (screen, language, settings).
+    void session_changed() { dirty_ = true; }
+    Session& session_for_workshop() { return session_; }
+    // Forgets what only belonged to the assessment that was open (fields left, help, export).
+    void reset_transient();
+    void set_storage_failed(bool failed) { storage_failed_ = failed; }
+
+private:
+    void adopt_settings(const std::string& query); // "lang=en&text=1" (the municipality's page)
+    std::string page_settings() const;
+
+    Host& host_;
+    Page page_;
+    std::optional<Questionnaire> questionnaire_;
+    std::vector<std::string> load_errors_;
+    Session session_;
+    Texts texts_;
+    WorkshopModel workshop_;
+    std::unique_ptr<MunicipalityModel> municipality_;
+    double time_ = 0;
+    bool dirty_ = false;
+    bool storage_failed_ = false;
+
+    // Only while running.
+    bool municipality_view_ = false;    // the desktop's overview is open
+    std::set<std::string> help_open_;   // questions whose help text is unfolded
+    std::set<std::string> touched_;     // profile fields the respondent has left
+    bool scroll_to_top_ = false;
+    std::string scroll_to_question_;
+    std::optional<PendingImport> pending_import_;
+    ImportPurpose import_purpose_ = ImportPurpose::Ask;
+    bool confirm_start_over_ = false;
+    std::optional<Notice> notice_;
+    std::string last_export_, export_error_;
+    std::string import_path_, export_path_;
+};
+
+// A core diagnostic as the user reads it: its "diag.<code>" text in the user's language when the
+// table has one, else core's English message; "/pointer: " in front when it has a pointer.
+std::string diagnostic_text(const Texts& texts, const Diagnostic& diagnostic);
+
+} // namespace mf

@@ -1,0 +1,106 @@
+// municipality_model.cpp - the municipality's overview without its drawing (see municipality_model.h).
+//
+// Index
+//   - receiving    announced, received (bundles expanded by core), rejected, clear
+//   - recompute    aggregate() over the checks in file-name order, throttled while loading
+//   - exports      the CLI's writers over the current aggregate
+#include "app/model/municipality_model.h"
+
+#include "core/bundle.h"
+
+#include <nlohmann/json.hpp>
+
+namespace mf {
+
+MunicipalityModel::MunicipalityModel(const Questionnaire& questionnaire) : questionnaire_(&questionnaire) {
+    csv.decimal_comma = true;
+}
+
+std::size_t MunicipalityModel::max_file_bytes() const { return kMaxBundleBytes; }
+
+// ---------------------------------------------------------------------------------------------
+// Receiving
+// ---------------------------------------------------------------------------------------------
+void MunicipalityModel::files_announced(std::size_t count) {
+    if (!loading()) announced_ = arrived_ = 0;
+    announced_ += count;
+}
+
+void MunicipalityModel::add_check(FileCheck check) {
+    auto it = by_name_.find(check.file);
+    if (it != by_name_.end()) {
+        checks_[it->second] = std::move(check);
+        ++replaced_;
+    } else {
+        by_name_.emplace(check.file, checks_.size());
+        checks_.push_back(std::move(check));
+    }
+    stale_ = true;
+}
+
+void MunicipalityModel::file_received(const std::string& name, std::string_view bytes) {
+    for (FileCheck& check : check_results(bytes, name, *questionnaire_)) add_check(std::move(check));
+    if (++arrived_ > announced_) announced_ = arrived_;
+}
+
+void MunicipalityModel::file_refused(const std::string& name, std::size_t bytes, Diagnostic why) {
+    FileCheck c;
+    c.file = name;
+    c.bytes = bytes;
+    why.file = name;
+    why.severity = Diagnostic::Severity::Error;
+    c.diagnostics.push_back(std::move(why));
+    add_check(std::move(c));
+    if (++arrived_ > announced_) announced_ = arrived_;
+}
+
+void MunicipalityModel::clear() {
+    const CsvOptions kept_csv = csv;
+    const std::string kept_paths = paths;
+    *this = MunicipalityModel(*questionnaire_);
+    csv = kept_csv;
+    paths = kept_paths;
+}
+
+void MunicipalityModel::set_keep_duplicates(bool keep) {
+    if (options_.keep_duplicates == keep) return;
+    options_.keep_duplicates = keep;
+    stale_ = true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recompute: the whole aggregate again (cheap next to reading the files).
+// ---------------------------------------------------------------------------------------------
+void MunicipalityModel::recompute(double time) {
+    if (!stale_) return;
+    if (loading() && computed_at_ >= 0 && time - computed_at_ < 0.5) return;
+    std::vector<FileCheck> sorted;
+    sorted.reserve(checks_.size());
+    for (const auto& entry : by_name_) sorted.push_back(checks_[entry.second]);
+    result_ = aggregate(*questionnaire_, std::move(sorted), options_);
+    stale_ = false;
+    computed_at_ = time;
+    rejections_.clear();
+    superseded_.clear();
+    for (const FileReport& f : result_->files) {
+        if (f.status == FileReport::Status::Rejected)
+            for (const Diagnostic& d : f.diagnostics)
+                if (d.severity == Diagnostic::Severity::Error) rejections_.push_back(d);
+        if (f.status == FileReport::Status::Superseded) superseded_.emplace_back(f.file, f.superseded_by);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports: the same bytes as mf-aggregate writes
+// ---------------------------------------------------------------------------------------------
+std::string MunicipalityModel::rows_csv_text() const { return result_ ? rows_csv(*questionnaire_, *result_, csv) : std::string(); }
+
+std::string MunicipalityModel::summary_csv_text() const {
+    return result_ ? summary_csv(*questionnaire_, *result_, csv) : std::string();
+}
+
+std::string MunicipalityModel::summary_json_text() const {
+    return result_ ? summary_json(*questionnaire_, *result_, options_).dump(2) + "\n" : std::string();
+}
+
+} // namespace mf

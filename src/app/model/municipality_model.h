@@ -1,0 +1,93 @@
+// municipality_model.h - the municipality's overview: many result files in, the same figures as
+// mf-aggregate out, the rejected files with their reasons, the CSV/JSON exports.
+//
+// Index
+//   - MunicipalityModel   the files received (one FileCheck per file name; a bundle gives one per
+//                         member), loading progress, the view's choices, the recompute, the exports
+//
+// One implementation with the command-line tool: every file goes through core's check_results
+// (bundles expanded there), every figure through aggregate(), every exported byte through rows_csv /
+// summary_csv / summary_json (core/aggregate*.h). A file name seen again replaces the earlier file of
+// that name (dropping the same folder twice does not count it twice).
+//
+// Privacy: the files live in memory only; nothing of them is stored or sent.
+//
+// Only the pages with the overview create one (app.cpp, "Pages"): the AppModel reaches it through
+// FileDestination and a pointer, so the respondent's page links none of the aggregation code.
+#pragma once
+#include "app/model/file_intake.h"
+#include "core/aggregate.h"
+#include "core/aggregate_output.h"
+#include "core/questionnaire.h"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace mf {
+
+class MunicipalityModel : public FileDestination {
+public:
+    explicit MunicipalityModel(const Questionnaire& questionnaire);
+
+    // --- Receiving (FileDestination) -------------------------------------------------------------------
+    std::size_t max_file_bytes() const override;
+    // `count` files will arrive (one loading, shown as "Reading files: n of count").
+    void files_announced(std::size_t count) override;
+    // A file's bytes: checked now (a bundle gives one check per member).
+    void file_received(const std::string& name, std::string_view bytes) override;
+    // A file that was not read (too large, unreadable): listed as rejected with `why`.
+    void file_refused(const std::string& name, std::size_t bytes, Diagnostic why) override;
+    bool loading() const { return arrived_ < announced_; }
+    std::size_t announced() const { return announced_; }
+    std::size_t arrived() const { return arrived_; }
+    std::size_t replaced() const { return replaced_; }
+    std::size_t files() const { return checks_.size(); }
+    void clear();
+
+    // --- The figures --------------------------------------------------------------------------------
+    // Aggregates again when something changed; while files are still arriving at most twice a second
+    // (`time` in seconds), so loading thousands does not recompute thousands of times.
+    void recompute(double time);
+    const std::optional<Aggregate>& result() const { return result_; }
+    bool stale() const { return stale_; }
+    // The rejected files' errors and the files not counted (file, the file that counts instead), in
+    // the aggregate's order.
+    const std::vector<Diagnostic>& rejections() const { return rejections_; }
+    const std::vector<std::pair<std::string, std::string>>& superseded() const { return superseded_; }
+
+    // --- The view's choices --------------------------------------------------------------------------
+    bool keep_duplicates() const { return options_.keep_duplicates; }
+    void set_keep_duplicates(bool keep);
+    enum class Breakdown { Sector, Size };
+    Breakdown breakdown = Breakdown::Sector;
+    CsvOptions csv;        // decimal comma on by default: Danish Excel reads numbers only so
+    std::string paths;     // desktop: the typed files or folders
+
+    // --- Exports ----------------------------------------------------------------------------------
+    std::string rows_csv_text() const;
+    std::string summary_csv_text() const;
+    std::string summary_json_text() const;
+    std::string last_export;
+    std::string export_error;
+
+private:
+    void add_check(FileCheck check);
+
+    const Questionnaire* questionnaire_; // a pointer, so that clear() can assign a fresh model
+    std::vector<FileCheck> checks_;             // one per file name, in arrival order
+    std::map<std::string, std::size_t> by_name_; // file name -> index into checks_ (sorted: the CLI's order)
+    std::size_t announced_ = 0, arrived_ = 0, replaced_ = 0;
+    AggregateOptions options_;
+    bool stale_ = false;
+    double computed_at_ = -1;
+    std::optional<Aggregate> result_;
+    std::vector<Diagnostic> rejections_;
+    std::vector<std::pair<std::string, std::string>> superseded_;
+};
+
+} // namespace mf

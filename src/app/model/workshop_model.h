@@ -1,0 +1,148 @@
+// workshop_model.h - the consultant's list of organisations: several assessments on one computer.
+//
+// Index
+//   - ListRow          what the list shows of one organisation (read from storage when it changes,
+//                      never per frame)
+//   - BatchLine        what one file of a batch import did
+//   - ExportAllReport  what "Export all" did
+//   - WorkshopModel    start-up and saving, open / add / rename / delete, presentation mode, export
+//                      all, batch import, the comparison's choices
+//
+// The list, ids, names and the storage layout are core's (core/workshop.h, core/bundle.h); this
+// model runs the actions over core's Store (the host's storage) and keeps the open organisation's
+// Session in the AppModel. Rules in one place: the untouched first entry every first visit has
+// becomes the next organisation added or imported (adopt_untouched_entry), so no empty
+// "Organisation 1" is left behind.
+#pragma once
+#include "app/model/file_intake.h"
+#include "core/diagnostics.h"
+#include "core/result.h"
+#include "core/session.h"
+#include "core/texts.h"
+#include "core/workshop.h"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mf {
+
+class AppModel;
+
+class WorkshopModel : public FileDestination {
+public:
+    explicit WorkshopModel(AppModel& app) : app_(app) {}
+
+    // What the list shows of one organisation. The open one's figures come from the live session.
+    struct ListRow {
+        std::string id;
+        bool readable = true;
+        Diagnostics problems;  // why it could not be read
+        Progress progress;
+        std::optional<double> overall;
+        std::string updated;   // the entry's timestamp
+        Answers answers;       // for the comparison
+    };
+    // What one file of a batch import did: `added` with the organisation's name (`text`), or not,
+    // with a text table key (`key`) or core's reasons (`problems`).
+    struct BatchLine {
+        std::string file;
+        bool added = false;
+        std::string name;            // added: the organisation
+        std::size_t dropped = 0;     // added: answers left out
+        std::string key;             // not added: why, as a text key ("workshop.batch.already_listed", ...)
+        Diagnostics problems;        // not added: core's reasons
+    };
+    // What "Export all" did: how many went into which file, and who was left out and why.
+    struct ExportAllReport {
+        std::size_t exported = 0;
+        std::string where;           // the file (or why saving failed, when `saved` is false)
+        bool saved = false;
+        struct Skipped {
+            std::string name;
+            Diagnostics problems;
+        };
+        std::vector<Skipped> skipped;
+    };
+
+    // --- Start-up and saving ------------------------------------------------------------------------
+    // Reads the list and opens its current assessment into the AppModel's session (first visit: one
+    // empty entry; an earlier version's single session is migrated). Problems come back as notices.
+    void start();
+    // Writes the open assessment and, when it changed, the index. False when storage refused.
+    bool save();
+
+    // --- The list ------------------------------------------------------------------------------------
+    const Workshop& list() const { return workshop_; }
+    const std::string& current() const { return workshop_.current; }
+    // The name to show: the entry's, else the profile's organisation name, else "Organisation <n>".
+    std::string name_of(const std::string& id) const;
+    // One row per entry, in list order (storage is read only for rows that changed since last time).
+    std::vector<ListRow> rows();
+    bool full() const { return workshop_.entries.size() >= kMaxAssessments; }
+
+    // --- Actions --------------------------------------------------------------------------------------
+    // Saves the open assessment, then opens `id` where it left off (results when its profile is
+    // complete, else the profile, when coming from the list). False (and a notice) when it cannot be read.
+    bool open(const std::string& id);
+    // The open one's "Continue": to its results or its profile.
+    void continue_current();
+    void add(const std::string& name);
+    void rename(const std::string& id, const std::string& name);
+    void remove(const std::string& id);
+
+    // The list's text fields and dialogs.
+    std::string new_name;
+    std::string renaming;          // id of the entry being renamed, "" when none
+    std::string rename_text;
+    std::string confirm_delete;    // id waiting for confirmation, "" when none
+    void start_rename(const std::string& id);
+    void ask_delete(const std::string& id) { confirm_delete = id; }
+
+    // --- Presentation mode -------------------------------------------------------------------------
+    bool presentation() const { return workshop_.presentation; }
+    void set_presentation(bool on);
+    // The factor presentation mode adds on top of the text size (capped so text stays on screen).
+    float presentation_scale(float text_scale) const;
+
+    // --- Export all, batch import ---------------------------------------------------------------------
+    void export_all();
+    const std::optional<ExportAllReport>& export_report() const { return export_report_; }
+    // The list takes many files at once while it is on screen (FileDestination): one file of a batch
+    // is a result file, or a bundle whose every member becomes an entry.
+    bool takes_files() const;
+    std::size_t max_file_bytes() const override;
+    void files_announced(std::size_t) override {} // the list counts nothing ahead
+    void file_received(const std::string& name, std::string_view bytes) override;
+    void file_refused(const std::string& name, std::size_t bytes, Diagnostic why) override;
+    // A line of the batch list for a file that was not taken (reasons from core or the host).
+    void import_refused(const std::string& file, Diagnostics reasons);
+    const std::vector<BatchLine>& batch() const { return batch_; }
+    void clear_batch() { batch_.clear(); }
+
+    // --- The comparison's choices ---------------------------------------------------------------------
+    bool chosen(const std::string& id) const;
+    void toggle_chosen(const std::string& id);
+    bool anonymise = false;
+
+private:
+    void import_one(const std::string& file, std::string_view bytes);
+    // The untouched first entry (no name, nothing answered) becomes this organisation. True when it did.
+    bool adopt_untouched_entry(const std::string& name, const Session& session);
+    void adopt_session(const std::string& id, Session session);
+    void invalidate(const std::string& id) { rows_.erase(id); }
+
+    AppModel& app_;
+    Workshop workshop_;
+    std::string saved_index_;                 // the index text last written
+    std::map<std::string, ListRow> rows_;     // rows of entries other than the open one, as last read
+    std::vector<BatchLine> batch_;
+    std::optional<ExportAllReport> export_report_;
+    std::set<std::string> unchosen_;          // compared: everyone but these
+};
+
+} // namespace mf

@@ -1,0 +1,376 @@
+// screen_municipality.cpp - the municipality's overview: many result files in, the same figures as
+// mf-aggregate out (tables and simple charts), the rejected files with their reasons, CSV/JSON export.
+//
+// Index
+//   - drawing helpers      titles, the tables' columns, the bars' summaries for the layer
+//   - sections             files, duplicates, export, figures, levels, groups, change, problems
+//   - screen_municipality
+//
+// The files, the figures and the exports are the MunicipalityModel's (model/municipality_model.h),
+// computed by core exactly as in mf-aggregate; what is drawn is formatted from those figures (round1,
+// like the CSV). Every table goes through ui::begin_table / table_row / table_cell, which draws it and
+// records it for the accessible layer (an HTML table) and for the tests (mfTest.state().cells, keyed
+// by the cells' ids); every bar records the numbers it shows as text.
+#include "app/screens/screens.h"
+#include "app/ui/ui.h"
+#include "core/scoring.h"
+
+#include "imgui.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace mf {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Drawing helpers
+// ---------------------------------------------------------------------------------------------
+std::string pct(const Texts& tr, std::optional<double> x) { return tr.percent(x); }
+std::string pts(const Texts& tr, std::optional<double> x) { return x ? tr.points(*x) : std::string("\u2013"); }
+
+std::string part_title(const AppModel& m, PartKind kind, const std::string& id) {
+    if (kind == PartKind::Overall) return m.texts()("muni.overall");
+    if (kind == PartKind::Principle)
+        if (const Principle* pr = m.questionnaire().principle(id)) return pr->title.in(m.language());
+    for (const Theme& t : m.questionnaire().themes)
+        if (t.id == id) return t.title.in(m.language());
+    return id;
+}
+
+std::string part_key(PartKind kind, const std::string& id) {
+    return kind == PartKind::Overall ? std::string("overall") : std::string(part_kind_name(kind)) + ":" + id;
+}
+
+std::string group_title(const AppModel& m, const GroupStats& g) {
+    const Texts& tr = m.texts();
+    if (g.group == kUnknownGroup) return tr("muni.not_given");
+    if (g.dimension == "sector")
+        if (const Question* s = m.questionnaire().profile_field("sector"))
+            if (const Option* o = s->option(g.group)) return o->text.in(m.language());
+    if (g.dimension == "size") return tr("muni.employees", {{"band", g.group}});
+    return tr("muni.all");
+}
+
+std::string row_title(const AppModel& m, const PartStats& p) {
+    const std::string title = part_title(m, p.kind, p.id);
+    return p.kind == PartKind::Theme ? m.texts()("plan.theme", {{"theme", title}}) : title;
+}
+
+// The first column (the row headers) stretches; `kinds` has a letter per number column: 'c' a
+// count (narrow), 'p' a percentage or points.
+std::vector<ui::TableColumn> columns(const std::string& first, const std::vector<std::string>& numbers, const std::string& kinds) {
+    std::vector<ui::TableColumn> cols;
+    cols.push_back(ui::TableColumn{first});
+    const float pad = ImGui::GetFontSize() * 0.6f;
+    const float wide = ImGui::CalcTextSize("100,0 %").x + pad, narrow = ImGui::CalcTextSize("00000").x + pad;
+    for (std::size_t i = 0; i < numbers.size(); i++) {
+        const float w = kinds[i] == 'c' ? narrow : wide;
+        cols.push_back({numbers[i], std::max(w, ImGui::CalcTextSize(numbers[i].c_str()).x + pad * 0.5f)});
+    }
+    return cols;
+}
+
+// What a spread bar shows, as text: "mean 54,3 %; middle half 40,0 % to 70,0 %; median 55,0 % (n = 12)".
+std::string spread_summary(const Texts& tr, const Stats& s) {
+    if (s.q1 && s.q3 && s.median)
+        return tr("muni.spread_summary", {{"mean", pct(tr, s.mean)}, {"q1", pct(tr, s.q1)}, {"q3", pct(tr, s.q3)},
+                                          {"median", pct(tr, s.median)}, {"n", std::to_string(s.n)}});
+    return tr("muni.mean_summary", {{"mean", pct(tr, s.mean)}, {"n", std::to_string(s.n)}});
+}
+
+// What a level bar shows, as text: "Level A: 3, Level B: 5, ...".
+std::string levels_summary(const AppModel& m, const Stats& s) {
+    const Questionnaire& q = m.questionnaire();
+    std::string t;
+    for (std::size_t i = 0; i < q.levels.size(); i++)
+        t += (i ? ", " : "") + q.levels[i].title.in(m.language()) + ": " + std::to_string(i < s.levels.size() ? s.levels[i] : 0);
+    return t;
+}
+
+// A long list (thousands of rejected files) in a scrolled box; only the visible lines are drawn.
+void line_list(const char* id, const std::vector<std::string>& lines) {
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const float h = std::min((float)lines.size(), 12.0f) * line_h + ImGui::GetStyle().WindowPadding.y * 2;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().panel);
+    ImGui::BeginChild(id, ImVec2(ui::column_width(), h), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGuiListClipper clipper;
+    clipper.Begin((int)lines.size(), line_h);
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) ImGui::TextUnformatted(lines[(std::size_t)i].c_str());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+// ---------------------------------------------------------------------------------------------
+void input_section(AppModel& m) {
+    const Texts& tr = m.texts();
+    MunicipalityModel& v = *m.municipality();
+    std::string error;
+    if (m.host().has_file_picker()) {
+        if (ui::primary_button(tr("muni.choose_files"), "muni-pick-files") && !m.host().choose_files("", false, error)) v.export_error = error;
+        ImGui::SameLine();
+        if (ui::secondary_button(tr("muni.choose_folder"), "muni-pick-folder") && !m.host().choose_files("", true, error)) v.export_error = error;
+        ui::muted(tr("muni.drop_hint"));
+    } else {
+        if (v.paths.empty()) v.paths = m.host().documents_folder() + "/";
+        ui::text_field(tr("muni.paths"), "muni-paths", v.paths, tr("muni.paths_hint"), "");
+        if (ui::primary_button(tr("import.load"), "muni-read") && !m.host().choose_files(v.paths, false, error)) v.export_error = error;
+        ui::muted(tr("muni.drop_hint_desktop"));
+    }
+    if (v.loading())
+        ui::notice(ui::Tone::Info, tr("muni.reading", {{"arrived", std::to_string(v.arrived())}, {"announced", std::to_string(v.announced())}}));
+}
+
+void files_section(AppModel& m, const Aggregate& a) {
+    const Texts& tr = m.texts();
+    ui::subheading(tr("muni.files"));
+    // No header row drawn (the rows say what they count); the layer's table has them.
+    ui::begin_table("muni-files", tr("muni.files_caption"),
+                    {{tr("muni.files")}, {tr("muni.number"), ImGui::CalcTextSize("1000000").x}}, ui::TableOptions{false, false});
+    const struct { const char* id; const char* text; std::size_t count; } rows[] = {
+        {"read", "muni.files_read", a.files.size()},
+        {"accepted", "muni.files_accepted", a.accepted},
+        {"counted", "muni.files_counted", a.counted},
+        {"superseded", "muni.files_superseded", a.superseded},
+        {"rejected", "muni.files_rejected", a.rejected},
+        {"change", "muni.files_change", a.organisations_with_change}};
+    for (const auto& row : rows) {
+        ui::table_row(tr(row.text));
+        ui::table_cell(std::to_string(row.count), std::string("files/") + row.id);
+    }
+    ui::end_table();
+    if (m.municipality()->replaced() > 0) ui::muted(tr("muni.replaced", {{"count", std::to_string(m.municipality()->replaced())}}));
+}
+
+void duplicates_section(AppModel& m) {
+    const Texts& tr = m.texts();
+    MunicipalityModel& v = *m.municipality();
+    ui::subheading(tr("muni.duplicates"));
+    if (ui::choice(tr("muni.newest_counts"), "muni-newest", !v.keep_duplicates(), true)) v.set_keep_duplicates(false);
+    if (ui::choice(tr("muni.every_file_counts"), "muni-keep-all", v.keep_duplicates(), true)) v.set_keep_duplicates(true);
+}
+
+void figures_section(AppModel& m, const GroupStats& all) {
+    const Texts& tr = m.texts();
+    ui::subheading(tr("muni.figures"));
+    ui::muted(tr("muni.figures_hint"));
+    for (const PartStats& p : all.parts) {
+        if (p.kind == PartKind::Theme) continue;
+        const Stats& s = p.stats;
+        ui::spread_bar(part_title(m, p.kind, p.id), s.mean, s.q1, s.median, s.q3, pct(tr, s.mean), spread_summary(tr, s));
+    }
+    ImGui::Spacing();
+    ui::begin_table("muni-parts", tr("muni.parts_caption"),
+                    columns(tr("compare.part"), {"n", tr("muni.mean"), "Q1", "Median", "Q3"}, "cpppp"));
+    for (const PartStats& p : all.parts) {
+        ui::table_row(row_title(m, p));
+        const std::string key = "all/" + part_key(p.kind, p.id) + "/";
+        ui::table_cell(std::to_string(p.stats.n), key + "n");
+        ui::table_cell(pct(tr, p.stats.mean), key + "mean");
+        ui::table_cell(pct(tr, p.stats.q1), key + "q1");
+        ui::table_cell(pct(tr, p.stats.median), key + "median");
+        ui::table_cell(pct(tr, p.stats.q3), key + "q3");
+    }
+    ui::end_table();
+}
+
+void levels_section(AppModel& m, const GroupStats& all) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
+    ui::subheading(tr("muni.levels"));
+    ui::muted(tr("muni.levels_hint"));
+    // Legend: a coloured square and the level's name (the layer has the names in each bar's text).
+    for (std::size_t i = 0; i < q.levels.size(); i++) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float fs = ImGui::GetFontSize();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + fs * 0.2f), ImVec2(p.x + fs * 0.8f, p.y + fs), ui::scale_colour(i, q.levels.size()));
+        ImGui::Dummy(ImVec2(fs, fs));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(q.levels[i].title.in(m.language()).c_str());
+        if (i + 1 < q.levels.size()) ImGui::SameLine(0, fs);
+    }
+    for (const PartStats& p : all.parts) {
+        if (p.kind == PartKind::Theme) continue;
+        std::vector<std::size_t> counts;
+        for (std::size_t i = 0; i < q.levels.size(); i++) counts.push_back(i < p.stats.levels.size() ? p.stats.levels[i] : 0);
+        ui::stacked_bar(part_title(m, p.kind, p.id), counts, levels_summary(m, p.stats));
+    }
+    ImGui::Spacing();
+    std::vector<std::string> heads;
+    for (const Level& l : q.levels) heads.push_back(l.title.in(m.language()));
+    ui::begin_table("muni-levels", tr("muni.levels_caption"), columns(tr("compare.part"), heads, std::string(heads.size(), 'c')));
+    for (const PartStats& p : all.parts) {
+        ui::table_row(row_title(m, p));
+        for (std::size_t i = 0; i < q.levels.size(); i++)
+            ui::table_cell(std::to_string(i < p.stats.levels.size() ? p.stats.levels[i] : 0), "levels/" + part_key(p.kind, p.id) + "/" + q.levels[i].id);
+    }
+    ui::end_table();
+}
+
+void groups_section(AppModel& m, const Aggregate& a) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
+    MunicipalityModel& v = *m.municipality();
+    const bool by_sector = v.breakdown == MunicipalityModel::Breakdown::Sector;
+    ui::subheading(tr("muni.groups"));
+    if (ui::choice(tr("muni.by_sector"), "muni-by-sector", by_sector, true)) v.breakdown = MunicipalityModel::Breakdown::Sector;
+    if (ui::choice(tr("muni.by_size"), "muni-by-size", !by_sector, true)) v.breakdown = MunicipalityModel::Breakdown::Size;
+    const std::string dimension = v.breakdown == MunicipalityModel::Breakdown::Sector ? "sector" : "size";
+    ImGui::Spacing();
+    ui::muted(tr("muni.groups_hint"));
+    for (const GroupStats& g : a.groups) {
+        if (g.dimension != dimension || g.parts.empty() || g.organisations == 0) continue; // empty groups: in the table
+        const Stats& s = g.parts.front().stats;
+        ui::percent_bar(tr("muni.group_bar", {{"group", group_title(m, g)}, {"count", std::to_string(g.organisations)}}),
+                        s.mean ? std::optional<double>(round1(*s.mean)) : std::nullopt, std::nullopt, pct(tr, s.mean));
+    }
+    ImGui::Spacing();
+    // Table: organisations, overall n/mean/median, then the mean per principle (numbered; the
+    // principles' titles are long, a key follows the table).
+    std::vector<std::string> heads = {tr("muni.organisations"), "n", tr("muni.mean"), "Median"};
+    for (std::size_t i = 0; i < q.principles.size(); i++) heads.push_back("P" + std::to_string(i + 1));
+    ui::begin_table("muni-groups", tr(dimension == "sector" ? "muni.groups_caption_sector" : "muni.groups_caption_size"),
+                    columns(tr("muni.group"), heads, "ccpp" + std::string(q.principles.size(), 'p')));
+    for (const GroupStats& g : a.groups) {
+        if (g.dimension != dimension || g.parts.empty()) continue;
+        const std::string key = g.dimension + "/" + g.group + "/";
+        ui::table_row(group_title(m, g));
+        ui::table_cell(std::to_string(g.organisations), key + "organisations");
+        const Stats& s = g.parts.front().stats;
+        ui::table_cell(std::to_string(s.n), key + "overall/n");
+        ui::table_cell(pct(tr, s.mean), key + "overall/mean");
+        ui::table_cell(pct(tr, s.median), key + "overall/median");
+        for (const PartStats& p : g.parts)
+            if (p.kind == PartKind::Principle) ui::table_cell(pct(tr, p.stats.mean), key + part_key(p.kind, p.id) + "/mean");
+    }
+    ui::end_table();
+    for (std::size_t i = 0; i < q.principles.size(); i++)
+        ui::muted(tr("muni.principle_key", {{"number", std::to_string(i + 1)}, {"principle", q.principles[i].title.in(m.language())}}));
+}
+
+void change_section(AppModel& m, const Aggregate& a) {
+    const Texts& tr = m.texts();
+    ui::subheading(tr("muni.change"));
+    if (a.organisations_with_change == 0) {
+        ui::muted(tr("muni.no_change"));
+        return;
+    }
+    ui::muted(tr("muni.change_hint", {{"count", std::to_string(a.organisations_with_change)}}));
+    ui::begin_table("muni-change", tr("muni.change_caption"),
+                    columns(tr("compare.part"), {"n", tr("muni.mean"), "Median", tr("muni.better"), tr("muni.same"), tr("muni.worse")}, "cppccc"));
+    for (const ChangeStats& c : a.changes) {
+        if (c.kind == PartKind::Theme) continue;
+        ui::table_row(part_title(m, c.kind, c.id));
+        const std::string key = "change/" + part_key(c.kind, c.id) + "/";
+        ui::table_cell(std::to_string(c.stats.n), key + "n");
+        ui::table_cell(pts(tr, c.stats.mean), key + "mean");
+        ui::table_cell(pts(tr, c.stats.median), key + "median");
+        ui::table_cell(std::to_string(c.improved), key + "improved");
+        ui::table_cell(std::to_string(c.unchanged), key + "unchanged");
+        ui::table_cell(std::to_string(c.declined), key + "declined");
+    }
+    ui::end_table();
+}
+
+void problems_section(AppModel& m) {
+    const Texts& tr = m.texts();
+    const MunicipalityModel& v = *m.municipality();
+    ui::subheading(tr("muni.rejected"));
+    if (v.rejections().empty()) {
+        ui::muted(tr("muni.none_rejected"));
+    } else {
+        ui::muted(tr("muni.rejected_hint"));
+        std::vector<std::string> lines;
+        lines.reserve(v.rejections().size());
+        for (const Diagnostic& d : v.rejections()) lines.push_back(d.file + ": " + diagnostic_text(tr, d));
+        line_list("##muni-rejected", lines);
+    }
+    if (!v.superseded().empty()) {
+        ui::subheading(tr("muni.not_counted"));
+        std::vector<std::string> lines;
+        lines.reserve(v.superseded().size());
+        for (const auto& s : v.superseded()) lines.push_back(tr("muni.superseded_line", {{"file", s.first}, {"by", s.second}}));
+        line_list("##muni-superseded", lines);
+    }
+}
+
+void save(AppModel& m, const std::string& name, const std::string& bytes, const char* mime) {
+    MunicipalityModel& v = *m.municipality();
+    std::string where;
+    const std::string path = m.host().has_file_picker() ? name : m.host().documents_folder() + "/" + name;
+    if (m.host().save_file(path, bytes, mime, where)) {
+        v.last_export = where;
+        v.export_error.clear();
+        m.notify("notice.saved", {{"where", where}});
+    } else {
+        v.export_error = where;
+    }
+}
+
+void export_section(AppModel& m) {
+    const Texts& tr = m.texts();
+    MunicipalityModel& v = *m.municipality();
+    ui::subheading(tr("muni.export"));
+    ui::muted(tr("muni.export_hint"));
+    if (ui::choice(tr("muni.decimal_comma"), "muni-decimal-comma", v.csv.decimal_comma, false)) v.csv.decimal_comma = !v.csv.decimal_comma;
+    const std::string date = m.host().today();
+    if (ui::primary_button(tr("muni.export_rows"), "muni-export-rows"))
+        save(m, "mangfoldighedstjek-organisationer-" + date + ".csv", v.rows_csv_text(), "text/csv");
+    if (ui::secondary_button(tr("muni.export_summary_csv"), "muni-export-summary-csv"))
+        save(m, "mangfoldighedstjek-tal-" + date + ".csv", v.summary_csv_text(), "text/csv");
+    ImGui::SameLine();
+    if (ui::secondary_button(tr("muni.export_summary_json"), "muni-export-summary-json"))
+        save(m, "mangfoldighedstjek-tal-" + date + ".json", v.summary_json_text(), "application/json");
+    if (!v.export_error.empty()) ui::notice(ui::Tone::Error, v.export_error);
+    if (!v.last_export.empty()) ui::muted(tr("muni.last_saved", {{"where", v.last_export}}));
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The screen
+// ---------------------------------------------------------------------------------------------
+void screen_municipality(AppModel& m) {
+    const Texts& tr = m.texts();
+    MunicipalityModel& v = *m.municipality();
+    v.recompute(m.time()); // no extra frames while loading: each batch of files wakes the app
+
+    if (ui::small_button(tr("muni.back"), "muni-back")) {
+        m.close_overview();
+        return;
+    }
+    ui::heading(tr("muni.heading"));
+    ui::paragraph(tr("muni.intro"));
+    ui::notice(ui::Tone::Info, tr("muni.privacy"));
+    input_section(m);
+    if (v.files() > 0 && ui::small_button(tr("muni.clear"), "muni-clear")) {
+        v.clear();
+        return;
+    }
+    if (!v.result() || v.result()->files.empty()) return;
+    const Aggregate& a = *v.result();
+    ImGui::Spacing();
+    files_section(m, a);
+    ImGui::Spacing();
+    duplicates_section(m);
+    ImGui::Spacing();
+    export_section(m);
+    if (!a.groups.empty() && a.counted > 0) {
+        ImGui::Spacing();
+        figures_section(m, a.groups.front());
+        ImGui::Spacing();
+        levels_section(m, a.groups.front());
+        ImGui::Spacing();
+        groups_section(m, a);
+        ImGui::Spacing();
+        change_section(m, a);
+    }
+    ImGui::Spacing();
+    problems_section(m);
+}
+
+} // namespace mf

@@ -1,0 +1,170 @@
+// screen_results.cpp - the overall level, bars per principle and per theme, a radar chart of the
+// themes, the prioritised recommendations, and the comparison with an earlier result.
+#include "app/screens/screens.h"
+#include "app/ui/ui.h"
+#include "core/recommendations.h"
+#include "core/scoring.h"
+
+#include "imgui.h"
+
+namespace mf {
+
+namespace {
+
+constexpr std::size_t kShownRecommendations = 10;
+
+std::optional<double> rounded(std::optional<double> x) { return x ? std::optional<double>(round1(*x)) : std::nullopt; }
+
+// "54,3 %" or "54,3 % (+4,2)" with the change since the earlier result.
+std::string with_change(const Texts& tr, std::optional<double> now, std::optional<double> change) {
+    return change ? tr("results.value_change", {{"value", tr.percent(now)}, {"change", tr.points(*change)}}) : tr.percent(now);
+}
+
+void no_result_yet(AppModel& m) {
+    const Texts& tr = m.texts();
+    ui::notice(ui::Tone::Warning, tr("results.none_yet"));
+    if (ui::primary_button(tr("results.to_questions"), "to-questions")) m.go_to_theme(0);
+    ImGui::Spacing();
+    ui::subheading(tr("results.compare_heading"));
+    import_controls(m, ImportPurpose::Compare);
+}
+
+void overall_section(AppModel& m, const Scores& scores, const ScoreSummary& summary, const std::optional<ScoreComparison>& cmp) {
+    const Texts& tr = m.texts();
+    const ui::Fonts& fonts = ui::fonts();
+    ImGui::PushFont(fonts.title);
+    ImGui::TextUnformatted(tr.percent(summary.overall).c_str());
+    ImGui::PopFont();
+    ui::note_text("strong", tr("results.overall", {{"value", tr.percent(summary.overall)}}));
+    if (scores.level) {
+        const std::string level = tr("results.level", {{"level", scores.level->title.in(m.language())}});
+        ImGui::SameLine();
+        ImGui::PushFont(fonts.heading);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fonts.title->FontSize - fonts.heading->FontSize) * 0.6f);
+        ImGui::TextUnformatted(level.c_str());
+        ImGui::PopFont();
+        ui::note_text("strong", level);
+        ui::paragraph(scores.level->description.in(m.language()));
+    }
+    const std::optional<EarlierResult>& earlier = m.session().earlier;
+    if (cmp && cmp->overall.change) {
+        const std::string since = earlier->created.size() >= 10 ? earlier->created.substr(0, 10) : earlier->file;
+        const char* key = !cmp->level_steps || *cmp->level_steps == 0 ? "results.since"
+                          : *cmp->level_steps > 0                     ? "results.since_level_up"
+                                                                      : "results.since_level_down";
+        ui::notice(*cmp->overall.change >= 0 ? ui::Tone::Good : ui::Tone::Warning,
+                   tr(key, {{"date", since}, {"change", tr.points(*cmp->overall.change)}}));
+    }
+    const Progress p = total_progress(m.questionnaire(), m.answers());
+    ui::muted(tr("results.coverage", {{"answered", std::to_string(p.answered)}, {"total", std::to_string(p.visible)}}));
+    report_button(m);
+}
+
+void principles_section(AppModel& m, const Scores& scores, const std::optional<ScoreComparison>& cmp) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
+    ui::subheading(tr("results.principles"));
+    for (std::size_t i = 0; i < q.principles.size(); i++) {
+        const std::optional<double> now = rounded(scores.principles[i].percent());
+        std::optional<double> before, change;
+        if (cmp)
+            for (const ScoreChange& c : cmp->principles)
+                if (c.id == q.principles[i].id) before = c.before, change = c.change;
+        ui::percent_bar(q.principles[i].title.in(m.language()), now, before, with_change(tr, now, change));
+    }
+}
+
+void themes_section(AppModel& m, const Scores& scores, const std::optional<ScoreComparison>& cmp) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
+    const std::optional<EarlierResult>& earlier = m.session().earlier;
+    ui::subheading(tr("results.themes"));
+    std::vector<std::optional<double>> values, earlier_values;
+    for (std::size_t t = 0; t < q.themes.size(); t++) {
+        values.push_back(rounded(scores.themes[t].percent()));
+        if (earlier) {
+            auto it = earlier->scores.themes.find(q.themes[t].id);
+            earlier_values.push_back(it == earlier->scores.themes.end() ? std::nullopt : it->second.percent);
+        }
+    }
+    const float chart = ui::column_width() < 26 * ImGui::GetFontSize() ? ui::column_width() : 26 * ImGui::GetFontSize();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ui::column_width() - chart) * 0.5f);
+    ui::radar_chart(values, earlier_values, chart);
+    ui::note("chart", tr("results.radar"), "radar");
+    if (earlier) ui::muted(tr("results.radar_earlier"));
+    for (std::size_t t = 0; t < q.themes.size(); t++) {
+        std::optional<double> change;
+        if (cmp)
+            for (const ScoreChange& c : cmp->themes)
+                if (c.id == q.themes[t].id) change = c.change;
+        ui::percent_bar(std::to_string(t + 1) + ". " + q.themes[t].title.in(m.language()), values[t],
+                        earlier ? earlier_values[t] : std::nullopt, with_change(tr, values[t], change));
+    }
+}
+
+void recommendations_section(AppModel& m, const Scores& scores) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
+    const RecommendationList recs = recommend(q, m.answers(), scores, m.language());
+    ui::subheading(tr("results.recommendations"));
+    if (recs.items.empty()) ui::paragraph(tr("results.no_recommendations"));
+    std::size_t n = 1;
+    for (const Recommendation& r : recs.items) {
+        if (n > kShownRecommendations) break;
+        const Theme* theme = nullptr;
+        for (const Theme& t : q.themes)
+            if (t.id == r.theme_id) theme = &t;
+        const std::string title = std::to_string(n++) + ". " + (theme ? theme->title.in(m.language()) : "");
+        ImGui::PushFont(ui::fonts().bold);
+        ImGui::TextWrapped("%s", title.c_str());
+        ImGui::PopFont();
+        ui::note_text("heading", title, 3);
+        ui::paragraph(r.text);
+        ui::muted(tr("results.gain", {{"gain", tr.points(r.gain)}}));
+        ImGui::Spacing();
+    }
+    if (recs.items.size() > kShownRecommendations)
+        ui::muted(tr("results.more_recommendations", {{"more", std::to_string(recs.items.size() - kShownRecommendations)}}));
+}
+
+void comparison_section(AppModel& m) {
+    const Texts& tr = m.texts();
+    const std::optional<EarlierResult>& earlier = m.session().earlier;
+    ui::subheading(tr("results.compare_heading"));
+    if (earlier) {
+        const TextArgs args = {{"file", earlier->file}, {"organisation", earlier->organisation}};
+        ui::muted(tr(earlier->organisation.empty() ? "results.compared_with" : "results.compared_with_organisation", args));
+        if (ui::small_button(tr("results.remove_comparison"), "compare-remove")) m.remove_comparison();
+    }
+    import_controls(m, ImportPurpose::Compare);
+}
+
+} // namespace
+
+void screen_results(AppModel& m) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
+    const Scores scores = compute_scores(q, m.answers());
+    const ScoreSummary summary = summarise(q, scores);
+    const std::optional<EarlierResult>& earlier = m.session().earlier;
+    const std::optional<ScoreComparison> cmp =
+        earlier ? std::optional<ScoreComparison>(compare_scores(q, earlier->scores, summary)) : std::nullopt;
+
+    ui::heading(tr("results.heading"));
+    if (!summary.overall) return no_result_yet(m);
+    overall_section(m, scores, summary, cmp);
+    ImGui::Spacing();
+    principles_section(m, scores, cmp);
+    ImGui::Spacing();
+    themes_section(m, scores, cmp);
+    ImGui::Spacing();
+    recommendations_section(m, scores);
+    ImGui::Spacing();
+    comparison_section(m);
+    ImGui::Spacing();
+    if (ui::secondary_button(tr("review.back"), "back")) m.go_to_theme(m.session().theme);
+    ImGui::SameLine();
+    if (ui::primary_button(tr("results.to_plan"), "next")) m.go_to(Screen::Plan);
+}
+
+} // namespace mf

@@ -1,0 +1,133 @@
+// file_intake_test.cpp - every file reaching the app goes one way, whatever the platform: the size
+// policy before a file is read, what the user is doing deciding where it goes, bundles read wherever
+// many files are taken (the workshop list, the municipality's overview) and explained where one is.
+#include "app/model/model.h"
+#include "app/model/municipality_model.h"
+#include "core/bundle.h"
+#include "core/json_input.h"
+#include "fake_host.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace {
+
+using mf::AppModel;
+using mf::Page;
+using mf::Screen;
+using mf_test::FakeHost;
+
+std::string two_organisations() {
+    return mf::bundle_text({{"a.json", mf_test::exported_result("Alfa A/S", "13748136")}, {"b.json", mf_test::exported_result("Beta ApS", "24256790")}},
+                           "2026-11-25T12:00:00Z");
+}
+
+// A model on the desktop's one window: the respondent's screens and the overview.
+struct Desktop {
+    FakeHost host;
+    AppModel m{host, Page::Both};
+    Desktop() {
+        mf_test::start(m);
+        m.attach_overview(std::make_unique<mf::MunicipalityModel>(m.questionnaire()));
+    }
+};
+
+TEST(FileIntake, WhereFilesGoFollowsWhatTheUserIsDoing) {
+    Desktop d;
+    AppModel& m = d.m;
+    EXPECT_FALSE(m.takes_many_files()) << "on the start screen a file is the one import";
+    EXPECT_EQ(m.max_file_bytes(), mf::kMaxResultBytes);
+    m.go_to(Screen::Workshop);
+    EXPECT_TRUE(m.takes_many_files());
+    EXPECT_EQ(m.max_file_bytes(), mf::kMaxBundleBytes) << "a bundle can hold thousands of results";
+    m.go_to(Screen::Start);
+    m.open_overview();
+    EXPECT_TRUE(m.overview_open());
+    EXPECT_TRUE(m.takes_many_files());
+    EXPECT_EQ(m.max_file_bytes(), mf::kMaxBundleBytes);
+}
+
+TEST(FileIntake, ATooLargeFileIsRefusedBeforeItIsReadAndSaidWhereItWouldHaveGone) {
+    Desktop d;
+    AppModel& m = d.m;
+    EXPECT_TRUE(m.file_announced("ok.json", 10000));
+    EXPECT_FALSE(m.file_announced("huge.json", 100.0 * 1024 * 1024));
+    ASSERT_TRUE(m.pending_import());
+    EXPECT_FALSE(m.pending_import()->result);
+    ASSERT_EQ(m.pending_import()->problems.size(), 1u);
+    EXPECT_EQ(m.pending_import()->problems.front().message, mf::too_large_message(100u << 20, mf::kMaxResultBytes));
+    m.dismiss_import();
+
+    m.go_to(Screen::Workshop);
+    EXPECT_TRUE(m.file_announced("bundle.json", 10.0 * 1024 * 1024)) << "within a bundle's limit on the list";
+    EXPECT_FALSE(m.file_announced("huge.json", 100.0 * 1024 * 1024));
+    ASSERT_EQ(m.workshop().batch().size(), 1u);
+    EXPECT_EQ(m.workshop().batch().front().file, "huge.json");
+    EXPECT_FALSE(m.pending_import());
+
+    m.go_to(Screen::Start);
+    m.open_overview();
+    m.files_announced(1);
+    EXPECT_FALSE(m.file_announced("huge.json", 100.0 * 1024 * 1024));
+    m.municipality()->recompute(0);
+    ASSERT_EQ(m.municipality()->rejections().size(), 1u);
+    EXPECT_EQ(m.municipality()->rejections().front().file, "huge.json");
+    EXPECT_FALSE(m.municipality()->loading()) << "the refused file counts as arrived";
+}
+
+TEST(FileIntake, BundlesAreReadByTheWorkshopListAndTheOverviewAndExplainedToTheImport) {
+    const std::string bundle = two_organisations();
+    {
+        Desktop d;
+        d.m.file_received("workshop.json", bundle);
+        ASSERT_TRUE(d.m.pending_import());
+        EXPECT_FALSE(d.m.pending_import()->result);
+        EXPECT_EQ(d.m.pending_import()->problems.front().message,
+                  "this file holds 2 results (a workshop's \"export all\"): load it from the workshop list");
+        EXPECT_TRUE(d.m.answers().empty());
+    }
+    {
+        Desktop d;
+        d.m.go_to(Screen::Workshop);
+        d.m.file_received("workshop.json", bundle);
+        EXPECT_EQ(d.m.workshop().list().entries.size(), 2u);
+    }
+    {
+        Desktop d;
+        d.m.open_overview();
+        d.m.files_announced(1);
+        d.m.file_received("workshop.json", bundle);
+        mf::MunicipalityModel& v = *d.m.municipality();
+        v.recompute(0);
+        ASSERT_TRUE(v.result());
+        EXPECT_EQ(v.result()->counted, 2u) << "each member counts as an organisation";
+        EXPECT_EQ(v.files(), 2u);
+        EXPECT_TRUE(v.rejections().empty());
+    }
+}
+
+TEST(FileIntake, AFileTheHostCouldNotReadIsListedWithTheReason) {
+    Desktop d;
+    AppModel& m = d.m;
+    m.file_unreadable("gone.json", "");
+    ASSERT_TRUE(m.pending_import());
+    EXPECT_EQ(m.pending_import()->problems.front().message, "the file could not be read");
+    m.dismiss_import();
+    m.go_to(Screen::Workshop);
+    m.file_unreadable("locked.json", "permission denied");
+    ASSERT_EQ(m.workshop().batch().size(), 1u);
+    EXPECT_EQ(m.workshop().batch().front().problems.front().message, "permission denied");
+}
+
+TEST(FileIntake, TheRespondentsPageHasNoOverviewToSendFilesTo) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    EXPECT_EQ(m.municipality(), nullptr);
+    EXPECT_FALSE(m.overview_open());
+    m.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136"));
+    EXPECT_TRUE(m.pending_import() && m.pending_import()->result);
+}
+
+} // namespace

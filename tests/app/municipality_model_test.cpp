@@ -1,0 +1,90 @@
+// municipality_model_test.cpp - the overview's model: files in (a name seen again replaces the
+// earlier file), the recompute (not more than twice a second while files arrive, at once when they
+// stop), the duplicates choice, and exports identical to core's writers (mf-aggregate's output).
+#include "app/model/municipality_model.h"
+#include "app/model/model.h"
+#include "fake_host.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using mf::AppModel;
+using mf::MunicipalityModel;
+using mf::Page;
+using mf_test::FakeHost;
+
+const mf::Questionnaire& questionnaire() { return mf_test::shipped(); }
+
+TEST(MunicipalityModel, RecomputesAtMostTwiceASecondWhileLoadingAndAtOnceAfter) {
+    MunicipalityModel v(questionnaire());
+    v.files_announced(3);
+    v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
+    v.recompute(10.0);
+    ASSERT_TRUE(v.result());
+    EXPECT_EQ(v.result()->counted, 1u);
+    v.file_received("b.json", mf_test::exported_result("Beta ApS", "24256790", "2026-11-20T10:00:00Z"));
+    v.recompute(10.3);
+    EXPECT_TRUE(v.stale()) << "0.3 s after the last recompute, while loading: not yet";
+    EXPECT_EQ(v.result()->counted, 1u);
+    v.recompute(10.6);
+    EXPECT_FALSE(v.stale());
+    EXPECT_EQ(v.result()->counted, 2u);
+    v.file_received("c.json", "{}");
+    EXPECT_FALSE(v.loading());
+    v.recompute(10.7);
+    EXPECT_FALSE(v.stale()) << "the last file arrived: at once";
+    EXPECT_EQ(v.result()->rejected, 1u);
+    ASSERT_EQ(v.rejections().size(), 1u);
+    EXPECT_EQ(v.rejections().front().file, "c.json");
+}
+
+TEST(MunicipalityModel, ANameSeenAgainReplacesTheEarlierFile) {
+    MunicipalityModel v(questionnaire());
+    const std::string a = mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z");
+    v.files_announced(2);
+    v.file_received("a.json", a);
+    v.file_received("a.json", a);
+    EXPECT_EQ(v.files(), 1u);
+    EXPECT_EQ(v.replaced(), 1u);
+    v.recompute(0);
+    EXPECT_EQ(v.result()->counted, 1u);
+}
+
+TEST(MunicipalityModel, TheDuplicatesChoiceAndTheExportsAreCoresOwn) {
+    MunicipalityModel v(questionnaire());
+    const std::string early = mf_test::exported_result("Alfa A/S", "13748136", "2025-11-20T10:00:00Z");
+    const std::string late = mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z");
+    v.files_announced(2);
+    v.file_received("alfa-2025.json", early);
+    v.file_received("alfa-2026.json", late);
+    v.recompute(0);
+    EXPECT_EQ(v.result()->counted, 1u);
+    ASSERT_EQ(v.superseded().size(), 1u);
+    EXPECT_EQ(v.superseded().front().first, "alfa-2025.json");
+    EXPECT_EQ(v.superseded().front().second, "alfa-2026.json");
+    v.set_keep_duplicates(true);
+    EXPECT_TRUE(v.stale());
+    v.recompute(1);
+    EXPECT_EQ(v.result()->counted, 2u);
+
+    // The same bytes as core's writers over the same checks, in file-name order (mf-aggregate's).
+    std::vector<mf::FileCheck> checks = {mf::check_result(early, "alfa-2025.json", questionnaire()),
+                                         mf::check_result(late, "alfa-2026.json", questionnaire())};
+    mf::AggregateOptions options;
+    options.keep_duplicates = true;
+    const mf::Aggregate a = mf::aggregate(questionnaire(), checks, options);
+    mf::CsvOptions csv;
+    csv.decimal_comma = true;
+    EXPECT_EQ(v.rows_csv_text(), mf::rows_csv(questionnaire(), a, csv));
+    EXPECT_EQ(v.summary_csv_text(), mf::summary_csv(questionnaire(), a, csv));
+    EXPECT_EQ(v.summary_json_text(), mf::summary_json(questionnaire(), a, options).dump(2) + "\n");
+
+    v.csv.decimal_comma = false;
+    v.clear();
+    EXPECT_EQ(v.files(), 0u);
+    EXPECT_FALSE(v.result());
+    EXPECT_FALSE(v.csv.decimal_comma) << "the user's CSV choice outlives clearing the files";
+}
+
+} // namespace
