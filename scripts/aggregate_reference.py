@@ -4,10 +4,11 @@
 Used by scripts/bench-aggregate.sh (speed and memory side by side) and tests/cli/aggregate.test.sh
 (the figures must agree). Only the standard library: json, hashlib, statistics-free arithmetic.
 
-It applies the rules of docs/aggregation.md that need no scoring engine: the format and version,
+It applies the rules of docs/aggregation.md that need no scoring engine: the format and version (1 or 2),
 the questionnaire id, the checksum (SHA-256 of the canonical form), a valid CVR number (modulus 11),
 stored scores naming exactly the current principles and themes when the file was made with another
-questionnaire version. It does NOT recompute scores from answers, check answer types, duplicate keys
+questionnaire version; and the goal follow-up by year (docs/aggregation.md, "Goal follow-up"). It does
+NOT recompute scores from answers, check answer types, duplicate keys
 or UTF-8 details as the C++ importer does, so on hand-edited files it may accept more; on files the
 app exported both must agree exactly.
 
@@ -90,6 +91,29 @@ def stats(values, levels):
     return out
 
 
+def fits(unit, value):
+    """docs/result-format.md: a value of the indicator's unit."""
+    if unit == "yesno":
+        return value in ("yes", "no")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return unit == "number" or 0 <= value <= 100
+
+
+def progress(indicator, current):
+    """Progress towards the target in percent of the way (docs/result-format.md), or None."""
+    if not indicator or indicator.get("unit") not in ("percent", "number", "yesno"):
+        return None
+    unit, base, target = indicator["unit"], indicator.get("baseline"), indicator.get("target")
+    if not all(v is not None and fits(unit, v) for v in (base, target, current)):
+        return None
+    if unit == "yesno":
+        return 100.0 if current == target else 0.0
+    if target == base:
+        return 100.0 if current == target else None
+    return 100.0 * (current - base) / (target - base)
+
+
 def files_of(inputs):
     for path in inputs:
         if os.path.isdir(path):
@@ -128,6 +152,11 @@ def main(argv):
     levels = sorted(q["levels"], key=lambda l: l["minPercent"])
     cvr_id, sector_id, employees_id = role_id(q, "cvr"), role_id(q, "sector"), role_id(q, "employees")
     sector_options = next((p["options"] for p in q["profile"] if p.get("role") == "sector"), [])
+    theme_of = {}
+    for t in q["themes"]:
+        theme_of[t["id"]] = t["id"]
+        for question in t["questions"]:
+            theme_of[question["id"]] = t["id"]
 
     rows, read, rejected, total_bytes = [], 0, 0, 0
     for path in files_of(inputs):
@@ -137,7 +166,7 @@ def main(argv):
                 data = f.read()
             total_bytes += len(data)
             doc = json.loads(data.decode("utf-8"))
-            ok = (isinstance(doc, dict) and doc.get("format") == "mangfoldighedstjek/result" and doc.get("formatVersion") == 1
+            ok = (isinstance(doc, dict) and doc.get("format") == "mangfoldighedstjek/result" and doc.get("formatVersion") in (1, 2)
                   and doc["questionnaire"]["id"] == q["id"] and doc.get("checksum") == canonical_checksum(doc))
             answers, scores = doc["answers"], doc["scores"]
             cvr = answers.get(cvr_id)
@@ -154,7 +183,14 @@ def main(argv):
                      "sector": answers.get(sector_id) or "unknown", "size": size_band(employees),
                      "overall": scores["overall"],
                      "principles": [scores["principles"][p] for p in principles],
-                     "themes": [scores["themes"][t]["percent"] for t in themes]})
+                     "themes": [scores["themes"][t]["percent"] for t in themes],
+                     "plan_themes": [theme_of.get(a["focus"], "unknown") for a in doc["actionPlan"]],
+                     "follow_up": bool(doc.get("planFollowUp")),
+                     "goals": [] if not doc.get("planFollowUp") else [
+                         {"theme": theme_of.get(i["focusArea"]["focus"], "unknown"), "status": i["status"],
+                          "numeric": (i["focusArea"].get("indicator") or {}).get("unit") in ("percent", "number"),
+                          "progress": progress(i["focusArea"].get("indicator"), i["current"])}
+                         for i in doc["planFollowUp"]["items"]]})
 
     # Duplicates: per CVR the newest (updated, then created) counts; ties by file name.
     rows.sort(key=lambda r: r["file"])
@@ -204,9 +240,39 @@ def main(argv):
                  declined=sum(v < 0 for v in vals))
         change_parts.append(s)
 
+    # Goal follow-up: one file per CVR and year (the newest; rows are sorted newest first), by year.
+    years, seen = {}, set()
+    for r in sorted(rows, key=lambda r: r["cvr"]):  # stable: newest first within a CVR
+        year = r["updated"][:4]
+        if not args["keep"] and (r["cvr"], year) in seen:
+            continue
+        seen.add((r["cvr"], year))
+        y = years.setdefault(year, {"organisations": 0, "withFollowUp": 0, "plan": [], "goals": []})
+        y["organisations"] += 1
+        y["withFollowUp"] += bool(r["goals"])
+        y["plan"] += r["plan_themes"]
+        y["goals"] += [g for g in r["goals"] if g["status"]]
+
+    def goal_stats(theme, plan, goals):
+        if theme != "all":
+            plan = [t for t in plan if t == theme]
+            goals = [g for g in goals if g["theme"] == theme]
+        counts = {s: sum(g["status"] == s for g in goals) for s in ("reached", "partly", "not_reached", "dropped")}
+        return {"theme": theme, "focusAreas": len(plan), "followedUp": len(goals), "reached": counts["reached"],
+                "partly": counts["partly"], "notReached": counts["not_reached"], "dropped": counts["dropped"],
+                "progress": stats([g["progress"] for g in goals if g["numeric"] and g["progress"] is not None], None)}
+
+    goals = []
+    for year in sorted(years):
+        y = years[year]
+        theme_list = themes + (["unknown"] if "unknown" in y["plan"] or any(g["theme"] == "unknown" for g in y["goals"]) else [])
+        goals.append({"year": year, "organisations": y["organisations"], "withFollowUp": y["withFollowUp"],
+                      "all": goal_stats("all", y["plan"], y["goals"]),
+                      "themes": [goal_stats(t, y["plan"], y["goals"]) for t in theme_list]})
+
     summary = {"files": {"read": read, "bytes": total_bytes, "accepted": len(rows), "rejected": rejected, "counted": len(counted),
                          "superseded": len(rows) - len(counted)},
-               "groups": groups, "change": {"organisations": len(changes), "parts": change_parts}}
+               "groups": groups, "change": {"organisations": len(changes), "parts": change_parts}, "goals": goals}
     if args["out"]:
         def rounded(x):  # figures rounded to one decimal, as mf-aggregate and the app write them
             if isinstance(x, float):
@@ -350,6 +416,32 @@ def compare_published(q, rows, path):
             count(sum(d > 0 for d in diffs), p["improved"], where + ".improved")
             count(sum(d == 0 for d in diffs), p["unchanged"], where + ".unchanged")
             count(sum(d < 0 for d in diffs), p["declined"], where + ".declined")
+    # Goal follow-up, all themes (docs/aggregation.md "Goal follow-up"): the organisations with a
+    # follow-up as a count; the goal figures only for k or more of them.
+    goals = theirs["goals"]
+    with_follow_up = [r for r in members if r["follow_up"]]
+    count(len(with_follow_up), goals["withFollowUp"], "goals.withFollowUp")
+    if goals["focusAreas"] is not None and len(members) < k:
+        problems.append("goals.focusAreas: shown for %d organisations (under %d)" % (len(members), k))
+    elif goals["focusAreas"] is not None and goals["focusAreas"] != sum(len(r["plan_themes"]) for r in members):
+        problems.append("goals.focusAreas: reference %d, mf-aggregate %r" % (sum(len(r["plan_themes"]) for r in members), goals["focusAreas"]))
+    if goals["followedUp"] is not None:
+        if len(with_follow_up) < k:
+            problems.append("goals: figures for %d organisations with a follow-up (under %d)" % (len(with_follow_up), k))
+        followed = [g for r in with_follow_up for g in r["goals"] if g["status"]]
+        if goals["followedUp"] != len(followed):
+            problems.append("goals.followedUp: reference %d, mf-aggregate %r" % (len(followed), goals["followedUp"]))
+        for status in ("reached", "partly", "not_reached", "dropped"):
+            n = sum(g["status"] == status for g in followed)
+            if goals["statuses"][status]["count"] != n:
+                problems.append("goals.%s: reference %d, mf-aggregate %r" % (status, n, goals["statuses"][status]["count"]))
+        if goals["progress"] is not None:
+            progress = [g["progress"] for g in followed if g["numeric"] and g["progress"] is not None]
+            contributing = sum(1 for r in with_follow_up if any(g["status"] and g["numeric"] and g["progress"] is not None for g in r["goals"]))
+            if contributing < k and any(goals["progress"][key] is not None for key in ("mean", "median", "q1", "q3")):
+                problems.append("goals.progress: figures from %d organisations (under %d)" % (contributing, k))
+            elif contributing >= k:
+                figures(progress, goals["progress"], "goals.progress")
     for line in problems[:40]:
         print("DIFFERENT: " + line)
     if problems:

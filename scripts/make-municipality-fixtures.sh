@@ -12,7 +12,10 @@
 # expected/. Run it again after a change to questionnaires/aktoersporet.json or to the output
 # formats, and look at the diff.
 #
-# Usage: scripts/make-municipality-fixtures.sh BUILD_DIR   (a native build with mf-generate, mf-aggregate)
+# Usage: scripts/make-municipality-fixtures.sh BUILD_DIR [--expected-only]
+#   (a native build with mf-generate, mf-aggregate). --expected-only keeps the result files and writes
+#   expected/ again: the files committed now are result format 1 from questionnaire 1.0.0, made before
+#   format 2, and stay so (the app and mf-aggregate must go on reading them: docs/result-format.md).
 set -eu
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(cd "${1:?usage: $0 BUILD_DIR}" && pwd)
@@ -21,6 +24,7 @@ PY=/usr/bin/python3
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
+if [ "${2:-}" != "--expected-only" ]; then
 rm -rf "$OUT"
 mkdir -p "$OUT/expected"
 # Seed 5: 12 files, 5 of them from earlier years of the same organisations (change over time).
@@ -45,6 +49,7 @@ head -c 300 "$OUT/$first" >"$OUT/bad-truncated.json"
 printf '{"hello": "world"}\n' >"$OUT/bad-foreign.json"
 # The same file sent twice under another name: accepted, but only one of the two counts.
 cp "$OUT/$first" "$OUT/resent-$first"
+fi
 
 cd "$OUT"
 files=$(ls -- *.json | LC_ALL=C sort)

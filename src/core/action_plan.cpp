@@ -1,5 +1,17 @@
-// action_plan.cpp - dates, the action plan rules in Danish and English, and its JSON (action_plan.h).
+// action_plan.cpp - dates, indicator values, the action plan rules in Danish and English, and its
+// JSON (action_plan.h).
+//
+// Index
+//   - is_valid_date, is_focus_id, focus_theme
+//   - indicator units and values: parse_indicator_text, indicator_value_problem, _text, _unit_name
+//   - check_action_plan (the indicator's rules in check_indicator)
+//   - JSON: to_json, read_indicator_value, read_focus_area, read_action_plan
 #include "core/action_plan.h"
+
+#include "core/json_input.h"
+#include "core/scoring.h"
+#include "core/session.h"
+#include "core/texts.h"
 
 #include <cctype>
 #include <set>
@@ -7,6 +19,107 @@
 namespace mf {
 
 using nlohmann::json;
+
+bool is_indicator_unit(std::string_view unit) { return unit == kUnitPercent || unit == kUnitNumber || unit == kUnitYesNo; }
+
+bool has_value(const IndicatorValue& value) { return !std::holds_alternative<std::monostate>(value); }
+
+namespace {
+
+bool blank(const std::string& s) {
+    for (char c : s)
+        if (!std::isspace(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+// A number with every digit it has (json's shortest round-trip form), the language's decimal mark.
+std::string plain_number_text(double x, const Texts& t) {
+    std::string out = json_number(x).dump();
+    if (!t.english())
+        for (char& c : out)
+            if (c == '.') c = ',';
+    return out;
+}
+
+// A value inside a message: numbers the language's way, strings in quotes as they are.
+std::string value_in_message(const IndicatorValue& value, const Texts& t) {
+    if (const double* x = std::get_if<double>(&value)) return plain_number_text(*x, t);
+    if (const std::string* s = std::get_if<std::string>(&value)) return "\"" + *s + "\"";
+    return "";
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        if (c != ' ' && c != '\t') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+} // namespace
+
+bool Indicator::empty() const { return blank(measure) && unit.empty() && !has_value(baseline) && !has_value(target); }
+
+bool Indicator::operator==(const Indicator& other) const {
+    return measure == other.measure && unit == other.unit && baseline == other.baseline && target == other.target;
+}
+
+bool parse_indicator_text(const std::string& unit, std::string_view text, IndicatorValue& value) {
+    const std::string compact = lower_ascii(text);
+    if (compact.empty()) {
+        value = std::monostate{};
+        return true;
+    }
+    if (unit == kUnitYesNo) {
+        if (compact == "ja" || compact == "yes") value = std::string(kYes);
+        else if (compact == "nej" || compact == "no") value = std::string(kNo);
+        else return false;
+        return true;
+    }
+    if (unit != kUnitPercent && unit != kUnitNumber) return false;
+    std::string_view number = text;
+    if (unit == kUnitPercent) {
+        const std::size_t percent = number.find_last_not_of(" \t");
+        if (percent != std::string_view::npos && number[percent] == '%') number = number.substr(0, percent);
+    }
+    double x = 0;
+    if (!parse_number_text(number, x)) return false;
+    value = x;
+    return true;
+}
+
+std::string indicator_value_problem(const std::string& unit, const IndicatorValue& value, const std::string& lang) {
+    if (!has_value(value) || !is_indicator_unit(unit)) return "";
+    const Texts t(lang);
+    const std::string shown = value_in_message(value, t);
+    if (unit == kUnitYesNo) {
+        const std::string* s = std::get_if<std::string>(&value);
+        return s && (*s == kYes || *s == kNo) ? "" : t("indicator.not_yes_no", {{"value", shown}});
+    }
+    const double* x = std::get_if<double>(&value);
+    if (!x) return t("indicator.not_a_number", {{"value", shown}});
+    if (unit == kUnitPercent && (*x < 0 || *x > 100)) return t("indicator.percent_range", {{"value", shown}});
+    return "";
+}
+
+std::string indicator_value_text(const std::string& unit, const IndicatorValue& value, const std::string& lang) {
+    const Texts t(lang);
+    if (const double* x = std::get_if<double>(&value))
+        return plain_number_text(*x, t) + (unit == kUnitPercent ? (t.english() ? "%" : " %") : "");
+    if (const std::string* s = std::get_if<std::string>(&value)) {
+        if (unit == kUnitYesNo && *s == kYes) return t("indicator.yes");
+        if (unit == kUnitYesNo && *s == kNo) return t("indicator.no");
+        return *s;
+    }
+    return "\u2013";
+}
+
+std::string indicator_unit_name(const std::string& unit, const std::string& lang) {
+    const Texts t(lang);
+    if (unit == kUnitPercent) return t("indicator.unit.percent");
+    if (unit == kUnitNumber) return t("indicator.unit.number");
+    if (unit == kUnitYesNo) return t("indicator.unit.yesno");
+    return unit;
+}
 
 bool is_valid_date(const std::string& text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -31,12 +144,45 @@ bool is_focus_id(const Questionnaire& questionnaire, const std::string& id) {
     return false;
 }
 
+const Theme* focus_theme(const Questionnaire& questionnaire, const std::string& focus) {
+    for (const Theme& t : questionnaire.themes) {
+        if (t.id == focus) return &t;
+        for (const Question& q : t.questions)
+            if (q.id == focus) return &t;
+    }
+    return nullptr;
+}
+
 namespace {
 
-bool blank(const std::string& s) {
-    for (char c : s)
-        if (!std::isspace(static_cast<unsigned char>(c))) return false;
-    return true;
+// The indicator's rules (check_action_plan): complete once started, values that fit the unit, and a
+// gentle word when there is no indicator or the target is no change.
+void check_indicator(const Indicator& indicator, int area, const Texts& t, std::vector<ActionPlanProblem>& problems) {
+    auto add = [&](const char* field, std::string message, bool warning = false) {
+        problems.push_back(ActionPlanProblem{area, field, std::move(message), warning});
+    };
+    if (indicator.empty()) {
+        add("indicator", t("plan.indicator.missing"), true);
+        return;
+    }
+    if (blank(indicator.measure)) add("indicator/measure", t("plan.indicator.measure_empty"));
+    const bool unit_known = is_indicator_unit(indicator.unit);
+    if (indicator.unit.empty()) add("indicator/unit", t("plan.indicator.unit_missing"));
+    else if (!unit_known) add("indicator/unit", t("plan.indicator.unit_unknown", {{"unit", indicator.unit}}));
+    bool values_fit = unit_known;
+    struct Value { const char* field; const IndicatorValue* value; const char* missing; };
+    for (Value v : {Value{"indicator/baseline", &indicator.baseline, "plan.indicator.baseline_missing"},
+                    Value{"indicator/target", &indicator.target, "plan.indicator.target_missing"}}) {
+        if (!has_value(*v.value)) {
+            add(v.field, t(v.missing));
+            values_fit = false;
+        } else if (std::string problem = indicator_value_problem(indicator.unit, *v.value, t.language()); !problem.empty()) {
+            add(v.field, problem);
+            values_fit = false;
+        }
+    }
+    if (values_fit && indicator.baseline == indicator.target)
+        add("indicator/target", t("plan.indicator.no_change", {{"value", indicator_value_text(indicator.unit, indicator.target, t.language())}}), true);
 }
 
 } // namespace
@@ -44,6 +190,7 @@ bool blank(const std::string& s) {
 std::vector<ActionPlanProblem> check_action_plan(const ActionPlan& plan, const Questionnaire& questionnaire,
                                                  const std::string& today, const std::string& lang) {
     const bool en = lang == "en";
+    const Texts texts(en ? "en" : "da");
     std::vector<ActionPlanProblem> problems;
     auto add = [&](int area, const char* field, const std::string& da, const std::string& english) {
         problems.push_back(ActionPlanProblem{area, field, en ? english : da});
@@ -74,12 +221,25 @@ std::vector<ActionPlanProblem> check_action_plan(const ActionPlan& plan, const Q
                 "Write the date as YYYY-MM-DD, e.g. 2027-03-01 (\"" + a.follow_up + "\" is not a valid date).");
         else if (is_valid_date(today) && a.follow_up < today) // same format: text order is date order
             add(n, "followUp", "Opfølgningsdatoen ligger før i dag (" + today + ").", "The follow-up date is before today (" + today + ").");
+        check_indicator(a.indicator, n, texts, problems);
     }
     return problems;
 }
 
+json indicator_value_json(const IndicatorValue& value) {
+    if (const double* x = std::get_if<double>(&value)) return json_number(*x);
+    if (const std::string* text = std::get_if<std::string>(&value)) return *text;
+    return nullptr;
+}
+
+void to_json(json& j, const Indicator& indicator) {
+    j = json{{"measure", indicator.measure}, {"unit", indicator.unit}, {"baseline", indicator_value_json(indicator.baseline)},
+             {"target", indicator_value_json(indicator.target)}};
+}
+
 void to_json(json& j, const FocusArea& area) {
-    j = json{{"focus", area.focus}, {"goal", area.goal}, {"responsible", area.responsible}, {"followUp", area.follow_up}};
+    j = json{{"focus", area.focus}, {"goal", area.goal}, {"responsible", area.responsible}, {"followUp", area.follow_up},
+             {"indicator", area.indicator.empty() ? json(nullptr) : json(area.indicator)}};
 }
 
 void to_json(json& j, const ActionPlan& plan) {
@@ -87,23 +247,71 @@ void to_json(json& j, const ActionPlan& plan) {
     for (const FocusArea& a : plan.areas) j.push_back(a);
 }
 
-bool read_action_plan(const json& j, const std::string& pointer, const JsonReader& reader, ActionPlan& plan) {
+bool read_indicator_value(const json& j, const std::string& pointer, const JsonReader& reader, IndicatorValue& value) {
+    if (j.is_null()) {
+        value = std::monostate{};
+        return true;
+    }
+    if (j.is_string()) {
+        value = j.get<std::string>();
+        return true;
+    }
+    if (j.is_number()) {
+        double x = 0;
+        if (!reader.read_number(j, pointer, x)) return false;
+        value = x;
+        return true;
+    }
+    reader.error(pointer, "expected a number, \"yes\", \"no\" or null, got " + describe_json(j));
+    return false;
+}
+
+namespace {
+
+bool read_indicator(const json& j, const std::string& pointer, const JsonReader& reader, Indicator& indicator) {
+    indicator = Indicator{};
+    if (j.is_null()) return true;
+    if (!reader.expect_object(j, pointer)) return false;
+    reader.warn_unknown(j, pointer, {"measure", "unit", "baseline", "target"});
+    bool ok = true;
+    for (auto [key, target] : {std::pair<const char*, std::string*>{"measure", &indicator.measure}, {"unit", &indicator.unit}}) {
+        const json* v = reader.member(j, pointer, key, true);
+        ok = (v && reader.read_string(*v, child_pointer(pointer, key), *target)) && ok;
+    }
+    for (auto [key, target] : {std::pair<const char*, IndicatorValue*>{"baseline", &indicator.baseline}, {"target", &indicator.target}}) {
+        const json* v = reader.member(j, pointer, key, true);
+        ok = (v && read_indicator_value(*v, child_pointer(pointer, key), reader, *target)) && ok;
+    }
+    return ok;
+}
+
+} // namespace
+
+bool read_focus_area(const json& j, const std::string& pointer, const JsonReader& reader, bool with_indicators, FocusArea& area) {
+    area = FocusArea{};
+    if (!reader.expect_object(j, pointer)) return false;
+    if (with_indicators) reader.warn_unknown(j, pointer, {"focus", "goal", "responsible", "followUp", "indicator"});
+    else reader.warn_unknown(j, pointer, {"focus", "goal", "responsible", "followUp"});
+    bool ok = true;
+    struct Field { const char* key; std::string* target; };
+    for (Field f : {Field{"focus", &area.focus}, Field{"goal", &area.goal}, Field{"responsible", &area.responsible},
+                    Field{"followUp", &area.follow_up}}) {
+        const json* v = reader.member(j, pointer, f.key, true);
+        ok = (v && reader.read_string(*v, child_pointer(pointer, f.key), *f.target)) && ok;
+    }
+    if (with_indicators)
+        if (const json* v = reader.member(j, pointer, "indicator", false))
+            ok = read_indicator(*v, child_pointer(pointer, "indicator"), reader, area.indicator) && ok;
+    return ok;
+}
+
+bool read_action_plan(const json& j, const std::string& pointer, const JsonReader& reader, ActionPlan& plan, bool with_indicators) {
     const std::size_t errors_before = count_errors(*reader.out);
     plan = ActionPlan{};
     if (!reader.expect_array(j, pointer)) return false;
     for (std::size_t i = 0; i < j.size(); ++i) {
-        const std::string p = child_pointer(pointer, i);
-        if (!reader.expect_object(j[i], p)) continue;
-        reader.warn_unknown(j[i], p, {"focus", "goal", "responsible", "followUp"});
         FocusArea a;
-        bool ok = true;
-        struct Field { const char* key; std::string* target; };
-        for (Field f : {Field{"focus", &a.focus}, Field{"goal", &a.goal}, Field{"responsible", &a.responsible},
-                        Field{"followUp", &a.follow_up}}) {
-            const json* v = reader.member(j[i], p, f.key, true);
-            ok = (v && reader.read_string(*v, child_pointer(p, f.key), *f.target)) && ok;
-        }
-        if (ok) plan.areas.push_back(a);
+        if (read_focus_area(j[i], child_pointer(pointer, i), reader, with_indicators, a)) plan.areas.push_back(std::move(a));
     }
     return count_errors(*reader.out) == errors_before;
 }

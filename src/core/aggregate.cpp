@@ -4,7 +4,7 @@
 //   - check_result     import_result + the municipality's rules (which warnings reject a file);
 //                      encode_answers keeps the scored answers for the per-question figures
 //   - quantile_r7, compute_stats
-//   - aggregate        sort by CVR, duplicates, change over time, groups
+//   - aggregate        sort by CVR, duplicates, change over time, groups, goal follow-up by year
 #include "core/aggregate.h"
 
 #include "core/answers.h"
@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <set>
 #include <utility>
@@ -180,6 +181,20 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
     }
     row.focus_areas = static_cast<int>(r.assessment.action_plan.areas.size());
     row.answers = encode_answers(current, visible_answers(current, answers));
+    auto theme_of = [&](const std::string& focus) {
+        const Theme* t = focus_theme(current, focus);
+        return t ? t->id : std::string();
+    };
+    for (const FocusArea& a : r.stored_plan.areas) row.plan_themes.push_back(theme_of(a.focus));
+    if (const std::optional<FollowUp>& f = r.assessment.follow_up) {
+        row.follow_up_of = f->earlier_created;
+        for (const FollowUpItem& item : f->items) {
+            const std::string& unit = item.earlier.indicator.unit;
+            row.followed_up.push_back(FollowedUpGoal{item.earlier.focus, theme_of(item.earlier.focus), item.status,
+                                                     unit == kUnitPercent || unit == kUnitNumber,
+                                                     indicator_progress(item.earlier.indicator, item.current)});
+        }
+    }
     check.row = std::move(row);
     return check;
 }
@@ -278,6 +293,71 @@ RowChange change_between(const OrganisationRow& first, const OrganisationRow& la
     return c;
 }
 
+// Goal follow-up: one file per organisation and year (the rows come sorted by CVR, newest first), or
+// every accepted file with keep_duplicates.
+std::vector<GoalYear> goal_years(const Questionnaire& q, const std::vector<OrganisationRow>& rows, bool keep_duplicates) {
+    struct Collect {
+        GoalStats stats;
+        std::vector<double> progress;
+    };
+    struct Year {
+        GoalYear year;
+        Collect all;
+        std::vector<Collect> themes; // questionnaire order, then kUnknownGroup
+    };
+    std::map<std::string, Year> years;
+    const std::size_t unknown = q.themes.size();
+    auto theme_index = [&](const std::string& theme) {
+        for (std::size_t i = 0; i < q.themes.size(); ++i)
+            if (q.themes[i].id == theme) return i;
+        return unknown;
+    };
+    std::set<std::pair<std::string, std::string>> seen; // (CVR, year) already counted
+    for (const OrganisationRow& row : rows) {
+        const std::string year = row.updated.substr(0, 4);
+        if (!keep_duplicates && !seen.insert({row.cvr, year}).second) continue;
+        Year& y = years[year];
+        if (y.themes.empty()) y.themes.resize(unknown + 1);
+        ++y.year.organisations;
+        if (row.follow_up_of) ++y.year.with_follow_up;
+        for (const std::string& theme : row.plan_themes) {
+            ++y.all.stats.focus_areas;
+            ++y.themes[theme_index(theme)].stats.focus_areas;
+        }
+        for (const FollowedUpGoal& goal : row.followed_up) {
+            if (goal.status == FollowUpStatus::None) continue; // a file written outside the app: nothing to count
+            for (Collect* c : {&y.all, &y.themes[theme_index(goal.theme)]}) {
+                GoalStats& s = c->stats;
+                ++s.followed_up;
+                switch (goal.status) {
+                case FollowUpStatus::Reached: ++s.reached; break;
+                case FollowUpStatus::Partly: ++s.partly; break;
+                case FollowUpStatus::NotReached: ++s.not_reached; break;
+                case FollowUpStatus::Dropped: ++s.dropped; break;
+                case FollowUpStatus::None: break;
+                }
+                if (goal.numeric && goal.progress) c->progress.push_back(*goal.progress);
+            }
+        }
+    }
+    std::vector<GoalYear> out;
+    for (auto& [year, y] : years) {
+        auto finish = [&](Collect& c, const std::string& theme) {
+            c.stats.theme = theme;
+            c.stats.progress = compute_stats(c.progress, q);
+            c.stats.progress.levels.clear(); // progress is not a level
+            return std::move(c.stats);
+        };
+        y.year.year = year;
+        y.year.all = finish(y.all, "all");
+        for (std::size_t i = 0; i < q.themes.size(); ++i) y.year.themes.push_back(finish(y.themes[i], q.themes[i].id));
+        Collect& other = y.themes[unknown];
+        if (other.stats.focus_areas || other.stats.followed_up) y.year.themes.push_back(finish(other, kUnknownGroup));
+        out.push_back(std::move(y.year));
+    }
+    return out;
+}
+
 GroupStats group_stats(const Questionnaire& q, const std::vector<Part>& parts, const std::vector<OrganisationRow>& rows,
                        const std::string& dimension, const std::string& group) {
     GroupStats g{dimension, group, 0, {}};
@@ -372,6 +452,8 @@ Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> c
     if (unknown_sector) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "sector", kUnknownGroup));
     for (const char* band : kSizeBands) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "size", band));
     if (unknown_size) a.groups.push_back(group_stats(questionnaire, parts, a.rows, "size", kUnknownGroup));
+
+    a.goals = goal_years(questionnaire, a.rows, options.keep_duplicates);
 
     std::vector<double> values;
     for (const Part& part : parts) {

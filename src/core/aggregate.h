@@ -5,7 +5,8 @@
 //   - OrganisationRow        what one accepted result file contributes (no parsed document is kept)
 //   - FileCheck, check_result  one file through import_result plus the municipality's stricter rules
 //   - quantile_r7, Stats     n, mean, median, quartiles, min, max, distribution over levels
-//   - Aggregate, aggregate   duplicates by CVR, groups (all / sector / size band), change over time
+//   - Aggregate, aggregate   duplicates by CVR, groups (all / sector / size band), change over time,
+//                            goal follow-up by year (focus areas set per theme, statuses, progress)
 //
 // docs/aggregation.md is the specification of every figure. The rules, in short:
 //   - A file is read by import_result (the same gate the respondent's app uses). Every import error
@@ -16,11 +17,15 @@
 //     store (the respondent saw those).
 //   - Duplicates are rows with the same CVR number: by default the newest (latest `updated`, then
 //     latest `created`, then first file name) counts and the others are listed as superseded.
+//   - Goal follow-up counts one file per organisation and year (the newest of that year; every
+//     accepted file with keep_duplicates): its plan's focus areas, and the follow-up it records of an
+//     earlier plan, by the year of its `updated` time.
 //   - Everything here is single-threaded and deterministic: the same rows give the same figures in
 //     any order (values are sorted before they are summed), natively and in wasm.
 #pragma once
 #include "core/answers.h"
 #include "core/diagnostics.h"
+#include "core/follow_up.h"
 #include "core/questionnaire.h"
 
 #include <cstddef>
@@ -48,6 +53,15 @@ struct RowChange {
     std::vector<std::optional<double>> themes;     // parallel to Questionnaire::themes
 };
 
+// One earlier goal as a file's follow-up records it.
+struct FollowedUpGoal {
+    std::string focus;
+    std::string theme;                 // the focus's theme in the current questionnaire; "" when it has none
+    FollowUpStatus status = FollowUpStatus::None;
+    bool numeric = false;              // the indicator's unit is percent or number
+    std::optional<double> progress;    // indicator_progress, unrounded
+};
+
 struct OrganisationRow {
     std::string file;
     std::size_t bytes = 0;
@@ -68,6 +82,9 @@ struct OrganisationRow {
     // bit i = the question's i-th answer id (Question::answer_ids) was chosen, kAnsweredBit = answered
     // (a multiple-choice answer may choose nothing); 0 = not shown to them, or skipped.
     std::vector<std::uint32_t> answers;
+    std::vector<std::string> plan_themes;     // per focus area of the plan as written: its theme ("" none)
+    std::optional<std::string> follow_up_of;  // the followed-up earlier file's created time
+    std::vector<FollowedUpGoal> followed_up;  // the earlier plan's goals, in its order
 
     // Set by aggregate():
     bool counted = true;
@@ -140,6 +157,24 @@ struct ChangeStats {
     std::size_t improved = 0, unchanged = 0, declined = 0;
 };
 
+// Goal follow-up for one theme (or all themes together) in one year.
+struct GoalStats {
+    std::string theme;                 // theme id, "all", or kUnknownGroup (focus areas the current
+                                       // questionnaire has no theme for)
+    std::size_t focus_areas = 0;       // focus areas in the year's plans
+    std::size_t followed_up = 0;       // earlier goals followed up in the year's files, with a status
+    std::size_t reached = 0, partly = 0, not_reached = 0, dropped = 0;
+    Stats progress;                    // of progress towards the target (percent of the way), over the
+                                       // followed-up goals with a numeric indicator and a progress figure
+};
+struct GoalYear {
+    std::string year;                  // "2026": the year of the files' `updated`
+    std::size_t organisations = 0;     // files counted for the year (one per organisation)
+    std::size_t with_follow_up = 0;    // of these, files that follow up an earlier plan
+    GoalStats all;
+    std::vector<GoalStats> themes;     // every theme in questionnaire order, then kUnknownGroup if any
+};
+
 struct FileReport {
     enum class Status { Counted, Superseded, Rejected };
     std::string file;
@@ -160,6 +195,7 @@ struct Aggregate {
     std::vector<GroupStats> groups;     // all; sectors in questionnaire order; size bands; unknowns last
     std::vector<ChangeStats> changes;   // overall, principles, themes
     std::size_t organisations_with_change = 0;
+    std::vector<GoalYear> goals;        // by year, ascending
     std::size_t accepted = 0, rejected = 0, superseded = 0, counted = 0;
     std::size_t bytes = 0;              // all files read
     bool keep_duplicates = false;       // AggregateOptions::keep_duplicates as used

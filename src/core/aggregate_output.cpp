@@ -3,7 +3,8 @@
 // Index
 //   - csv_field, csv_number, CsvLine
 //   - rows_csv, rows_json
-//   - summary_csv, summary_json
+//   - rows: goal_counts (one organisation's followed-up goals by status)
+//   - summary_csv, summary_json: from a Publication (the "goals" lines: its GoalFigures)
 #include "core/aggregate_output.h"
 
 #include "core/scoring.h"
@@ -84,6 +85,23 @@ std::string level_title(const Questionnaire& q, const std::string& id, const std
     return std::string();
 }
 
+// One organisation's followed-up goals by status (goals without a status are not counted).
+struct GoalCounts {
+    std::size_t followed_up = 0, reached = 0, partly = 0, not_reached = 0, dropped = 0;
+};
+GoalCounts goal_counts(const std::vector<FollowedUpGoal>& goals) {
+    GoalCounts c;
+    for (const FollowedUpGoal& g : goals) {
+        if (g.status == FollowUpStatus::None) continue;
+        ++c.followed_up;
+        if (g.status == FollowUpStatus::Reached) ++c.reached;
+        if (g.status == FollowUpStatus::Partly) ++c.partly;
+        if (g.status == FollowUpStatus::NotReached) ++c.not_reached;
+        if (g.status == FollowUpStatus::Dropped) ++c.dropped;
+    }
+    return c;
+}
+
 json optional_json(const std::optional<double>& x) { return x ? json_number(round1(*x)) : json(nullptr); }
 json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json questionnaire_json(const Questionnaire& q) { return {{"id", q.id}, {"version", q.version}, {"contentHash", q.content_hash}}; }
@@ -115,6 +133,8 @@ std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOption
         for (const char* name : {"contact", "email"}) header.text(name);
     for (const char* name : {"file", "first_updated", "first_file", "first_overall_pct", "change_overall_pp"}) header.text(name);
     for (const Principle& p : q.principles) header.text("change_principle_" + p.id + "_pp");
+    for (const char* name : {"follow_up_of", "goals_followed_up", "goals_reached", "goals_partly", "goals_not_reached", "goals_dropped"})
+        header.text(name);
     append_line(out, header);
 
     for (const OrganisationRow& r : a.rows) {
@@ -148,6 +168,13 @@ std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOption
         } else {
             for (std::size_t i = 0; i < 4 + q.principles.size(); ++i) line.raw(std::string());
         }
+        if (r.follow_up_of) {
+            const GoalCounts c = goal_counts(r.followed_up);
+            line.text(*r.follow_up_of);
+            for (std::size_t n : {c.followed_up, c.reached, c.partly, c.not_reached, c.dropped}) line.count(n);
+        } else {
+            for (int i = 0; i < 6; ++i) line.raw(std::string());
+        }
         append_line(out, line);
     }
     return out;
@@ -176,7 +203,8 @@ json rows_json(const Questionnaire& q, const Aggregate& a, const RowsOptions& op
                     {"updated", r.updated},
                     {"language", r.language},
                     {"file", r.file},
-                    {"change", nullptr}};
+                    {"change", nullptr},
+                    {"followUp", nullptr}};
         if (options.with_contacts) {
             row["contact"] = text_or_null(r.contact);
             row["email"] = text_or_null(r.email);
@@ -191,6 +219,16 @@ json rows_json(const Questionnaire& q, const Aggregate& a, const RowsOptions& op
                              {"overall", optional_json(r.change->overall)},
                              {"principles", cp},
                              {"themes", ct}};
+        }
+        if (r.follow_up_of) {
+            json goals = json::array();
+            for (const FollowedUpGoal& g : r.followed_up)
+                goals.push_back({{"focus", g.focus}, {"theme", text_or_null(g.theme)},
+                                 {"status", *follow_up_status_id(g.status) ? json(follow_up_status_id(g.status)) : json(nullptr)},
+                                 {"progress", optional_json(g.progress)}});
+            const GoalCounts c = goal_counts(r.followed_up);
+            row["followUp"] = {{"earlierCreated", *r.follow_up_of}, {"followedUp", c.followed_up}, {"reached", c.reached},
+                               {"partly", c.partly}, {"notReached", c.not_reached}, {"dropped", c.dropped}, {"goals", std::move(goals)}};
         }
         rows.push_back(std::move(row));
     }
@@ -322,6 +360,37 @@ std::string summary_csv(const Questionnaire& q, const Publication& p, const CsvO
             append_line(out, l.line);
         }
     }
+    // Goal follow-up (all themes): the focus areas, then, for k or more organisations with a
+    // follow-up, a line per status with its share of the followed-up goals, and the progress.
+    const GoalFigures& g = y.goals;
+    auto goal_line = [&](const std::string& id, const std::string& name, const std::string& n) {
+        SummaryLine l{q, p, options};
+        l.start(y.year, "goals", "all", group_title(q, "all", "all", lang), g.with_follow_up);
+        l.line.text("goals");
+        l.line.text(id);
+        l.line.text(name);
+        l.line.raw(n);
+        return l;
+    };
+    if (g.focus_areas) {
+        SummaryLine l = goal_line("focus_areas", Texts(lang)("aggregate.focus_areas"), std::to_string(*g.focus_areas));
+        l.empty(4 + levels + 6);
+        append_line(out, l.line);
+    }
+    if (g.shown) {
+        for (std::size_t i = 0; i < g.statuses.size(); ++i) {
+            SummaryLine l = goal_line(follow_up_status_id(kFollowUpStatuses[i]), follow_up_status_name(kFollowUpStatuses[i], lang),
+                                      std::to_string(g.statuses[i]));
+            l.empty(4 + levels + 5);
+            l.line.number(g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up))
+                                        : std::nullopt);
+            append_line(out, l.line);
+        }
+        SummaryLine l = goal_line("progress", Texts(lang)("aggregate.goal_progress"), std::to_string(g.with_progress));
+        for (const auto* x : {&g.mean, &g.median, &g.q1, &g.q3}) l.line.number(*x);
+        l.empty(levels + 6);
+        append_line(out, l.line);
+    }
     return out;
 }
 
@@ -382,6 +451,25 @@ json summary_json(const Questionnaire& q, const Aggregate& a, const Publication&
         out["change"] = {{"fromYear", p.change->from_year}, {"toYear", p.change->to_year},
                          {"organisations", count_json(p.change->organisations, k)}, {"parts", std::move(parts)}};
     }
+    const GoalFigures& g = y.goals;
+    json goals = {{"withFollowUp", count_json(g.with_follow_up, k)},
+                  {"focusAreas", g.focus_areas ? json(*g.focus_areas) : json(nullptr)},
+                  {"followedUp", nullptr},
+                  {"statuses", nullptr},
+                  {"progress", nullptr}};
+    if (g.shown) {
+        goals["followedUp"] = g.followed_up;
+        json statuses = json::object();
+        for (std::size_t i = 0; i < g.statuses.size(); ++i) {
+            const std::optional<double> share =
+                g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up)) : std::nullopt;
+            statuses[follow_up_status_id(kFollowUpStatuses[i])] = {{"count", g.statuses[i]}, {"share", optional_json(share)}};
+        }
+        goals["statuses"] = std::move(statuses);
+        goals["progress"] = {{"n", g.with_progress}, {"mean", optional_json(g.mean)}, {"median", optional_json(g.median)},
+                             {"q1", optional_json(g.q1)}, {"q3", optional_json(g.q3)}};
+    }
+    out["goals"] = std::move(goals);
     return out;
 }
 

@@ -6,6 +6,7 @@
 //   - YearBuilder            one year: the groups table (all, sectors, sizes, sector x size) first, then
 //                            per part the levels, per question the answers, each its own
 //                            SuppressionTable with the group counts fixed as the groups table decided
+//   - YearBuilder::add_goals the goal follow-up, all themes together
 //   - change_figures         the organisations present in both years, the same way
 //   - publish, publication_year_problem
 #include "core/publication.h"
@@ -14,7 +15,9 @@
 #include "core/texts.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <numeric>
 #include <set>
 
 namespace mf {
@@ -141,6 +144,7 @@ public:
         solve_groups(y);
         for (const ScorePart& part : score_parts(q_)) add_part(part, y);
         add_questions(y);
+        add_goals(y);
         std::set<std::string> versions;
         for (const OrganisationRow* row : rows_.rows) versions.insert(row->questionnaire_version);
         y.versions.assign(versions.begin(), versions.end());
@@ -342,6 +346,58 @@ private:
             f.not_answered = figure(not_answered, status[skipped]);
             y.questions.push_back(std::move(f));
         }
+    }
+
+    // The goal follow-up: the year's organisations split into those that follow up an earlier plan
+    // and the others (a line like any other), the goals' figures only for k or more of them.
+    void add_goals(YearFigures& y) {
+        const Disclosure all_status = groups_[0].status;
+        GoalFigures& g = y.goals;
+        std::size_t with = 0, focus_areas = 0, from_organisations = 0;
+        std::vector<double> progress;
+        g.statuses.assign(std::size(kFollowUpStatuses), 0);
+        for (const OrganisationRow* row : rows_.rows) {
+            focus_areas += row->plan_themes.size();
+            if (!row->follow_up_of) continue;
+            ++with;
+            bool contributes = false;
+            for (const FollowedUpGoal& goal : row->followed_up) {
+                if (goal.status == FollowUpStatus::None) continue; // a file written outside the app: nothing to count
+                ++g.followed_up;
+                for (std::size_t i = 0; i < g.statuses.size(); ++i)
+                    if (kFollowUpStatuses[i] == goal.status) ++g.statuses[i];
+                if (goal.numeric && goal.progress) {
+                    progress.push_back(*goal.progress);
+                    contributes = true;
+                }
+            }
+            if (contributes) ++from_organisations;
+        }
+        SuppressionTable t;
+        const std::size_t all = t.add_cell(rows_.rows.size());
+        t.fix(all, all_status);
+        const std::size_t with_cell = t.add_cell(with), without_cell = t.add_cell(rows_.rows.size() - with);
+        t.add_line(all, {with_cell, without_cell});
+        if (all_status != Disclosure::Published) {
+            t.withhold(with_cell);
+            t.withhold(without_cell);
+        }
+        const std::vector<Disclosure> status = t.solve(k_);
+        g.with_follow_up = figure(with, status[with_cell]);
+        if (all_status == Disclosure::Published) g.focus_areas = focus_areas;
+        g.shown = g.with_follow_up.published() && with >= k_;
+        g.with_progress = progress.size();
+        g.progress_shown = g.shown && from_organisations >= k_;
+        if (!g.shown) {
+            g.followed_up = g.with_progress = 0;
+            g.statuses.assign(g.statuses.size(), 0);
+        }
+        if (!g.progress_shown) return;
+        std::sort(progress.begin(), progress.end());
+        g.mean = std::accumulate(progress.begin(), progress.end(), 0.0) / static_cast<double>(progress.size());
+        g.q1 = quantile_r7(progress, 0.25);
+        g.median = quantile_r7(progress, 0.5);
+        g.q3 = quantile_r7(progress, 0.75);
     }
 };
 

@@ -10,6 +10,8 @@
 //   - CrossFigures             the sector x size band table: organisations, mean and median overall
 //   - QuestionFigures          per scored question: organisations per answer (shares of everyone)
 //   - ChangeFigures            organisations present in both years: change per part
+//   - GoalFigures              goal follow-up of the year, all themes together (published only for
+//                              k or more organisations that follow up an earlier plan)
 //   - YearFigures, Publication, publish
 //   - scored_questions         the questions OrganisationRow::answers follows
 //   - group_title, part_title, answer_title, count_text   names and counts in a language
@@ -93,11 +95,28 @@ struct ChangeFigures {
     std::vector<ChangePartFigures> parts;
 };
 
+// The year's goal follow-up, all themes together (docs/aggregation.md, "Goal follow-up"). The
+// organisations whose file follows up an earlier plan are a count split from the year's
+// organisations (with / without follow-up) under the same rules; the goal figures below are
+// published only when that count is published and at least k. The figures per theme stay in the
+// internal rows: a theme's goals may come from one organisation.
+struct GoalFigures {
+    CountFigure with_follow_up;            // organisations of the year that follow up an earlier plan
+    std::optional<std::size_t> focus_areas; // focus areas in the year's plans; when the year's count is published
+    bool shown = false;                    // with_follow_up published and >= k: the counts below
+    std::size_t followed_up = 0;           // earlier goals followed up, with a status
+    std::vector<std::size_t> statuses;     // per kFollowUpStatuses (reached, partly, not reached, dropped)
+    std::size_t with_progress = 0;         // goals with a numeric indicator and a progress figure
+    bool progress_shown = false;           // those goals come from k or more organisations
+    std::optional<double> mean, q1, median, q3; // progress towards the target, percent of the way
+};
+
 struct YearFigures {
     int year = 0;
     std::vector<GroupFigures> groups;     // all; sectors (questionnaire order, then unknown); size bands, unknown
     std::vector<CrossFigures> cross;      // sector-major, the same sectors and bands
     std::vector<QuestionFigures> questions; // scored questions, questionnaire order
+    GoalFigures goals;
     std::vector<std::string> versions;    // questionnaire versions the counted files were made with
     std::size_t without_score = 0;        // newest files of the year without an overall score (not counted)
 

@@ -5,7 +5,8 @@
 //   - Principle, Level   the policy's three principles; the five named maturity levels
 //   - Condition          visibility conditions as a small tree (see condition.h for evaluation)
 //   - Option, Question   the five question types and what scores them
-//   - Theme              a group of questions with its own recommendations
+//   - SuggestedIndicator what a focus area in the theme could measure (offered in the action plan)
+//   - Theme              a group of questions with its own recommendations and suggested indicators
 //   - Questionnaire      the whole document, with lookups by id
 //
 // The format is documented in docs/questionnaire-format.md and checked by
@@ -125,12 +126,20 @@ struct ThemeRecommendation {
     LocalText text;
 };
 
+// An indicator the municipality suggests for focus areas in a theme, so that companies measure
+// comparable things; the respondent may take it as it is, edit it or write their own.
+struct SuggestedIndicator {
+    LocalText measure;  // what is measured, e.g. "Andel stillingsopslag delt via jobcenter og foreninger"
+    std::string unit;   // "percent", "number" or "yesno" (action_plan.h)
+};
+
 struct Theme {
     std::string id;
     LocalText title;
     LocalText intro;
     std::vector<Question> questions;
     std::vector<ThemeRecommendation> recommendations;
+    std::vector<SuggestedIndicator> indicators;
 };
 
 struct Questionnaire {

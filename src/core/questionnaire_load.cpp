@@ -4,8 +4,8 @@
 //   1. Loader: diagnostics, pointers and typed field readers (string, id, number, bool, text)
 //   2. Conditions: shape, the referenced question (earlier only), op and value for its type
 //   3. Questions: common fields, the five types, weights, recommendations
-//   4. The document: format gate, languages, principles, levels, profile (roles), themes, and the
-//      checks across the whole file (every principle gets weight)
+//   4. The document: format gate, languages, principles, levels, profile (roles), themes (with their
+//      suggested indicators), and the checks across the whole file (every principle gets weight)
 //   5. Public functions
 //
 // The loader walks the document once, in file order, and never stops at the first problem: each
@@ -14,6 +14,7 @@
 // later" rather than "unknown"; conditions may only look back, which also rules out cycles.
 #include "core/questionnaire_load.h"
 
+#include "core/action_plan.h"
 #include "core/json_input.h"
 #include "core/sha256.h"
 
@@ -878,7 +879,7 @@ struct Loader {
                 ok = false;
                 continue;
             }
-            warn_unknown(v, p, {"id", "title", "intro", "questions", "recommendations"});
+            warn_unknown(v, p, {"id", "title", "intro", "questions", "recommendations", "indicators"});
             Theme theme;
             if (read_id(v, p, theme.id)) ok = check_unique(seen, theme.id, at(p, "id"), "theme") && ok;
             else ok = false;
@@ -928,7 +929,38 @@ struct Loader {
             } else if (v.contains("recommendations")) {
                 ok = false;
             }
+            ok = load_suggested_indicators(v, p, theme) && ok;
             q.themes.push_back(std::move(theme));
+        }
+        return ok;
+    }
+
+    // "indicators": [{"measure": text, "unit": "percent" | "number" | "yesno"}], optional.
+    bool load_suggested_indicators(const json& theme, const std::string& ptr, Theme& target) {
+        if (!theme.contains("indicators")) return true;
+        const json* list = read_array(theme, ptr, "indicators", false);
+        if (!list) return false;
+        bool ok = true;
+        const std::string lp = at(ptr, "indicators");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string ip = at(lp, i);
+            const json& v = (*list)[i];
+            if (!expect_object(v, ip)) {
+                ok = false;
+                continue;
+            }
+            warn_unknown(v, ip, {"measure", "unit"});
+            SuggestedIndicator indicator;
+            ok = read_text(v, ip, "measure", indicator.measure, true) && ok;
+            if (read_string(v, ip, "unit", indicator.unit, true)) {
+                if (!is_indicator_unit(indicator.unit)) {
+                    error(at(ip, "unit"), "expected \"percent\", \"number\" or \"yesno\", got " + in_quotes(indicator.unit));
+                    ok = false;
+                }
+            } else {
+                ok = false;
+            }
+            target.indicators.push_back(std::move(indicator));
         }
         return ok;
     }

@@ -3,8 +3,9 @@
 // Index
 //   - formatting         dates in words, answers as text (numbers: core/print_format.h)
 //   - charts             inline SVG: the level scale and horizontal bar charts
-//   - sections           header, profile, level, principles, themes, comparison, recommendations,
-//                        unanswered questions, action plan, how to read the numbers
+//   - sections           header, profile, level, principles, themes, comparison, follow-up of the
+//                        earlier plan, recommendations, unanswered questions, action plan (with
+//                        indicators), how to read the numbers
 //   - kCss               screen and print styles (A4, page breaks, black-and-white safe)
 //   - report_html
 //
@@ -17,6 +18,7 @@
 #include "core/action_plan.h"
 #include "core/condition.h"
 #include "core/print_format.h"
+#include "core/follow_up.h"
 #include "core/recommendations.h"
 #include "core/texts.h"
 
@@ -309,6 +311,14 @@ void recommendations_section(std::string& h, const Questionnaire& q, const Asses
     }
 }
 
+// "Indikator: Andel … – i dag 25 %, mål 75 %" (`key` says "i dag" or "dengang"), escaped; "" without one.
+std::string indicator_text(const Indicator& ind, const char* key, const Texts& t) {
+    if (ind.empty()) return "";
+    return html_escape(t(key, {{"measure", ind.measure},
+                               {"baseline", indicator_value_text(ind.unit, ind.baseline, t.language())},
+                               {"target", indicator_value_text(ind.unit, ind.target, t.language())}}));
+}
+
 void action_plan_section(std::string& h, const Questionnaire& q, const Assessment& a, const Texts& t) {
     const std::string& lang = a.language;
     h += "<section class=\"keep plan\">\n<h2>" + std::string(t("report.action_plan")) + "</h2>\n";
@@ -320,8 +330,54 @@ void action_plan_section(std::string& h, const Questionnaire& q, const Assessmen
     h += "<table class=\"plan\"><thead><tr><th scope=\"col\">" + std::string(t("report.focus")) + "</th><th scope=\"col\">" + t("report.goal") +
          "</th><th scope=\"col\">" + t("report.responsible") + "</th><th scope=\"col\">" + t("report.follow_up") + "</th></tr></thead><tbody>\n";
     for (const FocusArea& area : a.action_plan.areas) {
-        h += "<tr><td>" + focus_text(q, area.focus, lang) + "</td><td>" + html_escape(area.goal) + "</td><td>" +
-             html_escape(area.responsible) + "</td><td class=\"date\">" + date_text(area.follow_up, t) + "</td></tr>\n";
+        h += "<tr><td>" + focus_text(q, area.focus, lang) + "</td><td>" + html_escape(area.goal);
+        if (!area.indicator.empty()) h += "<p class=\"muted\">" + indicator_text(area.indicator, "report.indicator_now", t) + "</p>";
+        h += "</td><td>" + html_escape(area.responsible) + "</td><td class=\"date\">" + date_text(area.follow_up, t) + "</td></tr>\n";
+    }
+    h += "</tbody></table>\n</section>\n";
+}
+
+// Last year's goals and how they went, next to the change in each goal's theme when the earlier
+// scores are known (the comparison).
+void follow_up_section(std::string& h, const Questionnaire& q, const FollowUp& f, const Scores& scores,
+                       const std::optional<ReportEarlier>& earlier, const Texts& t) {
+    const std::string& lang = t.language();
+    std::optional<ScoreComparison> comparison;
+    if (earlier) comparison = compare_scores(q, earlier->scores, summarise(q, scores));
+    h += "<section class=\"follow-up\">\n<div class=\"keep\"><h2>" + std::string(t("report.follow_up_heading")) + "</h2>\n<p>" +
+         t("report.follow_up_intro", {{"date", timestamp_date_text(f.earlier_created, t)}}) +
+         (comparison ? " " + std::string(t("report.follow_up_change_note")) : std::string()) + "</p></div>\n";
+    if (f.items.empty()) {
+        h += "<p>" + std::string(t("report.follow_up_empty")) + "</p>\n</section>\n";
+        return;
+    }
+    h += "<table class=\"plan follow-up\"><thead><tr><th scope=\"col\">" + std::string(t("report.focus")) + "</th><th scope=\"col\">" +
+         t("report.goal") + "</th><th scope=\"col\">" + t("report.status") + "</th><th scope=\"col\">" + t("report.value_now") + "</th>";
+    if (comparison) h += "<th scope=\"col\" class=\"num\">" + std::string(t("report.theme_change")) + "</th>";
+    h += "</tr></thead><tbody>\n";
+    for (const FollowUpItem& item : f.items) {
+        const FocusArea& a = item.earlier;
+        h += "<tr><td>" + focus_text(q, a.focus, lang) + "</td><td>" + html_escape(a.goal);
+        if (!a.indicator.empty()) h += "<p class=\"muted\">" + indicator_text(a.indicator, "report.indicator_then", t) + "</p>";
+        if (!a.responsible.empty()) h += "<p class=\"muted\">" + std::string(t("report.responsible")) + ": " + html_escape(a.responsible) + "</p>";
+        if (!item.note.empty()) h += "<p class=\"note\">" + html_escape(item.note) + "</p>";
+        h += "</td><td><strong>" + html_escape(follow_up_status_name(item.status, lang)) + "</strong></td><td>";
+        if (has_value(item.current)) {
+            h += html_escape(indicator_value_text(a.indicator.unit, item.current, lang));
+            if (const std::optional<double> p = indicator_progress(a.indicator, item.current))
+                h += "<p class=\"muted\">" + t("report.progress", {{"progress", print_percent(p, t)}}) + "</p>";
+        } else {
+            h += "<span class=\"muted\">" + std::string(a.indicator.empty() ? t("report.no_indicator") : t("report.not_measured")) + "</span>";
+        }
+        h += "</td>";
+        if (comparison) {
+            std::optional<double> change;
+            if (const Theme* theme = focus_theme(q, a.focus))
+                for (const ScoreChange& c : comparison->themes)
+                    if (c.id == theme->id) change = c.change;
+            h += "<td class=\"num\">" + change_text(change, t) + "</td>";
+        }
+        h += "</tr>\n";
     }
     h += "</tbody></table>\n</section>\n";
 }
@@ -386,6 +442,10 @@ ol.recommendations li { margin-bottom: 2.5mm; }
 ol.recommendations li p { margin: 0; }
 ul.unanswered { margin: 0; padding-left: 6mm; font-size: 10.5pt; }
 table.plan th:nth-child(1) { width: 30%; } table.plan th:nth-child(2) { width: 34%; }
+table.plan p { margin: 1mm 0 0; }
+table.follow-up th:nth-child(1) { width: 20%; } table.follow-up th:nth-child(2) { width: 38%; }
+table.follow-up th:nth-child(3) { width: 13%; } table.follow-up th:nth-child(4) { width: 16%; }
+p.note { font-style: italic; }
 .reading { border: 1pt solid #111; padding: 1mm 4mm 2mm; margin-top: 8mm; }
 .reading h2 { border: 0; margin-top: 2mm; }
 footer { margin-top: 8mm; font-size: 9.5pt; color: #333; }
@@ -433,6 +493,7 @@ std::string report_html(const Questionnaire& questionnaire, const Assessment& as
     principles_section(h, questionnaire, scores, t.language(), t);
     themes_section(h, questionnaire, scores, t.language(), t);
     if (options.earlier) comparison_section(h, questionnaire, scores, *options.earlier, t.language(), t);
+    if (a.follow_up) follow_up_section(h, questionnaire, *a.follow_up, scores, options.earlier, t);
     action_plan_section(h, questionnaire, a, t);
     recommendations_section(h, questionnaire, a, scores, options.max_recommendations, t);
     reading_section(h, scores, t);

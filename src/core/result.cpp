@@ -3,7 +3,8 @@
 // Index
 //   - answers as JSON, both ways (shared by Assessment's to_json/from_json and the importer)
 //   - result_document, result_checksum, export_result (checks in the respondent's language)
-//   - Importer, import_result: format gate first, then every field, carrying answers over by id
+//   - Importer, import_result: format gate first (formats 1 and 2), then every field, carrying
+//     answers over by id; indicators and the follow-up are kept and warned about, not dropped
 //   - compare_scores
 #include "core/result.h"
 
@@ -82,14 +83,15 @@ void to_json(json& j, const Assessment& assessment) {
     json answers = json::object();
     for (const auto& [id, value] : assessment.answers) answers[id] = plain_answer_json(value);
     j = json{{"language", assessment.language}, {"created", assessment.created}, {"updated", assessment.updated},
-             {"answers", answers}, {"actionPlan", assessment.action_plan}};
+             {"answers", answers}, {"actionPlan", assessment.action_plan},
+             {"planFollowUp", assessment.follow_up ? json(*assessment.follow_up) : json(nullptr)}};
 }
 
 bool read_assessment(const json& j, const std::string& pointer, const JsonReader& reader, Assessment& assessment) {
     const std::size_t errors_before = count_errors(*reader.out);
     assessment = Assessment{};
     if (!reader.expect_object(j, pointer)) return false;
-    reader.warn_unknown(j, pointer, {"language", "created", "updated", "answers", "actionPlan"});
+    reader.warn_unknown(j, pointer, {"language", "created", "updated", "answers", "actionPlan", "planFollowUp"});
     for (auto [key, target] : {std::pair<const char*, std::string*>{"language", &assessment.language},
                                {"created", &assessment.created}, {"updated", &assessment.updated}})
         if (const json* v = reader.member(j, pointer, key, true)) reader.read_string(*v, child_pointer(pointer, key), *target);
@@ -103,6 +105,10 @@ bool read_assessment(const json& j, const std::string& pointer, const JsonReader
     }
     if (const json* plan = reader.member(j, pointer, "actionPlan", true))
         read_action_plan(*plan, child_pointer(pointer, "actionPlan"), reader, assessment.action_plan);
+    if (const json* follow_up = reader.member(j, pointer, "planFollowUp", false); follow_up && !follow_up->is_null()) {
+        FollowUp f;
+        if (read_follow_up(*follow_up, child_pointer(pointer, "planFollowUp"), reader, f)) assessment.follow_up = std::move(f);
+    }
     return count_errors(*reader.out) == errors_before;
 }
 
@@ -157,6 +163,7 @@ json result_document(const Questionnaire& questionnaire, const Assessment& asses
     doc["answers"] = answers_json;
     doc["scores"] = summarise(questionnaire, compute_scores(questionnaire, answers));
     doc["actionPlan"] = assessment.action_plan;
+    doc["planFollowUp"] = assessment.follow_up ? json(*assessment.follow_up) : json(nullptr);
     doc["checksum"] = result_checksum(doc);
     return doc;
 }
@@ -164,6 +171,35 @@ json result_document(const Questionnaire& questionnaire, const Assessment& asses
 std::string result_text(const Questionnaire& questionnaire, const Assessment& assessment) {
     return result_document(questionnaire, assessment).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
+
+namespace {
+
+std::string plan_problem_pointer(const ActionPlanProblem& problem) {
+    std::string pointer = "/actionPlan";
+    if (problem.area >= 0) pointer = child_pointer(pointer, static_cast<std::size_t>(problem.area));
+    if (!problem.field.empty()) pointer += "/" + problem.field; // "indicator/target": already a pointer path
+    return pointer;
+}
+
+std::string follow_up_problem_pointer(const FollowUpProblem& problem) {
+    return child_pointer(child_pointer("/planFollowUp/items", static_cast<std::size_t>(problem.item)), problem.field);
+}
+
+// "The unit is yes/no: choose yes or no (1 does not fit); it must be corrected before the next
+// export": an editor's message as an import warning about something kept as it is.
+std::string must_be_corrected(std::string message) {
+    if (!message.empty() && message.back() == '.') message.pop_back();
+    return message + "; it must be corrected before the next export";
+}
+
+bool is_checksum_text(const std::string& text) {
+    if (text.size() != 71 || text.compare(0, 7, "sha256:") != 0) return false;
+    for (std::size_t i = 7; i < text.size(); ++i)
+        if (!((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f'))) return false;
+    return true;
+}
+
+} // namespace
 
 ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment& assessment, const std::string& file) {
     ExportOutcome outcome;
@@ -211,10 +247,21 @@ ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment
     }
 
     for (const ActionPlanProblem& p : check_action_plan(assessment.action_plan, questionnaire, "", assessment.language)) {
-        std::string pointer = "/actionPlan";
-        if (p.area >= 0) pointer = child_pointer(pointer, static_cast<std::size_t>(p.area));
-        if (!p.field.empty()) pointer = child_pointer(pointer, p.field);
-        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, p.message});
+        if (p.warning) continue; // gentle hints for the editor; the municipality can use the plan as it is
+        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, plan_problem_pointer(p), p.message});
+    }
+    if (const std::optional<FollowUp>& f = assessment.follow_up) {
+        if (!is_valid_timestamp(f->earlier_created))
+            problem("/planFollowUp/earlier/created", "Opfølgningen henviser til et tidligere resultat med en ugyldig tid (\"" + f->earlier_created + "\").",
+                    "The follow-up refers to an earlier result with an invalid time (\"" + f->earlier_created + "\").");
+        if (!is_checksum_text(f->earlier_checksum))
+            problem("/planFollowUp/earlier/checksum", "Opfølgningen henviser til et tidligere resultat med en ugyldig kontrolsum (\"" + f->earlier_checksum + "\").",
+                    "The follow-up refers to an earlier result with an invalid checksum (\"" + f->earlier_checksum + "\").");
+        if (f->items.size() > kMaxFocusAreas)
+            problem("/planFollowUp/items", "Opfølgningen har flere punkter end en handlingsplan kan have (" + std::to_string(f->items.size()) + ").",
+                    "The follow-up has more items than an action plan can have (" + std::to_string(f->items.size()) + ").");
+        for (const FollowUpProblem& p : check_follow_up(*f, assessment.language))
+            outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, follow_up_problem_pointer(p), p.message});
     }
 
     if (outcome.ok()) outcome.text = result_text(questionnaire, assessment);
@@ -259,12 +306,21 @@ struct Importer {
 
     void read_plan(const json& j) {
         ActionPlan plan;
-        if (!read_action_plan(j, "/actionPlan", reader, plan)) return;
+        const bool with_indicators = result.format_version >= 2;
+        if (!read_action_plan(j, "/actionPlan", reader, plan, with_indicators)) return;
         if (plan.areas.size() > kMaxFocusAreas) {
             reader.error("/actionPlan", "the action plan has " + std::to_string(plan.areas.size()) +
                                             " focus areas; at most " + std::to_string(kMaxFocusAreas) + " are allowed");
             return;
         }
+        for (std::size_t i = 0; i < plan.areas.size(); ++i)
+            if (!check_indicator_unit(plan.areas[i].indicator, child_pointer(child_pointer("/actionPlan", i), "indicator"))) return;
+        result.stored_plan = plan;
+        // An indicator that breaks a rule is kept (nothing typed is lost) and must be fixed before
+        // the next export, as the editor will say: the importer's words are the editor's, in English.
+        for (const ActionPlanProblem& p : check_action_plan(plan, current, "", "en"))
+            if (!p.warning && p.field.rfind("indicator", 0) == 0)
+                reader.warning(plan_problem_pointer(p), must_be_corrected(p.message));
         std::set<std::string> seen;
         for (std::size_t i = 0; i < plan.areas.size(); ++i) {
             const FocusArea& a = plan.areas[i];
@@ -276,6 +332,40 @@ struct Importer {
             else
                 result.assessment.action_plan.areas.push_back(a);
         }
+    }
+
+    // An indicator's unit is a type in the file: one of the three ids (or, in a saved draft, "").
+    bool check_indicator_unit(const Indicator& indicator, const std::string& pointer) {
+        if (indicator.empty() || is_indicator_unit(indicator.unit)) return true;
+        reader.error(child_pointer(pointer, "unit"), "expected \"percent\", \"number\" or \"yesno\", got \"" + indicator.unit + "\"");
+        return false;
+    }
+
+    // Format 2: the follow-up of an earlier plan, or null.
+    void read_follow_up_of_plan(const json& j) {
+        if (j.is_null()) return;
+        FollowUp f;
+        if (!read_follow_up(j, "/planFollowUp", reader, f)) return;
+        bool ok = true;
+        if (!is_valid_timestamp(f.earlier_created)) {
+            reader.error("/planFollowUp/earlier/created", "expected a UTC time like \"2026-11-25T14:03:00Z\", got \"" + f.earlier_created + "\"");
+            ok = false;
+        }
+        if (!is_checksum_text(f.earlier_checksum)) {
+            reader.error("/planFollowUp/earlier/checksum", "expected \"sha256:<64 lowercase hex digits>\", got \"" + f.earlier_checksum + "\"");
+            ok = false;
+        }
+        if (f.items.size() > kMaxFocusAreas) {
+            reader.error("/planFollowUp/items", "the follow-up has " + std::to_string(f.items.size()) + " items; an action plan has at most " +
+                                                    std::to_string(kMaxFocusAreas) + " focus areas");
+            ok = false;
+        }
+        for (std::size_t i = 0; i < f.items.size(); ++i)
+            ok = check_indicator_unit(f.items[i].earlier.indicator, child_pointer(child_pointer("/planFollowUp/items", i), "focusArea/indicator")) && ok;
+        if (!ok) return;
+        for (const FollowUpProblem& p : check_follow_up(f, "en"))
+            reader.warning(follow_up_problem_pointer(p), must_be_corrected(p.message));
+        result.assessment.follow_up = std::move(f);
     }
 
     void read_timestamp(const json& root, const char* key, std::string& out) {
@@ -323,19 +413,27 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     }
     const json* version = reader.member(root, "", "formatVersion", true);
     if (!version) return outcome;
-    if (!version->is_number_integer() || *version != kResultFormatVersion) {
+    if (!version->is_number_integer() || *version < kOldestResultFormatVersion || *version > kResultFormatVersion) {
+        std::string known_versions; // "1 and 2"
+        for (int v = kOldestResultFormatVersion; v <= kResultFormatVersion; ++v)
+            known_versions += (v == kOldestResultFormatVersion ? "" : v == kResultFormatVersion ? " and " : ", ") + std::to_string(v);
         reader.error("/formatVersion", "formatVersion " + describe_json(*version) + " is not supported; this app reads formatVersion " +
-                                           std::to_string(kResultFormatVersion) +
+                                           known_versions +
                                            (version->is_number_integer() && *version > kResultFormatVersion ? " (the file was made by a newer app)" : ""));
         return outcome;
     }
-    reader.warn_unknown(root, "", {"format", "formatVersion", "questionnaire", "app", "created", "updated", "language",
-                                   "organisation", "answers", "scores", "actionPlan", "checksum"});
+    im.result.format_version = version->get<int>();
+    const bool format2 = im.result.format_version >= 2;
+    std::vector<std::string> known = {"format", "formatVersion", "questionnaire", "app", "created", "updated", "language",
+                                      "organisation", "answers", "scores", "actionPlan", "checksum"};
+    if (format2) known.push_back("planFollowUp");
+    reader.warn_unknown(root, "", known);
 
     // The checksum first, so a warning about edits comes before what the edits may have caused.
     ImportedResult& r = im.result;
+    r.content_checksum = result_checksum(root);
     if (const json* checksum = root.contains("checksum") ? &root["checksum"] : nullptr) {
-        const std::string computed = result_checksum(root);
+        const std::string& computed = r.content_checksum;
         if (!checksum->is_string())
             reader.warning("/checksum", "expected a string \"sha256:<64 hex digits>\", got " + describe_json(*checksum) + "; the content cannot be verified");
         else if (checksum->get<std::string>() != computed)
@@ -373,6 +471,8 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     if (const json* answers = reader.member(root, "", "answers", true)) im.read_answers(*answers);
     if (const json* scores = reader.member(root, "", "scores", true)) read_score_summary(*scores, "/scores", reader, r.stored_scores);
     if (const json* plan = reader.member(root, "", "actionPlan", true)) im.read_plan(*plan);
+    if (format2)
+        if (const json* follow_up = reader.member(root, "", "planFollowUp", true)) im.read_follow_up_of_plan(*follow_up);
 
     if (!r.same_questionnaire && !r.source.version.empty()) {
         if (r.source.version != current.version)

@@ -1,12 +1,14 @@
 // result.h - the assessment (what a respondent did) and the result file the municipality receives.
 //
 // Index
-//   - Assessment            answers + action plan + language + timestamps: the whole state to save,
-//                           with to_json / from_json (a draft needs no questionnaire)
+//   - Assessment            answers + action plan + follow-up of an earlier plan + language +
+//                           timestamps: the whole state to save, with to_json / from_json (a draft
+//                           needs no questionnaire)
 //   - result_document       the result file as JSON (docs/result-format.md), checksum included
 //   - export_result         the checked export: refuses what the municipality cannot use
-//   - import_result         a result file back into an Assessment, carried over to the current
-//                           questionnaire, with every problem and every dropped answer listed
+//   - import_result         a result file (format 1 or 2) back into an Assessment, carried over to
+//                           the current questionnaire, with every problem and every dropped answer
+//                           listed
 //   - compare_scores        last year's scores beside this year's, per principle and theme
 //
 // Core has no clock: the caller passes timestamps and "today". The checksum is SHA-256 over a
@@ -17,6 +19,7 @@
 #include "core/action_plan.h"
 #include "core/answers.h"
 #include "core/diagnostics.h"
+#include "core/follow_up.h"
 #include "core/json_reader.h"
 #include "core/questionnaire.h"
 #include "core/scoring.h"
@@ -32,7 +35,10 @@
 namespace mf {
 
 inline constexpr const char* kResultFormat = "mangfoldighedstjek/result";
-inline constexpr int kResultFormatVersion = 1;
+// The version export writes. Format 2 added indicators on focus areas and the follow-up of an earlier
+// plan; import reads every version from kOldestResultFormatVersion on (docs/result-format.md).
+inline constexpr int kResultFormatVersion = 2;
+inline constexpr int kOldestResultFormatVersion = 1;
 inline constexpr std::size_t kMaxResultBytes = 2u << 20; // 2 MiB: a full result is about 10 KB
 inline constexpr const char* kAppName = "Mangfoldighedstjek";
 
@@ -42,9 +48,11 @@ struct Assessment {
     std::string updated;   // same format, >= created
     Answers answers;       // profile and theme answers by question id
     ActionPlan action_plan;
+    std::optional<FollowUp> follow_up; // of an earlier result's plan, when the respondent follows one up
 };
 
-// {"language", "created", "updated", "answers", "actionPlan"}; answers as in result files.
+// {"language", "created", "updated", "answers", "actionPlan", "planFollowUp"}; answers, plan and
+// follow-up as in result files ("planFollowUp" null when there is none).
 void to_json(nlohmann::json& j, const Assessment& assessment);
 // Types only (answers are strings, numbers or arrays of strings); whether they fit a questionnaire is
 // import_result's business. Reports every problem through `reader`; false when any was found.
@@ -79,9 +87,10 @@ struct ExportOutcome {
 
 // Refuses (with every reason) when: a timestamp is malformed or updated < created, the language is
 // not the questionnaire's, a required profile field is unanswered, the CVR number is not valid
-// (modulus 11), an answer does not fit its question, or the action plan breaks a rule of
-// check_action_plan other than the date being past (the export has no "today"). `file` names the
-// export in messages.
+// (modulus 11), an answer does not fit its question, the action plan breaks a rule of
+// check_action_plan other than the date being past (the export has no "today"; its warnings do not
+// refuse), or the follow-up breaks a rule of check_follow_up or names its earlier file with a
+// malformed time or checksum. `file` names the export in messages.
 ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment& assessment,
                             const std::string& file = "result.json");
 
@@ -94,9 +103,15 @@ struct DroppedItem {
 
 struct ImportedResult {
     Assessment assessment;           // fits the current questionnaire: safe to adopt as is
+    int format_version = 0;          // the file's formatVersion (1 or 2)
     QuestionnaireRef source;         // the questionnaire the file was made with
     std::string app_name, app_version;
     ScoreSummary stored_scores;      // the scores as written in the file (what compare uses)
+    ActionPlan stored_plan;          // the action plan as written in the file (what a follow-up of
+                                     // this file follows up), even focus areas the current
+                                     // questionnaire no longer has
+    std::string content_checksum;    // result_checksum of the file's content: what a follow-up
+                                     // records (equal to the file's own checksum when that matches)
     std::vector<DroppedItem> dropped;
     bool checksum_matches = false;
     bool same_questionnaire = false; // same version and content hash as the current questionnaire
@@ -107,11 +122,14 @@ struct ImportOutcome {
     Diagnostics diagnostics;              // errors and warnings, each with file and JSON pointer
 };
 
-// Reads result-file bytes. Errors: over kMaxResultBytes, not UTF-8, malformed JSON, not a result
-// file, another formatVersion, another questionnaire id, wrong types, malformed timestamps, more than
-// three focus areas. Warnings (the file still loads): checksum missing or wrong, another questionnaire
-// version, dropped answers and focus areas, stored scores that disagree with the answers, an invalid
-// CVR number, unknown fields. The warnings' pointers are stable (mf-aggregate relies on them):
+// Reads result-file bytes of format 1 or 2. Errors: over kMaxResultBytes, not UTF-8, malformed JSON,
+// not a result file, an unknown formatVersion, another questionnaire id, wrong types (an unknown
+// indicator unit or follow-up status included), malformed timestamps, more than three focus areas or
+// follow-up items, a follow-up whose earlier file has a malformed time or checksum. Warnings (the
+// file still loads): checksum missing or wrong, another questionnaire version, dropped answers and
+// focus areas, stored scores that disagree with the answers, an invalid CVR number, an indicator or a
+// follow-up that breaks a rule of check_action_plan / check_follow_up (kept: it must be corrected
+// before the next export), unknown fields (in format 1, "indicator" and "planFollowUp" are unknown). The warnings' pointers are stable (mf-aggregate relies on them):
 // "/checksum" ("" when it is missing), "/scores", "/answers/<the CVR question's id>",
 // "/questionnaire/version" or "/questionnaire/contentHash", and each dropped item's pointer.
 ImportOutcome import_result(std::string_view bytes, const std::string& file, const Questionnaire& current);

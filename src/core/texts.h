@@ -7,7 +7,7 @@
 //
 // One table for the app's screens, the printed report, the accessible layer and every message, so a
 // text is written once per language and a reviewer finds it in one place (assets/texts.json,
-// documented in docs/texts.md). Keys are dotted lower-case names ("plan.heading"); a key is written
+// documented in docs/texts.md). Keys are dotted lower-case names ("report.title"); a key is written
 // in the source only as a string literal, so tests/core/texts_test.cpp can prove that every key
 // used exists and that no key of the table is unused. Texts taken from a questionnaire (questions,
 // themes, levels) are not here: they are the questionnaire's data (LocalText).

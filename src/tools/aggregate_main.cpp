@@ -282,6 +282,17 @@ void report_summary(const Aggregate& a, const Publication& p, const Options& o) 
         std::printf("  %-14s %12s %6s %6s %6s %6s\n", part.id.c_str(), count_text(part.n, p.min_group, "en").c_str(), fixed1(part.mean).c_str(),
                     fixed1(part.q1).c_str(), fixed1(part.median).c_str(), fixed1(part.q3).c_str());
     }
+    // Goal follow-up, once some file of the year follows up an earlier plan (files from before
+    // format 2 print exactly what they printed before); published figures only.
+    const GoalFigures& g = y.goals;
+    if (g.with_follow_up.count == 0) return;
+    std::printf("goals followed up: organisations %s", count_text(g.with_follow_up, p.min_group, "en").c_str());
+    if (g.shown) {
+        std::printf(", goals %zu", g.followed_up);
+        for (std::size_t i = 0; i < g.statuses.size(); ++i) std::printf(", %s %zu", follow_up_status_id(kFollowUpStatuses[i]), g.statuses[i]);
+        if (g.progress_shown) std::printf(", median progress %s", fixed1(g.median).c_str());
+    }
+    std::printf("\n");
 }
 
 } // namespace

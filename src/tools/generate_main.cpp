@@ -5,14 +5,18 @@
 //   - organisation data   names, valid CVR numbers (modulus 11), sector, employees
 //   - answering           a latent maturity per organisation (by sector and size, plus noise),
 //                         per theme, per question; visibility conditions respected
+//   - indicators, follow-up   an indicator on most focus areas (the questionnaire's suggestions);
+//                         a later year follows up the earlier year's plan (status, value now)
 //   - main                organisations, some with earlier years, some resubmitted or copied
 //
 // Every file goes through export_result, the respondent app's export: it is checked, checksummed and
-// written exactly as the app writes it. Files land in DIR/<year>/result-<n>.json.
-#include "core/random.h"
+// written exactly as the app writes it. Files land in DIR/<year>/result-<n>.json. Indicators and
+// follow-ups draw from a second random stream, so the answers and plans are those that earlier
+// versions of this tool drew for the same seed.
 #include "core/answers.h"
 #include "core/condition.h"
 #include "core/cvr.h"
+#include "core/random.h"
 #include "core/result.h"
 #include "core/scoring.h"
 #include "tools/tool_support.h"
@@ -25,6 +29,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -222,15 +227,72 @@ ActionPlan make_plan(Rng& rng, const Questionnaire& q, const Answers& answers, i
     return plan;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Indicators and follow-up
+// ---------------------------------------------------------------------------------------------
+// A plausible value of `unit` around `level` (0..1): percentages and counts, or yes/no.
+IndicatorValue indicator_value(Rng& rng, const std::string& unit, double level) {
+    if (unit == kUnitYesNo) return std::string(level >= 0.5 ? kYes : kNo);
+    if (unit == kUnitPercent) return std::round(std::min(100.0, std::max(0.0, 100.0 * level)));
+    return std::round(std::max(0.0, 20.0 * level + rng.below(3)));
+}
+
+// Most focus areas get an indicator: one the questionnaire suggests for the theme, a target above
+// (now and then below: "fewer ads that ask for fluent Danish") the value today.
+void add_indicators(Rng& rng, const Questionnaire& q, const std::string& language, ActionPlan& plan) {
+    for (FocusArea& area : plan.areas) {
+        const Theme* theme = focus_theme(q, area.focus);
+        if (!theme || theme->indicators.empty() || rng.chance(0.2)) continue;
+        const SuggestedIndicator& s = theme->indicators[static_cast<std::size_t>(rng.below(static_cast<int>(theme->indicators.size())))];
+        const double today = 0.1 + 0.4 * rng.uniform();
+        const bool falling = s.unit != kUnitYesNo && rng.chance(0.15);
+        area.indicator = Indicator{s.measure.in(language), s.unit, indicator_value(rng, s.unit, today), {}};
+        area.indicator.target = indicator_value(rng, s.unit, falling ? today / 3 : today + 0.3 + 0.3 * rng.uniform());
+        if (area.indicator.target == area.indicator.baseline) area.indicator.target = indicator_value(rng, s.unit, 1.0);
+    }
+}
+
+// The earlier year's plan followed up: mature organisations reach more of their goals.
+FollowUp follow_up_of(Rng& rng, const Assessment& earlier, const std::string& checksum, double maturity) {
+    FollowUp f = start_follow_up(earlier.action_plan, earlier.created, checksum);
+    for (FollowUpItem& item : f.items) {
+        const double u = rng.uniform();
+        item.status = u < 0.15 + 0.4 * maturity ? FollowUpStatus::Reached : u < 0.65 ? FollowUpStatus::Partly
+                    : u < 0.9 ? FollowUpStatus::NotReached : FollowUpStatus::Dropped;
+        const Indicator& ind = item.earlier.indicator;
+        if (!ind.empty() && item.status != FollowUpStatus::Dropped && rng.chance(0.9)) {
+            if (ind.unit == kUnitYesNo) {
+                item.current = item.status == FollowUpStatus::Reached ? ind.target : ind.baseline;
+            } else {
+                const double share = item.status == FollowUpStatus::Reached ? 1.0 + 0.2 * rng.uniform()
+                                   : item.status == FollowUpStatus::Partly ? 0.2 + 0.6 * rng.uniform() : -0.1 + 0.2 * rng.uniform();
+                const double b = std::get<double>(ind.baseline), t = std::get<double>(ind.target);
+                double now = std::round(b + share * (t - b));
+                if (ind.unit == kUnitPercent) now = std::min(100.0, std::max(0.0, now));
+                item.current = std::max(0.0, now);
+            }
+        }
+        if (rng.chance(0.4)) item.note = item.status == FollowUpStatus::Dropped ? "Andre opgaver kom først." : "Vi fortsætter arbejdet.";
+    }
+    return f;
+}
+
 std::string timestamp(int year, int month, int day, int hour, int minute, int second) {
     char out[96];
     std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
     return out;
 }
 
+// The last assessment exported for an organisation: what next year's follows up.
+struct Exported {
+    Assessment assessment;
+    std::string text;
+};
+
 struct Writer {
     const Questionnaire& q;
     std::filesystem::path out;
+    Rng& extra; // indicators and follow-ups (a stream of its own, see the header)
     long written = 0;
     std::size_t bytes = 0;
 
@@ -251,8 +313,9 @@ struct Writer {
         return true;
     }
 
-    // One assessment in `year`; returns the exported text ("" and a message when export refused it).
-    std::string assess(Rng& rng, const Organisation& o, double maturity, int year, int day_offset) {
+    // One assessment in `year`, following up `earlier` when given; the exported text is empty (and a
+    // message printed) when export refused it.
+    Exported assess(Rng& rng, const Organisation& o, double maturity, int year, int day_offset, const Exported* earlier) {
         Assessment a;
         a.language = o.language;
         const int month = 1 + rng.below(11), day = 1 + std::min(27, rng.below(20) + day_offset), hour = 7 + rng.below(10);
@@ -260,9 +323,12 @@ struct Writer {
         a.updated = timestamp(year, month, day, hour + 1 + rng.below(5), rng.below(60), rng.below(60));
         a.answers = answer_all(rng, q, o, maturity, year);
         a.action_plan = make_plan(rng, q, a.answers, year);
+        add_indicators(extra, q, a.language, a.action_plan);
+        if (earlier && !earlier->assessment.action_plan.areas.empty() && earlier->assessment.created < a.created)
+            a.follow_up = follow_up_of(extra, earlier->assessment, result_checksum(nlohmann::json::parse(earlier->text)), maturity);
         ExportOutcome e = export_result(q, a, o.cvr + ".json");
         for (const Diagnostic& d : e.diagnostics) std::fprintf(stderr, "mf-generate: export refused: %s\n", d.to_string().c_str());
-        return e.text;
+        return Exported{std::move(a), std::move(e.text)};
     }
 };
 
@@ -331,7 +397,8 @@ int main(int argc, char** argv) {
     if (!q) return 2;
 
     Rng rng{seed};
-    Writer writer{*q, out};
+    Rng extra{seed ^ 0x5DEECE66Dull};
+    Writer writer{*q, out, extra};
     std::set<std::string> used_cvr;
     const std::vector<SectorProfile> sectors = sector_profiles(*q);
     if (sectors.empty()) {
@@ -344,18 +411,21 @@ int main(int argc, char** argv) {
         // Earlier years first (less mature then), so file numbers follow time for one organisation.
         const double u = rng.uniform();
         const int years = u < 0.05 ? 3 : u < 0.20 ? 2 : 1;
+        std::optional<Exported> last_year;
         for (int y = years - 1; y >= 0 && writer.written < count; --y) {
             const int year = latest - y;
             const double maturity = clamp01(o.maturity - 0.08 * y + 0.05 * rng.normal());
-            const std::string text = writer.assess(rng, o, maturity, year, 0);
-            if (text.empty() || !writer.write(year, text)) return 2;
+            Exported e = writer.assess(rng, o, maturity, year, 0, last_year ? &*last_year : nullptr);
+            if (e.text.empty() || !writer.write(year, e.text)) return 2;
             if (writer.written < count && rng.chance(0.02)) { // sent the very same file twice
-                if (!writer.write(year, text)) return 2;
+                if (!writer.write(year, e.text)) return 2;
             }
             if (writer.written < count && rng.chance(0.03)) { // reworked and sent again later that year
-                const std::string again = writer.assess(rng, o, clamp01(maturity + 0.03), year, 1);
-                if (again.empty() || !writer.write(year, again)) return 2;
+                Exported again = writer.assess(rng, o, clamp01(maturity + 0.03), year, 1, last_year ? &*last_year : nullptr);
+                if (again.text.empty() || !writer.write(year, again.text)) return 2;
+                e = std::move(again);
             }
+            last_year = std::move(e);
         }
     }
     std::printf("mf-generate: %ld files, %zu bytes, %zu organisations in %s\n", writer.written, writer.bytes, used_cvr.size(), out.c_str());

@@ -86,7 +86,7 @@ try {
     const saved = path.join(t.out, `storage-${mode}-export.json`);
     await download.saveAs(saved);
     const doc = JSON.parse(fs.readFileSync(saved, 'utf8'));
-    t.check(doc.format === 'mangfoldighedstjek/result' && doc.formatVersion === 1, `${mode}: the export is a result file`);
+    t.check(doc.format === 'mangfoldighedstjek/result' && doc.formatVersion === 2, `${mode}: the export is a result file of the current format (2)`);
     t.check(JSON.stringify(doc.answers) === JSON.stringify(good.answers), `${mode}: with exactly the answers in the app`);
     t.check(JSON.stringify(doc.actionPlan) === JSON.stringify(good.actionPlan), `${mode}: and the action plan`);
     t.check(doc.checksum === checksumOf(doc), `${mode}: its checksum matches its content (${doc.checksum.slice(0, 20)}…)`);

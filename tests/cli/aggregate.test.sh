@@ -83,7 +83,7 @@ $D/bom.json: the file starts with a byte order mark (EF BB BF); save it as UTF-8
 $D/broken.json: invalid JSON at line 4, column 3: syntax error while parsing object key - invalid literal; last read: '1,<U+000A>  o'; expected string literal
 $D/empty.json: the file is empty
 $D/foreign.json: the field "format" is missing
-$D/newer-format.json: /formatVersion: formatVersion 2 is not supported; this app reads formatVersion 1 (the file was made by a newer app)
+$D/newer-format.json: /formatVersion: formatVersion 3 is not supported; this app reads formatVersion 1 and 2 (the file was made by a newer app)
 $D/no-checksum.json: the file has no checksum, so changes or damage cannot be detected
 $D/old-version-other-themes.json: /scores: the result was made with questionnaire version 0.8.0 and its scores cannot be compared with version 1.0.0: it has no scores for "theme rekruttering"; it has scores for "theme rekrutering", which version 1.0.0 does not have
 $D/questionnaire.json: /format: this is a questionnaire file, not a result file

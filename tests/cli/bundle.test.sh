@@ -49,9 +49,9 @@ errors = list(v.iter_errors(bundle))
 if errors:
     print("FAIL: the bundle does not validate:", errors[0].message); sys.exit(1)
 broken = copy.deepcopy(bundle)
-broken["results"][0]["result"]["formatVersion"] = 2
+broken["results"][0]["result"]["formatVersion"] = 3
 if not list(v.iter_errors(broken)):
-    print("FAIL: the schema accepts a member with formatVersion 2"); sys.exit(1)
+    print("FAIL: the schema accepts a member with formatVersion 3"); sys.exit(1)
 # 3. The bad bundle: member 3 tampered, a number, a member without a result.
 bad = copy.deepcopy(bundle)
 bad["results"][3]["result"]["answers"][next(iter(bad["results"][3]["result"]["answers"]))] = "tampered"

@@ -9,6 +9,8 @@
 #   2. a real validator (/usr/bin/python3 jsonschema, draft 2020-12) accepts every one of them
 #   3. the checksum, recomputed in Python exactly as docs/result-format.md describes, matches
 #   4. a tampered file fails the checksum; files breaking the format's rules fail the schema
+#   5. format 1 stays valid: the files the app exported before format 2 (tests/data/results/format1/,
+#      the good result's earlier year) pass, and a format-1 file may not have format 2's fields
 set -u
 BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
@@ -47,7 +49,8 @@ def checksum(doc):
 files = sorted(glob.glob(os.path.join(folder, "**", "*.json"), recursive=True))
 if len(files) != 40:
     fail("expected 40 generated files, found %d" % len(files))
-with_plan = 0
+with_plan = with_indicator = with_follow_up = 0
+follow_up_doc = None
 for path in files:
     raw = open(path, "rb").read()
     doc = json.loads(raw.decode("utf-8"))
@@ -62,9 +65,15 @@ for path in files:
         fail("%s: not in the documented layout" % path)
     if doc["actionPlan"]:
         with_plan += 1
-if with_plan == 0:
-    fail("no generated file has an action plan; the schema's actionPlan part went untested")
-print("checked %d files against the schema and the checksum (%d with an action plan)" % (len(files), with_plan))
+    with_indicator += any(a["indicator"] for a in doc["actionPlan"])
+    if doc["planFollowUp"]:
+        with_follow_up += 1
+        follow_up_doc = doc
+if with_plan == 0 or with_indicator == 0 or with_follow_up == 0:
+    fail("generated files without an action plan, an indicator or a follow-up; part of the schema went untested "
+         "(%d, %d, %d)" % (with_plan, with_indicator, with_follow_up))
+print("checked %d files against the schema and the checksum (%d with an action plan, %d with an indicator, %d with a follow-up)"
+      % (len(files), with_plan, with_indicator, with_follow_up))
 
 # 4. Tampering: one character of the organisation's name changed in the file's text (the first
 #    occurrence is the org_name answer; the organisation block keeps the old name).
@@ -90,7 +99,45 @@ plan_item = {"focus": "ledelse", "goal": "Mål", "responsible": "HR", "followUp"
 expect_invalid("four focus areas", lambda d: d.__setitem__("actionPlan", [plan_item] * 4))
 expect_invalid("an empty goal", lambda d: d.__setitem__("actionPlan", [dict(plan_item, goal="  ")]))
 expect_invalid("a malformed follow-up date", lambda d: d.__setitem__("actionPlan", [dict(plan_item, followUp="1/3 2027")]))
-expect_invalid("formatVersion 2", lambda d: d.__setitem__("formatVersion", 2))
+expect_invalid("formatVersion 3", lambda d: d.__setitem__("formatVersion", 3))
+expect_invalid("format 2 without planFollowUp", lambda d: d.pop("planFollowUp"))
+expect_invalid("format 2 focus area without indicator", lambda d: d.__setitem__("actionPlan", [plan_item]))
+indicator = {"measure": "Andel opslag delt via jobcentret", "unit": "percent", "baseline": 20, "target": 60}
+area = dict(plan_item, indicator=indicator)
+def with_indicator_change(**change):
+    return lambda d: d.__setitem__("actionPlan", [dict(area, indicator=dict(indicator, **change))])
+expect_invalid("a percentage indicator over 100", with_indicator_change(target=120))
+expect_invalid("a yes/no indicator with a number", with_indicator_change(unit="yesno", baseline="no", target=1))
+expect_invalid("a number indicator with yes", with_indicator_change(unit="number", baseline="yes"))
+expect_invalid("an unknown unit", with_indicator_change(unit="kg"))
+expect_invalid("an indicator without a measure", with_indicator_change(measure=" "))
+d = copy.deepcopy(doc)
+d["actionPlan"] = [area, dict(area, focus="rekruttering", indicator=dict(indicator, unit="yesno", baseline="no", target="yes")),
+                   dict(area, focus="kultur", indicator=dict(indicator, unit="number", baseline=12, target=4))]
+for e in validator.iter_errors(d):
+    fail("a plan with an indicator of each unit: /%s: %s" % ("/".join(map(str, e.path)), e.message))
+if follow_up_doc is not None:
+    doc = follow_up_doc
+    expect_invalid("an unknown follow-up status", lambda d: d["planFollowUp"]["items"][0].__setitem__("status", "halfway"))
+    expect_invalid("no follow-up status", lambda d: d["planFollowUp"]["items"][0].__setitem__("status", None))
+    expect_invalid("a note over 500 characters", lambda d: d["planFollowUp"]["items"][0].__setitem__("note", "x" * 501))
+    expect_invalid("four follow-up items", lambda d: d["planFollowUp"].__setitem__("items", d["planFollowUp"]["items"][:1] * 4))
+    expect_invalid("an earlier file without a checksum", lambda d: d["planFollowUp"]["earlier"].pop("checksum"))
+    expect_invalid("an earlier file's local time", lambda d: d["planFollowUp"]["earlier"].__setitem__("created", "2026-11-25 15:03"))
+# 5. Format 1: what the app exported before format 2 is valid; format 2's fields are not format 1's.
+old = sorted(glob.glob("tests/data/results/format1/*.json")) + ["tests/data/results/good/earlier-1.0.0.json"]
+format1 = []
+for path in old:
+    d = json.load(open(path, encoding="utf-8"))
+    format1 += [m["result"] for m in d["results"]] if d["format"] == "mangfoldighedstjek/bundle" else [d]
+if len(format1) != 6 or any(d["formatVersion"] != 1 for d in format1):
+    fail("expected 6 format-1 results (3 files, a bundle of 3), got %d" % len(format1))
+for d in format1:
+    for e in validator.iter_errors(d):
+        fail("format 1 %s: /%s: %s" % (d["organisation"]["name"], "/".join(map(str, e.path)), e.message))
+doc = next(d for d in format1 if d["actionPlan"])
+expect_invalid("format 1 with planFollowUp", lambda d: d.__setitem__("planFollowUp", None))
+expect_invalid("format 1 with an indicator", lambda d: d["actionPlan"][0].__setitem__("indicator", None))
 expect_invalid("a 7-digit CVR", lambda d: d["organisation"].__setitem__("cvr", "1374813"))
 expect_invalid("a local time", lambda d: d.__setitem__("created", "2026-11-25T15:03:00+01:00"))
 expect_invalid("a percentage over 100", lambda d: d["scores"].__setitem__("overall", 100.5))

@@ -87,6 +87,101 @@ void expect_stats(const mf::Stats& s, std::size_t n, double mean, double q1, dou
 
 } // namespace
 
+// Goal follow-up by year, hand-checked: one file per organisation and year (the newest), statuses
+// by theme, progress of numeric indicators only, goals without a status not counted.
+TEST(Aggregate, GoalFollowUpByYear) {
+    using G = mf::FollowedUpGoal;
+    using S = mf::FollowUpStatus;
+    auto with = [](mf::FileCheck c, std::vector<std::string> plan, std::vector<G> goals) {
+        c.row->plan_themes = std::move(plan);
+        if (!goals.empty()) c.row->follow_up_of = "2025-03-01T10:00:00Z";
+        c.row->followed_up = std::move(goals);
+        return c;
+    };
+    auto checks = [&] {
+        std::vector<mf::FileCheck> out;
+        out.push_back(with(row("a25.json", "10000001", "industri", 5, "2025-03-01T10:00:00Z", 10, {10.0, 10.0, 10.0}, {10.0, 10.0}),
+                           {"ledelse", "rekruttering"}, {}));
+        out.push_back(with(row("a26.json", "10000001", "industri", 5, "2026-04-01T10:00:00Z", 20, {20.0, 20.0, 20.0}, {20.0, 20.0}),
+                           {"rekruttering"},
+                           {G{"ledelse", "ledelse", S::Reached, true, 100.0}, G{"channels", "rekruttering", S::Partly, true, 50.0}}));
+        // Sent earlier the same year: only the newest file of a year counts (unless keep_duplicates).
+        out.push_back(with(row("a26-old.json", "10000001", "industri", 5, "2026-02-01T10:00:00Z", 15, {15.0, 15.0, 15.0}, {15.0, 15.0}),
+                           {"ledelse", "ledelse"}, {G{"ledelse", "ledelse", S::NotReached, true, 0.0}}));
+        out.push_back(with(row("b26.json", "10000002", "service", 60, "2026-05-01T10:00:00Z", 40, {40.0, 40.0, 40.0}, {40.0, 40.0}),
+                           {""},
+                           {G{"rekruttering", "rekruttering", S::NotReached, true, -25.0}, G{"ledelse", "ledelse", S::Dropped, true, std::nullopt},
+                            G{"anonymous", "rekruttering", S::Reached, false, 100.0}, // yes/no: no median
+                            G{"gone", "", S::Partly, true, 75.0},                     // a focus the questionnaire no longer has
+                            G{"policy", "ledelse", S::None, true, 10.0}}));           // no status: not counted
+        return out;
+    };
+    const mf::Aggregate a = mf::aggregate(example(), checks());
+    ASSERT_EQ(a.goals.size(), 2u);
+    const mf::GoalYear& y25 = a.goals[0];
+    EXPECT_EQ(y25.year, "2025");
+    EXPECT_EQ(y25.organisations, 1u);
+    EXPECT_EQ(y25.with_follow_up, 0u);
+    EXPECT_EQ(y25.all.focus_areas, 2u);
+    EXPECT_EQ(y25.all.followed_up, 0u);
+    EXPECT_EQ(y25.themes.size(), 2u) << "no unknown theme that year";
+
+    const mf::GoalYear& y = a.goals[1];
+    EXPECT_EQ(y.year, "2026");
+    EXPECT_EQ(y.organisations, 2u);
+    EXPECT_EQ(y.with_follow_up, 2u);
+    EXPECT_EQ(y.all.focus_areas, 2u);
+    EXPECT_EQ(y.all.followed_up, 6u);
+    EXPECT_EQ(std::vector<std::size_t>({y.all.reached, y.all.partly, y.all.not_reached, y.all.dropped}), std::vector<std::size_t>({2, 2, 1, 1}));
+    expect_stats(y.all.progress, 4, 50, 31.25, 62.5, 81.25, -25, 100); // -25, 50, 75, 100
+    ASSERT_EQ(y.themes.size(), 3u);
+    EXPECT_EQ(y.themes[0].theme, "ledelse");
+    EXPECT_EQ(y.themes[0].followed_up, 2u);
+    EXPECT_EQ(y.themes[0].reached, 1u);
+    EXPECT_EQ(y.themes[0].dropped, 1u);
+    expect_stats(y.themes[0].progress, 1, 100, 100, 100, 100, 100, 100);
+    EXPECT_EQ(y.themes[1].theme, "rekruttering");
+    EXPECT_EQ(y.themes[1].focus_areas, 1u);
+    EXPECT_EQ(y.themes[1].followed_up, 3u);
+    expect_stats(y.themes[1].progress, 2, 12.5, -6.25, 12.5, 31.25, -25, 50);
+    EXPECT_EQ(y.themes[2].theme, "unknown");
+    EXPECT_EQ(y.themes[2].focus_areas, 1u);
+    EXPECT_EQ(y.themes[2].partly, 1u);
+
+    // Published (publication.h): the year's goal figures only for k or more organisations that
+    // follow up; with k = 2 the two of 2026 are shown, with k = 3 they are a group "under 3".
+    mf::PublishOptions two;
+    two.min_group = 2;
+    const mf::Publication published = mf::publish(example(), a.rows, two);
+    const json summary = mf::summary_json(example(), a, published);
+    EXPECT_EQ(summary["year"], 2026);
+    EXPECT_EQ(summary["goals"]["withFollowUp"], 2);
+    EXPECT_EQ(summary["goals"]["focusAreas"], 2);
+    EXPECT_EQ(summary["goals"]["followedUp"], 6);
+    EXPECT_EQ(summary["goals"]["statuses"]["reached"], (json{{"count", 2}, {"share", 33.3}}));
+    EXPECT_EQ(summary["goals"]["statuses"]["dropped"], (json{{"count", 1}, {"share", 16.7}}));
+    EXPECT_EQ(summary["goals"]["progress"], (json{{"n", 4}, {"mean", 50.0}, {"median", 62.5}, {"q1", 31.3}, {"q3", 81.3}}));
+    EXPECT_FALSE(summary["goals"]["progress"].contains("min"));
+    mf::CsvOptions options;
+    options.decimal_comma = true;
+    const std::string csv = mf::summary_csv(example(), published, options);
+    EXPECT_NE(csv.find("\r\n2026;goals;all;Alle organisationer;2;goals;reached;Nået;2;;;;;;;;;;;;;;;33,3\r\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\n2026;goals;all;Alle organisationer;2;goals;progress;"), std::string::npos) << csv;
+    mf::PublishOptions three;
+    three.min_group = 3;
+    const json small = mf::summary_json(example(), a, mf::publish(example(), a.rows, three));
+    EXPECT_EQ(small["goals"]["withFollowUp"], nullptr) << "the year's 2 organisations are themselves a small group";
+    EXPECT_EQ(small["goals"]["followedUp"], nullptr);
+    EXPECT_EQ(small["goals"]["progress"], nullptr);
+
+    // keep_duplicates: every accepted file counts, the older 2026 file of cvr 1 too.
+    const mf::Aggregate k = mf::aggregate(example(), checks(), mf::AggregateOptions{true});
+    EXPECT_EQ(k.goals[1].organisations, 3u);
+    EXPECT_EQ(k.goals[1].all.focus_areas, 4u);
+    EXPECT_EQ(k.goals[1].all.not_reached, 2u);
+    expect_stats(k.goals[1].all.progress, 5, 40, 0, 50, 75, -25, 100); // -25, 0, 50, 75, 100
+}
+
 TEST(Aggregate, QuantilesAreR7) {
     // h = (n - 1) p; x[floor h] + frac(h) (x[floor h + 1] - x[floor h]).
     EXPECT_FALSE(mf::quantile_r7({}, 0.5));

@@ -10,7 +10,7 @@
 #include "core/condition.h"
 #include "core/publication.h"
 #include "core/random.h"
-#include "test_questionnaires.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,6 @@
 // The printable report: the figures of scoring.md's worked example in the page, escaping of every
-// user text, both languages, the comparison, the action plan, the order of the recommendations, and
+// user text, both languages, the comparison, the action plan with its indicators, the follow-up of
+// the earlier plan next to the themes' change, the order of the recommendations, and
 // a page that needs nothing from outside (no scripts, no URLs) for the shipped questionnaire.
 #include "core/questionnaire_load.h"
 #include "core/report.h"
@@ -188,6 +189,46 @@ TEST(Report, ComparisonWithAnEarlierResult) {
     EXPECT_TRUE(has(html, ">50\u00a0%</td><td class=\"num\">42,9\u00a0%</td><td class=\"num\">\u22127,1<"));
     EXPECT_TRUE(has(html, "<strong>P\u00e5 vej \u2192 P\u00e5 vej</strong>"));
     EXPECT_FALSE(has(report(example(), example_assessment("da")), "Sammenligning")) << "only when given";
+}
+
+// Last year's goals with their status, the value now and the progress, next to the change in the
+// goal's theme; this year's plan with its indicators.
+TEST(Report, FollowUpOfTheEarlierPlanNextToTheScoreChange) {
+    mf::Assessment a = example_assessment("da");
+    a.action_plan.areas[0].indicator = mf::Indicator{"Politik <vedtaget>", "yesno", std::string("no"), std::string("yes")};
+    mf::FollowUp f{"2025-10-02T09:00:00Z", "sha256:" + std::string(64, 'c'), {}};
+    f.items.push_back({{"rekruttering", "Flere kanaler", "HR", "2026-06-01", mf::Indicator{"Andel opslag", "percent", 20.0, 60.0}},
+                       mf::FollowUpStatus::Partly, 40.0, "Halvvejs & videre"});
+    f.items.push_back({{"policy", "Politik", "Direktøren", "2026-03-01", mf::Indicator{"Opslag med sprogkrav", "number", 12.0, 4.0}},
+                       mf::FollowUpStatus::Reached, 3.0, ""});
+    f.items.push_back({{"ledelse", "Et mål uden indikator", "HR", "2026-03-01"}, mf::FollowUpStatus::Dropped, {}, ""});
+    a.follow_up = f;
+    mf::ReportOptions o{"2026-11-26", mf::ReportEarlier{}};
+    o.earlier->created = "2025-10-02T09:00:00Z";
+    o.earlier->scores.themes = {{"ledelse", {50.0, 100.0}}, {"rekruttering", {70.0, 100.0}}};
+    const std::string html = report(example(), a, o);
+    EXPECT_TRUE(has(html, "<h2>Opfølgning på den tidligere handlingsplan</h2>"));
+    EXPECT_TRUE(has(html, "Sådan gik det med målene i handlingsplanen fra 2. oktober 2025."));
+    // Partly, 40 % now, half the way; the theme rekruttering went 70 -> 66.7: -3.3.
+    EXPECT_TRUE(has(html, "<td>Rekruttering</td><td>Flere kanaler<p class=\"muted\">Indikator: Andel opslag – dengang 20 %, målet var 60 %</p>"
+                          "<p class=\"muted\">Ansvarlig: HR</p><p class=\"note\">Halvvejs &amp; videre</p></td><td><strong>Delvist nået</strong></td>"
+                          "<td>40 %<p class=\"muted\">50\u00a0% af vejen til målet</p></td><td class=\"num\">\u22123,3</td>")) << html;
+    // A falling target beyond reach: 12 -> 4, now 3: 112.5 %; a question's theme (ledelse 50 -> 42.9).
+    EXPECT_TRUE(has(html, "<strong>Nået</strong></td><td>3<p class=\"muted\">112,5\u00a0% af vejen til målet</p></td><td class=\"num\">\u22127,1</td>"));
+    EXPECT_TRUE(has(html, "<strong>Opgivet</strong></td><td><span class=\"muted\">Ingen indikator</span></td>"));
+    // This year's plan shows its indicator, escaped.
+    EXPECT_TRUE(has(html, "Indikator: Politik &lt;vedtaget&gt; – i dag Nej, målet er Ja"));
+    // Without the earlier scores there is no change column; without a follow-up no section.
+    EXPECT_FALSE(has(report(example(), a), "Ændring i temaet"));
+    EXPECT_FALSE(has(report(example(), a), "procentpoint.")) << "the note on the change goes with the column";
+    EXPECT_TRUE(has(report(example(), a), "<strong>Delvist nået</strong>"));
+    EXPECT_FALSE(has(report(example(), example_assessment("da"), o), "Opfølgning på den tidligere handlingsplan"));
+    a.language = "en";
+    const std::string en = report(example(), a, o);
+    for (const char* text : {"Follow-up of the earlier action plan", "How the goals of the action plan from 2 October 2025 went.",
+                             "Partly reached", "Reached", "Dropped", "50\u00a0% of the way to the target", "Change in the theme", "(from the comparison) is in percentage points.",
+                             "Indicator: Andel opslag – then 20%, target 60%", "No indicator"})
+        EXPECT_TRUE(has(en, text)) << text;
 }
 
 TEST(Report, NothingAnsweredHasNoLevelAndNoPercentages) {

@@ -71,7 +71,7 @@ TEST(ResultExport, WritesEveryPartOfTheFormat) {
     const std::string text = export_ok(q, example_assessment());
     const json doc = json::parse(text);
     EXPECT_EQ(doc["format"], "mangfoldighedstjek/result");
-    EXPECT_EQ(doc["formatVersion"], 1);
+    EXPECT_EQ(doc["formatVersion"], 2);
     EXPECT_EQ(doc["questionnaire"], (json{{"id", "scoring_example"}, {"version", "1.0.0"}, {"contentHash", q.content_hash}}));
     EXPECT_EQ(q.content_hash.rfind("sha256:", 0), 0u);
     EXPECT_EQ(doc["app"], (json{{"name", "Mangfoldighedstjek"}, {"version", MF_APP_VERSION}}));
@@ -89,7 +89,8 @@ TEST(ResultExport, WritesEveryPartOfTheFormat) {
     EXPECT_NE(text.find("\"overall\": 50,"), std::string::npos);
     EXPECT_EQ(doc["scores"]["themes"]["ledelse"], (json{{"percent", 42.9}, {"coverage", 100}}));
     EXPECT_EQ(doc["actionPlan"][1], (json{{"focus", "only_network"}, {"goal", "Alle stillinger slås op på Jobnet"},
-                                          {"responsible", "HR-chefen"}, {"followUp", "2027-06-01"}}));
+                                          {"responsible", "HR-chefen"}, {"followUp", "2027-06-01"}, {"indicator", nullptr}}));
+    EXPECT_EQ(doc["planFollowUp"], nullptr); // no earlier plan followed up
     EXPECT_EQ(text.back(), '\n');
 
     // The checksum, recomputed the documented way: without "checksum", compact, keys sorted.
@@ -232,12 +233,15 @@ TEST(ResultImport, RejectsOtherFormatsAndVersions) {
     json doc = json::parse(export_ok(q, example_assessment()));
 
     json v2 = doc;
-    v2["formatVersion"] = 2;
+    v2["formatVersion"] = 3;
     EXPECT_EQ(messages(import_text(with_checksum(v2), q).diagnostics), std::vector<std::string>{
-        "old.json: /formatVersion: formatVersion 2 is not supported; this app reads formatVersion 1 (the file was made by a newer app)"});
+        "old.json: /formatVersion: formatVersion 3 is not supported; this app reads formatVersion 1 and 2 (the file was made by a newer app)"});
     v2["formatVersion"] = "1";
     EXPECT_EQ(messages(import_text(with_checksum(v2), q).diagnostics), std::vector<std::string>{
-        "old.json: /formatVersion: formatVersion \"1\" is not supported; this app reads formatVersion 1"});
+        "old.json: /formatVersion: formatVersion \"1\" is not supported; this app reads formatVersion 1 and 2"});
+    v2["formatVersion"] = 0;
+    EXPECT_EQ(messages(import_text(with_checksum(v2), q).diagnostics), std::vector<std::string>{
+        "old.json: /formatVersion: formatVersion 0 is not supported; this app reads formatVersion 1 and 2"});
 
     std::ifstream in(MF_SOURCE_DIR "/tests/data/scoring/example.json");
     const std::string questionnaire_text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

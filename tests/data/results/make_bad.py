@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""make_bad.py - writes tests/data/results/bad/*.json from good/result.json (a real export of the
-shipped questionnaire). Run once by hand after changing the list; the files are committed, and each
+"""make_bad.py - writes tests/data/results/bad/*.json from good/result.json (the current format's
+export of the shipped questionnaire, made by make_good.py). Run once by hand after changing the list; the files are committed, and each
 one's exact messages are in bad/expected.txt (checked by the core test, mf-validate --result and the
 browser import test). The 100 MB case is made by the tests themselves and never committed.
 
@@ -54,9 +54,9 @@ write("truncated.json", good_text[: len(good_text) // 2])
 write("not_json.json", "Kære kommune, her er vores svar: ja, nej, ved ikke.\n")
 write("bom.json", b"\xef\xbb\xbf" + good_text.encode("utf-8"))
 write("invalid_utf8.json", good_text.encode("utf-8").replace(b'"created"', b'"cr\xe9ated"'))  # Latin-1 é
-write("nan.json", good_text.replace('"formatVersion": 1', '"formatVersion": NaN'))
-write("infinity.json", edited(lambda d: None).replace('"formatVersion": 1', '"formatVersion": Infinity'))
-write("huge_number.json", good_text.replace('"formatVersion": 1', '"formatVersion": 1e400'))
+write("nan.json", good_text.replace('"formatVersion": 2', '"formatVersion": NaN'))
+write("infinity.json", edited(lambda d: None).replace('"formatVersion": 2', '"formatVersion": Infinity'))
+write("huge_number.json", good_text.replace('"formatVersion": 2', '"formatVersion": 1e400'))
 write("deep_nesting.json", '{"format": "mangfoldighedstjek/result", "answers": ' + "[" * 10000 + "]" * 10000 + "}\n")
 write("duplicate_key.json", good_text.replace('"language": ', '"language": "en",\n  "language": ', 1))
 write("not_an_object.json", "[" + good_text.strip() + "]\n")
@@ -64,7 +64,7 @@ write("not_an_object.json", "[" + good_text.strip() + "]\n")
 # --- not a result file we read ---------------------------------------------------------------------
 write("wrong_format.json", edited(lambda d: d.update(format="surveyjs/result")))
 write("questionnaire_file.json", edited(lambda d: d.update(format="mangfoldighedstjek/questionnaire")))
-write("unknown_format_version.json", edited(lambda d: d.update(formatVersion=2)))
+write("unknown_format_version.json", edited(lambda d: d.update(formatVersion=3)))
 write("format_version_string.json", edited(lambda d: d.update(formatVersion="1")))
 write("wrong_questionnaire_id.json", edited(lambda d: d["questionnaire"].update(id="inklusionsbarometer")))
 
@@ -74,6 +74,10 @@ write("missing_answers.json", edited(lambda d: d.pop("answers")))
 write("answer_wrong_type.json", edited(lambda d: d["answers"].update({first_question: {"value": "yes"}})))
 write("bad_timestamp.json", edited(lambda d: d.update(created="25.11.2026 14:03")))
 write("updated_before_created.json", edited(lambda d: d.update(updated="2020-01-01T00:00:00Z")))
+write("indicator_unknown_unit.json", edited(lambda d: d["actionPlan"][0]["indicator"].update(unit="kg")))
+write("follow_up_unknown_status.json", edited(lambda d: d["planFollowUp"]["items"][0].update(status="halfway")))
+write("follow_up_bad_earlier.json", edited(lambda d: d["planFollowUp"]["earlier"].update(checksum="md5:1234")))
+write("missing_follow_up.json", edited(lambda d: d.pop("planFollowUp")))
 write("too_many_focus_areas.json", edited(lambda d: d.update(actionPlan=[dict(d["actionPlan"][0], focus=f) for f in
                                                                           list(good["scores"]["themes"])[:4]])))
 
@@ -85,5 +89,10 @@ write("unknown_question.json", edited(lambda d: d["answers"].update(q_from_the_f
 write("answer_out_of_range.json", edited(lambda d: d["answers"].update(employees=-5)))
 write("unknown_option.json", edited(lambda d: d["answers"].update({first_question: "maybe"})))
 write("bad_cvr.json", edited(lambda d: (d["answers"].update(cvr="12345678"), d["organisation"].update(cvr="12345678"))))
+write("indicator_out_of_range.json", edited(lambda d: d["actionPlan"][0]["indicator"].update(target=120)))
+write("follow_up_value_not_yes_no.json", edited(lambda d: d["planFollowUp"]["items"][1].update(
+    focusArea=dict(d["planFollowUp"]["items"][1]["focusArea"], indicator={"measure": "Opslag på Jobnet", "unit": "yesno", "baseline": "no", "target": "yes"}),
+    current=1)))
+write("format1_with_format2_fields.json", edited(lambda d: d.update(formatVersion=1)))  # indicators and follow-up are unknown in format 1
 write("other_questionnaire_version.json", edited(lambda d: d["questionnaire"].update(version="0.9.0")))
 print("wrote", len([f for f in os.listdir(BAD) if f.endswith(".json")]), "files into", BAD)
