@@ -87,18 +87,29 @@ bool parse_indicator_text(const std::string& unit, std::string_view text, Indica
     return true;
 }
 
-std::string indicator_value_problem(const std::string& unit, const IndicatorValue& value, const std::string& lang) {
-    if (!has_value(value) || !is_indicator_unit(unit)) return "";
-    const Texts t(lang);
-    const std::string shown = value_in_message(value, t);
+IndicatorValueProblem check_indicator_value(const std::string& unit, const IndicatorValue& value, const std::string& lang) {
+    if (!has_value(value) || !is_indicator_unit(unit)) return {};
+    struct Kind { const char* code; const char* text_key; };
+    const Kind not_yes_no{"indicator.value.not_yes_no", "indicator.not_yes_no"},
+        not_a_number{"indicator.value.not_a_number", "indicator.not_a_number"},
+        percent_range{"indicator.value.percent_range", "indicator.percent_range"};
+    const Kind* kind = nullptr;
     if (unit == kUnitYesNo) {
         const std::string* s = std::get_if<std::string>(&value);
-        return s && (*s == kYes || *s == kNo) ? "" : t("indicator.not_yes_no", {{"value", shown}});
+        if (!(s && (*s == kYes || *s == kNo))) kind = &not_yes_no;
+    } else if (const double* x = std::get_if<double>(&value); !x) {
+        kind = &not_a_number;
+    } else if (unit == kUnitPercent && (*x < 0 || *x > 100)) {
+        kind = &percent_range;
     }
-    const double* x = std::get_if<double>(&value);
-    if (!x) return t("indicator.not_a_number", {{"value", shown}});
-    if (unit == kUnitPercent && (*x < 0 || *x > 100)) return t("indicator.percent_range", {{"value", shown}});
-    return "";
+    if (!kind) return {};
+    const Texts t(lang);
+    return IndicatorValueProblem{kind->code, make_params({{"value", value_in_message(value, Texts("en"))}}),
+                                 t(kind->text_key, {{"value", value_in_message(value, t)}})};
+}
+
+std::string indicator_value_problem(const std::string& unit, const IndicatorValue& value, const std::string& lang) {
+    return check_indicator_value(unit, value, lang).message;
 }
 
 std::string indicator_value_text(const std::string& unit, const IndicatorValue& value, const std::string& lang) {
@@ -158,31 +169,34 @@ namespace {
 // The indicator's rules (check_action_plan): complete once started, values that fit the unit, and a
 // gentle word when there is no indicator or the target is no change.
 void check_indicator(const Indicator& indicator, int area, const Texts& t, std::vector<ActionPlanProblem>& problems) {
-    auto add = [&](const char* field, std::string message, bool warning = false) {
-        problems.push_back(ActionPlanProblem{area, field, std::move(message), warning});
+    auto add = [&](const char* field, std::string message, const char* code, DiagnosticParams params = {}, bool warning = false) {
+        problems.push_back(ActionPlanProblem{area, field, std::move(message), warning, code, std::move(params)});
     };
     if (indicator.empty()) {
-        add("indicator", t("plan.indicator.missing"), true);
+        add("indicator", t("plan.indicator.missing"), "action_plan.indicator.missing", {}, true);
         return;
     }
-    if (blank(indicator.measure)) add("indicator/measure", t("plan.indicator.measure_empty"));
+    if (blank(indicator.measure)) add("indicator/measure", t("plan.indicator.measure_empty"), "action_plan.indicator.measure.empty");
     const bool unit_known = is_indicator_unit(indicator.unit);
-    if (indicator.unit.empty()) add("indicator/unit", t("plan.indicator.unit_missing"));
-    else if (!unit_known) add("indicator/unit", t("plan.indicator.unit_unknown", {{"unit", indicator.unit}}));
+    if (indicator.unit.empty()) add("indicator/unit", t("plan.indicator.unit_missing"), "action_plan.indicator.unit.missing");
+    else if (!unit_known)
+        add("indicator/unit", t("plan.indicator.unit_unknown", {{"unit", indicator.unit}}), "action_plan.indicator.unit.unknown",
+            make_params({{"unit", indicator.unit}}));
     bool values_fit = unit_known;
-    struct Value { const char* field; const IndicatorValue* value; const char* missing; };
-    for (Value v : {Value{"indicator/baseline", &indicator.baseline, "plan.indicator.baseline_missing"},
-                    Value{"indicator/target", &indicator.target, "plan.indicator.target_missing"}}) {
+    struct Value { const char* field; const IndicatorValue* value; const char* missing; const char* missing_code; };
+    for (Value v : {Value{"indicator/baseline", &indicator.baseline, "plan.indicator.baseline_missing", "action_plan.indicator.baseline.missing"},
+                    Value{"indicator/target", &indicator.target, "plan.indicator.target_missing", "action_plan.indicator.target.missing"}}) {
         if (!has_value(*v.value)) {
-            add(v.field, t(v.missing));
+            add(v.field, t(v.missing), v.missing_code);
             values_fit = false;
-        } else if (std::string problem = indicator_value_problem(indicator.unit, *v.value, t.language()); !problem.empty()) {
-            add(v.field, problem);
+        } else if (IndicatorValueProblem problem = check_indicator_value(indicator.unit, *v.value, t.language()); !problem.code.empty()) {
+            add(v.field, problem.message, problem.code.c_str(), problem.params);
             values_fit = false;
         }
     }
     if (values_fit && indicator.baseline == indicator.target)
-        add("indicator/target", t("plan.indicator.no_change", {{"value", indicator_value_text(indicator.unit, indicator.target, t.language())}}), true);
+        add("indicator/target", t("plan.indicator.no_change", {{"value", indicator_value_text(indicator.unit, indicator.target, t.language())}}),
+            "action_plan.indicator.no_change", make_params({{"value", indicator_value_text(indicator.unit, indicator.target, "en")}}), true);
 }
 
 } // namespace
@@ -192,35 +206,45 @@ std::vector<ActionPlanProblem> check_action_plan(const ActionPlan& plan, const Q
     const bool en = lang == "en";
     const Texts texts(en ? "en" : "da");
     std::vector<ActionPlanProblem> problems;
-    auto add = [&](int area, const char* field, const std::string& da, const std::string& english) {
-        problems.push_back(ActionPlanProblem{area, field, en ? english : da});
+    auto add = [&](int area, const char* field, const char* code, ParamList params, const std::string& da,
+                   const std::string& english) {
+        problems.push_back(ActionPlanProblem{area, field, en ? english : da, false, code, make_params(params)});
     };
-    if (plan.areas.size() > kMaxFocusAreas)
-        add(-1, "", "Vælg højst 3 fokusområder – få mål er lettere at nå (der er " + std::to_string(plan.areas.size()) + ").",
-            "Choose at most 3 focus areas – few goals are easier to reach (there are " + std::to_string(plan.areas.size()) + ").");
+    if (plan.areas.size() > kMaxFocusAreas) {
+        const std::string count = std::to_string(plan.areas.size());
+        add(-1, "", "action_plan.too_many", {{"count", count}, {"max", std::to_string(kMaxFocusAreas)}},
+            "Vælg højst 3 fokusområder – få mål er lettere at nå (der er " + count + ").",
+            "Choose at most 3 focus areas – few goals are easier to reach (there are " + count + ").");
+    }
     std::set<std::string> seen;
     for (std::size_t i = 0; i < plan.areas.size(); ++i) {
         const FocusArea& a = plan.areas[i];
         const int n = static_cast<int>(i);
         if (blank(a.focus))
-            add(n, "focus", "Vælg et tema eller et spørgsmål som fokusområde.", "Choose a theme or a question as the focus area.");
+            add(n, "focus", "action_plan.focus.empty", {}, "Vælg et tema eller et spørgsmål som fokusområde.",
+                "Choose a theme or a question as the focus area.");
         else if (!is_focus_id(questionnaire, a.focus))
-            add(n, "focus", "Fokusområdet \"" + a.focus + "\" findes ikke i spørgeskemaet.",
+            add(n, "focus", "action_plan.focus.unknown", {{"focus", a.focus}},
+                "Fokusområdet \"" + a.focus + "\" findes ikke i spørgeskemaet.",
                 "The focus area \"" + a.focus + "\" is not in the questionnaire.");
         else if (!seen.insert(a.focus).second)
-            add(n, "focus", "Fokusområdet er allerede valgt ovenfor; vælg et andet.", "This focus area is already chosen above; choose another one.");
+            add(n, "focus", "action_plan.focus.duplicate", {{"focus", a.focus}},
+                "Fokusområdet er allerede valgt ovenfor; vælg et andet.", "This focus area is already chosen above; choose another one.");
         if (blank(a.goal))
-            add(n, "goal", "Skriv et målbart mål, fx \"2 praktikpladser til ledige inden 1. juni\".",
+            add(n, "goal", "action_plan.goal.empty", {}, "Skriv et målbart mål, fx \"2 praktikpladser til ledige inden 1. juni\".",
                 "Write a measurable goal, e.g. \"2 internships for unemployed people by 1 June\".");
         if (blank(a.responsible))
-            add(n, "responsible", "Skriv hvem der er ansvarlig – en person eller en rolle.", "Write who is responsible – a person or a role.");
+            add(n, "responsible", "action_plan.responsible.empty", {}, "Skriv hvem der er ansvarlig – en person eller en rolle.",
+                "Write who is responsible – a person or a role.");
         if (a.follow_up.empty())
-            add(n, "followUp", "Vælg en dato for opfølgning.", "Choose a follow-up date.");
+            add(n, "followUp", "action_plan.follow_up.missing", {}, "Vælg en dato for opfølgning.", "Choose a follow-up date.");
         else if (!is_valid_date(a.follow_up))
-            add(n, "followUp", "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-01 (\"" + a.follow_up + "\" er ikke en gyldig dato).",
+            add(n, "followUp", "action_plan.follow_up.invalid", {{"value", a.follow_up}},
+                "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-01 (\"" + a.follow_up + "\" er ikke en gyldig dato).",
                 "Write the date as YYYY-MM-DD, e.g. 2027-03-01 (\"" + a.follow_up + "\" is not a valid date).");
         else if (is_valid_date(today) && a.follow_up < today) // same format: text order is date order
-            add(n, "followUp", "Opfølgningsdatoen ligger før i dag (" + today + ").", "The follow-up date is before today (" + today + ").");
+            add(n, "followUp", "action_plan.follow_up.past", {{"value", a.follow_up}, {"today", today}},
+                "Opfølgningsdatoen ligger før i dag (" + today + ").", "The follow-up date is before today (" + today + ").");
         check_indicator(a.indicator, n, texts, problems);
     }
     return problems;
@@ -262,7 +286,7 @@ bool read_indicator_value(const json& j, const std::string& pointer, const JsonR
         value = x;
         return true;
     }
-    reader.error(pointer, "expected a number, \"yes\", \"no\" or null, got " + describe_json(j));
+    reader.error(pointer, "json.expected_indicator_value", got_params(j), "expected a number, \"yes\", \"no\" or null, got " + describe_json(j));
     return false;
 }
 

@@ -79,6 +79,15 @@ bool parse_indicator_text(const std::string& unit, std::string_view text, Indica
 // fits or when there is no value. (An unknown unit is the unit's problem, not the value's: "".)
 std::string indicator_value_problem(const std::string& unit, const IndicatorValue& value, const std::string& lang);
 
+// The same as a code ("indicator.value.not_yes_no", ".not_a_number", ".percent_range"; "" when the
+// value fits), its parameter {value} as English writes it, and the message in `lang`.
+struct IndicatorValueProblem {
+    std::string code;
+    DiagnosticParams params;
+    std::string message;
+};
+IndicatorValueProblem check_indicator_value(const std::string& unit, const IndicatorValue& value, const std::string& lang);
+
 // The value as the language writes it: "12,5" / "12.5" (every digit kept), "45 %" / "45%", "Ja" /
 // "Yes"; "–" for no value.
 std::string indicator_value_text(const std::string& unit, const IndicatorValue& value, const std::string& lang);
@@ -94,12 +103,15 @@ bool is_valid_date(const std::string& text);
 // field is the JSON path below the area: "focus", "goal", "responsible", "followUp",
 // "indicator/measure", "indicator/unit", "indicator/baseline", "indicator/target", "indicator" or
 // "". A warning is a gentle hint (no indicator; a target that is no change from the baseline): the
-// export still goes ahead.
+// export still goes ahead. code and params say the same as message without its language
+// ("action_plan.goal.empty", docs/diagnostics.md).
 struct ActionPlanProblem {
     int area = -1;
     std::string field;
     std::string message;
     bool warning = false;
+    std::string code;
+    DiagnosticParams params;
 };
 
 // Every problem: more than three areas, an empty or unknown focus, a focus chosen twice, an empty

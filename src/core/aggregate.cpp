@@ -66,26 +66,48 @@ std::string quoted_list(const std::vector<std::string>& ids) {
     return out;
 }
 
-// "" when the stored scores name exactly the current principles and themes; otherwise what differs.
-std::string score_ids_mismatch(const Questionnaire& current, const ScoreSummary& stored) {
-    std::vector<std::string> missing, extra;
+std::string comma_list(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+// Which principles and themes the stored scores lack or have beyond the current questionnaire.
+struct ScoreIdsMismatch {
+    std::vector<std::string> missing_principles, missing_themes, extra_principles, extra_themes;
+    bool any() const {
+        return !missing_principles.empty() || !missing_themes.empty() || !extra_principles.empty() || !extra_themes.empty();
+    }
+    // "it has no scores for "principle a", "theme b"; it has scores for ..., which version V does not have"
+    std::string text(const std::string& version) const {
+        std::vector<std::string> missing, extra;
+        for (const std::string& id : missing_principles) missing.push_back("principle " + id);
+        for (const std::string& id : missing_themes) missing.push_back("theme " + id);
+        for (const std::string& id : extra_principles) extra.push_back("principle " + id);
+        for (const std::string& id : extra_themes) extra.push_back("theme " + id);
+        std::string out;
+        if (!missing.empty()) out += "it has no scores for " + quoted_list(missing);
+        if (!extra.empty()) out += std::string(out.empty() ? "" : "; ") + "it has scores for " + quoted_list(extra) + ", which version " + version + " does not have";
+        return out;
+    }
+};
+
+ScoreIdsMismatch score_ids_mismatch(const Questionnaire& current, const ScoreSummary& stored) {
+    ScoreIdsMismatch m;
     std::set<std::string> principles, themes;
     for (const Principle& p : current.principles) {
         principles.insert(p.id);
-        if (!stored.principles.count(p.id)) missing.push_back("principle " + p.id);
+        if (!stored.principles.count(p.id)) m.missing_principles.push_back(p.id);
     }
     for (const Theme& t : current.themes) {
         themes.insert(t.id);
-        if (!stored.themes.count(t.id)) missing.push_back("theme " + t.id);
+        if (!stored.themes.count(t.id)) m.missing_themes.push_back(t.id);
     }
     for (const auto& entry : stored.principles)
-        if (!principles.count(entry.first)) extra.push_back("principle " + entry.first);
+        if (!principles.count(entry.first)) m.extra_principles.push_back(entry.first);
     for (const auto& entry : stored.themes)
-        if (!themes.count(entry.first)) extra.push_back("theme " + entry.first);
-    std::string out;
-    if (!missing.empty()) out += "it has no scores for " + quoted_list(missing);
-    if (!extra.empty()) out += std::string(out.empty() ? "" : "; ") + "it has scores for " + quoted_list(extra) + ", which version " + current.version + " does not have";
-    return out;
+        if (!themes.count(entry.first)) m.extra_themes.push_back(entry.first);
+    return m;
 }
 
 } // namespace
@@ -137,17 +159,21 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
         if (checksum || scores || cvr) d.severity = Diagnostic::Severity::Error;
         cvr_reported |= cvr;
     }
-    auto reject = [&](const std::string& pointer, const std::string& message) {
-        check.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, message});
+    auto reject = [&](const std::string& pointer, const char* code, ParamList params, const std::string& message) {
+        check.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, message, code, make_params(params)});
     };
     const std::string cvr = answered_text(answers, cvr_question);
     if (cvr.empty() && !cvr_reported)
-        reject(cvr_pointer, "the CVR number is missing, so the result cannot be matched to an organisation");
+        reject(cvr_pointer, "aggregate.cvr.missing", {}, "the CVR number is missing, so the result cannot be matched to an organisation");
     if (!r.same_questionnaire) {
-        const std::string mismatch = score_ids_mismatch(current, r.stored_scores);
-        if (!mismatch.empty())
-            reject("/scores", "the result was made with questionnaire version " + r.source.version + " and its scores cannot be compared with version " +
-                                  current.version + ": " + mismatch);
+        const ScoreIdsMismatch mismatch = score_ids_mismatch(current, r.stored_scores);
+        if (mismatch.any())
+            reject("/scores", "aggregate.scores.not_comparable",
+                   {{"file_version", r.source.version}, {"version", current.version},
+                    {"missing_principles", comma_list(mismatch.missing_principles)}, {"missing_themes", comma_list(mismatch.missing_themes)},
+                    {"extra_principles", comma_list(mismatch.extra_principles)}, {"extra_themes", comma_list(mismatch.extra_themes)}},
+                   "the result was made with questionnaire version " + r.source.version + " and its scores cannot be compared with version " +
+                       current.version + ": " + mismatch.text(current.version));
     }
     if (has_errors(check.diagnostics)) return check;
 

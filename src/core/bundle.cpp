@@ -55,14 +55,17 @@ BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vec
     const json* version = reader.member(*doc, "", "formatVersion", true);
     if (!version) return BundleRead::Bad;
     if (!version->is_number_integer() || version->get<long long>() != kBundleFormatVersion) {
-        reader.error("/formatVersion", "bundle version " + version->dump() + " is not known to this program (it reads 1)");
+        reader.error("/formatVersion", "bundle.format_version.unknown",
+                     {{"version", version->dump()}, {"supported", std::to_string(kBundleFormatVersion)}},
+                     "bundle version " + version->dump() + " is not known to this program (it reads 1)");
         return BundleRead::Bad;
     }
     const json* results = reader.member(*doc, "", "results", true);
     if (!results || !reader.expect_array(*results, "/results")) return BundleRead::Bad;
     if (results->size() > kMaxBundleResults) {
-        reader.error("/results", std::to_string(results->size()) + " results; a bundle holds at most " +
-                                     std::to_string(kMaxBundleResults));
+        reader.error("/results", "bundle.too_many_results",
+                     {{"count", std::to_string(results->size())}, {"max", std::to_string(kMaxBundleResults)}},
+                     std::to_string(results->size()) + " results; a bundle holds at most " + std::to_string(kMaxBundleResults));
         return BundleRead::Bad;
     }
     for (std::size_t i = 0; i < results->size(); i++) {
@@ -73,8 +76,11 @@ BundleRead read_bundle(std::string_view bytes, const std::string& file, std::vec
         if (auto f = m.find("file"); f != m.end() && f->is_string()) member_file = f->get<std::string>();
         auto r = m.find("result");
         if (r == m.end() || !r->is_object()) {
-            reader.error(p + "/result", r == m.end() ? "missing: each member holds one result document"
-                                                     : "expected an object (a result document), got " + describe_json(*r));
+            if (r == m.end())
+                reader.error(p + "/result", "bundle.member.missing_result", {}, "missing: each member holds one result document");
+            else
+                reader.error(p + "/result", "bundle.member.not_an_object", got_params(*r),
+                             "expected an object (a result document), got " + describe_json(*r));
             continue;
         }
         // Printed as export prints a result file: the member is byte-identical to the single file.

@@ -36,4 +36,16 @@ const char* cvr_message(CvrCheck check, const std::string& lang) {
     return "";
 }
 
+const char* cvr_check_id(CvrCheck check) {
+    switch (check) {
+    case CvrCheck::Valid: return "";
+    case CvrCheck::Empty: return "empty";
+    case CvrCheck::WrongLength: return "wrong_length";
+    case CvrCheck::NotDigits: return "not_digits";
+    case CvrCheck::LeadingZero: return "leading_zero";
+    case CvrCheck::BadChecksum: return "bad_checksum";
+    }
+    return "";
+}
+
 } // namespace mf

@@ -13,5 +13,8 @@ CvrCheck check_cvr(std::string_view input);
 std::string normalise_cvr(std::string_view input); // digits only
 // A plain message for a respondent, in "da" or "en"; empty for Valid.
 const char* cvr_message(CvrCheck check, const std::string& lang);
+// A stable token for codes ("result.cvr.<token>", docs/diagnostics.md): "empty", "wrong_length",
+// "not_digits", "leading_zero", "bad_checksum"; "" for Valid.
+const char* cvr_check_id(CvrCheck check);
 
 } // namespace mf

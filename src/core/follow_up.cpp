@@ -77,15 +77,19 @@ std::vector<FollowUpProblem> check_follow_up(const FollowUp& follow_up, const st
     for (std::size_t i = 0; i < follow_up.items.size(); ++i) {
         const FollowUpItem& item = follow_up.items[i];
         const int n = static_cast<int>(i);
-        if (item.status == FollowUpStatus::None) problems.push_back({n, "status", t("followup.status_missing")});
+        if (item.status == FollowUpStatus::None)
+            problems.push_back({n, "status", t("followup.status_missing"), "follow_up.status.missing", {}});
         if (has_value(item.current)) {
             if (item.earlier.indicator.empty())
-                problems.push_back({n, "current", t("followup.current_without_indicator")});
-            else if (std::string p = indicator_value_problem(item.earlier.indicator.unit, item.current, t.language()); !p.empty())
-                problems.push_back({n, "current", p});
+                problems.push_back({n, "current", t("followup.current_without_indicator"), "follow_up.current.without_indicator", {}});
+            else if (IndicatorValueProblem p = check_indicator_value(item.earlier.indicator.unit, item.current, t.language()); !p.code.empty())
+                problems.push_back({n, "current", p.message, p.code, p.params});
         }
-        if (const std::size_t chars = utf8_chars(item.note); chars > kMaxFollowUpNoteChars)
-            problems.push_back({n, "note", t("followup.note_too_long", {{"length", std::to_string(chars)}, {"max", std::to_string(kMaxFollowUpNoteChars)}})});
+        if (const std::size_t chars = utf8_chars(item.note); chars > kMaxFollowUpNoteChars) {
+            const std::string length = std::to_string(chars), max = std::to_string(kMaxFollowUpNoteChars);
+            problems.push_back({n, "note", t("followup.note_too_long", {{"length", length}, {"max", max}}), "follow_up.note.too_long",
+                                make_params({{"length", length}, {"max", max}})});
+        }
     }
     return problems;
 }
@@ -111,6 +115,10 @@ void to_json(json& j, const FollowUp& follow_up) {
 
 bool read_follow_up(const json& j, const std::string& pointer, const JsonReader& reader, FollowUp& follow_up) {
     const std::size_t errors_before = count_errors(*reader.out);
+    auto status_error = [&reader](const std::string& at, const json& status) {
+        reader.error(at, "result.follow_up.status.unknown", got_params(status),
+                     "expected \"reached\", \"partly\", \"not_reached\", \"dropped\" or null, got " + describe_json(status));
+    };
     follow_up = FollowUp{};
     if (!reader.expect_object(j, pointer)) return false;
     reader.warn_unknown(j, pointer, {"earlier", "items"});
@@ -140,11 +148,11 @@ bool read_follow_up(const json& j, const std::string& pointer, const JsonReader&
                     if (status->is_string()) {
                         if (auto s = follow_up_status_from_id(status->get_ref<const std::string&>())) item.status = *s;
                         else {
-                            reader.error(child_pointer(ip, "status"), "expected \"reached\", \"partly\", \"not_reached\", \"dropped\" or null, got " + describe_json(*status));
+                            status_error(child_pointer(ip, "status"), *status);
                             ok = false;
                         }
                     } else if (!status->is_null()) {
-                        reader.error(child_pointer(ip, "status"), "expected \"reached\", \"partly\", \"not_reached\", \"dropped\" or null, got " + describe_json(*status));
+                        status_error(child_pointer(ip, "status"), *status);
                         ok = false;
                     }
                 } else ok = false;

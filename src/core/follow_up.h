@@ -66,11 +66,14 @@ FollowUp start_follow_up(const ActionPlan& earlier_plan, const std::string& earl
 std::optional<double> indicator_progress(const Indicator& indicator, const IndicatorValue& current);
 
 // One problem in the follow-up: item is the index in FollowUp::items, field "status", "current" or
-// "note" (the JSON field names).
+// "note" (the JSON field names). code and params say the same as message without its language
+// ("follow_up.status.missing", docs/diagnostics.md).
 struct FollowUpProblem {
     int item = -1;
     std::string field;
     std::string message;
+    std::string code;
+    DiagnosticParams params;
 };
 
 // Every problem: no status chosen, a value now that does not fit the indicator's unit (or a value

@@ -8,8 +8,12 @@ namespace {
 
 using nlohmann::json;
 
-Diagnostic error_at(const std::string& file, std::string pointer, std::string message) {
-    return Diagnostic{Diagnostic::Severity::Error, file, std::move(pointer), std::move(message)};
+Diagnostic error_at(const std::string& file, std::string pointer, const char* code, DiagnosticParams params,
+                    std::string message) {
+    return Diagnostic{Diagnostic::Severity::Error, file, std::move(pointer), std::move(message), code, std::move(params)};
+}
+Diagnostic error_at(const std::string& file, std::string pointer, const char* code, ParamList params, std::string message) {
+    return error_at(file, std::move(pointer), code, make_params(params), std::move(message));
 }
 
 void line_and_column(std::string_view text, std::size_t offset, std::size_t& line, std::size_t& column) {
@@ -42,6 +46,8 @@ struct TrackingBuilder {
     json* member = nullptr; // the value of the current key in the innermost object
     std::string failure_pointer;
     std::string failure_message;
+    const char* failure_code = "";
+    DiagnosticParams failure_params;
 
     static std::string key_token(const Frame& f) { return f.key ? json_pointer_token(*f.key) : std::string(); }
     std::string pointer(std::size_t frames) const {
@@ -61,10 +67,15 @@ struct TrackingBuilder {
         const Frame& f = stack.back();
         return p + "/" + (f.is_array ? std::to_string(f.index + 1) : key_token(f));
     }
-    bool fail(std::string ptr, std::string message) {
+    bool fail(std::string ptr, const char* code, ParamList params, std::string message) {
         failure_pointer = std::move(ptr);
+        failure_code = code;
+        failure_params = make_params(params);
         failure_message = std::move(message);
         return false;
+    }
+    Diagnostic failure(const std::string& file) const {
+        return error_at(file, failure_pointer, failure_code, failure_params, failure_message);
     }
     // A new value in the current container (or the document itself); returns where it is stored.
     json* place(json&& value) {
@@ -85,7 +96,8 @@ struct TrackingBuilder {
     bool open(json::value_t type) {
         if (static_cast<int>(stack.size()) >= max_depth) {
             if (!stack.empty() && stack.back().is_array) ++stack.back().index;
-            return fail(pointer(stack.size()), "nesting is deeper than " + std::to_string(max_depth) + " levels");
+            return fail(pointer(stack.size()), "json.too_deep", {{"limit", std::to_string(max_depth)}},
+                        "nesting is deeper than " + std::to_string(max_depth) + " levels");
         }
         json* container = place(json(type));
         stack.push_back(Frame{type == json::value_t::array, -1, nullptr, container});
@@ -115,7 +127,9 @@ struct TrackingBuilder {
         Frame& f = stack.back();
         auto inserted = f.container->get_ptr<json::object_t*>()->emplace(std::move(key), nullptr);
         f.key = &inserted.first->first; // on a duplicate: the equal key already there
-        if (!inserted.second) return fail(pointer(stack.size() - 1), "duplicate key \"" + *f.key + "\" in the same object");
+        if (!inserted.second)
+            return fail(pointer(stack.size() - 1), "json.duplicate_key", {{"key", *f.key}},
+                        "duplicate key \"" + *f.key + "\" in the same object");
         member = &inserted.first->second;
         return true;
     }
@@ -133,10 +147,41 @@ std::string strip_nlohmann_prefix(std::string what) {
     return what;
 }
 
+// "invalid JSON at <where>" with its code: nlohmann's "line L, column C: <detail>" gives json.syntax
+// (json.truncated when the input ends in the middle of a value) with the line, column and nlohmann's detail;
+// anything else json.invalid with the whole text as the detail.
+Diagnostic syntax_error(const std::string& file, const std::string& where) {
+    const std::string message = "invalid JSON at " + where;
+    std::size_t line_end = 0, column_end = 0;
+    if (where.rfind("line ", 0) == 0) {
+        line_end = where.find(", column ");
+        if (line_end != std::string::npos) column_end = where.find(": ", line_end);
+    }
+    auto digits = [](const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; };
+    if (line_end != std::string::npos && column_end != 0 && column_end != std::string::npos) {
+        const std::string line = where.substr(5, line_end - 5);
+        const std::string column = where.substr(line_end + 9, column_end - line_end - 9);
+        const std::string detail = where.substr(column_end + 2);
+        if (digits(line) && digits(column)) {
+            // nlohmann says one of these only when the input ends: in a value, or inside a string.
+            const bool truncated = detail.find("unexpected end of input") != std::string::npos ||
+                                   detail.find("missing closing quote") != std::string::npos;
+            return error_at(file, "", truncated ? "json.truncated" : "json.syntax",
+                            {{"line", line}, {"column", column}, {"detail", detail}}, message);
+        }
+    }
+    return error_at(file, "", "json.invalid", {{"detail", where}}, message);
+}
+
 } // namespace
 
 std::string too_large_message(std::size_t size, std::size_t max_bytes) {
     return "the file is too large: " + std::to_string(size) + " bytes; the limit is " + std::to_string(max_bytes) + " bytes";
+}
+
+Diagnostic too_large_diagnostic(const std::string& file, std::size_t size, std::size_t max_bytes) {
+    return error_at(file, "", "json.too_large", {{"size", std::to_string(size)}, {"limit", std::to_string(max_bytes)}},
+                    too_large_message(size, max_bytes));
 }
 
 std::string json_pointer_token(std::string_view key) {
@@ -167,6 +212,22 @@ std::string describe_json(const json& value) {
     }
 }
 
+const char* json_type_token(const json& value) {
+    switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "boolean";
+    case json::value_t::string: return "string";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "number";
+    case json::value_t::object: return "object";
+    case json::value_t::array: return "array";
+    default: return "other";
+    }
+}
+
+DiagnosticParams got_params(const json& value) { return make_params({{"got", describe_json(value)}, {"got_type", json_type_token(value)}}); }
+
 std::size_t find_invalid_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
@@ -196,53 +257,57 @@ std::size_t find_invalid_utf8(std::string_view text) {
 std::optional<json> parse_json_document(std::string_view bytes, const std::string& file, Diagnostics& out,
                                         const JsonLimits& limits) {
     if (bytes.size() > limits.max_bytes) {
-        out.push_back(error_at(file, "", too_large_message(bytes.size(), limits.max_bytes)));
+        out.push_back(too_large_diagnostic(file, bytes.size(), limits.max_bytes));
         return std::nullopt;
     }
     if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
         static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
-        out.push_back(error_at(file, "", "the file starts with a byte order mark (EF BB BF); save it as UTF-8 without BOM"));
+        out.push_back(error_at(file, "", "json.byte_order_mark", {},
+                               "the file starts with a byte order mark (EF BB BF); save it as UTF-8 without BOM"));
         return std::nullopt;
     }
     if (std::size_t bad = find_invalid_utf8(bytes); bad != std::string_view::npos) {
         std::size_t line, column;
         line_and_column(bytes, bad, line, column);
-        out.push_back(error_at(file, "", "invalid UTF-8 at line " + std::to_string(line) + ", column " +
-                                             std::to_string(column) + " (byte " + std::to_string(bad) + ")"));
+        out.push_back(error_at(file, "", "json.invalid_utf8",
+                               {{"line", std::to_string(line)}, {"column", std::to_string(column)}, {"byte", std::to_string(bad)}},
+                               "invalid UTF-8 at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                                   " (byte " + std::to_string(bad) + ")"));
         return std::nullopt;
     }
     if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        out.push_back(error_at(file, "", "the file is empty"));
+        out.push_back(error_at(file, "", "json.empty", {}, "the file is empty"));
         return std::nullopt;
     }
 
     json doc;
-    TrackingBuilder tracker{doc, limits.max_depth, {}, nullptr, {}, {}};
+    TrackingBuilder tracker{doc, limits.max_depth, {}, nullptr, {}, {}, "", {}};
     try {
         // A char range, as bundle.cpp's writer parses too: one nlohmann parser in the wasm.
         json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &tracker, json::input_format_t::json, /*strict=*/true,
                         /*ignore_comments=*/false);
         if (!tracker.failure_message.empty()) {
-            out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
+            out.push_back(tracker.failure(file));
             return std::nullopt;
         }
         return doc;
     } catch (const json::out_of_range& e) {
         // "[json.exception.out_of_range.406] number overflow parsing '1e400'": say where and what.
         if (!tracker.failure_message.empty()) {
-            out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
+            out.push_back(tracker.failure(file));
             return std::nullopt;
         }
         const std::string what = e.what();
         const std::size_t a = what.find('\''), b = what.rfind('\'');
         const std::string number = a != std::string::npos && b > a ? what.substr(a + 1, b - a - 1) : std::string("a number");
-        out.push_back(error_at(file, tracker.value_pointer(), "the number " + number + " is too large (beyond what a double can hold)"));
+        out.push_back(error_at(file, tracker.value_pointer(), "json.number_too_large", {{"number", number}},
+                               "the number " + number + " is too large (beyond what a double can hold)"));
         return std::nullopt;
     } catch (const json::exception& e) {
         if (!tracker.failure_message.empty())
-            out.push_back(error_at(file, tracker.failure_pointer, tracker.failure_message));
+            out.push_back(tracker.failure(file));
         else
-            out.push_back(error_at(file, "", "invalid JSON at " + strip_nlohmann_prefix(e.what())));
+            out.push_back(syntax_error(file, strip_nlohmann_prefix(e.what())));
         return std::nullopt;
     }
 }
@@ -250,23 +315,23 @@ std::optional<json> parse_json_document(std::string_view bytes, const std::strin
 bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        out.push_back(error_at(path, "", "cannot open the file"));
+        out.push_back(error_at(path, "", "file.cannot_open", {}, "cannot open the file"));
         return false;
     }
     in.seekg(0, std::ios::end);
     std::streamoff size = in.tellg();
     if (size < 0) {
-        out.push_back(error_at(path, "", "cannot read the file (is it a folder?)"));
+        out.push_back(error_at(path, "", "file.not_a_file", {}, "cannot read the file (is it a folder?)"));
         return false;
     }
     if (static_cast<std::size_t>(size) > max_bytes) {
-        out.push_back(error_at(path, "", too_large_message(static_cast<std::size_t>(size), max_bytes)));
+        out.push_back(too_large_diagnostic(path, static_cast<std::size_t>(size), max_bytes));
         return false;
     }
     in.seekg(0, std::ios::beg);
     bytes.resize(static_cast<std::size_t>(size));
     if (size > 0 && !in.read(bytes.data(), size)) {
-        out.push_back(error_at(path, "", "cannot read the file"));
+        out.push_back(error_at(path, "", "file.cannot_read", {}, "cannot read the file"));
         return false;
     }
     return true;

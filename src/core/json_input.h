@@ -5,6 +5,7 @@
 //   - nesting deeper than the limit (checked while parsing, so 10,000 '[' cost nothing),
 //   - duplicate keys in an object (nlohmann would silently keep the last one),
 //   - malformed JSON (nlohmann's message, without its exception prefix), numbers out of range.
+// Each with its code (json.*, file.*; docs/diagnostics.md).
 // The questionnaire loader and the result importer both start here.
 #pragma once
 #include "core/diagnostics.h"
@@ -35,12 +36,19 @@ bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& o
 // "the file is too large: <size> bytes; the limit is <max_bytes> bytes": the one wording for a file
 // refused for its size, whoever refuses it (this gate, read_file_bytes, the browser before reading).
 std::string too_large_message(std::size_t size, std::size_t max_bytes);
+// That message as the error "json.too_large" {size, limit} for `file` (the whole file).
+Diagnostic too_large_diagnostic(const std::string& file, std::size_t size, std::size_t max_bytes);
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 std::string json_pointer_token(std::string_view key);
 
-// Short description of a JSON value for messages: "a string (\"3\")", "an array", "null", ...
+// Short description of a JSON value for messages: "\"3\"" (strings shortened to 40 characters), "3",
+// "true", "null", "an object", "an array".
 std::string describe_json(const nlohmann::json& value);
+// The JSON type of a value as a stable token: "null", "boolean", "number", "string", "object", "array".
+const char* json_type_token(const nlohmann::json& value);
+// The parameters of a "got X" message: {"got", describe_json(value)}, {"got_type", json_type_token(value)}.
+DiagnosticParams got_params(const nlohmann::json& value);
 
 // Where the first invalid UTF-8 byte is, or npos when the text is valid UTF-8.
 std::size_t find_invalid_utf8(std::string_view text);

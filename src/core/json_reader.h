@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mf {
@@ -26,14 +27,19 @@ struct JsonReader {
     std::string file;
     Diagnostics* out = nullptr;
 
-    void error(const std::string& pointer, const std::string& message) const;
-    void warning(const std::string& pointer, const std::string& message) const;
+    // A problem with its code and parameters (docs/diagnostics.md) and the English message.
+    void error(const std::string& pointer, std::string_view code, ParamList params, const std::string& message) const;
+    void error(const std::string& pointer, std::string_view code, DiagnosticParams params, const std::string& message) const;
+    void warning(const std::string& pointer, std::string_view code, ParamList params, const std::string& message) const;
+    void warning(const std::string& pointer, std::string_view code, DiagnosticParams params, const std::string& message) const;
 
-    // The member `key` of `object` (at `pointer`); nullptr when absent, reported when required.
+    // The member `key` of `object` (at `pointer`); nullptr when absent, reported when required
+    // (json.missing_field).
     const nlohmann::json* member(const nlohmann::json& object, const std::string& pointer, const char* key,
                                  bool required) const;
 
-    // Type checks that report "expected ..., got ..." at `pointer`; false when the type is wrong.
+    // Type checks that report "expected ..., got ..." at `pointer` (json.expected_*, json.not_finite);
+    // false when the type is wrong.
     bool expect_object(const nlohmann::json& value, const std::string& pointer) const;
     bool expect_array(const nlohmann::json& value, const std::string& pointer) const;
     bool read_string(const nlohmann::json& value, const std::string& pointer, std::string& out_value) const;
@@ -42,7 +48,7 @@ struct JsonReader {
     bool read_optional_number(const nlohmann::json& value, const std::string& pointer,
                               std::optional<double>& out_value) const;
 
-    // Warns about members of `object` not in `known` ("unknown field \"x\" is ignored").
+    // Warns about members of `object` not in `known` ("unknown field \"x\" is ignored", json.unknown_field).
     void warn_unknown(const nlohmann::json& object, const std::string& pointer,
                       const std::vector<std::string>& known) const;
 };

@@ -33,6 +33,9 @@ constexpr int kMaxConditionDepth = 32;
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
+// `params` followed by the "got" parameters of `value` (got_params).
+DiagnosticParams with_got(ParamList params, const json& value) { return make_params(params, got_params(value)); }
+
 std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -73,18 +76,26 @@ struct Loader {
 
     Loader(std::string file_name, Diagnostics& diagnostics) : file(std::move(file_name)), out(diagnostics) {}
 
-    void error(const std::string& ptr, std::string message) {
-        out.push_back(Diagnostic{Diagnostic::Severity::Error, file, ptr, std::move(message)});
+    // A problem at `ptr` with its code and parameters (docs/diagnostics.md) and the English message.
+    void add(Diagnostic::Severity severity, const std::string& ptr, std::string_view code, DiagnosticParams params,
+             std::string message) {
+        out.push_back(Diagnostic{severity, file, ptr, std::move(message), std::string(code), std::move(params)});
     }
-    void warning(const std::string& ptr, std::string message) {
-        out.push_back(Diagnostic{Diagnostic::Severity::Warning, file, ptr, std::move(message)});
+    void error(const std::string& ptr, std::string_view code, DiagnosticParams params, std::string message) {
+        add(Diagnostic::Severity::Error, ptr, code, std::move(params), std::move(message));
+    }
+    void error(const std::string& ptr, std::string_view code, ParamList params, std::string message) {
+        add(Diagnostic::Severity::Error, ptr, code, make_params(params), std::move(message));
+    }
+    void warning(const std::string& ptr, std::string_view code, ParamList params, std::string message) {
+        add(Diagnostic::Severity::Warning, ptr, code, make_params(params), std::move(message));
     }
     static std::string at(const std::string& ptr, const std::string& key) { return ptr + "/" + json_pointer_token(key); }
     static std::string at(const std::string& ptr, std::size_t index) { return ptr + "/" + std::to_string(index); }
 
     bool expect_object(const json& v, const std::string& ptr) {
         if (v.is_object()) return true;
-        error(ptr, "expected an object, got " + describe_json(v));
+        error(ptr, "json.expected_object", got_params(v), "expected an object, got " + describe_json(v));
         return false;
     }
 
@@ -98,9 +109,11 @@ struct Loader {
                 if (it.key() == k) found = true;
             if (found) continue;
             if (type && other_type.count(it.key()))
-                warning(at(ptr, it.key()), "field " + in_quotes(it.key()) + " is not used by a " + type + " question (ignored)");
+                warning(at(ptr, it.key()), "questionnaire.field.not_for_type", {{"field", it.key()}, {"type", type}},
+                        "field " + in_quotes(it.key()) + " is not used by a " + type + " question (ignored)");
             else
-                warning(at(ptr, it.key()), "unknown field " + in_quotes(it.key()) + " (ignored)");
+                warning(at(ptr, it.key()), "questionnaire.field.unknown", {{"field", it.key()}},
+                        "unknown field " + in_quotes(it.key()) + " (ignored)");
         }
     }
 
@@ -108,7 +121,7 @@ struct Loader {
     const json* field(const json& obj, const std::string& ptr, const char* key, bool required) {
         auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(ptr, "missing field " + in_quotes(key));
+            if (required) error(ptr, "questionnaire.field.missing", {{"field", key}}, "missing field " + in_quotes(key));
             return nullptr;
         }
         return &*it;
@@ -118,12 +131,12 @@ struct Loader {
         const json* v = field(obj, ptr, key, required);
         if (!v) return false;
         if (!v->is_string()) {
-            error(at(ptr, key), "expected a string, got " + describe_json(*v));
+            error(at(ptr, key), "json.expected_string", got_params(*v), "expected a string, got " + describe_json(*v));
             return false;
         }
         value = v->get<std::string>();
         if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
-            error(at(ptr, key), "must not be empty");
+            error(at(ptr, key), "questionnaire.field.empty", {{"field", key}}, "must not be empty");
             return false;
         }
         return true;
@@ -132,8 +145,9 @@ struct Loader {
     bool read_id(const json& obj, const std::string& ptr, std::string& value) {
         if (!read_string(obj, ptr, "id", value, true)) return false;
         if (!is_valid_id(value)) {
-            error(at(ptr, "id"), "invalid id " + in_quotes(value) +
-                                     ": use lowercase letters a-z, digits and _, starting with a letter (at most 64 characters)");
+            error(at(ptr, "id"), "questionnaire.id.invalid", {{"id", value}},
+                  "invalid id " + in_quotes(value) +
+                      ": use lowercase letters a-z, digits and _, starting with a letter (at most 64 characters)");
             return false;
         }
         return true;
@@ -149,17 +163,20 @@ struct Loader {
 
     bool check_number(const json& v, const std::string& ptr, double& value, double lo, double hi) {
         if (!v.is_number()) {
-            error(ptr, "expected a number, got " + describe_json(v));
+            error(ptr, "json.expected_number", got_params(v), "expected a number, got " + describe_json(v));
             return false;
         }
         double d = v.get<double>();
         if (!std::isfinite(d)) {
-            error(ptr, "expected a finite number");
+            error(ptr, "json.not_finite", {}, "expected a finite number");
             return false;
         }
         if (d < lo || d > hi) {
-            if (lo == 0 && d < 0) error(ptr, "must be 0 or more, got " + describe_json(v));
-            else error(ptr, "must be between " + number_text(lo) + " and " + number_text(hi) + ", got " + describe_json(v));
+            if (lo == 0 && d < 0)
+                error(ptr, "questionnaire.number.negative", {{"got", describe_json(v)}}, "must be 0 or more, got " + describe_json(v));
+            else
+                error(ptr, "questionnaire.number.out_of_range", {{"min", number_text(lo)}, {"max", number_text(hi)}, {"got", describe_json(v)}},
+                      "must be between " + number_text(lo) + " and " + number_text(hi) + ", got " + describe_json(v));
             return false;
         }
         value = d;
@@ -170,7 +187,7 @@ struct Loader {
         const json* v = field(obj, ptr, key, false);
         if (!v) return false;
         if (!v->is_boolean()) {
-            error(at(ptr, key), "expected true or false, got " + describe_json(*v));
+            error(at(ptr, key), "json.expected_boolean", got_params(*v), "expected true or false, got " + describe_json(*v));
             return false;
         }
         value = v->get<bool>();
@@ -181,7 +198,7 @@ struct Loader {
         const json* v = field(obj, ptr, key, required);
         if (!v) return nullptr;
         if (!v->is_array()) {
-            error(at(ptr, key), "expected an array, got " + describe_json(*v));
+            error(at(ptr, key), "json.expected_array", got_params(*v), "expected an array, got " + describe_json(*v));
             return nullptr;
         }
         return v;
@@ -196,7 +213,8 @@ struct Loader {
             std::string example;
             for (const std::string& l : languages) example += (example.empty() ? "" : ", ") + in_quotes(l) + ": \"...\"";
             if (example.empty()) example = "\"da\": \"...\"";
-            error(p, "expected a text (an object with one string per language, {" + example + "}), got " + describe_json(*v));
+            error(p, "questionnaire.text.not_a_text", with_got({{"languages", join(languages)}}, *v),
+                  "expected a text (an object with one string per language, {" + example + "}), got " + describe_json(*v));
             return false;
         }
         bool ok = true;
@@ -205,17 +223,19 @@ struct Loader {
             for (const std::string& l : languages)
                 if (l == it.key()) listed = true;
             if (!listed) {
-                if (languages_ok) warning(at(p, it.key()), "language " + in_quotes(it.key()) + " is not in \"languages\" (ignored)");
+                if (languages_ok)
+                    warning(at(p, it.key()), "questionnaire.text.language_not_listed", {{"language", it.key()}},
+                            "language " + in_quotes(it.key()) + " is not in \"languages\" (ignored)");
                 continue;
             }
             if (!it->is_string()) {
-                error(at(p, it.key()), "expected a string, got " + describe_json(*it));
+                error(at(p, it.key()), "json.expected_string", got_params(*it), "expected a string, got " + describe_json(*it));
                 ok = false;
                 continue;
             }
             std::string s = it->get<std::string>();
             if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
-                error(at(p, it.key()), "the " + in_quotes(it.key()) + " text is empty");
+                error(at(p, it.key()), "questionnaire.text.empty", {{"language", it.key()}}, "the " + in_quotes(it.key()) + " text is empty");
                 ok = false;
                 continue;
             }
@@ -223,7 +243,7 @@ struct Loader {
         }
         for (const std::string& l : languages)
             if (!v->contains(l)) {
-                error(p, "missing the " + in_quotes(l) + " translation");
+                error(p, "questionnaire.text.missing_translation", {{"language", l}}, "missing the " + in_quotes(l) + " translation");
                 ok = false;
             }
         return ok;
@@ -234,7 +254,8 @@ struct Loader {
                       const char* what) {
         auto ins = seen.emplace(id, id_ptr);
         if (ins.second) return true;
-        error(id_ptr, std::string("duplicate ") + what + " id " + in_quotes(id) + " (first at " + ins.first->second + ")");
+        error(id_ptr, std::string("questionnaire.") + what + ".duplicate_id", {{"id", id}, {"first_at", ins.first->second}},
+              std::string("duplicate ") + what + " id " + in_quotes(id) + " (first at " + ins.first->second + ")");
         return false;
     }
 
@@ -247,22 +268,29 @@ struct Loader {
     bool load_condition(const json& v, const std::string& ptr, const std::string& self, const QuestionRef* self_ref,
                         Condition& c, int depth) {
         if (!v.is_object()) {
-            error(ptr, "expected a condition (an object with \"all\", \"any\", \"not\" or \"question\"), got " + describe_json(v));
+            error(ptr, "questionnaire.condition.not_an_object", got_params(v),
+                  "expected a condition (an object with \"all\", \"any\", \"not\" or \"question\"), got " + describe_json(v));
             return false;
         }
         if (depth > kMaxConditionDepth) {
-            error(ptr, "conditions nest deeper than " + std::to_string(kMaxConditionDepth) + " levels");
+            error(ptr, "questionnaire.condition.too_deep", {{"limit", std::to_string(kMaxConditionDepth)}},
+                  "conditions nest deeper than " + std::to_string(kMaxConditionDepth) + " levels");
             return false;
         }
-        std::vector<std::string> shapes;
+        std::vector<std::string> shapes, kinds; // quoted for the message, plain for the parameter
         for (const char* k : {"all", "any", "not", "question"})
-            if (v.contains(k)) shapes.push_back(in_quotes(k));
+            if (v.contains(k)) {
+                shapes.push_back(in_quotes(k));
+                kinds.push_back(k);
+            }
         if (shapes.empty()) {
-            error(ptr, "expected a condition (an object with \"all\", \"any\", \"not\" or \"question\"), got an object with none of them");
+            error(ptr, "questionnaire.condition.no_kind", {},
+                  "expected a condition (an object with \"all\", \"any\", \"not\" or \"question\"), got an object with none of them");
             return false;
         }
         if (shapes.size() > 1) {
-            error(ptr, "a condition has exactly one of \"all\", \"any\", \"not\" or \"question\"; this one has " + join(shapes, " and "));
+            error(ptr, "questionnaire.condition.several_kinds", {{"kinds", join(kinds)}},
+                  "a condition has exactly one of \"all\", \"any\", \"not\" or \"question\"; this one has " + join(shapes, " and "));
             return false;
         }
         if (v.contains("all") || v.contains("any")) {
@@ -272,7 +300,8 @@ struct Loader {
             const json* list = read_array(v, ptr, key, true);
             if (!list) return false;
             if (list->empty()) {
-                error(at(ptr, key), std::string("\"") + key + "\" needs at least one condition");
+                error(at(ptr, key), "questionnaire.condition.empty_list", {{"key", key}},
+                      std::string("\"") + key + "\" needs at least one condition");
                 return false;
             }
             bool ok = true;
@@ -310,16 +339,18 @@ struct Loader {
             if (c.question == self && self_ref) {
                 ref = self_ref;
             } else if (c.question == self) {
-                error(qp, "a question's condition cannot refer to the question itself; it may only refer to earlier questions");
+                error(qp, "questionnaire.condition.refers_to_itself", {{"question", c.question}},
+                      "a question's condition cannot refer to the question itself; it may only refer to earlier questions");
                 ok = false;
             } else if (earlier_it != earlier.end()) {
                 ref = &earlier_it->second;
             } else if (all_questions.count(c.question)) {
-                error(qp, "refers to " + in_quotes(c.question) + ", which is defined later (at " + all_questions[c.question] +
-                              "); a condition may only refer to earlier questions");
+                error(qp, "questionnaire.condition.refers_to_later", {{"question", c.question}, {"defined_at", all_questions[c.question]}},
+                      "refers to " + in_quotes(c.question) + ", which is defined later (at " + all_questions[c.question] +
+                          "); a condition may only refer to earlier questions");
                 ok = false;
             } else {
-                error(qp, "unknown question " + in_quotes(c.question));
+                error(qp, "questionnaire.condition.unknown_question", {{"question", c.question}}, "unknown question " + in_quotes(c.question));
                 ok = false;
             }
         } else {
@@ -339,7 +370,9 @@ struct Loader {
                     c.op = o.second;
                     op_ok = true;
                 }
-            if (!op_ok) error(at(ptr, "op"), "unknown op " + in_quotes(op) + "; expected one of =, !=, >, >=, <, <=, includes, answered");
+            if (!op_ok)
+                error(at(ptr, "op"), "questionnaire.condition.unknown_op", {{"op", op}},
+                      "unknown op " + in_quotes(op) + "; expected one of =, !=, >, >=, <, <=, includes, answered");
         }
         if (!op_ok) ok = false;
 
@@ -347,11 +380,11 @@ struct Loader {
         const json* value = v.contains("value") ? &v["value"] : nullptr;
         if (op_ok && c.op == Condition::Op::Answered) {
             if (value) {
-                error(at(ptr, "value"), "\"answered\" takes no value");
+                error(at(ptr, "value"), "questionnaire.condition.answered_with_value", {}, "\"answered\" takes no value");
                 ok = false;
             }
         } else if (op_ok && !value) {
-            error(ptr, "missing field \"value\"");
+            error(ptr, "questionnaire.field.missing", {{"field", "value"}}, "missing field \"value\"");
             ok = false;
         }
         if (!ref || !ref->type_known || !op_ok) return ok;
@@ -369,8 +402,10 @@ struct Loader {
         for (const std::string& a : allowed)
             if (a == op) fits = true;
         if (!fits) {
-            error(at(ptr, "op"), in_quotes(op) + " cannot be used with " + in_quotes(c.question) + " (a " + question_type_name(ref->type) +
-                                     " question); use " + join(allowed, ", "));
+            error(at(ptr, "op"), "questionnaire.condition.op_not_for_type",
+                  {{"op", op}, {"question", c.question}, {"type", question_type_name(ref->type)}, {"allowed", join(allowed)}},
+                  in_quotes(op) + " cannot be used with " + in_quotes(c.question) + " (a " + question_type_name(ref->type) +
+                      " question); use " + join(allowed, ", "));
             return false;
         }
         if (c.op == Condition::Op::Answered || !value) return ok;
@@ -382,13 +417,16 @@ struct Loader {
         }
         // An option id of the referenced question.
         if (!value->is_string()) {
-            error(vp, "expected an option id of " + in_quotes(c.question) + " (a string), got " + describe_json(*value));
+            error(vp, "questionnaire.condition.value_not_option_id", with_got({{"question", c.question}}, *value),
+                  "expected an option id of " + in_quotes(c.question) + " (a string), got " + describe_json(*value));
             return false;
         }
         c.value_text = value->get<std::string>();
         for (const std::string& id : ref->option_ids)
             if (id == c.value_text) return ok;
-        error(vp, in_quotes(c.value_text) + " is not an option of " + in_quotes(c.question) + "; expected one of " + join(ref->option_ids));
+        error(vp, "questionnaire.condition.value_not_an_option",
+              {{"value", c.value_text}, {"question", c.question}, {"options", join(ref->option_ids)}},
+              in_quotes(c.value_text) + " is not an option of " + in_quotes(c.question) + "; expected one of " + join(ref->option_ids));
         return false;
     }
 
@@ -401,7 +439,7 @@ struct Loader {
         if (!list) return false;
         std::string lp = at(ptr, "options");
         if (list->empty()) {
-            error(lp, "needs at least one option");
+            error(lp, "questionnaire.options.empty", {}, "needs at least one option");
             return false;
         }
         const bool multiple = q.type == QuestionType::Multiple;
@@ -437,7 +475,8 @@ struct Loader {
         }
         std::string wp = at(ptr, "weights");
         if (!w->is_object()) {
-            error(wp, "expected an object from principle id to weight, got " + describe_json(*w));
+            error(wp, "questionnaire.weights.not_an_object", got_params(*w),
+                  "expected an object from principle id to weight, got " + describe_json(*w));
             weights_missing = true;
             return false;
         }
@@ -449,7 +488,8 @@ struct Loader {
             bool known = principle_ids.count(it.key()) > 0;
             if (!known) {
                 // Without any readable principle, every name would be "unknown": one error says it.
-                if (!principle_ids.empty()) error(p, "unknown principle " + in_quotes(it.key()));
+                if (!principle_ids.empty())
+                    error(p, "questionnaire.weights.unknown_principle", {{"principle", it.key()}}, "unknown principle " + in_quotes(it.key()));
                 ok = false;
             }
             if (!check_number(*it, p, weight, 0, kMaxScore)) {
@@ -461,7 +501,8 @@ struct Loader {
             if (weight > 0) any_positive = true;
         }
         if (ok && !any_positive) {
-            error(wp, "at least one weight must be above 0 (a scored question must count towards a principle)");
+            error(wp, "questionnaire.weights.none_above_zero", {},
+                  "at least one weight must be above 0 (a scored question must count towards a principle)");
             ok = false;
         }
         return ok;
@@ -486,7 +527,9 @@ struct Loader {
                     q.type = t.second;
                     type_ok = true;
                 }
-            if (!type_ok) error(at(ptr, "type"), "unknown question type " + in_quotes(type) + "; expected one of single, yesno, multiple, number, text");
+            if (!type_ok)
+                error(at(ptr, "type"), "questionnaire.question.unknown_type", {{"type", type}},
+                      "unknown question type " + in_quotes(type) + "; expected one of single, yesno, multiple, number, text");
         }
         if (!type_ok) ok = false;
 
@@ -495,7 +538,7 @@ struct Loader {
         if (v.contains("required")) ok = read_bool(v, ptr, "required", q.required) && ok;
         if (v.contains("role")) {
             if (!in_profile) {
-                error(at(ptr, "role"), "only profile questions have a role");
+                error(at(ptr, "role"), "questionnaire.question.role_outside_profile", {}, "only profile questions have a role");
                 ok = false;
             } else {
                 ok = read_string(v, ptr, "role", q.role, false) && ok;
@@ -530,7 +573,7 @@ struct Loader {
                 for (const Option& o : q.options)
                     if (o.score > 0) any = true;
                 if (!any) {
-                    error(at(ptr, "options"), "at least one option needs a score above 0");
+                    error(at(ptr, "options"), "questionnaire.options.no_score_above_zero", {}, "at least one option needs a score above 0");
                     ok = false;
                 }
             }
@@ -552,11 +595,13 @@ struct Loader {
                     double sum = 0;
                     for (const Option& o : q.options) sum += o.score;
                     if (q.max_points <= 0) {
-                        error(at(ptr, "maxPoints"), "must be above 0, got " + number_text(q.max_points));
+                        error(at(ptr, "maxPoints"), "questionnaire.max_points.not_above_zero", {{"value", number_text(q.max_points)}},
+                              "must be above 0, got " + number_text(q.max_points));
                         ok = false;
                     } else if (options_ok && q.max_points > sum) {
-                        error(at(ptr, "maxPoints"), "is " + number_text(q.max_points) +
-                                                        ", more than the options' points add up to (" + number_text(sum) + ")");
+                        error(at(ptr, "maxPoints"), "questionnaire.max_points.above_sum",
+                              {{"value", number_text(q.max_points)}, {"sum", number_text(sum)}},
+                              "is " + number_text(q.max_points) + ", more than the options' points add up to (" + number_text(sum) + ")");
                         ok = false;
                     }
                 } else {
@@ -579,7 +624,8 @@ struct Loader {
                 else ok = false;
             }
             if (q.min && q.max && *q.min > *q.max) {
-                error(at(ptr, "min"), "min (" + number_text(*q.min) + ") is above max (" + number_text(*q.max) + ")");
+                error(at(ptr, "min"), "questionnaire.number.min_above_max", {{"min", number_text(*q.min)}, {"max", number_text(*q.max)}},
+                      "min (" + number_text(*q.min) + ") is above max (" + number_text(*q.max) + ")");
                 ok = false;
             }
             if (v.contains("integer")) ok = read_bool(v, ptr, "integer", q.integer) && ok;
@@ -593,7 +639,8 @@ struct Loader {
                 if (!read_string(v, ptr, "format", q.format, false)) {
                     ok = false;
                 } else if (q.format != "email" && q.format != "cvr") {
-                    error(at(ptr, "format"), "unknown format " + in_quotes(q.format) + "; expected \"email\" or \"cvr\"");
+                    error(at(ptr, "format"), "questionnaire.question.unknown_format", {{"format", q.format}},
+                          "unknown format " + in_quotes(q.format) + "; expected \"email\" or \"cvr\"");
                     ok = false;
                 }
             }
@@ -602,10 +649,11 @@ struct Loader {
 
         // Weights: required on scored theme questions, refused where nothing is scored.
         if (v.contains("weights") && in_profile) {
-            error(at(ptr, "weights"), "profile questions are never scored; remove \"weights\"");
+            error(at(ptr, "weights"), "questionnaire.weights.on_profile_question", {}, "profile questions are never scored; remove \"weights\"");
             ok = false;
         } else if (v.contains("weights") && !q.scored()) {
-            error(at(ptr, "weights"), std::string("a ") + question_type_name(q.type) + " question is never scored; remove \"weights\"");
+            error(at(ptr, "weights"), "questionnaire.weights.on_unscored_question", {{"type", question_type_name(q.type)}},
+                  std::string("a ") + question_type_name(q.type) + " question is never scored; remove \"weights\"");
             ok = false;
         } else if (scored) {
             ok = load_weights(v, ptr, q) && ok;
@@ -622,8 +670,9 @@ struct Loader {
 
         // Recommendations follow from a score (docs/scoring.md), so only scored theme questions have them.
         if (v.contains("recommendations") && !scored) {
-            error(at(ptr, "recommendations"), std::string("only scored questions have recommendations; a ") +
-                                                  (in_profile ? "profile" : question_type_name(q.type)) + " question is never scored");
+            const std::string kind = in_profile ? "profile" : question_type_name(q.type);
+            error(at(ptr, "recommendations"), "questionnaire.recommendations.on_unscored_question", {{"type", kind}},
+                  "only scored questions have recommendations; a " + kind + " question is never scored");
             ok = false;
         } else if (const json* recs = read_array(v, ptr, "recommendations", false)) {
             std::string rp = at(ptr, "recommendations");
@@ -680,7 +729,8 @@ struct Loader {
         bool ok = true;
         if (const json* f = field(doc, "", "format", true)) {
             if (!f->is_string() || f->get<std::string>() != kQuestionnaireFormat) {
-                error("/format", std::string("expected \"") + kQuestionnaireFormat + "\", got " + describe_json(*f));
+                error("/format", "questionnaire.format.wrong", got_params(*f),
+                      std::string("expected \"") + kQuestionnaireFormat + "\", got " + describe_json(*f));
                 ok = false;
             }
         } else {
@@ -688,11 +738,14 @@ struct Loader {
         }
         if (const json* v = field(doc, "", "formatVersion", true)) {
             if (!v->is_number_integer()) {
-                error("/formatVersion", "expected an integer, got " + describe_json(*v));
+                error("/formatVersion", "questionnaire.format_version.not_an_integer", got_params(*v),
+                      "expected an integer, got " + describe_json(*v));
                 ok = false;
             } else if (v->get<long long>() != kQuestionnaireFormatVersion) {
-                error("/formatVersion", "unknown format version " + v->dump() + "; this version of the program reads version " +
-                                            std::to_string(kQuestionnaireFormatVersion));
+                error("/formatVersion", "questionnaire.format_version.unknown",
+                      {{"version", v->dump()}, {"supported", std::to_string(kQuestionnaireFormatVersion)}},
+                      "unknown format version " + v->dump() + "; this version of the program reads version " +
+                          std::to_string(kQuestionnaireFormatVersion));
                 ok = false;
             }
         } else {
@@ -705,7 +758,7 @@ struct Loader {
         const json* list = read_array(doc, "", "languages", true);
         if (!list) return false;
         if (list->empty()) {
-            error("/languages", "needs at least one language");
+            error("/languages", "questionnaire.languages.empty", {}, "needs at least one language");
             return false;
         }
         bool ok = true;
@@ -713,7 +766,8 @@ struct Loader {
             const json& l = (*list)[i];
             std::string p = at("/languages", i);
             if (!l.is_string()) {
-                error(p, "expected a language code (a string), got " + describe_json(l));
+                error(p, "questionnaire.language.not_a_string", got_params(l),
+                      "expected a language code (a string), got " + describe_json(l));
                 ok = false;
                 continue;
             }
@@ -722,7 +776,8 @@ struct Loader {
             for (char ch : code)
                 if (ch < 'a' || ch > 'z') syntax = false;
             if (!syntax) {
-                error(p, "invalid language code " + in_quotes(code) + "; use a two- or three-letter lowercase code such as \"da\"");
+                error(p, "questionnaire.language.invalid", {{"language", code}},
+                      "invalid language code " + in_quotes(code) + "; use a two- or three-letter lowercase code such as \"da\"");
                 ok = false;
                 continue;
             }
@@ -730,7 +785,7 @@ struct Loader {
             for (const std::string& seen : q.languages)
                 if (seen == code) dup = true;
             if (dup) {
-                error(p, "duplicate language " + in_quotes(code));
+                error(p, "questionnaire.language.duplicate", {{"language", code}}, "duplicate language " + in_quotes(code));
                 ok = false;
                 continue;
             }
@@ -745,7 +800,7 @@ struct Loader {
         const json* list = read_array(doc, "", "principles", true);
         if (!list) return false;
         if (list->empty()) {
-            error("/principles", "needs at least one principle");
+            error("/principles", "questionnaire.principles.empty", {}, "needs at least one principle");
             return false;
         }
         bool ok = true;
@@ -772,7 +827,7 @@ struct Loader {
         const json* list = read_array(doc, "", "levels", true);
         if (!list) return false;
         if (list->empty()) {
-            error("/levels", "needs at least one level");
+            error("/levels", "questionnaire.levels.empty", {}, "needs at least one level");
             return false;
         }
         bool ok = true;
@@ -793,11 +848,14 @@ struct Loader {
             else ok = false;
             if (read_number(v, p, "minPercent", l.min_percent, true, 0, 100)) {
                 if (i == 0 && l.min_percent != 0) {
-                    error(at(p, "minPercent"), "the first level must start at 0, got " + number_text(l.min_percent));
+                    error(at(p, "minPercent"), "questionnaire.level.first_not_zero", {{"value", number_text(l.min_percent)}},
+                          "the first level must start at 0, got " + number_text(l.min_percent));
                     ok = false;
                 } else if (has_previous && l.min_percent <= previous) {
-                    error(at(p, "minPercent"), "levels must be in ascending order: " + number_text(l.min_percent) +
-                                                   " is not above " + number_text(previous) + " (the level before)");
+                    error(at(p, "minPercent"), "questionnaire.level.not_ascending",
+                          {{"value", number_text(l.min_percent)}, {"previous", number_text(previous)}},
+                          "levels must be in ascending order: " + number_text(l.min_percent) + " is not above " +
+                              number_text(previous) + " (the level before)");
                     ok = false;
                 }
                 previous = l.min_percent;
@@ -828,7 +886,8 @@ struct Loader {
         }
         for (const char* role : {"name", "cvr", "sector", "employees"})
             if (!roles.count(role)) {
-                error("/profile", std::string("missing a question with role \"") + role + "\" (the result file needs it)");
+                error("/profile", "questionnaire.profile.missing_role", {{"role", role}},
+                      std::string("missing a question with role \"") + role + "\" (the result file needs it)");
                 ok = false;
             }
         return ok;
@@ -843,21 +902,25 @@ struct Loader {
         else if (role == "sector") types = {QuestionType::Single, QuestionType::Text};
         else if (role == "name" || role == "cvr" || role == "contact" || role == "email") types = {QuestionType::Text};
         else {
-            error(rp, "unknown role " + in_quotes(role) + "; expected one of name, cvr, sector, employees, contact, email");
+            error(rp, "questionnaire.role.unknown", {{"role", role}},
+                  "unknown role " + in_quotes(role) + "; expected one of name, cvr, sector, employees, contact, email");
             return false;
         }
         auto ins = roles.emplace(role, rp);
         if (!ins.second) {
-            error(rp, "duplicate role " + in_quotes(role) + " (first at " + ins.first->second + ")");
+            error(rp, "questionnaire.role.duplicate", {{"role", role}, {"first_at", ins.first->second}},
+                  "duplicate role " + in_quotes(role) + " (first at " + ins.first->second + ")");
             return false;
         }
         bool fits = false;
         for (QuestionType t : types)
             if (question.type == t) fits = true;
         if (!fits) {
-            error(rp, "the " + in_quotes(role) + " role needs a " +
-                          (types.size() == 1 ? std::string(question_type_name(types[0])) + " question" : "single or text question") +
-                          ", not " + question_type_name(question.type));
+            const bool one = types.size() == 1;
+            const std::string needed = one ? std::string(question_type_name(types[0])) : "single, text";
+            error(rp, "questionnaire.role.wrong_type", {{"role", role}, {"needed", needed}, {"type", question_type_name(question.type)}},
+                  "the " + in_quotes(role) + " role needs a " + (one ? needed + " question" : "single or text question") + ", not " +
+                      question_type_name(question.type));
             return false;
         }
         return true;
@@ -867,7 +930,7 @@ struct Loader {
         const json* list = read_array(doc, "", "themes", true);
         if (!list) return false;
         if (list->empty()) {
-            error("/themes", "needs at least one theme");
+            error("/themes", "questionnaire.themes.empty", {}, "needs at least one theme");
             return false;
         }
         bool ok = true;
@@ -895,10 +958,11 @@ struct Loader {
                     theme.questions.push_back(std::move(question));
                 }
                 if (questions->empty()) {
-                    error(qp, "needs at least one question");
+                    error(qp, "questionnaire.theme.no_questions", {}, "needs at least one question");
                     ok = false;
                 } else if (!any_scored) {
-                    error(qp, "the theme has no scored question (single, yesno or multiple), so it has no percentage");
+                    error(qp, "questionnaire.theme.no_scored_question", {},
+                          "the theme has no scored question (single, yesno or multiple), so it has no percentage");
                     ok = false;
                 }
             } else {
@@ -917,7 +981,8 @@ struct Loader {
                     ThemeRecommendation rec;
                     if (read_number(rv, r, "belowPercent", rec.below_percent, true, 0, 100)) {
                         if (rec.below_percent <= 0) {
-                            error(at(r, "belowPercent"), "must be above 0 (no percentage is below 0), got " + number_text(rec.below_percent));
+                            error(at(r, "belowPercent"), "questionnaire.below_percent.not_above_zero", {{"value", number_text(rec.below_percent)}},
+                                  "must be above 0 (no percentage is below 0), got " + number_text(rec.below_percent));
                             ok = false;
                         }
                     } else {
@@ -954,7 +1019,8 @@ struct Loader {
             ok = read_text(v, ip, "measure", indicator.measure, true) && ok;
             if (read_string(v, ip, "unit", indicator.unit, true)) {
                 if (!is_indicator_unit(indicator.unit)) {
-                    error(at(ip, "unit"), "expected \"percent\", \"number\" or \"yesno\", got " + in_quotes(indicator.unit));
+                    error(at(ip, "unit"), "questionnaire.indicator.unit.unknown", {{"unit", indicator.unit}},
+                          "expected \"percent\", \"number\" or \"yesno\", got " + in_quotes(indicator.unit));
                     ok = false;
                 }
             } else {
@@ -980,7 +1046,8 @@ struct Loader {
                 }
             // A weight that could not be read is reported already; do not add a second message.
             if (!weighted && !unreadable_weights.count(id)) {
-                error(at("/principles", i), "no question gives weight to principle " + in_quotes(id) + ", so it cannot be scored");
+                error(at("/principles", i), "questionnaire.principle.not_weighted", {{"principle", id}},
+                      "no question gives weight to principle " + in_quotes(id) + ", so it cannot be scored");
                 ok = false;
             }
         }
@@ -989,7 +1056,8 @@ struct Loader {
 
     std::optional<Questionnaire> load(const json& doc) {
         if (!doc.is_object()) {
-            error("", "expected a questionnaire (a JSON object), got " + describe_json(doc));
+            error("", "questionnaire.not_an_object", got_params(doc),
+                  "expected a questionnaire (a JSON object), got " + describe_json(doc));
             return std::nullopt;
         }
         if (!check_format(doc)) return std::nullopt;
@@ -998,7 +1066,8 @@ struct Loader {
         bool ok = true;
         // "$schema" lets an editor find the schema; it means nothing to the loader but must be a string.
         if (doc.contains("$schema") && !doc["$schema"].is_string()) {
-            error("/$schema", "expected a string (the path or URL of the schema), got " + describe_json(doc["$schema"]));
+            error("/$schema", "questionnaire.schema.not_a_string", got_params(doc["$schema"]),
+                  "expected a string (the path or URL of the schema), got " + describe_json(doc["$schema"]));
             ok = false;
         }
         warn_unknown(doc, "", {"$schema", "format", "formatVersion", "id", "version", "languages", "title", "intro",
@@ -1047,7 +1116,8 @@ LoadedQuestionnaire load_questionnaire_json(const nlohmann::json& doc, const std
         // Not expected (every access is type-checked first); keep the promise of never throwing.
         result.questionnaire.reset();
         result.diagnostics.push_back(
-            Diagnostic{Diagnostic::Severity::Error, file_name, "", std::string("internal error while loading: ") + e.what()});
+            Diagnostic{Diagnostic::Severity::Error, file_name, "", std::string("internal error while loading: ") + e.what(),
+                       "internal.load_failed", {{"detail", e.what()}}});
     }
     return result;
 }
@@ -1059,7 +1129,8 @@ LoadedQuestionnaire load_questionnaire_text(std::string_view bytes, const std::s
         doc = parse_json_document(bytes, file_name, result.diagnostics);
     } catch (const std::exception& e) {
         result.diagnostics.push_back(
-            Diagnostic{Diagnostic::Severity::Error, file_name, "", std::string("cannot read the JSON: ") + e.what()});
+            Diagnostic{Diagnostic::Severity::Error, file_name, "", std::string("cannot read the JSON: ") + e.what(),
+                       "internal.parse_failed", {{"detail", e.what()}}});
     }
     if (!doc) return result;
     LoadedQuestionnaire loaded = load_questionnaire_json(*doc, file_name);
@@ -1074,7 +1145,8 @@ LoadedQuestionnaire load_questionnaire_file(const std::string& path) {
     try {
         if (!read_file_bytes(path, bytes, result.diagnostics)) return result;
     } catch (const std::exception& e) {
-        result.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, path, "", std::string("cannot read the file: ") + e.what()});
+        result.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, path, "", std::string("cannot read the file: ") + e.what(),
+                                                "internal.read_failed", {{"detail", e.what()}}});
         return result;
     }
     return load_questionnaire_text(bytes, path);

@@ -10,7 +10,8 @@
 // None of these throw or crash, whatever the input. Each problem is a Diagnostic with the file, a
 // JSON pointer and a plain message, e.g.
 //   questionnaires/x.json: /themes/2/questions/4/options/1/score: expected a number, got "3"
-// Unknown fields are warnings (the questionnaire still loads); everything else is an error.
+// Unknown fields are warnings (the questionnaire still loads); everything else is an error. Each
+// diagnostic also carries its code and parameters ("questionnaire.*", "json.*"; docs/diagnostics.md).
 #pragma once
 #include "core/diagnostics.h"
 #include "core/questionnaire.h"

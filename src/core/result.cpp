@@ -44,7 +44,7 @@ Answers fitting_visible_answers(const Questionnaire& questionnaire, const Answer
     Answers out;
     for (const auto& [id, value] : visible_answers(questionnaire, answers)) {
         const Question* q = questionnaire.question(id);
-        if (q && answer_problem(*q, value).empty()) out[id] = value;
+        if (q && check_answer(*q, value).fits()) out[id] = value;
     }
     return out;
 }
@@ -73,7 +73,8 @@ bool read_answer_value(const json& v, const std::string& pointer, const JsonRead
         out = ids;
         return ok;
     }
-    reader.error(pointer, "expected a string, a number or an array of option ids, got " + describe_json(v));
+    reader.error(pointer, "result.answer.unreadable", got_params(v),
+                 "expected a string, a number or an array of option ids, got " + describe_json(v));
     return false;
 }
 
@@ -204,36 +205,48 @@ bool is_checksum_text(const std::string& text) {
 ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment& assessment, const std::string& file) {
     ExportOutcome outcome;
     const bool en = assessment.language == "en";
-    auto problem = [&](const std::string& pointer, const std::string& da, const std::string& english) {
-        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, pointer, en ? english : da});
+    // `more`: parameters after `params` (an answer problem's own).
+    auto problem = [&](const std::string& pointer, std::string code, ParamList params, const std::string& da,
+                       const std::string& english, const DiagnosticParams& more = {}) {
+        outcome.diagnostics.push_back(
+            Diagnostic{Diagnostic::Severity::Error, file, pointer, en ? english : da, std::move(code), make_params(params, more)});
     };
 
     if (!is_valid_timestamp(assessment.created))
-        problem("/created", "Tidspunktet for oprettelse \"" + assessment.created + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
+        problem("/created", "export.timestamp.invalid", {{"field", "created"}, {"value", assessment.created}},
+                "Tidspunktet for oprettelse \"" + assessment.created + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
                 "The creation time \"" + assessment.created + "\" is not valid; expected e.g. 2026-11-25T14:03:00Z.");
     if (!is_valid_timestamp(assessment.updated))
-        problem("/updated", "Tidspunktet for seneste ændring \"" + assessment.updated + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
+        problem("/updated", "export.timestamp.invalid", {{"field", "updated"}, {"value", assessment.updated}},
+                "Tidspunktet for seneste ændring \"" + assessment.updated + "\" er ugyldigt; forventet fx 2026-11-25T14:03:00Z.",
                 "The update time \"" + assessment.updated + "\" is not valid; expected e.g. 2026-11-25T14:03:00Z.");
     else if (is_valid_timestamp(assessment.created) && assessment.updated < assessment.created)
-        problem("/updated", "Seneste ændring (" + assessment.updated + ") ligger før oprettelsen (" + assessment.created + ").",
+        problem("/updated", "export.timestamp.updated_before_created", {{"updated", assessment.updated}, {"created", assessment.created}},
+                "Seneste ændring (" + assessment.updated + ") ligger før oprettelsen (" + assessment.created + ").",
                 "The update time (" + assessment.updated + ") is before the creation time (" + assessment.created + ").");
     if (std::find(questionnaire.languages.begin(), questionnaire.languages.end(), assessment.language) == questionnaire.languages.end())
-        problem("/language", "Sproget \"" + assessment.language + "\" findes ikke i spørgeskemaet.",
+        problem("/language", "export.language.unknown", {{"language", assessment.language}},
+                "Sproget \"" + assessment.language + "\" findes ikke i spørgeskemaet.",
                 "The language \"" + assessment.language + "\" is not one of the questionnaire's.");
 
     const Answers visible = visible_answers(questionnaire, assessment.answers);
     for (const auto& [id, value] : visible) {
         const Question* q = questionnaire.question(id);
-        const std::string reason = q ? answer_problem(*q, value) : std::string();
-        if (!reason.empty())
-            problem("/answers/" + json_pointer_token(id), "Svaret på \"" + q->text.in("da") + "\" kan ikke bruges (" + reason + ").",
-                    "The answer to \"" + q->text.in("en") + "\" cannot be used (" + reason + ").");
+        AnswerProblem answer = q ? check_answer(*q, value) : AnswerProblem{};
+        if (answer.fits()) continue;
+        const std::string& reason = answer.reason;
+        problem("/answers/" + json_pointer_token(id), "export.answer." + answer.kind,
+                {{"question", id}, {"question_text", q->text.in(en ? "en" : "da")}},
+                "Svaret på \"" + q->text.in("da") + "\" kan ikke bruges (" + reason + ").",
+                "The answer to \"" + q->text.in("en") + "\" cannot be used (" + reason + ").", answer.params);
     }
 
     const Question* cvr_question = questionnaire.profile_field("cvr");
     for (const Question& q : questionnaire.profile) {
         if (&q == cvr_question || !q.required || !is_visible(q, visible) || visible.count(q.id)) continue;
-        problem("/answers/" + json_pointer_token(q.id), "Udfyld \"" + q.text.in("da") + "\" – det skal med i resultatet.",
+        problem("/answers/" + json_pointer_token(q.id), "export.profile.missing",
+                {{"question", q.id}, {"question_text", q.text.in(en ? "en" : "da")}},
+                "Udfyld \"" + q.text.in("da") + "\" – det skal med i resultatet.",
                 "Fill in \"" + q.text.in("en") + "\" – the result needs it.");
     }
     if (cvr_question) {
@@ -241,27 +254,33 @@ ExportOutcome export_result(const Questionnaire& questionnaire, const Assessment
         const CvrCheck check = check_cvr(cvr ? *cvr : std::string());
         if (check != CvrCheck::Valid) {
             const std::string shown = cvr ? *cvr : std::string();
-            problem("/organisation/cvr", "CVR-nummeret \"" + shown + "\" kan ikke bruges: " + cvr_message(check, "da"),
+            problem("/organisation/cvr", std::string("export.cvr.") + cvr_check_id(check), {{"cvr", shown}},
+                    "CVR-nummeret \"" + shown + "\" kan ikke bruges: " + cvr_message(check, "da"),
                     "The CVR number \"" + shown + "\" cannot be used: " + cvr_message(check, "en"));
         }
     }
 
     for (const ActionPlanProblem& p : check_action_plan(assessment.action_plan, questionnaire, "", assessment.language)) {
         if (p.warning) continue; // gentle hints for the editor; the municipality can use the plan as it is
-        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, plan_problem_pointer(p), p.message});
+        outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, plan_problem_pointer(p), p.message, p.code, p.params});
     }
     if (const std::optional<FollowUp>& f = assessment.follow_up) {
         if (!is_valid_timestamp(f->earlier_created))
-            problem("/planFollowUp/earlier/created", "Opfølgningen henviser til et tidligere resultat med en ugyldig tid (\"" + f->earlier_created + "\").",
+            problem("/planFollowUp/earlier/created", "export.follow_up.earlier_created.invalid", {{"value", f->earlier_created}},
+                    "Opfølgningen henviser til et tidligere resultat med en ugyldig tid (\"" + f->earlier_created + "\").",
                     "The follow-up refers to an earlier result with an invalid time (\"" + f->earlier_created + "\").");
         if (!is_checksum_text(f->earlier_checksum))
-            problem("/planFollowUp/earlier/checksum", "Opfølgningen henviser til et tidligere resultat med en ugyldig kontrolsum (\"" + f->earlier_checksum + "\").",
+            problem("/planFollowUp/earlier/checksum", "export.follow_up.earlier_checksum.invalid", {{"value", f->earlier_checksum}},
+                    "Opfølgningen henviser til et tidligere resultat med en ugyldig kontrolsum (\"" + f->earlier_checksum + "\").",
                     "The follow-up refers to an earlier result with an invalid checksum (\"" + f->earlier_checksum + "\").");
-        if (f->items.size() > kMaxFocusAreas)
-            problem("/planFollowUp/items", "Opfølgningen har flere punkter end en handlingsplan kan have (" + std::to_string(f->items.size()) + ").",
-                    "The follow-up has more items than an action plan can have (" + std::to_string(f->items.size()) + ").");
+        if (f->items.size() > kMaxFocusAreas) {
+            const std::string count = std::to_string(f->items.size());
+            problem("/planFollowUp/items", "export.follow_up.too_many", {{"count", count}, {"max", std::to_string(kMaxFocusAreas)}},
+                    "Opfølgningen har flere punkter end en handlingsplan kan have (" + count + ").",
+                    "The follow-up has more items than an action plan can have (" + count + ").");
+        }
         for (const FollowUpProblem& p : check_follow_up(*f, assessment.language))
-            outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, follow_up_problem_pointer(p), p.message});
+            outcome.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, file, follow_up_problem_pointer(p), p.message, p.code, p.params});
     }
 
     if (outcome.ok()) outcome.text = result_text(questionnaire, assessment);
@@ -276,9 +295,11 @@ struct Importer {
     JsonReader reader;
     ImportedResult result;
 
-    void drop(const std::string& pointer, const std::string& reason) {
+    // `more`: parameters after `params` (an answer problem's own).
+    void drop(const std::string& pointer, std::string_view code, ParamList params, const std::string& reason,
+              const DiagnosticParams& more = {}) {
         result.dropped.push_back(DroppedItem{pointer, reason});
-        reader.warning(pointer, reason);
+        reader.warning(pointer, code, make_params(params, more), reason);
     }
 
     void read_answers(const json& j) {
@@ -292,11 +313,13 @@ struct Importer {
             else if (!read_answer_value(it.value(), pointer(), reader, value)) continue;
             const Question* q = current.question(it.key());
             if (!q) {
-                drop(pointer(), "the question \"" + it.key() + "\" is not in questionnaire version " + version);
+                drop(pointer(), "result.answer.unknown_question", {{"question", it.key()}, {"version", version}},
+                     "the question \"" + it.key() + "\" is not in questionnaire version " + version);
                 continue;
             }
-            if (std::string reason = answer_problem(*q, value); !reason.empty()) {
-                drop(pointer(), "the answer does not fit the question in questionnaire version " + version + ": " + reason);
+            if (AnswerProblem problem = check_answer(*q, value); !problem.fits()) {
+                drop(pointer(), "result.answer." + problem.kind, {{"question", it.key()}, {"version", version}},
+                     "the answer does not fit the question in questionnaire version " + version + ": " + problem.reason, problem.params);
                 continue;
             }
             if (auto* ids = std::get_if<std::vector<std::string>>(&value)) *ids = in_option_order(*q, *ids);
@@ -309,8 +332,10 @@ struct Importer {
         const bool with_indicators = result.format_version >= 2;
         if (!read_action_plan(j, "/actionPlan", reader, plan, with_indicators)) return;
         if (plan.areas.size() > kMaxFocusAreas) {
-            reader.error("/actionPlan", "the action plan has " + std::to_string(plan.areas.size()) +
-                                            " focus areas; at most " + std::to_string(kMaxFocusAreas) + " are allowed");
+            reader.error("/actionPlan", "result.action_plan.too_many",
+                         {{"count", std::to_string(plan.areas.size())}, {"max", std::to_string(kMaxFocusAreas)}},
+                         "the action plan has " + std::to_string(plan.areas.size()) + " focus areas; at most " +
+                             std::to_string(kMaxFocusAreas) + " are allowed");
             return;
         }
         for (std::size_t i = 0; i < plan.areas.size(); ++i)
@@ -320,15 +345,17 @@ struct Importer {
         // the next export, as the editor will say: the importer's words are the editor's, in English.
         for (const ActionPlanProblem& p : check_action_plan(plan, current, "", "en"))
             if (!p.warning && p.field.rfind("indicator", 0) == 0)
-                reader.warning(plan_problem_pointer(p), must_be_corrected(p.message));
+                reader.warning(plan_problem_pointer(p), p.code, p.params, must_be_corrected(p.message));
         std::set<std::string> seen;
         for (std::size_t i = 0; i < plan.areas.size(); ++i) {
             const FocusArea& a = plan.areas[i];
             const std::string pointer = child_pointer("/actionPlan", i);
             if (!a.focus.empty() && !is_focus_id(current, a.focus))
-                drop(pointer, "the focus area \"" + a.focus + "\" is not in questionnaire version " + current.version);
+                drop(pointer, "result.action_plan.unknown_focus", {{"focus", a.focus}, {"version", current.version}},
+                     "the focus area \"" + a.focus + "\" is not in questionnaire version " + current.version);
             else if (!a.focus.empty() && !seen.insert(a.focus).second)
-                drop(pointer, "the focus area \"" + a.focus + "\" is already in the plan");
+                drop(pointer, "result.action_plan.duplicate_focus", {{"focus", a.focus}},
+                     "the focus area \"" + a.focus + "\" is already in the plan");
             else
                 result.assessment.action_plan.areas.push_back(a);
         }
@@ -337,7 +364,8 @@ struct Importer {
     // An indicator's unit is a type in the file: one of the three ids (or, in a saved draft, "").
     bool check_indicator_unit(const Indicator& indicator, const std::string& pointer) {
         if (indicator.empty() || is_indicator_unit(indicator.unit)) return true;
-        reader.error(child_pointer(pointer, "unit"), "expected \"percent\", \"number\" or \"yesno\", got \"" + indicator.unit + "\"");
+        reader.error(child_pointer(pointer, "unit"), "result.indicator.unit.unknown", {{"unit", indicator.unit}},
+                     "expected \"percent\", \"number\" or \"yesno\", got \"" + indicator.unit + "\"");
         return false;
     }
 
@@ -348,15 +376,16 @@ struct Importer {
         if (!read_follow_up(j, "/planFollowUp", reader, f)) return;
         bool ok = true;
         if (!is_valid_timestamp(f.earlier_created)) {
-            reader.error("/planFollowUp/earlier/created", "expected a UTC time like \"2026-11-25T14:03:00Z\", got \"" + f.earlier_created + "\"");
+            reader.error("/planFollowUp/earlier/created", "result.follow_up.earlier_created.invalid", {{"got", f.earlier_created}}, "expected a UTC time like \"2026-11-25T14:03:00Z\", got \"" + f.earlier_created + "\"");
             ok = false;
         }
         if (!is_checksum_text(f.earlier_checksum)) {
-            reader.error("/planFollowUp/earlier/checksum", "expected \"sha256:<64 lowercase hex digits>\", got \"" + f.earlier_checksum + "\"");
+            reader.error("/planFollowUp/earlier/checksum", "result.follow_up.earlier_checksum.invalid", {{"got", f.earlier_checksum}}, "expected \"sha256:<64 lowercase hex digits>\", got \"" + f.earlier_checksum + "\"");
             ok = false;
         }
         if (f.items.size() > kMaxFocusAreas) {
-            reader.error("/planFollowUp/items", "the follow-up has " + std::to_string(f.items.size()) + " items; an action plan has at most " +
+            reader.error("/planFollowUp/items", "result.follow_up.too_many",
+                         {{"count", std::to_string(f.items.size())}, {"max", std::to_string(kMaxFocusAreas)}}, "the follow-up has " + std::to_string(f.items.size()) + " items; an action plan has at most " +
                                                     std::to_string(kMaxFocusAreas) + " focus areas");
             ok = false;
         }
@@ -364,7 +393,7 @@ struct Importer {
             ok = check_indicator_unit(f.items[i].earlier.indicator, child_pointer(child_pointer("/planFollowUp/items", i), "focusArea/indicator")) && ok;
         if (!ok) return;
         for (const FollowUpProblem& p : check_follow_up(f, "en"))
-            reader.warning(follow_up_problem_pointer(p), must_be_corrected(p.message));
+            reader.warning(follow_up_problem_pointer(p), p.code, p.params, must_be_corrected(p.message));
         result.assessment.follow_up = std::move(f);
     }
 
@@ -373,7 +402,8 @@ struct Importer {
         const json* v = reader.member(root, "", key, true);
         if (!v || !reader.read_string(*v, pointer, out)) return;
         if (!is_valid_timestamp(out))
-            reader.error(pointer, "expected a UTC time like \"2026-11-25T14:03:00Z\", got " + describe_json(*v));
+            reader.error(pointer, "result.timestamp.invalid", {{"field", key}, {"got", describe_json(*v)}},
+                         "expected a UTC time like \"2026-11-25T14:03:00Z\", got " + describe_json(*v));
     }
 
     // An object of string fields, e.g. "questionnaire": {"id", "version", "contentHash"}.
@@ -406,20 +436,25 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     if (!format) return outcome;
     if (*format != kResultFormat) {
         if (*format == "mangfoldighedstjek/questionnaire")
-            reader.error("/format", "this is a questionnaire file, not a result file");
+            reader.error("/format", "result.format.questionnaire_file", {}, "this is a questionnaire file, not a result file");
         else
-            reader.error("/format", std::string("expected \"") + kResultFormat + "\", got " + describe_json(*format) + ": not a result file");
+            reader.error("/format", "result.format.wrong", got_params(*format),
+                         std::string("expected \"") + kResultFormat + "\", got " + describe_json(*format) + ": not a result file");
         return outcome;
     }
     const json* version = reader.member(root, "", "formatVersion", true);
     if (!version) return outcome;
     if (!version->is_number_integer() || *version < kOldestResultFormatVersion || *version > kResultFormatVersion) {
-        std::string known_versions; // "1 and 2"
-        for (int v = kOldestResultFormatVersion; v <= kResultFormatVersion; ++v)
+        std::string known_versions, supported; // "1 and 2", "1, 2"
+        for (int v = kOldestResultFormatVersion; v <= kResultFormatVersion; ++v) {
             known_versions += (v == kOldestResultFormatVersion ? "" : v == kResultFormatVersion ? " and " : ", ") + std::to_string(v);
-        reader.error("/formatVersion", "formatVersion " + describe_json(*version) + " is not supported; this app reads formatVersion " +
-                                           known_versions +
-                                           (version->is_number_integer() && *version > kResultFormatVersion ? " (the file was made by a newer app)" : ""));
+            supported += (v == kOldestResultFormatVersion ? "" : ", ") + std::to_string(v);
+        }
+        const bool newer = version->is_number_integer() && *version > kResultFormatVersion;
+        reader.error("/formatVersion", newer ? "result.format_version.newer" : "result.format_version.unsupported",
+                     {{"got", describe_json(*version)}, {"supported", supported}},
+                     "formatVersion " + describe_json(*version) + " is not supported; this app reads formatVersion " + known_versions +
+                         (newer ? " (the file was made by a newer app)" : ""));
         return outcome;
     }
     im.result.format_version = version->get<int>();
@@ -435,19 +470,23 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     if (const json* checksum = root.contains("checksum") ? &root["checksum"] : nullptr) {
         const std::string& computed = r.content_checksum;
         if (!checksum->is_string())
-            reader.warning("/checksum", "expected a string \"sha256:<64 hex digits>\", got " + describe_json(*checksum) + "; the content cannot be verified");
+            reader.warning("/checksum", "result.checksum.not_a_string", got_params(*checksum),
+                           "expected a string \"sha256:<64 hex digits>\", got " + describe_json(*checksum) +
+                               "; the content cannot be verified");
         else if (checksum->get<std::string>() != computed)
-            reader.warning("/checksum", "the checksum does not match the content: the file was changed or damaged after it was exported "
-                                        "(file says " + describe_json(*checksum) + ", content gives \"" + computed + "\")");
+            reader.warning("/checksum", "result.checksum.mismatch", {{"found", checksum->get<std::string>()}, {"computed", computed}},
+                           "the checksum does not match the content: the file was changed or damaged after it was exported "
+                           "(file says " + describe_json(*checksum) + ", content gives \"" + computed + "\")");
         else
             r.checksum_matches = true;
     } else {
-        reader.warning("", "the file has no checksum, so changes or damage cannot be detected");
+        reader.warning("", "result.checksum.missing", {}, "the file has no checksum, so changes or damage cannot be detected");
     }
 
     im.read_strings(root, "questionnaire", {{"id", &r.source.id}, {"version", &r.source.version}, {"contentHash", &r.source.content_hash}});
     if (!r.source.id.empty() && r.source.id != current.id) {
-        reader.error("/questionnaire/id", "the result belongs to the questionnaire \"" + r.source.id + "\", not \"" + current.id + "\"");
+        reader.error("/questionnaire/id", "result.questionnaire.other", {{"questionnaire", r.source.id}, {"expected", current.id}},
+                     "the result belongs to the questionnaire \"" + r.source.id + "\", not \"" + current.id + "\"");
         return outcome;
     }
     r.same_questionnaire = r.source.version == current.version && r.source.content_hash == current.content_hash;
@@ -455,13 +494,16 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     im.read_timestamp(root, "created", r.assessment.created);
     im.read_timestamp(root, "updated", r.assessment.updated);
     if (is_valid_timestamp(r.assessment.created) && is_valid_timestamp(r.assessment.updated) && r.assessment.updated < r.assessment.created)
-        reader.error("/updated", "the update time " + r.assessment.updated + " is before the creation time " + r.assessment.created);
+        reader.error("/updated", "result.timestamp.updated_before_created",
+                     {{"updated", r.assessment.updated}, {"created", r.assessment.created}},
+                     "the update time " + r.assessment.updated + " is before the creation time " + r.assessment.created);
 
     if (const json* lang = reader.member(root, "", "language", true)) {
         if (reader.read_string(*lang, "/language", r.assessment.language) &&
             std::find(current.languages.begin(), current.languages.end(), r.assessment.language) == current.languages.end()) {
             const std::string fallback = current.languages.empty() ? std::string("da") : current.languages.front();
-            reader.warning("/language", "the language \"" + r.assessment.language + "\" is not one of the questionnaire's; using \"" + fallback + "\"");
+            reader.warning("/language", "result.language.unknown", {{"language", r.assessment.language}, {"fallback", fallback}},
+                           "the language \"" + r.assessment.language + "\" is not one of the questionnaire's; using \"" + fallback + "\"");
             r.assessment.language = fallback;
         }
     }
@@ -476,28 +518,35 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
 
     if (!r.same_questionnaire && !r.source.version.empty()) {
         if (r.source.version != current.version)
-            reader.warning("/questionnaire/version", "the result was made with questionnaire version " + r.source.version + "; this app has version " +
-                                                         current.version + ": answers are carried over by question id (" +
-                                                         std::to_string(r.dropped.size()) + " could not be)");
+            reader.warning("/questionnaire/version", "result.questionnaire.other_version",
+                           {{"file_version", r.source.version}, {"version", current.version}, {"dropped", std::to_string(r.dropped.size())}},
+                           "the result was made with questionnaire version " + r.source.version + "; this app has version " +
+                               current.version + ": answers are carried over by question id (" + std::to_string(r.dropped.size()) +
+                               " could not be)");
         else
-            reader.warning("/questionnaire/contentHash", "the questionnaire's content has changed since the result was made (same version " +
-                                                             current.version + ", another content hash): answers are carried over by question id (" +
-                                                             std::to_string(r.dropped.size()) + " could not be)");
+            reader.warning("/questionnaire/contentHash", "result.questionnaire.changed_content",
+                           {{"version", current.version}, {"dropped", std::to_string(r.dropped.size())}},
+                           "the questionnaire's content has changed since the result was made (same version " + current.version +
+                               ", another content hash): answers are carried over by question id (" +
+                               std::to_string(r.dropped.size()) + " could not be)");
     }
 
     if (const Question* cvr = current.profile_field("cvr")) {
         if (const std::string* value = answer_text(r.assessment.answers, cvr->id)) {
             const CvrCheck check = check_cvr(*value);
             if (check != CvrCheck::Valid)
-                reader.warning(child_pointer("/answers", cvr->id), "the CVR number \"" + *value + "\" is not valid (" + cvr_message(check, "en") +
-                                                                       "); it must be corrected before the next export");
+                reader.warning(child_pointer("/answers", cvr->id), std::string("result.cvr.") + cvr_check_id(check),
+                               {{"cvr", *value}},
+                               "the CVR number \"" + *value + "\" is not valid (" + cvr_message(check, "en") +
+                                   "); it must be corrected before the next export");
         }
     }
 
     if (has_errors(outcome.diagnostics)) return outcome;
     if (r.same_questionnaire) {
         if (r.stored_scores != summarise(current, compute_scores(current, r.assessment.answers)))
-            reader.warning("/scores", "the scores in the file do not match its answers; the app shows the scores computed from the answers");
+            reader.warning("/scores", "result.scores.mismatch", {},
+                           "the scores in the file do not match its answers; the app shows the scores computed from the answers");
     }
     outcome.result = std::move(im.result);
     return outcome;

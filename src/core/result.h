@@ -131,7 +131,9 @@ struct ImportOutcome {
 // follow-up that breaks a rule of check_action_plan / check_follow_up (kept: it must be corrected
 // before the next export), unknown fields (in format 1, "indicator" and "planFollowUp" are unknown). The warnings' pointers are stable (mf-aggregate relies on them):
 // "/checksum" ("" when it is missing), "/scores", "/answers/<the CVR question's id>",
-// "/questionnaire/version" or "/questionnaire/contentHash", and each dropped item's pointer.
+// "/questionnaire/version" or "/questionnaire/contentHash", and each dropped item's pointer. Every
+// diagnostic has its code and parameters ("result.*", "json.*"; the export's "export.*" and
+// "action_plan.*"), listed in docs/diagnostics.md.
 ImportOutcome import_result(std::string_view bytes, const std::string& file, const Questionnaire& current);
 ImportOutcome import_result_file(const std::string& path, const Questionnaire& current);
 

@@ -23,7 +23,7 @@ json json_number(double x) {
 }
 
 std::optional<double> normalised_score(const Question& question, const AnswerValue& value) {
-    if (!question.scored() || !answer_problem(question, value).empty()) return std::nullopt;
+    if (!question.scored() || !check_answer(question, value).fits()) return std::nullopt;
     switch (question.type) {
     case QuestionType::Single: {
         double max_score = 0;
@@ -165,7 +165,8 @@ namespace {
 bool read_percent(const json& value, const std::string& pointer, const JsonReader& reader, std::optional<double>& out) {
     if (!reader.read_optional_number(value, pointer, out)) return false;
     if (out && (*out < 0 || *out > 100)) {
-        reader.error(pointer, "expected a percentage between 0 and 100, got " + value.dump());
+        reader.error(pointer, "scores.not_a_percentage", {{"got", value.dump()}},
+                     "expected a percentage between 0 and 100, got " + value.dump());
         return false;
     }
     return true;

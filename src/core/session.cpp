@@ -74,7 +74,7 @@ bool read_session(std::string_view text, const Questionnaire& q, Session& out, D
     if (!reader.expect_object(*doc, "")) return false;
     const json* format = reader.member(*doc, "", "format", true);
     if (!format || !format->is_string() || *format != kSessionFormat) {
-        if (format) reader.error("/format", "not a saved session of this app");
+        if (format) reader.error("/format", "session.format.wrong", {}, "not a saved session of this app");
         return false;
     }
 
@@ -117,7 +117,7 @@ bool read_session(std::string_view text, const Questionnaire& q, Session& out, D
     // A revised questionnaire: keep only what still fits.
     for (auto it = s.assessment.answers.begin(); it != s.assessment.answers.end();) {
         const Question* question = q.question(it->first);
-        if (!question || !answer_problem(*question, it->second).empty()) it = s.assessment.answers.erase(it);
+        if (!question || !check_answer(*question, it->second).fits()) it = s.assessment.answers.erase(it);
         else ++it;
     }
     bool language_known = false;
@@ -219,40 +219,52 @@ static bool is_blank(const std::string& s) {
     return true;
 }
 
-std::string profile_field_problem(const Question& field, const std::string& text, const std::string& lang,
-                                  bool show_missing) {
+FieldProblem check_profile_field(const Question& field, const std::string& text, const std::string& lang, bool show_missing) {
     const bool da = lang != "en";
     if (is_blank(text)) {
-        if (!field.required || !show_missing) return "";
+        if (!field.required || !show_missing) return {};
         if (field.type == QuestionType::Single || field.type == QuestionType::YesNo)
-            return da ? "Vælg en af mulighederne." : "Please choose one of the options.";
-        return da ? "Udfyld feltet." : "Please fill in this field.";
+            return {"profile.choose_option", {}, da ? "Vælg en af mulighederne." : "Please choose one of the options."};
+        return {"profile.fill_in", {}, da ? "Udfyld feltet." : "Please fill in this field."};
     }
     switch (field.type) {
     case QuestionType::Text:
         if (field.format == "cvr") {
             const CvrCheck check = check_cvr(text);
-            return check == CvrCheck::Valid ? "" : cvr_message(check, lang);
+            if (check == CvrCheck::Valid) return {};
+            return {std::string("profile.cvr.") + cvr_check_id(check), make_params({{"cvr", text}}), cvr_message(check, lang)};
         }
         if (field.format == "email" && !is_plausible_email(text))
-            return da ? "Skriv en gyldig e-mailadresse, fx navn@firma.dk." : "Enter a valid e-mail address, e.g. name@company.dk.";
-        return "";
+            return {"profile.email.invalid", make_params({{"value", text}}),
+                    da ? "Skriv en gyldig e-mailadresse, fx navn@firma.dk." : "Enter a valid e-mail address, e.g. name@company.dk."};
+        return {};
     case QuestionType::Number: {
         double d = 0;
-        if (!parse_number_text(text, d)) return da ? "Skriv et tal, fx 25." : "Enter a number, e.g. 25.";
-        if (field.integer && std::fabs(d - std::round(d)) > 1e-9) return da ? "Skriv et helt tal." : "Enter a whole number.";
+        if (!parse_number_text(text, d))
+            return {"profile.number.invalid", make_params({{"value", text}}), da ? "Skriv et tal, fx 25." : "Enter a number, e.g. 25."};
+        if (field.integer && std::fabs(d - std::round(d)) > 1e-9)
+            return {"profile.number.not_whole", make_params({{"value", text}}), da ? "Skriv et helt tal." : "Enter a whole number."};
         if ((field.min && d < *field.min) || (field.max && d > *field.max)) {
             const std::string lo = field.min ? number_text(*field.min) : "", hi = field.max ? number_text(*field.max) : "";
             if (field.min && field.max)
-                return da ? "Skriv et tal mellem " + lo + " og " + hi + "." : "Enter a number between " + lo + " and " + hi + ".";
-            if (field.min) return da ? "Skriv mindst " + lo + "." : "Enter at least " + lo + ".";
-            return da ? "Skriv højst " + hi + "." : "Enter at most " + hi + ".";
+                return {"profile.number.out_of_range", make_params({{"value", text}, {"min", lo}, {"max", hi}}),
+                        da ? "Skriv et tal mellem " + lo + " og " + hi + "." : "Enter a number between " + lo + " and " + hi + "."};
+            if (field.min)
+                return {"profile.number.below_minimum", make_params({{"value", text}, {"min", lo}}),
+                        da ? "Skriv mindst " + lo + "." : "Enter at least " + lo + "."};
+            return {"profile.number.above_maximum", make_params({{"value", text}, {"max", hi}}),
+                    da ? "Skriv højst " + hi + "." : "Enter at most " + hi + "."};
         }
-        return "";
+        return {};
     }
     default:
-        return "";
+        return {};
     }
+}
+
+std::string profile_field_problem(const Question& field, const std::string& text, const std::string& lang,
+                                  bool show_missing) {
+    return check_profile_field(field, text, lang, show_missing).message;
 }
 
 static std::string answer_as_text(const AnswerValue* v) {
@@ -267,8 +279,8 @@ bool profile_complete(const Questionnaire& q, const Answers& answers) {
         auto it = answers.find(field.id);
         const AnswerValue* v = it == answers.end() ? nullptr : &it->second;
         if (field.required && !v) return false;
-        if (v && !answer_problem(field, *v).empty()) return false;
-        if (v && !profile_field_problem(field, answer_as_text(v), "da", true).empty()) return false;
+        if (v && !check_answer(field, *v).fits()) return false;
+        if (v && !check_profile_field(field, answer_as_text(v), "da", true).fine()) return false;
     }
     return true;
 }

@@ -5,7 +5,8 @@
 //                            result they compare with; saved at every change, resumed exactly
 //   - session_text, read_session   the saved form (JSON) and its tolerant reader
 //   - progress               questions answered per theme and overall, the unanswered list
-//   - profile checks         messages for the organisation profile, shown while typing
+//   - profile checks         problems under the organisation profile's fields while typing (a code,
+//                            parameters and the message: check_profile_field)
 //   - export_file_name       "mangfoldighedstjek-<organisation>-<date>.json"
 //
 // The app (src/app) draws; everything here is plain data and functions, unit-tested natively and
@@ -99,9 +100,19 @@ bool parse_number_text(std::string_view text, double& value);
 // A plain e-mail shape check: one "@", something before it, a dot in the part after it, no spaces.
 bool is_plausible_email(std::string_view text);
 
-// The message to show under a profile field for what is typed (`text`, for text and number fields)
-// or chosen (single choice: `text` is the option id or empty), in "da" or "en"; empty when fine.
-// Required fields that are empty get a message only when `show_missing` (not while still untouched).
+// The problem to show under a profile field for what is typed (`text`, for text and number fields)
+// or chosen (single choice: `text` is the option id or empty): a code with its parameters
+// ("profile.number.below_minimum" {value, min}, docs/diagnostics.md) and the message in "da" or "en";
+// all empty when fine. Required fields that are empty get a problem only when `show_missing` (not
+// while still untouched).
+struct FieldProblem {
+    std::string code;
+    DiagnosticParams params;
+    std::string message;
+    bool fine() const { return code.empty(); }
+};
+FieldProblem check_profile_field(const Question& field, const std::string& text, const std::string& lang, bool show_missing);
+// check_profile_field's message alone ("" when fine).
 std::string profile_field_problem(const Question& field, const std::string& text, const std::string& lang,
                                   bool show_missing);
 

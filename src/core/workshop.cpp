@@ -128,13 +128,14 @@ bool read_workshop(std::string_view text, Workshop& out, Diagnostics& diagnostic
     const json* format = reader.member(*doc, "", "format", true);
     if (!format) return false;
     if (!format->is_string() || *format != kWorkshopFormat) {
-        reader.error("/format", "not a list of assessments of this app");
+        reader.error("/format", "workshop.format.wrong", {}, "not a list of assessments of this app");
         return false;
     }
     const json* version = reader.member(*doc, "", "formatVersion", true);
     if (!version) return false;
     if (!version->is_number_integer() || version->get<long long>() != 1) {
-        reader.error("/formatVersion", "version " + version->dump() + " is not known to this app (it reads 1)");
+        reader.error("/formatVersion", "workshop.format_version.unknown", {{"version", version->dump()}, {"supported", "1"}},
+                     "version " + version->dump() + " is not known to this app (it reads 1)");
         return false;
     }
     const json* entries = reader.member(*doc, "", "entries", true);
@@ -146,7 +147,8 @@ bool read_workshop(std::string_view text, Workshop& out, Diagnostics& diagnostic
         const std::string p = "/entries/" + std::to_string(i);
         const json& e = (*entries)[i];
         if (w.entries.size() >= kMaxAssessments) {
-            reader.warning(p, "more than " + std::to_string(kMaxAssessments) + " assessments: the rest are not listed");
+            reader.warning(p, "workshop.entries.too_many", {{"max", std::to_string(kMaxAssessments)}},
+                           "more than " + std::to_string(kMaxAssessments) + " assessments: the rest are not listed");
             break;
         }
         // Each problem drops this entry only (its assessment stays in storage untouched).
@@ -159,16 +161,31 @@ bool read_workshop(std::string_view text, Workshop& out, Diagnostics& diagnostic
             if (const json* v = r.member(e, p, "created", false)) r.read_string(*v, p + "/created", entry.created);
             if (const json* v = r.member(e, p, "updated", false)) r.read_string(*v, p + "/updated", entry.updated);
         }
-        std::string problem;
-        if (!local.empty()) problem = local.front().pointer + ": " + local.front().message;
-        else if (id_number(entry.id) == 0) problem = p + "/id: \"" + entry.id + "\" is not an assessment id (a1, a2, ...)";
-        else if (w.find(entry.id)) problem = p + "/id: \"" + entry.id + "\" is listed twice";
-        else if (entry.name.size() > kMaxNameBytes || clean_name(entry.name) != entry.name)
-            problem = p + "/name: longer than " + std::to_string(kMaxNameBytes) + " bytes or not a single line";
-        else if (!timestamp_ok(entry.created)) problem = p + "/created: not a timestamp like 2026-11-25T14:03:00Z";
-        else if (!timestamp_ok(entry.updated)) problem = p + "/updated: not a timestamp like 2026-11-25T14:03:00Z";
+        // Why the entry is left out, if it is: the text after "entry left out: ", its code and parameters.
+        std::string problem, code;
+        DiagnosticParams params;
+        auto left_out = [&](std::string why_text, const char* why, ParamList why_params) {
+            problem = std::move(why_text);
+            code = why;
+            params = make_params(why_params);
+        };
+        if (!local.empty()) {
+            const std::string detail = local.front().pointer + ": " + local.front().message;
+            left_out(detail, "workshop.entry.unreadable", {{"detail", detail}});
+        } else if (id_number(entry.id) == 0) {
+            left_out(p + "/id: \"" + entry.id + "\" is not an assessment id (a1, a2, ...)", "workshop.entry.bad_id", {{"id", entry.id}});
+        } else if (w.find(entry.id)) {
+            left_out(p + "/id: \"" + entry.id + "\" is listed twice", "workshop.entry.duplicate_id", {{"id", entry.id}});
+        } else if (entry.name.size() > kMaxNameBytes || clean_name(entry.name) != entry.name) {
+            left_out(p + "/name: longer than " + std::to_string(kMaxNameBytes) + " bytes or not a single line", "workshop.entry.bad_name",
+                     {{"max", std::to_string(kMaxNameBytes)}});
+        } else if (!timestamp_ok(entry.created)) {
+            left_out(p + "/created: not a timestamp like 2026-11-25T14:03:00Z", "workshop.entry.bad_timestamp", {{"field", "created"}});
+        } else if (!timestamp_ok(entry.updated)) {
+            left_out(p + "/updated: not a timestamp like 2026-11-25T14:03:00Z", "workshop.entry.bad_timestamp", {{"field", "updated"}});
+        }
         if (!problem.empty()) {
-            diagnostics.push_back({Diagnostic::Severity::Warning, file, p, "entry left out: " + problem});
+            diagnostics.push_back({Diagnostic::Severity::Warning, file, p, "entry left out: " + problem, code, params});
             continue;
         }
         highest = std::max(highest, id_number(entry.id));
@@ -233,14 +250,16 @@ EntryRead read_entry(Store& store, const Questionnaire& q, const std::string& id
     switch (store.get(key, text)) {
     case StoreRead::Absent: return EntryRead::Absent;
     case StoreRead::Failed:
-        diagnostics.push_back({Diagnostic::Severity::Error, key, "", "the storage could not be read"});
+        diagnostics.push_back({Diagnostic::Severity::Error, key, "", "the storage could not be read", "workshop.entry.storage_failed", {}});
         return EntryRead::Unreadable;
     case StoreRead::Found: break;
     }
     if (text.size() > kMaxEntryBytes) {
         diagnostics.push_back({Diagnostic::Severity::Error, key, "",
                                "too large to be an assessment (" + std::to_string(text.size()) + " bytes, at most " +
-                                   std::to_string(kMaxEntryBytes) + ")"});
+                                   std::to_string(kMaxEntryBytes) + ")",
+                               "workshop.entry.too_large",
+                               {{"size", std::to_string(text.size())}, {"limit", std::to_string(kMaxEntryBytes)}}});
         return EntryRead::Unreadable;
     }
     Diagnostics local;

@@ -6,8 +6,9 @@
 //   - CheckedFile      one file's outcome
 //   - check_file      I/O problems (exit 2) apart from invalid content (exit 1), then the loader
 //                     or, for --result, the importer against the questionnaire
-//   - print_text      every diagnostic on its own line, then a summary line per file
-//   - print_json      the same as one JSON document
+//   - print_text      every diagnostic on its own line (with --codes its code after it), then a
+//                     summary line per file
+//   - to_json         the same as one JSON document (with --codes each diagnostic's code and params)
 //   - main            exit 0: every file valid (warnings allowed); 1: some file invalid; 2: usage or I/O
 //
 // The checks are the loader's (core/questionnaire_load.h) and the importer's (core/result.h), so a
@@ -54,6 +55,8 @@ const char* const kUsage =
     "  --questionnaire Q  the questionnaire results are checked against (with --result)\n"
     "  --quiet   print errors only: no warnings and no summary lines\n"
     "  --json    print one JSON document instead (see docs/questionnaire-format.md, \"mf-validate\")\n"
+    "  --codes   add each problem's stable code (docs/diagnostics.md): \" [json.syntax]\" after the\n"
+    "            message, or \"code\" and \"params\" in each diagnostic of --json\n"
     "  --help    this text\n"
     "\n"
     "Exit status: 0 every file is valid (warnings allowed), 1 some file is invalid,\n"
@@ -102,13 +105,14 @@ std::vector<CheckedFile> check_file(const std::string& path, const Questionnaire
     r.path = path;
     std::error_code ec;
     const char* problem = nullptr;
+    const char* code = nullptr;
     fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) problem = "no such file";
-    else if (fs::is_directory(status)) problem = "is a folder, not a file";
-    else if (!std::ifstream(path, std::ios::binary)) problem = "cannot open the file (permission?)";
+    if (ec || !fs::exists(status)) problem = "no such file", code = "file.not_found";
+    else if (fs::is_directory(status)) problem = "is a folder, not a file", code = "file.is_folder";
+    else if (!std::ifstream(path, std::ios::binary)) problem = "cannot open the file (permission?)", code = "file.no_permission";
     if (problem) {
         r.readable = false;
-        r.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, path, "", problem});
+        r.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, path, "", problem, code, {}});
         return {std::move(r)};
     }
     if (!against) {
@@ -132,10 +136,11 @@ std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-void print_text(const CheckedFile& r, bool quiet) {
+void print_text(const CheckedFile& r, bool quiet, bool codes) {
     for (const Diagnostic& d : r.diagnostics) {
         if (quiet && d.severity == Diagnostic::Severity::Warning) continue;
-        std::printf("%s\n", d.to_string().c_str());
+        if (codes) std::printf("%s [%s]\n", d.to_string().c_str(), d.code.c_str());
+        else std::printf("%s\n", d.to_string().c_str());
     }
     if (quiet) return;
     if (!r.readable) {
@@ -156,13 +161,19 @@ void print_text(const CheckedFile& r, bool quiet) {
     }
 }
 
-nlohmann::json to_json(const CheckedFile& r, bool quiet) {
+nlohmann::json to_json(const CheckedFile& r, bool quiet, bool codes) {
     nlohmann::json diagnostics = nlohmann::json::array();
     for (const Diagnostic& d : r.diagnostics) {
         if (quiet && d.severity == Diagnostic::Severity::Warning) continue;
-        diagnostics.push_back({{"severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning"},
+        nlohmann::json item = {{"severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning"},
                                {"pointer", d.pointer},
-                               {"message", d.message}});
+                               {"message", d.message}};
+        if (codes) {
+            item["code"] = d.code;
+            item["params"] = nlohmann::json::object();
+            for (const auto& [name, value] : d.params) item["params"][name] = value;
+        }
+        diagnostics.push_back(std::move(item));
     }
     nlohmann::json j = {{"file", r.path},
                         {"readable", r.readable},
@@ -187,7 +198,7 @@ nlohmann::json to_json(const CheckedFile& r, bool quiet) {
 } // namespace
 
 int main(int argc, char** argv) {
-    bool quiet = false, as_json = false, options_done = false, results = false;
+    bool quiet = false, as_json = false, codes = false, options_done = false, results = false;
     std::string questionnaire_path;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
@@ -201,6 +212,8 @@ int main(int argc, char** argv) {
             quiet = true;
         } else if (!options_done && std::strcmp(a, "--json") == 0) {
             as_json = true;
+        } else if (!options_done && std::strcmp(a, "--codes") == 0) {
+            codes = true;
         } else if (!options_done && std::strcmp(a, "--result") == 0) {
             results = true;
         } else if (!options_done && std::strcmp(a, "--questionnaire") == 0) {
@@ -245,8 +258,8 @@ int main(int argc, char** argv) {
         for (const CheckedFile& r : check_file(path, against ? &*against : nullptr)) {
             if (!r.readable) any_unreadable = true;
             else if (!r.valid()) any_invalid = true;
-            if (as_json) all.push_back(to_json(r, quiet));
-            else print_text(r, quiet);
+            if (as_json) all.push_back(to_json(r, quiet, codes));
+            else print_text(r, quiet, codes);
         }
     }
     if (as_json) {

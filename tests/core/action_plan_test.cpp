@@ -2,6 +2,7 @@
 // follow-up date and an indicator whose values fit its unit; messages in Danish and English.
 #include "core/action_plan.h"
 #include "core/questionnaire_load.h"
+#include "support/diagnostic_check.h"
 #include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
@@ -9,11 +10,23 @@
 namespace {
 using mf_test::example;
 
+// "<area> <field>: <message>" per problem; each must carry its registered code (diagnostic_check.h).
 std::vector<std::string> describe(const std::vector<mf::ActionPlanProblem>& problems) {
+    mf_test::expect_coded(problems);
     std::vector<std::string> out;
     for (const mf::ActionPlanProblem& p : problems)
         out.push_back((p.warning ? "warning " : "") + std::to_string(p.area) + " " + p.field + ": " + p.message);
     return out;
+}
+
+// Four areas (one too many) with every other problem among them; checked on 2026-11-25.
+mf::ActionPlan plan_with_every_problem() {
+    mf::ActionPlan plan;
+    plan.areas = {{"ledelse", "", "Direktøren", "2027-03-01"},
+                  {"ledelse", "Mål", "  ", "2026-11-24"},
+                  {"employees", "Mål", "HR", "2027-02-30"},
+                  {"", "Mål", "HR", ""}};
+    return plan;
 }
 
 mf::Indicator indicator(const std::string& unit, mf::IndicatorValue baseline, mf::IndicatorValue target) {
@@ -52,11 +65,7 @@ TEST(ActionPlan, AcceptsACompletePlan) {
 
 TEST(ActionPlan, ReportsEveryProblemInDanish) {
     const mf::Questionnaire q = example();
-    mf::ActionPlan plan;
-    plan.areas = {{"ledelse", "", "Direktøren", "2027-03-01"},
-                  {"ledelse", "Mål", "  ", "2026-11-24"},
-                  {"employees", "Mål", "HR", "2027-02-30"},
-                  {"", "Mål", "HR", ""}};
+    const mf::ActionPlan plan = plan_with_every_problem();
     EXPECT_EQ(describe(mf::check_action_plan(plan, q, "2026-11-25", "da")), (std::vector<std::string>{
         "-1 : Vælg højst 3 fokusområder – få mål er lettere at nå (der er 4).",
         "0 goal: Skriv et målbart mål, fx \"2 praktikpladser til ledige inden 1. juni\".",
@@ -72,6 +81,31 @@ TEST(ActionPlan, ReportsEveryProblemInDanish) {
         "3 followUp: Vælg en dato for opfølgning.",
         "warning 3 indicator: Tilføj en indikator – et tal eller et ja/nej, I kan måle – så I kan se, om målet bliver nået.",
     }));
+}
+
+TEST(ActionPlan, EveryProblemHasTheSameCodeAndParametersInBothLanguages) {
+    const mf::Questionnaire q = example();
+    const mf::ActionPlan plan = plan_with_every_problem();
+    const auto da = mf::check_action_plan(plan, q, "2026-11-25", "da");
+    const auto en = mf::check_action_plan(plan, q, "2026-11-25", "en");
+    std::vector<std::string> codes;
+    ASSERT_EQ(da.size(), en.size());
+    for (std::size_t i = 0; i < da.size(); ++i) {
+        codes.push_back(da[i].code);
+        EXPECT_EQ(da[i].code, en[i].code);
+        EXPECT_EQ(da[i].params, en[i].params) << da[i].code;
+        EXPECT_NE(da[i].message, en[i].message) << da[i].code;
+    }
+    mf_test::expect_coded(da);
+    EXPECT_EQ(codes, (std::vector<std::string>{"action_plan.too_many", "action_plan.goal.empty", "action_plan.indicator.missing",
+                                               "action_plan.focus.duplicate", "action_plan.responsible.empty",
+                                               "action_plan.follow_up.past", "action_plan.indicator.missing",
+                                               "action_plan.focus.unknown", "action_plan.follow_up.invalid",
+                                               "action_plan.indicator.missing", "action_plan.focus.empty",
+                                               "action_plan.follow_up.missing", "action_plan.indicator.missing"}));
+    EXPECT_EQ(da[0].params, (mf::DiagnosticParams{{"count", "4"}, {"max", "3"}}));
+    EXPECT_EQ(da[5].params, (mf::DiagnosticParams{{"value", "2026-11-24"}, {"today", "2026-11-25"}}));
+    EXPECT_EQ(da[7].params, (mf::DiagnosticParams{{"focus", "employees"}}));
 }
 
 TEST(ActionPlan, SpeaksEnglishAndSkipsThePastCheckWithoutToday) {

@@ -5,6 +5,7 @@
 #include "core/aggregate_output.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
+#include "support/diagnostic_check.h"
 #include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
@@ -331,7 +332,9 @@ std::string with_checksum(json doc) {
     return doc.dump(2) + "\n";
 }
 
+// "pointer: message" per error; every diagnostic must carry its registered code (diagnostic_check.h).
 std::vector<std::string> errors(const mf::FileCheck& c) {
+    mf_test::expect_coded(c.diagnostics);
     std::vector<std::string> out;
     for (const mf::Diagnostic& d : c.diagnostics)
         if (d.severity == mf::Diagnostic::Severity::Error) out.push_back(d.pointer + ": " + d.message);

@@ -9,6 +9,7 @@
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
+#include "support/diagnostic_check.h"
 #include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
@@ -82,6 +83,7 @@ TEST(BadResults, EveryFileGivesExactlyItsExpectedMessages) {
         mf::ImportOutcome r = mf::import_result(bytes, name, shipped());
         std::vector<std::string> got;
         for (const mf::Diagnostic& d : r.diagnostics) got.push_back(d.to_string());
+        mf_test::expect_coded(r.diagnostics);
         EXPECT_EQ(got, want->second) << name << ": got\n" << lines(got) << "expected\n" << lines(want->second);
         bool any_error = false;
         for (const std::string& line : want->second) any_error = any_error || line.find(": warning: ") == std::string::npos;
@@ -121,4 +123,10 @@ TEST(BadResults, HundredMegabyteFilesAreRefusedUnread) {
     ASSERT_EQ(m.diagnostics.size(), 1u);
     EXPECT_EQ(m.diagnostics[0].to_string(), "huge.json: the file is too large: 104857600 bytes; the limit is 2097152 bytes");
     EXPECT_EQ(m.diagnostics[0].message, mf::too_large_message(size, mf::kMaxResultBytes));
+    for (const mf::Diagnostics* d : {&r.diagnostics, &q.diagnostics, &m.diagnostics}) {
+        mf_test::expect_coded(*d);
+        EXPECT_EQ(d->front().code, "json.too_large");
+        EXPECT_EQ(d->front().param("size"), "104857600");
+    }
+    EXPECT_EQ(m.diagnostics[0].params, mf::too_large_diagnostic("x", size, mf::kMaxResultBytes).params);
 }

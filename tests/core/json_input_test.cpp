@@ -1,4 +1,5 @@
 #include "core/json_input.h"
+#include "support/diagnostic_check.h"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,7 @@ std::string parse_error(std::string_view text, mf::JsonLimits limits = {}) {
     auto doc = mf::parse_json_document(text, "in.json", d, limits);
     EXPECT_FALSE(doc.has_value());
     EXPECT_EQ(d.size(), 1u);
+    mf_test::expect_coded(d);
     return d.empty() ? std::string() : d[0].to_string();
 }
 

@@ -9,6 +9,8 @@
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/sha256.h"
+#include "support/diagnostic_check.h"
+#include "support/json_sweep.h"
 
 #include <gtest/gtest.h>
 
@@ -42,8 +44,12 @@ std::string all_lines(const mf::Diagnostics& d) {
     return s;
 }
 
-// Loads `doc` as "q.json" and returns every diagnostic as text.
-mf::LoadedQuestionnaire load(const json& doc) { return mf::load_questionnaire_json(doc, "q.json"); }
+// Loads `doc` as "q.json"; every diagnostic must have its registered code (diagnostic_check.h).
+mf::LoadedQuestionnaire load(const json& doc) {
+    mf::LoadedQuestionnaire r = mf::load_questionnaire_json(doc, "q.json");
+    mf_test::expect_coded(r.diagnostics);
+    return r;
+}
 
 // Applies `change` to full.json; expects the load to fail and to report `expected` among its errors.
 void expect_error(const std::function<void(json&)>& change, const std::string& expected) {
@@ -98,6 +104,7 @@ TEST(QuestionnaireLoad, EveryBadFixtureIsRejected) {
         mf::LoadedQuestionnaire r = mf::load_questionnaire_file(entry.path().string());
         EXPECT_FALSE(r.questionnaire.has_value()) << entry.path();
         EXPECT_TRUE(mf::has_errors(r.diagnostics)) << entry.path();
+        mf_test::expect_coded(r.diagnostics);
         for (const mf::Diagnostic& d : r.diagnostics) {
             EXPECT_EQ(d.file, entry.path().string());
             EXPECT_FALSE(d.message.empty());
@@ -598,40 +605,15 @@ TEST(QuestionnaireLoad, NeverThrowsWhateverValueIsReplaced) {
     // loader must neither throw nor give an invalid result, and must name the pointer it changed
     // or something that depends on it.
     const json original = full();
-    const json flat = original.flatten();
-    const json replacements[] = {nullptr, true, -1, 0, 1e300, "", "x", json::array(), json::array({json::object()}), json::object()};
+    const std::vector<json> replacements = {nullptr, true, -1, 0, 1e300, "", "x", json::array(), json::array({json::object()}), json::object()};
     std::size_t loads = 0, rejected = 0;
-    std::vector<std::string> pointers;
-    // Every pointer to an object or array as well as to a leaf.
-    for (auto it = flat.begin(); it != flat.end(); ++it) {
-        json::json_pointer p(it.key());
-        while (!p.empty()) {
-            pointers.push_back(p.to_string());
-            p = p.parent_pointer();
-        }
-    }
-    std::sort(pointers.begin(), pointers.end());
-    pointers.erase(std::unique(pointers.begin(), pointers.end()), pointers.end());
-    for (const std::string& pointer : pointers) {
-        auto check = [&](const json& doc) {
-            mf::LoadedQuestionnaire r;
-            EXPECT_NO_THROW(r = load(doc)) << pointer;
-            ++loads;
-            EXPECT_EQ(r.questionnaire.has_value(), !mf::has_errors(r.diagnostics)) << pointer;
-            if (!r.questionnaire) ++rejected;
-        };
-        for (const json& value : replacements) {
-            json doc = original;
-            doc[json::json_pointer(pointer)] = value;
-            check(doc);
-        }
-        json doc = original;
-        json::json_pointer p(pointer);
-        json& parent = doc[p.parent_pointer()];
-        if (parent.is_object()) parent.erase(p.back());
-        else parent.erase(static_cast<std::size_t>(std::stoul(p.back())));
-        check(doc);
-    }
-    EXPECT_GT(pointers.size(), 250u); // full.json has 276 values
+    const std::size_t pointers = mf_test::sweep_json(original, replacements, [&](const std::string& pointer, const json& doc) {
+        mf::LoadedQuestionnaire r;
+        EXPECT_NO_THROW(r = load(doc)) << pointer;
+        ++loads;
+        EXPECT_EQ(r.questionnaire.has_value(), !mf::has_errors(r.diagnostics)) << pointer;
+        if (!r.questionnaire) ++rejected;
+    });
+    EXPECT_GT(pointers, 250u); // full.json has 276 values
     EXPECT_GT(rejected, loads / 2); // most replacements are wrong; some (e.g. "x" as a text) are not
 }

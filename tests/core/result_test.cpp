@@ -3,6 +3,7 @@
 #include "core/questionnaire_load.h"
 #include "core/result.h"
 #include "core/sha256.h"
+#include "support/diagnostic_check.h"
 
 #include <gtest/gtest.h>
 
@@ -48,14 +49,18 @@ std::string export_ok(const mf::Questionnaire& q, const mf::Assessment& a) {
     return out.text;
 }
 
+// Every diagnostic as text (and each checked for its code: diagnostic_check.h).
 std::vector<std::string> messages(const mf::Diagnostics& diagnostics) {
+    mf_test::expect_coded(diagnostics);
     std::vector<std::string> out;
     for (const mf::Diagnostic& d : diagnostics) out.push_back(d.to_string());
     return out;
 }
 
 mf::ImportOutcome import_text(const std::string& text, const mf::Questionnaire& q) {
-    return mf::import_result(text, "old.json", q);
+    mf::ImportOutcome outcome = mf::import_result(text, "old.json", q);
+    mf_test::expect_coded(outcome.diagnostics);
+    return outcome;
 }
 
 // Re-serialises a document the way the exporter does, with a correct checksum (for files we edit).

@@ -2,6 +2,7 @@
 #include "core/cvr.h"
 #include "core/questionnaire_load.h"
 #include "core/session.h"
+#include "support/diagnostic_check.h"
 #include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
@@ -85,6 +86,7 @@ TEST(Session, UnreadableTextLeavesTheSessionUntouched) {
         mf::Diagnostics d;
         EXPECT_FALSE(mf::read_session(bad, shipped(), s, d)) << bad;
         EXPECT_FALSE(d.empty()) << bad;
+        mf_test::expect_coded(d);
         EXPECT_EQ(s.theme, 2u);
     }
 }
@@ -182,6 +184,37 @@ TEST(Session, ProfileMessagesWhileTyping) {
     EXPECT_NE(mf::profile_field_problem(*email, "hr@firma", "da", true), "");
     EXPECT_NE(mf::profile_field_problem(*email, "hr@firma", "da", true), mf::profile_field_problem(*email, "hr@firma", "en", true));
     EXPECT_EQ(mf::profile_field_problem(*email, "", "da", true), ""); // optional
+}
+
+TEST(Session, ProfileProblemsCarryACodeBesideTheirWords) {
+    const mf::Questionnaire& q = shipped();
+    const mf::Question* cvr = q.profile_field("cvr");
+    const mf::Question* employees = q.profile_field("employees");
+    const mf::Question* email = q.profile_field("email");
+    const mf::Question* sector = q.profile_field("sector");
+    ASSERT_TRUE(cvr && employees && email && sector && employees->min && employees->max);
+    // The same code and parameters in both languages; the message is the language's.
+    for (const char* lang : {"da", "en"}) {
+        const mf::FieldProblem p = mf::check_profile_field(*cvr, "13748137", lang, true);
+        EXPECT_EQ(p.code, "profile.cvr.bad_checksum");
+        EXPECT_EQ(p.params, (mf::DiagnosticParams{{"cvr", "13748137"}}));
+        EXPECT_EQ(p.message, mf::cvr_message(mf::CvrCheck::BadChecksum, lang));
+    }
+    const mf::FieldProblem range = mf::check_profile_field(*employees, "0", "en", true);
+    EXPECT_EQ(range.code, "profile.number.out_of_range");
+    EXPECT_EQ(range.message, "Enter a number between " + range.params[1].second + " and " + range.params[2].second + ".");
+    EXPECT_EQ(mf::check_profile_field(*employees, "2,5", "da", true).code, "profile.number.not_whole");
+    EXPECT_EQ(mf::check_profile_field(*employees, "mange", "da", true).code, "profile.number.invalid");
+    EXPECT_EQ(mf::check_profile_field(*email, "hr@firma", "da", true).code, "profile.email.invalid");
+    EXPECT_EQ(mf::check_profile_field(*cvr, "", "da", true).code, "profile.fill_in");
+    EXPECT_EQ(mf::check_profile_field(*sector, "", "da", true).code, "profile.choose_option");
+    EXPECT_TRUE(mf::check_profile_field(*cvr, "13748136", "da", true).fine());
+    for (const char* text : {"", "13748137", "1374813", "1374813x", "03748136", "0", "2,5", "mange", "hr@firma", "hr@firma.dk"})
+        for (const mf::Question* field : {cvr, employees, email, sector}) {
+            const mf::FieldProblem p = mf::check_profile_field(*field, text, "da", true);
+            mf_test::expect_coded(p);
+            EXPECT_EQ(p.message, mf::profile_field_problem(*field, text, "da", true));
+        }
 }
 
 TEST(Session, ProfileCompleteNeedsEveryRequiredFieldValid) {

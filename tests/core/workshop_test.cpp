@@ -4,6 +4,7 @@
 #include "core/questionnaire_load.h"
 #include "core/result.h"
 #include "core/workshop.h"
+#include "support/diagnostic_check.h"
 #include "support/memory_store.h"
 #include "support/test_questionnaires.h"
 
@@ -124,6 +125,13 @@ TEST(Workshop, ReadingDropsBadEntriesAndKeepsTheRest) {
     EXPECT_EQ(d[2].pointer, "/entries/3");
     EXPECT_EQ(d[4].pointer, "/entries/6");
     for (const mf::Diagnostic& x : d) EXPECT_EQ(x.severity, mf::Diagnostic::Severity::Warning);
+    mf_test::expect_coded(d);
+    EXPECT_EQ(d[0].code, "workshop.entry.bad_id");
+    EXPECT_EQ(d[1].code, "workshop.entry.duplicate_id");
+    EXPECT_EQ(d[2].code, "workshop.entry.unreadable");
+    EXPECT_EQ(d[2].param("detail"), "/entries/3/name: expected a string, got 7");
+    EXPECT_EQ(d[3].code, "workshop.entry.bad_timestamp");
+    EXPECT_EQ(d[3].param("field"), "created");
 }
 
 TEST(Workshop, ReadingRefusesWhatIsNotAnIndex) {
@@ -135,6 +143,7 @@ TEST(Workshop, ReadingRefusesWhatIsNotAnIndex) {
         mf::Diagnostics d;
         EXPECT_FALSE(mf::read_workshop(text, w, d)) << text;
         EXPECT_TRUE(mf::has_errors(d)) << text;
+        mf_test::expect_coded(d);
     }
     EXPECT_EQ(w.entries.size(), 1u);
     EXPECT_EQ(w.entries[0].name, "untouched");
@@ -227,6 +236,8 @@ TEST(WorkshopStorage, EachAssessmentIsItsOwnKeyAndOneBadOneHarmsNoOther) {
     EXPECT_EQ(d.back().to_string(), "assessment-a3: too large to be an assessment (" +
                                         std::to_string(mf::kMaxEntryBytes + 1) + " bytes, at most " +
                                         std::to_string(mf::kMaxEntryBytes) + ")");
+    mf_test::expect_coded(d);
+    EXPECT_EQ(d.back().code, "workshop.entry.too_large");
     EXPECT_EQ(mf::session_text(s), mf::session_text(answered_session("A", "yes"))); // untouched on failure
 }
 
@@ -295,7 +306,9 @@ TEST(Bundle, BadMembersAreListedAndGoodOnesKept) {
     ASSERT_EQ(d.size(), 2u);
     EXPECT_EQ(d[0].to_string(), "b.json: /results/2: expected an object, got 7");
     EXPECT_EQ(d[1].to_string(), "b.json: /results/3/result: missing: each member holds one result document");
+    mf_test::expect_coded(d);
     std::vector<mf::FileCheck> checks = mf::check_results(doc.dump(), "b.json", q);
+    for (const mf::FileCheck& c : checks) mf_test::expect_coded(c.diagnostics);
     ASSERT_EQ(checks.size(), 3u); // the bundle's own problems, then one check per member
     EXPECT_FALSE(checks[0].row);
     EXPECT_TRUE(checks[1].row);
@@ -308,6 +321,7 @@ TEST(Bundle, BadMembersAreListedAndGoodOnesKept) {
         d.clear();
         EXPECT_EQ(mf::read_bundle(bad, "b.json", members, d), mf::BundleRead::Bad) << bad;
         EXPECT_TRUE(mf::has_errors(d));
+        mf_test::expect_coded(d);
     }
     members.clear();
     d.clear();
@@ -333,6 +347,8 @@ TEST(Workshop, ReadEntryTellsAbsentFromUnreadable) {
     EXPECT_EQ(mf::read_entry(store, shipped(), "a7", s, d), mf::EntryRead::Unreadable);
     ASSERT_EQ(d.size(), 1u);
     EXPECT_EQ(d.front().to_string(), "assessment-a7: the storage could not be read");
+    EXPECT_EQ(d.front().code, "workshop.entry.storage_failed");
+    mf_test::expect_coded(d);
     EXPECT_EQ(s.screen, mf::Screen::Results);
 
     // At start-up the open assessment's failed read is reported, a fresh one opens, and what is

@@ -1,7 +1,9 @@
 // questionnaire_load_fuzz.cpp - any bytes through the questionnaire loader. It must never crash or
-// throw; a questionnaire comes back exactly when there is no error, every diagnostic names the file
-// and says something, and a loaded questionnaire can be walked (visibility, lookups, levels).
+// throw; a questionnaire comes back exactly when there is no error, every diagnostic names the file,
+// says something and has its registered code and parameters (docs/diagnostics.md), and a loaded
+// questionnaire can be walked (visibility, lookups, levels).
 #include "core/condition.h"
+#include "core/diagnostic_codes.h"
 #include "core/questionnaire_load.h"
 
 #include <cstdint>
@@ -12,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     mf::LoadedQuestionnaire r = mf::load_questionnaire_text(bytes, "fuzz.json");
     if (r.questionnaire.has_value() == mf::has_errors(r.diagnostics)) std::abort();
     for (const mf::Diagnostic& d : r.diagnostics)
-        if (d.file != "fuzz.json" || d.message.empty()) std::abort();
+        if (d.file != "fuzz.json" || d.message.empty() || !mf::fits_registry(d.code, d.params)) std::abort();
     if (r.questionnaire) {
         const mf::Questionnaire& q = *r.questionnaire;
         // Every question answered with its first option (or a number / text): conditions evaluate.
