@@ -90,6 +90,7 @@ static void current_screen(AppModel& m) {
     case Screen::Export: screen_export(m); break;
     case Screen::Workshop: screen_workshop(m); break;
     case Screen::Compare: screen_compare(m); break;
+    case Screen::FollowUp: screen_follow_up(m); break;
     }
 }
 

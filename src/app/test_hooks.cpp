@@ -11,7 +11,8 @@
 //   questionnaire did not load), theme (index), themeId, themeCount, answered / questions (visible
 //   scored questions), unanswered, profileComplete, answerCount, overall (percent or null), level
 //   (id or null), planAreas, earlier (file or null), lastExport, exportError, storageFailed, answers
-//   (id -> value, as in result files), import (null, or the open import dialog's {file, errors,
+//   (id -> value, as in result files), plan and followUp (the action plan and the follow-up of an
+//   earlier plan, as in result files: "actionPlan" and "planFollowUp"), import (null, or the open import dialog's {file, errors,
 //   warnings}), notices (the boxed messages drawn: id, text, tone, y), items (every interactive item
 //   of the last frame: kind, id, label, x, y, w, h in CSS pixels, visible, focused, checked, value
 //   for inputs), tables (id, caption, columns, rows) and cells (cell id -> text), messages (field id
@@ -123,7 +124,10 @@ std::string App::state_json() const {
     j["lastExport"] = m.last_export();
     j["exportError"] = m.export_error();
     j["storageFailed"] = m.storage_failed();
-    j["answers"] = json(s.assessment)["answers"];
+    const json assessment = s.assessment;
+    j["answers"] = assessment["answers"];
+    j["plan"] = assessment["actionPlan"];
+    j["followUp"] = assessment["planFollowUp"];
     if (const auto& pending = m.pending_import()) {
         std::vector<std::string> errors, warnings;
         for (const Diagnostic& d : pending->problems)

@@ -3,7 +3,8 @@
 //
 // Index
 //   - is_valid_date, is_focus_id, focus_theme
-//   - indicator units and values: parse_indicator_text, indicator_value_problem, _text, _unit_name
+//   - indicator units and values: parse_indicator_text, typed_indicator_value, indicator_edit_text,
+//     indicator_value_problem, _text, _unit_name
 //   - check_action_plan (the indicator's rules in check_indicator)
 //   - JSON: to_json, read_indicator_value, read_focus_area, read_action_plan
 #include "core/action_plan.h"
@@ -85,6 +86,18 @@ bool parse_indicator_text(const std::string& unit, std::string_view text, Indica
     if (!parse_number_text(number, x)) return false;
     value = x;
     return true;
+}
+
+IndicatorValue typed_indicator_value(const std::string& unit, std::string_view text) {
+    IndicatorValue value;
+    if (parse_indicator_text(is_indicator_unit(unit) ? unit : kUnitNumber, text, value)) return value;
+    return std::string(text);
+}
+
+std::string indicator_edit_text(const IndicatorValue& value, const std::string& lang) {
+    if (const double* x = std::get_if<double>(&value)) return plain_number_text(*x, Texts(lang));
+    if (const std::string* s = std::get_if<std::string>(&value)) return *s;
+    return "";
 }
 
 IndicatorValueProblem check_indicator_value(const std::string& unit, const IndicatorValue& value, const std::string& lang) {

@@ -6,8 +6,9 @@
 // Index
 //   - IndicatorValue, Indicator   what is measured, its unit, the value today and the target
 //   - FocusArea, ActionPlan       the data, with to_json / from_json ("actionPlan" in result files)
-//   - indicator units and values  the three units, reading what a person types, checking a value
-//                                 against its unit, writing a value the language's way
+//   - indicator units and values  the three units, reading what a person types (and keeping it as
+//                                 typed while it is not a value), checking a value against its unit,
+//                                 writing a value the language's way
 //   - is_valid_date               strict YYYY-MM-DD calendar dates
 //   - check_action_plan           every problem and gentle warning, in Danish or English, for the
 //                                 editor (as the user types) and the export
@@ -73,6 +74,15 @@ const Theme* focus_theme(const Questionnaire& questionnaire, const std::string& 
 // "yes"/"no" (any case). Empty text gives no value. False when the text is not a value of the unit
 // (an unknown unit reads nothing); `value` is then untouched.
 bool parse_indicator_text(const std::string& unit, std::string_view text, IndicatorValue& value);
+
+// What a person typed, as the value to keep while they edit: the value of the unit when the text is
+// one (for a unit not chosen yet, a number when it reads as one), else the text itself, so nothing
+// typed is lost and indicator_value_problem names it. Blank text is no value.
+IndicatorValue typed_indicator_value(const std::string& unit, std::string_view text);
+
+// A value in a field for editing: a number the language's way with every digit and no "%" ("12,5"),
+// a string as it is ("yes"), "" for no value.
+std::string indicator_edit_text(const IndicatorValue& value, const std::string& lang);
 
 // The message for a value that does not fit its unit, in `lang` ("en" English, anything else
 // Danish): a number for yes/no, a string for a numeric unit, a percent outside 0..100. "" when it

@@ -25,7 +25,7 @@ using json = nlohmann::json;
 // ---------------------------------------------------------------------------------------------
 // Screens
 // ---------------------------------------------------------------------------------------------
-static const char* const kScreenIds[] = {"start", "profile", "theme", "review", "results", "plan", "export", "workshop", "compare"};
+static const char* const kScreenIds[] = {"start", "profile", "theme", "review", "results", "plan", "export", "workshop", "compare", "followup"};
 
 const char* screen_id(Screen screen) { return kScreenIds[(int)screen]; }
 

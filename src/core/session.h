@@ -28,10 +28,11 @@
 namespace mf {
 
 // Workshop and Compare are the consultant's screens: the list of organisations and the comparison.
-enum class Screen { Start, Profile, Theme, Review, Results, Plan, Export, Workshop, Compare };
+// FollowUp: how the goals of an earlier plan went (shown when the assessment follows one up).
+enum class Screen { Start, Profile, Theme, Review, Results, Plan, Export, Workshop, Compare, FollowUp };
 
 const char* screen_id(Screen screen); // "start", "profile", "theme", "review", "results", "plan", "export",
-                                      // "workshop", "compare"
+                                      // "workshop", "compare", "followup"
 std::optional<Screen> screen_from_id(std::string_view id);
 
 // The text-size setting: steps of the whole UI's scale.

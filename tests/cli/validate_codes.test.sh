@@ -117,7 +117,7 @@ case "$out" in *'"code"'* | *'"params"'*) fail "--json without --codes has codes
 run --result --quiet --codes tests/data/results/bad/unknown_format_version.json tests/data/results/bad/bad_cvr.json
 expect_rc 1 "--quiet --codes"
 checks=$((checks + 1))
-[ "$out" = "tests/data/results/bad/unknown_format_version.json: /formatVersion: formatVersion 2 is not supported; this app reads formatVersion 1 (the file was made by a newer app) [result.format_version.newer]" ] ||
+[ "$out" = "tests/data/results/bad/unknown_format_version.json: /formatVersion: formatVersion 3 is not supported; this app reads formatVersion 1 and 2 (the file was made by a newer app) [result.format_version.newer]" ] ||
     fail "--quiet --codes: $out"
 
 echo "validate_codes: $((checks - failures)) of $checks checks passed"

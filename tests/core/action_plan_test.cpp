@@ -227,3 +227,21 @@ TEST(ActionPlan, IndicatorValuesAsPeopleTypeAndReadThem) {
     EXPECT_EQ(mf::indicator_unit_name("yesno", "da"), "ja/nej");
     EXPECT_EQ(mf::indicator_unit_name("number", "en"), "number");
 }
+
+// The editor keeps what is typed: a value when it is one, the text itself when not (so the check
+// names it and nothing typed is lost), and shows it back for editing without the unit.
+TEST(ActionPlan, TypedValuesAreKeptAsTyped) {
+    EXPECT_EQ(mf::typed_indicator_value("percent", "12,5 %"), mf::IndicatorValue(12.5));
+    EXPECT_EQ(mf::typed_indicator_value("yesno", "Nej"), mf::IndicatorValue(std::string("no")));
+    EXPECT_EQ(mf::typed_indicator_value("number", "12 stk"), mf::IndicatorValue(std::string("12 stk")));
+    EXPECT_EQ(mf::indicator_value_problem("number", mf::typed_indicator_value("number", "mange"), "da"),
+              "Skriv et tal (\"mange\" er ikke et tal).");
+    EXPECT_EQ(mf::typed_indicator_value("", "7,5"), mf::IndicatorValue(7.5)) << "a number before the unit is chosen";
+    EXPECT_EQ(mf::typed_indicator_value("", "ja"), mf::IndicatorValue(std::string("ja")));
+    EXPECT_FALSE(mf::has_value(mf::typed_indicator_value("number", " ")));
+
+    EXPECT_EQ(mf::indicator_edit_text(12.25, "da"), "12,25");
+    EXPECT_EQ(mf::indicator_edit_text(12.25, "en"), "12.25");
+    EXPECT_EQ(mf::indicator_edit_text(std::string("12 stk"), "en"), "12 stk");
+    EXPECT_EQ(mf::indicator_edit_text(mf::IndicatorValue{}, "da"), "");
+}

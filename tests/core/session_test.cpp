@@ -22,7 +22,7 @@ std::size_t theme_index(const std::string& id) {
 }
 
 TEST(Session, ScreenIdsRoundTrip) {
-    for (int i = 0; i <= (int)mf::Screen::Compare; i++) {
+    for (int i = 0; i <= (int)mf::Screen::FollowUp; i++) {
         const mf::Screen s = (mf::Screen)i;
         ASSERT_TRUE(mf::screen_from_id(mf::screen_id(s)).has_value());
         EXPECT_EQ(*mf::screen_from_id(mf::screen_id(s)), s);

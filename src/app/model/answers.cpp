@@ -4,7 +4,7 @@
 // Index
 //   - answers        set, clear, tick a box, type into a field (numbers kept as typed until valid)
 //   - fields         what a field shows and the message under it
-//   - action plan    add, remove, edit a focus area; the suggestions
+//   - action plan    add, remove, edit a focus area; the suggestions; indicators; messages
 #include "app/model/model.h"
 
 #include "core/action_plan.h"
@@ -159,6 +159,71 @@ std::vector<std::string> AppModel::suggested_focus_areas() const {
         if (!in_plan && std::find(suggested.begin(), suggested.end(), r.theme_id) == suggested.end()) suggested.push_back(r.theme_id);
     }
     return suggested;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators
+// ---------------------------------------------------------------------------------------------
+void AppModel::set_indicator_field(std::size_t index, IndicatorField field, const std::string& text) {
+    ActionPlan& plan = session_.assessment.action_plan;
+    if (index >= plan.areas.size()) return;
+    Indicator& ind = plan.areas[index].indicator;
+    switch (field) {
+    case IndicatorField::Measure: ind.measure = text; break;
+    case IndicatorField::Unit:
+        ind.unit = text;
+        // Values typed before the unit was chosen (or for another unit) are read again for this one.
+        for (IndicatorValue* v : {&ind.baseline, &ind.target})
+            if (const std::string* typed = std::get_if<std::string>(v)) *v = typed_indicator_value(ind.unit, *typed);
+        break;
+    case IndicatorField::Baseline: ind.baseline = typed_indicator_value(ind.unit, text); break;
+    case IndicatorField::Target: ind.target = typed_indicator_value(ind.unit, text); break;
+    }
+    answers_changed();
+}
+
+std::string AppModel::indicator_field_text(std::size_t index, IndicatorField field) const {
+    if (index >= plan().areas.size()) return "";
+    const Indicator& ind = plan().areas[index].indicator;
+    switch (field) {
+    case IndicatorField::Measure: return ind.measure;
+    case IndicatorField::Unit: return ind.unit;
+    case IndicatorField::Baseline: return indicator_edit_text(ind.baseline, language());
+    case IndicatorField::Target: return indicator_edit_text(ind.target, language());
+    }
+    return "";
+}
+
+std::vector<SuggestedIndicator> AppModel::suggested_indicators(std::size_t index) const {
+    if (index >= plan().areas.size()) return {};
+    const Theme* theme = focus_theme(questionnaire(), plan().areas[index].focus);
+    return theme ? theme->indicators : std::vector<SuggestedIndicator>{};
+}
+
+void AppModel::take_suggested_indicator(std::size_t index, std::size_t suggestion) {
+    const std::vector<SuggestedIndicator> suggested = suggested_indicators(index);
+    if (suggestion >= suggested.size()) return;
+    set_indicator_field(index, IndicatorField::Measure, suggested[suggestion].measure.in(language()));
+    set_indicator_field(index, IndicatorField::Unit, suggested[suggestion].unit);
+}
+
+AppModel::FieldMessage AppModel::plan_field_message(std::size_t index, const std::string& field) const {
+    const std::string key = "plan:" + std::to_string(index) + ":" + field;
+    for (const ActionPlanProblem& p : check_action_plan(plan(), questionnaire(), host_.today(), language())) {
+        if (p.area != (int)index || p.field != field) continue;
+        // The choices (focus, unit) and the whole indicator's warning are shown at once; a typed
+        // field's message once it was left or holds something (a date in the past, a value that
+        // does not fit).
+        if (field == "focus" || field == "indicator" || field == "indicator/unit" || touched_.count(key)) return {p.message, p.warning};
+        const FocusArea& a = plan().areas[index];
+        const std::string shown = field == "goal" ? a.goal : field == "responsible" ? a.responsible
+                                : field == "followUp" ? a.follow_up : field == "indicator/measure" ? a.indicator.measure
+                                : field == "indicator/baseline" ? indicator_edit_text(a.indicator.baseline, language())
+                                : field == "indicator/target" ? indicator_edit_text(a.indicator.target, language())
+                                : "";
+        return shown.empty() ? FieldMessage{} : FieldMessage{p.message, p.warning};
+    }
+    return {};
 }
 
 } // namespace mf

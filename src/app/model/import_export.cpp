@@ -37,23 +37,41 @@ void AppModel::adopt_import(ImportPurpose purpose) {
     if (!pending_import_ || !pending_import_->result) return;
     const ImportedResult& r = *pending_import_->result;
     const std::string file = pending_import_->file;
-    if (purpose == ImportPurpose::Compare) {
+    if (purpose == ImportPurpose::Continue || purpose == ImportPurpose::NextRound) {
+        const std::string kept_language = session_.assessment.language;
+        session_.assessment = r.assessment;
+        session_.assessment.language = kept_language; // the user's choice of language stays
+        session_.drafts.clear();
+        if (purpose == ImportPurpose::NextRound) {
+            // A new round: its own created time, and the plan is made anew after the follow-up.
+            session_.assessment.created.clear();
+            session_.assessment.action_plan = {};
+            session_.assessment.follow_up.reset();
+        }
+        answers_changed();
+    }
+    if (purpose == ImportPurpose::Compare || purpose == ImportPurpose::NextRound) {
         EarlierResult e;
         e.file = file;
         e.created = r.assessment.created;
         e.organisation = organisation_name(questionnaire(), r.assessment.answers);
         e.scores = r.stored_scores;
         session_.earlier = e;
-        go_to(Screen::Results);
-        notify("notice.comparing", {{"file", file}});
-    } else {
-        const std::string kept_language = session_.assessment.language;
-        session_.assessment = r.assessment;
-        session_.assessment.language = kept_language; // the user's choice of language stays
-        session_.drafts.clear();
-        answers_changed();
+        // Its plan is followed up, unless this assessment already follows that very file up.
+        const std::optional<FollowUp>& f = session_.assessment.follow_up;
+        if (!r.stored_plan.areas.empty() && !(f && f->earlier_checksum == r.content_checksum)) {
+            session_.assessment.follow_up = start_follow_up(r.stored_plan, r.assessment.created, r.content_checksum);
+            answers_changed();
+        }
+    }
+    if (purpose == ImportPurpose::Continue) {
         go_to(profile_complete(questionnaire(), answers()) ? Screen::Results : Screen::Profile);
         notify("notice.loaded", {{"file", file}});
+    } else {
+        // A new round goes on to the follow-up; a comparison shows the results, where last year's goals
+        // are listed with the way to the follow-up.
+        go_to(purpose == ImportPurpose::NextRound && follow_up() ? Screen::FollowUp : Screen::Results);
+        notify("notice.comparing", {{"file", file}});
     }
     pending_import_.reset();
 }
@@ -70,6 +88,12 @@ void AppModel::remove_comparison() {
 // ---------------------------------------------------------------------------------------------
 std::string AppModel::export_file_name_now() const {
     return export_file_name(organisation_name(questionnaire(), answers()), host_.today());
+}
+
+std::string AppModel::export_file_name_ending(const std::string& ending) const {
+    std::string file = export_file_name_now();
+    if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) file.resize(file.size() - 5);
+    return file + ending;
 }
 
 ExportOutcome AppModel::prepare_export() const { return export_result(questionnaire(), session_.assessment, export_file_name_now()); }
@@ -101,10 +125,7 @@ void AppModel::open_report() {
     options.date = host_.today();
     if (session_.earlier) options.earlier = ReportEarlier{session_.earlier->created, session_.earlier->scores};
     const std::string html = report_html(q, session_.assessment, compute_scores(q, answers()), options);
-    // The export's name with "-rapport.html": the two files of one assessment sort together.
-    std::string file = export_file_name_now();
-    if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) file.resize(file.size() - 5);
-    file += "-rapport.html";
+    const std::string file = export_file_name_ending("-rapport.html");
     std::string where;
     if (!host_.show_html(file, html, where)) notify("notice.report_failed", {{"reason", where}});
     else if (where == "tab") notify("notice.report_tab");

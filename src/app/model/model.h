@@ -14,13 +14,16 @@
 // tests (tests/app) run every action in memory, natively and in WebAssembly.
 //
 // Where an action lives: session flow (this file, model.cpp), answers and the action plan
-// (answers.cpp), one result file in or out: import, export, report (import_export.cpp), files
+// (answers.cpp), the follow-up of an earlier plan and the calendar (plan_follow_up.cpp), one result file
+// in or out: import, export, report (import_export.cpp), files
 // arriving from the host (file_intake.h), the consultant's list (workshop_model.h), the
 // municipality's overview (municipality_model.h).
 #pragma once
 #include "app/model/host.h"
 #include "app/model/municipality_model.h"
 #include "app/model/workshop_model.h"
+#include "core/calendar.h"
+#include "core/follow_up.h"
 #include "core/questionnaire.h"
 #include "core/result.h"
 #include "core/session.h"
@@ -41,9 +44,10 @@ namespace mf {
 // one window with both.
 enum class Page { Respondent, Municipality, Both };
 
-// What the next import is for: continuing an assessment, or comparing with an earlier one; Ask
-// leaves the choice to the import dialog.
-enum class ImportPurpose { Ask, Continue, Compare };
+// What the next import is for: continuing an assessment, comparing with an earlier one, or the next
+// round (a year later): its answers to start from, its scores to compare with, its action plan to
+// follow up and a new plan to make. Ask leaves the choice to the import dialog.
+enum class ImportPurpose { Ask, Continue, Compare, NextRound };
 
 // A result file the user opened, waiting for them to choose what to do with it.
 struct PendingImport {
@@ -153,6 +157,49 @@ public:
     void set_plan_field(std::size_t index, PlanField field, const std::string& value);
     // The themes with the biggest possible gain that are not in the plan yet (at most three).
     std::vector<std::string> suggested_focus_areas() const;
+    // A focus area's indicator. Values are read as typed (parse_indicator_text); text that is not a
+    // value of the unit is kept as it is, so nothing typed is lost and check_action_plan names it.
+    enum class IndicatorField { Measure, Unit, Baseline, Target };
+    void set_indicator_field(std::size_t index, IndicatorField field, const std::string& text);
+    // What the field shows: the measure, the unit's id, a value the language's way ("12,5").
+    std::string indicator_field_text(std::size_t index, IndicatorField field) const;
+    // The questionnaire's suggested indicators for the focus area's theme (none without a focus).
+    std::vector<SuggestedIndicator> suggested_indicators(std::size_t index) const;
+    // Takes a suggestion's measure (in the language shown) and unit; values typed stay.
+    void take_suggested_indicator(std::size_t index, std::size_t suggestion);
+    // A plan field's message from core's check_action_plan (`field` as ActionPlanProblem::field), shown
+    // once the field was left (leave_field("plan:<index>:<field>")) or has a value; empty text when
+    // none. A warning is a gentle hint (no indicator, a target that is no change), not an error.
+    struct FieldMessage {
+        std::string text;
+        bool warning = false;
+    };
+    FieldMessage plan_field_message(std::size_t index, const std::string& field) const;
+
+    // --- The follow-up of an earlier plan (plan_follow_up.cpp) -------------------------------------
+    // Started by comparing with, or continuing into the next round from, an earlier result with a
+    // plan; part of the assessment (saved, exported as "planFollowUp").
+    const std::optional<FollowUp>& follow_up() const { return session_.assessment.follow_up; }
+    void set_follow_up_status(std::size_t item, FollowUpStatus status);
+    void set_follow_up_current(std::size_t item, const std::string& text); // read as indicator values are
+    std::string follow_up_current_text(std::size_t item) const;
+    void set_follow_up_note(std::size_t item, const std::string& note);
+    // A follow-up field's message from core's check_follow_up ("status", "current", "note"), shown
+    // once the field was left (leave_field("followup:<item>:<field>")) or has a value; "" when none.
+    std::string follow_up_problem(std::size_t item, const std::string& field) const;
+    // The earlier goal into the new plan (core's carry_over); nothing when the plan is full or already
+    // has that focus. carried_over: the plan has a focus area with the earlier one's focus.
+    void carry_over_goal(std::size_t item);
+    // The follow-up's "Next": every field counts as left (so what is missing shows), then the plan.
+    void leave_follow_up();
+    bool carried_over(std::size_t item) const;
+    // "Tilføj opfølgning til kalenderen": the plan's follow-up dates as an .ics file (core/calendar.h),
+    // saved as the export is. calendar_events: how many events it would hold (0: nothing to save).
+    std::size_t calendar_events() const;
+    void save_calendar();
+    // The .ics of `organisations` saved as `file` (a download, or in the documents folder); the
+    // workshop list saves every organisation's through it. Said in a notice.
+    void save_calendar_of(const std::vector<CalendarOrganisation>& organisations, const std::string& file);
 
     // --- One result file in or out (import_export.cpp) ---------------------------------------------
     // Opens the file picker, or reads the typed path (desktop), for an import.
@@ -163,6 +210,8 @@ public:
     // The result file as it would be exported now (errors say what is missing).
     ExportOutcome prepare_export() const;
     std::string export_file_name_now() const;
+    // The export's name with `ending` in place of ".json" ("-rapport.html"): one assessment's files sort together.
+    std::string export_file_name_ending(const std::string& ending) const;
     // Saves it: a download, or `path` on the desktop.
     void save_export(const std::string& path);
     const std::string& last_export() const { return last_export_; }
@@ -231,7 +280,7 @@ private:
     // Only while running.
     bool municipality_view_ = false;    // the desktop's overview is open
     std::set<std::string> help_open_;   // questions whose help text is unfolded
-    std::set<std::string> touched_;     // profile fields the respondent has left
+    std::set<std::string> touched_;     // fields the respondent has left (profile ids, "plan:0:goal")
     bool scroll_to_top_ = false;
     std::string scroll_to_question_;
     std::optional<PendingImport> pending_import_;

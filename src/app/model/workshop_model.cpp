@@ -5,12 +5,13 @@
 //   - the list          names, rows (read from storage only when an entry changed)
 //   - switching         open, continue, add, rename, remove; the untouched first entry
 //   - presentation mode
-//   - export all, batch import
+//   - export all, the calendar of every organisation, batch import
 //   - comparison choices
 #include "app/model/workshop_model.h"
 
 #include "app/model/model.h"
 #include "core/bundle.h"
+#include "core/calendar.h"
 #include "core/scoring.h"
 
 #include <algorithm>
@@ -241,8 +242,7 @@ void WorkshopModel::export_all() {
     for (const WorkshopEntry& e : workshop_.entries) {
         Session s;
         Diagnostics problems;
-        if (e.id == workshop_.current) s = app_.session();
-        else if (read_entry(app_.host().store(), q, e.id, s, problems) == EntryRead::Unreadable) {
+        if (!entry_session(e, s, problems)) {
             report.skipped.push_back({name_of(e.id), std::move(problems)});
             continue;
         }
@@ -268,6 +268,25 @@ void WorkshopModel::export_all() {
         report.saved = app_.host().save_file(target, bundle_text(members, app_.host().now_timestamp()), "application/json", report.where);
     }
     export_report_ = std::move(report);
+}
+
+bool WorkshopModel::entry_session(const WorkshopEntry& e, Session& s, Diagnostics& problems) const {
+    if (e.id == workshop_.current) {
+        s = app_.session();
+        return true;
+    }
+    return read_entry(app_.host().store(), app_.questionnaire(), e.id, s, problems) != EntryRead::Unreadable;
+}
+
+void WorkshopModel::save_calendar() {
+    const Questionnaire& q = app_.questionnaire();
+    std::vector<CalendarOrganisation> organisations;
+    for (const WorkshopEntry& e : workshop_.entries) {
+        Session s;
+        Diagnostics problems;
+        if (entry_session(e, s, problems)) organisations.push_back(calendar_organisation(q, s.assessment));
+    }
+    app_.save_calendar_of(organisations, "mangfoldighedstjek-opfoelgning-" + app_.host().today() + ".ics");
 }
 
 bool WorkshopModel::takes_files() const { return app_.screen() == Screen::Workshop; }

@@ -6,7 +6,7 @@
 //   - BatchLine        what one file of a batch import did
 //   - ExportAllReport  what "Export all" did
 //   - WorkshopModel    start-up and saving, open / add / rename / delete, presentation mode, export
-//                      all, batch import, the comparison's choices
+//                      all, the calendar of every organisation, batch import, the comparison's choices
 //
 // The list, ids, names and the storage layout are core's (core/workshop.h, core/bundle.h); this
 // model runs the actions over core's Store (the host's storage) and keeps the open organisation's
@@ -112,6 +112,9 @@ public:
     // --- Export all, batch import ---------------------------------------------------------------------
     void export_all();
     const std::optional<ExportAllReport>& export_report() const { return export_report_; }
+    // "Tilføj opfølgning til kalenderen" for the whole list: one .ics file with every organisation's
+    // follow-up dates (core/calendar.h); unreadable entries are left out. Said in a notice.
+    void save_calendar();
     // The list takes many files at once while it is on screen (FileDestination): one file of a batch
     // is a result file, or a bundle whose every member becomes an entry.
     bool takes_files() const;
@@ -131,6 +134,8 @@ public:
 
 private:
     void import_one(const std::string& file, std::string_view bytes);
+    // The entry's session: the open one live, any other read from storage. False when unreadable.
+    bool entry_session(const WorkshopEntry& entry, Session& session, Diagnostics& problems) const;
     // The untouched first entry (no name, nothing answered) becomes this organisation. True when it did.
     bool adopt_untouched_entry(const std::string& name, const Session& session);
     void adopt_session(const std::string& id, Session session);

@@ -12,6 +12,8 @@
 
 #include "imgui.h"
 
+#include <vector>
+
 namespace mf {
 
 static constexpr const char* kProductName = "Mangfoldighedstjek"; // a name: the same in every language
@@ -112,17 +114,23 @@ void steps(AppModel& m) {
     const Screen s = m.screen();
     if (s == Screen::Start || s == Screen::Workshop || s == Screen::Compare) return;
     struct Step { Screen screen; const char* text; const char* id; };
-    static const Step kSteps[] = {
+    // "Opfølgning" comes between the results and the plan while the assessment follows one up.
+    static const Step kAll[] = {
         {Screen::Profile, "steps.profile", "step-profile"},
         {Screen::Theme, "steps.questions", "step-questions"},
         {Screen::Results, "steps.results", "step-results"},
+        {Screen::FollowUp, "steps.follow_up", "step-followup"},
         {Screen::Plan, "steps.plan", "step-plan"},
         {Screen::Export, "steps.export", "step-export"},
     };
+    std::vector<const Step*> shown;
+    for (const Step& step : kAll)
+        if (step.screen != Screen::FollowUp || m.follow_up()) shown.push_back(&step);
     const ui::Palette& colours = ui::palette();
     const float right_edge = ImGui::GetCursorScreenPos().x + ui::column_width();
     int n = 1;
-    for (const Step& step : kSteps) {
+    for (std::size_t k = 0; k < shown.size(); k++) {
+        const Step& step = *shown[k];
         const bool current = s == step.screen || (step.screen == Screen::Theme && s == Screen::Review);
         const std::string label = std::to_string(n++) + ". " + tr(step.text);
         ImGui::PushStyleColor(ImGuiCol_Button, current ? colours.accent_soft : ui::rgb(0xff, 0xff, 0xff));
@@ -136,9 +144,9 @@ void steps(AppModel& m) {
             if (step.screen == Screen::Theme) m.go_to_theme(m.session().theme);
             else m.go_to(step.screen);
         }
-        if (&step != &kSteps[4]) {
+        if (k + 1 < shown.size()) {
             // The next step on the same line when it fits in the column, else on the next line.
-            const float next_w = ImGui::CalcTextSize(tr((&step + 1)->text)).x + ImGui::GetFontSize() * 2.5f;
+            const float next_w = ImGui::CalcTextSize(tr(shown[k + 1]->text)).x + ImGui::GetFontSize() * 2.5f;
             if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_w <= right_edge) ImGui::SameLine();
         }
     }
@@ -191,6 +199,10 @@ void import_dialog(AppModel& m) {
         if (ui::primary_button(tr("import.continue"), "import-continue-confirm")) m.adopt_import(ImportPurpose::Continue);
         ui::muted(tr("import.continue_replaces"));
         if (m.pending_import() && ui::secondary_button(tr("import.compare"), "import-compare-confirm")) m.adopt_import(ImportPurpose::Compare);
+        if (m.pending_import() && !r.stored_plan.areas.empty()) {
+            if (ui::secondary_button(tr("import.next_round"), "import-next-round")) m.adopt_import(ImportPurpose::NextRound);
+            ui::muted(tr("import.next_round_hint"));
+        }
         if (m.pending_import() && ui::secondary_button(tr("import.cancel"), "import-cancel")) m.dismiss_import();
         if (!m.pending_import()) ImGui::CloseCurrentPopup();
     }

@@ -41,6 +41,8 @@ void screen_export(AppModel& m) {
         if (!m.last_export().empty()) ui::muted(tr("export.last", {{"where", m.last_export()}}));
     }
     ImGui::Spacing();
+    calendar_button(m);
+    ImGui::Spacing();
     ui::subheading(tr("export.load_heading"));
     import_controls(m, ImportPurpose::Ask);
     ImGui::Spacing();

@@ -1,27 +1,15 @@
 // screen_plan.cpp - the action plan editor: at most three focus areas, each with a measurable goal,
-// who is responsible and a follow-up date, checked by core's check_action_plan as the user types.
+// who is responsible, a follow-up date and an indicator (the questionnaire's suggestions, or the
+// respondent's own), checked by core's check_action_plan as the user types.
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
 #include "core/action_plan.h"
 
 #include "imgui.h"
 
+#include <functional>
+
 namespace mf {
-
-static std::string focus_title(const AppModel& m, const std::string& id) {
-    const Texts& tr = m.texts();
-    const Questionnaire& q = m.questionnaire();
-    for (const Theme& t : q.themes)
-        if (t.id == id) return tr("plan.theme", {{"theme", t.title.in(m.language())}});
-    if (const Question* question = q.question(id)) return question->text.in(m.language());
-    return tr("plan.choose_focus");
-}
-
-static std::string problem_for(const std::vector<ActionPlanProblem>& problems, std::size_t area, const char* field) {
-    for (const ActionPlanProblem& p : problems)
-        if (p.area == (int)area && p.field == field) return p.message;
-    return "";
-}
 
 static void suggestions(AppModel& m) {
     const Texts& tr = m.texts();
@@ -38,7 +26,71 @@ static void suggestions(AppModel& m) {
     ImGui::Spacing();
 }
 
-static void focus_area(AppModel& m, std::size_t i, const std::vector<ActionPlanProblem>& problems) {
+// The message of plan field `id` after its widget: an error under it in the error colour, a gentle
+// warning in a box ("<id>:warning").
+static void field_message(const std::string& id, const AppModel::FieldMessage& message) {
+    if (message.warning) {
+        if (!message.text.empty()) ui::notice(ui::Tone::Warning, message.text, id + ":warning");
+    } else {
+        ui::message(id, message.text);
+    }
+}
+
+// A text field of the plan: its message once it was left or holds something (the model decides).
+static void plan_text_field(AppModel& m, std::size_t i, const std::string& label, const char* field, std::string text,
+                            const std::string& hint, bool multiline, float width, const std::function<void(const std::string&)>& set) {
+    const std::string id = "plan:" + std::to_string(i) + ":" + field;
+    const AppModel::FieldMessage message = m.plan_field_message(i, field);
+    if (ui::text_field(label, id, text, hint, message.warning ? "" : message.text, multiline, width)) set(text);
+    if (ui::last_field_left()) m.leave_field(id);
+    if (message.warning) field_message(id, message);
+}
+
+// A value of the indicator: yes or no for a yes/no indicator, else typed.
+static void indicator_value(AppModel& m, std::size_t i, const std::string& label, AppModel::IndicatorField field, const char* path) {
+    const Texts& tr = m.texts();
+    const auto set = [&m, i, field](const std::string& text) { m.set_indicator_field(i, field, text); };
+    if (m.plan().areas[i].indicator.unit == kUnitYesNo) {
+        const std::string id = "plan:" + std::to_string(i) + ":" + path;
+        std::string chosen = m.indicator_field_text(i, field);
+        if (ui::combo(label, id, {{kYes, tr("indicator.yes")}, {kNo, tr("indicator.no")}}, chosen, tr("followup.choose"), 12 * ImGui::GetFontSize()))
+            set(chosen);
+        field_message(id, m.plan_field_message(i, path));
+    } else {
+        plan_text_field(m, i, label, path, m.indicator_field_text(i, field), "", false, 12 * ImGui::GetFontSize(), set);
+    }
+}
+
+// The focus area's indicator: the questionnaire's suggestions, what is measured, the unit, the value
+// today and the target.
+static void indicator_section(AppModel& m, std::size_t i) {
+    const Texts& tr = m.texts();
+    using F = AppModel::IndicatorField;
+    const std::string base = "plan:" + std::to_string(i) + ":";
+    ui::subheading(tr("plan.indicator"));
+    field_message(base + "indicator", m.plan_field_message(i, "indicator"));
+    const std::vector<SuggestedIndicator> suggested = m.suggested_indicators(i);
+    for (std::size_t k = 0; k < suggested.size(); k++) {
+        if (ui::small_button(tr("plan.use_indicator"), base + "suggest-indicator:" + std::to_string(k))) m.take_suggested_indicator(i, k);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        const std::string text = suggested[k].measure.in(m.language()) + " (" + indicator_unit_name(suggested[k].unit, m.language()) + ")";
+        ImGui::TextWrapped("%s", text.c_str());
+        ui::note_text("text", text);
+    }
+    plan_text_field(m, i, tr("plan.indicator_measure"), "indicator/measure", m.indicator_field_text(i, F::Measure), tr("plan.indicator_measure_hint"),
+                    false, 0, [&m, i](const std::string& t) { m.set_indicator_field(i, F::Measure, t); });
+    std::vector<ui::ComboOption> units;
+    for (const char* unit : {kUnitPercent, kUnitNumber, kUnitYesNo}) units.push_back({unit, indicator_unit_name(unit, m.language())});
+    std::string unit = m.indicator_field_text(i, F::Unit);
+    if (ui::combo(tr("plan.indicator_unit"), base + "indicator/unit", units, unit, tr("plan.indicator_choose_unit"), 12 * ImGui::GetFontSize()))
+        m.set_indicator_field(i, F::Unit, unit);
+    field_message(base + "indicator/unit", m.plan_field_message(i, "indicator/unit"));
+    indicator_value(m, i, tr("plan.indicator_baseline"), F::Baseline, "indicator/baseline");
+    indicator_value(m, i, tr("plan.indicator_target"), F::Target, "indicator/target");
+}
+
+static void focus_area(AppModel& m, std::size_t i) {
     const Texts& tr = m.texts();
     const FocusArea& area = m.plan().areas[i];
     const std::string base = "plan:" + std::to_string(i) + ":";
@@ -54,17 +106,16 @@ static void focus_area(AppModel& m, std::size_t i, const std::vector<ActionPlanP
     std::string focus = area.focus;
     if (ui::combo(tr("plan.focus"), base + "focus", options, focus, tr("plan.choose_focus"), 0))
         m.set_plan_field(i, AppModel::PlanField::Focus, focus);
-    ui::message(base + "focus", problem_for(problems, i, "focus"));
+    field_message(base + "focus", m.plan_field_message(i, "focus"));
 
-    std::string goal = area.goal, responsible = area.responsible, follow_up = area.follow_up;
-    if (ui::text_field(tr("plan.goal"), base + "goal", goal, tr("plan.goal_hint"), goal.empty() ? "" : problem_for(problems, i, "goal"), true))
-        m.set_plan_field(i, AppModel::PlanField::Goal, goal);
-    if (ui::text_field(tr("plan.responsible"), base + "responsible", responsible, "",
-                       responsible.empty() ? "" : problem_for(problems, i, "responsible")))
-        m.set_plan_field(i, AppModel::PlanField::Responsible, responsible);
-    if (ui::text_field(tr("plan.follow_up"), base + "followUp", follow_up, tr("plan.follow_up_hint"),
-                       follow_up.empty() ? "" : problem_for(problems, i, "followUp"), false, 12 * ImGui::GetFontSize()))
-        m.set_plan_field(i, AppModel::PlanField::FollowUp, follow_up);
+    using P = AppModel::PlanField;
+    plan_text_field(m, i, tr("plan.goal"), "goal", area.goal, tr("plan.goal_hint"), true, 0,
+                    [&m, i](const std::string& t) { m.set_plan_field(i, P::Goal, t); });
+    plan_text_field(m, i, tr("plan.responsible"), "responsible", area.responsible, "", false, 0,
+                    [&m, i](const std::string& t) { m.set_plan_field(i, P::Responsible, t); });
+    plan_text_field(m, i, tr("plan.follow_up"), "followUp", area.follow_up, tr("plan.follow_up_hint"), false, 12 * ImGui::GetFontSize(),
+                    [&m, i](const std::string& t) { m.set_plan_field(i, P::FollowUp, t); });
+    indicator_section(m, i);
 }
 
 void screen_plan(AppModel& m) {
@@ -74,11 +125,10 @@ void screen_plan(AppModel& m) {
     ImGui::Spacing();
     suggestions(m);
 
-    const std::vector<ActionPlanProblem> problems = check_action_plan(m.plan(), m.questionnaire(), m.host().today(), m.language());
     std::size_t remove = m.plan().areas.size();
     for (std::size_t i = 0; i < m.plan().areas.size(); i++) {
         ImGui::PushID((int)i);
-        focus_area(m, i, problems);
+        focus_area(m, i);
         if (ui::small_button(tr("plan.remove"), "plan:" + std::to_string(i) + ":remove")) remove = i;
         ImGui::PopID();
         ImGui::Spacing();
@@ -92,6 +142,7 @@ void screen_plan(AppModel& m) {
     }
     ImGui::Spacing();
     report_button(m);
+    calendar_button(m);
     ImGui::Spacing();
     if (ui::secondary_button(tr("plan.back"), "back")) m.go_to(Screen::Results);
     ImGui::SameLine();

@@ -1,5 +1,6 @@
 // screen_results.cpp - the overall level, bars per principle and per theme, a radar chart of the
-// themes, the prioritised recommendations, and the comparison with an earlier result.
+// themes, last year's goals with their status (when the assessment follows a plan up), the
+// prioritised recommendations, and the comparison with an earlier result.
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
 #include "core/recommendations.h"
@@ -157,6 +158,8 @@ void screen_results(AppModel& m) {
     principles_section(m, scores, cmp);
     ImGui::Spacing();
     themes_section(m, scores, cmp);
+    ImGui::Spacing();
+    follow_up_summary(m, cmp);
     ImGui::Spacing();
     recommendations_section(m, scores);
     ImGui::Spacing();

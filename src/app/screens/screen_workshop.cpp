@@ -131,6 +131,8 @@ static void export_section(AppModel& m) {
     ImGui::SameLine();
     if (ui::secondary_button(tr("workshop.export_all"), "export-all")) w.export_all();
     ui::muted(tr("workshop.export_all_hint"));
+    if (ui::secondary_button(tr("workshop.calendar"), "calendar-all")) w.save_calendar();
+    ui::muted(tr("workshop.calendar_hint"));
     if (const auto& report = w.export_report()) {
         if (report->exported == 0) ui::notice(ui::Tone::Info, tr("workshop.export_none"));
         else if (report->saved) ui::notice(ui::Tone::Info, tr("workshop.exported", {{"count", std::to_string(report->exported)}, {"where", report->where}}));

@@ -5,7 +5,8 @@
 //   - the consultant's screens    the workshop list, the comparison, the bar under the header
 //   - the municipality's screen   the overview
 //   - the frame's parts           header, steps, dialogs (frame.cpp)
-//   - shared pieces               import controls, the report button (shared.cpp)
+//   - shared pieces               import controls, the report and calendar buttons, focus titles,
+//                                 last year's goals in short (shared.cpp)
 //
 // A screen reads the model (m.session(), m.questionnaire(), core's read-only functions such as
 // compute_scores) and draws it with the ui widgets (app/ui/ui.h); everything it changes goes through
@@ -24,6 +25,7 @@ void screen_review(AppModel& m);
 void screen_results(AppModel& m);
 void screen_plan(AppModel& m);
 void screen_export(AppModel& m);
+void screen_follow_up(AppModel& m); // how last year's goals went (screen_follow_up.cpp)
 
 // The consultant's workshop (screen_workshop.cpp).
 void workshop_bar(AppModel& m); // under the header: which organisation is open, the way to the list
@@ -45,5 +47,12 @@ void load_error_screen(AppModel& m);
 // printable report's button.
 void import_controls(AppModel& m, ImportPurpose purpose);
 void report_button(AppModel& m);
+// "Tilføj opfølgning til kalenderen": the plan's follow-up dates as an .ics file (greyed without any).
+void calendar_button(AppModel& m);
+// What a focus id names: "Tema: <title>" or the question's text.
+std::string focus_title(const AppModel& m, const std::string& id);
+// Last year's goals with their status and progress, and the change in each goal's theme when the
+// comparison is there (the results screen).
+void follow_up_summary(AppModel& m, const std::optional<ScoreComparison>& comparison);
 
 } // namespace mf
