@@ -2,7 +2,8 @@
 # run.sh - the Quick start: set everything up, then run the app or the tests.
 #
 #   ./run.sh app [--port N]   build the web version and serve it on http://127.0.0.1:8080 (or N)
-#   ./run.sh test             build native, web, sanitizer and fuzz builds; run every test
+#   ./run.sh test             build native, web, sanitizer and fuzz builds; run every test (each
+#                             preset's tests run while the next preset builds)
 #   ./run.sh desktop          build and start the native desktop program
 #
 # Each command first runs emsdk-setup.sh (idempotent: quick when everything is installed).
@@ -11,7 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 export NODE_PATH="${NODE_PATH:-}${NODE_PATH:+:}/usr/share/nodejs"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
 cmd="${1:-}"
 [ -n "$cmd" ] || { usage; exit 2; }
 shift
@@ -43,18 +44,64 @@ case "$cmd" in
     exec "$ROOT/build/native/mangfoldighedstjek" "$@"
     ;;
   test)
+    # The presets are built one after another; each preset's tests then run in the background
+    # while the next preset builds (tests of different presets one after another, each ctest with
+    # one job per core), and the builds run under nice so the browser tests keep their pace.
+    # Every test's output is printed, a preset at a time, as soon as its tests have finished.
+    # docs/performance.md ("CI time") has the figures.
+    t0=$SECONDS
     setup
-    mkdir -p "$ROOT/test-output"
+    timings=("setup (emsdk-setup.sh) $((SECONDS - t0)) s")
+    out="$ROOT/test-output"
+    mkdir -p "$out"
+    presets=(native web native-sanitize fuzz)
+    jobs=$(nproc)
+    rm -f "$out"/ctest-*.log "$out"/ctest-*.rc "$out"/ctest-*.time
+    trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+
+    # Runs one preset's tests once the previous preset's tests are done (its .rc file exists).
+    run_tests() { # preset previous-preset
+      local log="$out/ctest-$1.log" begin
+      if [ -n "$2" ]; then
+        while [ ! -e "$out/ctest-$2.rc" ]; do sleep 1; done
+      fi
+      begin=$SECONDS
+      local rc=0
+      ctest --preset "$1" -j "$jobs" >"$log" 2>&1 || rc=$?
+      echo "$((SECONDS - begin))" >"$out/ctest-$1.time"
+      echo "$rc" >"$out/ctest-$1.rc"
+    }
+    printed=()
+    print_finished() { # prints the logs of presets whose tests are done, in order
+      local p
+      for p in "${presets[@]}"; do
+        [ -e "$out/ctest-$p.rc" ] || return 0
+        [[ " ${printed[*]} " == *" $p "* ]] && continue
+        echo "==> Tests: $p"
+        cat "$out/ctest-$p.log"
+        printed+=("$p")
+      done
+    }
+
+    previous=""
+    for preset in "${presets[@]}"; do
+      print_finished
+      begin=$SECONDS
+      echo "==> Configure and build: $preset"
+      cmake --preset "$preset" >/dev/null
+      nice -n 10 cmake --build --preset "$preset"
+      timings+=("build $preset $((SECONDS - begin)) s (from $((begin - t0)) s)")
+      run_tests "$preset" "$previous" &
+      previous=$preset
+    done
+    wait
+    print_finished
+
     passed=0; failed=0; status=0
-    for preset in native web native-sanitize fuzz; do
-      configure_build "$preset"
-      echo "==> Tests: $preset"
-      log="$ROOT/test-output/ctest-$preset.log"
-      set +e
-      ctest --preset "$preset" 2>&1 | tee "$log"
-      rc=${PIPESTATUS[0]}
-      set -e
-      [ "$rc" -eq 0 ] || status=1
+    for preset in "${presets[@]}"; do
+      log="$out/ctest-$preset.log"
+      [ "$(cat "$out/ctest-$preset.rc")" -eq 0 ] || status=1
+      timings+=("tests $preset $(cat "$out/ctest-$preset.time") s")
       line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
       if [ -n "$line" ]; then
         total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
@@ -64,6 +111,9 @@ case "$cmd" in
         status=1
       fi
     done
+    echo
+    echo "==> Time ($jobs cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
+    printf '    %s\n' "${timings[@]}" "total $((SECONDS - t0)) s"
     echo
     echo "All test suites (native, web, native-sanitize, fuzz): $passed passed, $failed failed"
     exit "$status"

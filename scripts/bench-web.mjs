@@ -37,6 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, argValue } from '../tests/browser/lib.mjs';
+import { waitUntil } from '../tests/browser/drive.mjs';
 import { buildSurveyPage } from './bench/surveyjs-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -141,7 +142,7 @@ async function measure(url) {
     const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__benchFirst !== null, null, { timeout: 120000, polling: 50 });
+    await waitUntil(page, () => window.__benchFirst !== null, null, { timeout: 120000, interval: 50 });
     const first = await page.evaluate(() => window.__benchFirst);
     await page.waitForTimeout(SETTLE_MS);
     await Promise.all(pending);

@@ -1,6 +1,8 @@
-// boot.js - starts the app: checks that the browser can run it (WebGL2, WebAssembly), shows a
-// clear message when it cannot, then loads the page's program (mangfoldighedstjek.js or kommune.js,
-// which fetches its .wasm next to it). Everything is served from this folder: no other site is ever contacted.
+// boot.js - starts the app: registers the offline worker, checks that the browser can run the app
+// (WebGL2, WebAssembly), shows a clear message when it cannot, then loads the page's program
+// (mangfoldighedstjek.js or kommune.js, which fetches its .wasm next to it). Everything is served
+// from this folder: no other site is ever contacted. The page has no inline script (its
+// Content-Security-Policy forbids it, docs/deployment.md): all of this runs from here.
 (function () {
   'use strict';
   var status = document.getElementById('mf-status');
@@ -8,6 +10,27 @@
   // respondent's, kommune.html: the municipality's overview). Read now: currentScript is set only
   // while this script runs.
   var app = (document.currentScript && document.currentScript.getAttribute('data-app')) || 'mangfoldighedstjek';
+
+  // Offline (docs/offline.md): the service worker keeps the app for use without a network. A new
+  // version it finds waits until this page has its own .wasm, then takes over; the next start uses it.
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then(function (reg) {
+      function offer() {
+        if (!reg.waiting) return;
+        var wasm = '/' + app + '.wasm';
+        var loaded = performance.getEntriesByType('resource').some(function (e) {
+          return e.name.slice(-wasm.length) === wasm && e.responseEnd > 0;
+        });
+        if (loaded) reg.waiting.postMessage('activate');
+        else setTimeout(offer, 250);
+      }
+      offer();
+      reg.addEventListener('updatefound', function () {
+        var w = reg.installing;
+        if (w) w.addEventListener('statechange', function () { if (w.state === 'installed') offer(); });
+      });
+    }).catch(function (e) { console.warn('Mangfoldighedstjek: offline use is not available: ' + e); });
+  }
 
   var messages = {
     webgl2: ['Din browser kan ikke vise Mangfoldighedstjek, fordi den ikke understøtter WebGL 2.',

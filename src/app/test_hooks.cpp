@@ -12,12 +12,15 @@
 //   scored questions), unanswered, profileComplete, answerCount, overall (percent or null), level
 //   (id or null), planAreas, earlier (file or null), lastExport, exportError, storageFailed, answers
 //   (id -> value, as in result files), plan and followUp (the action plan and the follow-up of an
-//   earlier plan, as in result files: "actionPlan" and "planFollowUp"), import (null, or the open import dialog's {file, errors,
-//   warnings}), notices (the boxed messages drawn: id, text, tone, y), items (every interactive item
+//   earlier plan, as in result files: "actionPlan" and "planFollowUp"), import (null, or the open
+//   import dialog's {file, errors, warnings} as the dialog words them, and errorDetails,
+//   warningDetails: "/pointer: message" as core reports them), dialogText (every text drawn in the
+//   open dialog, in order), notices (the boxed messages drawn: id, text, tone, y), items (every interactive item
 //   of the last frame: kind, id, label, x, y, w, h in CSS pixels, visible, focused, checked, value
 //   for inputs), tables (id, caption, columns, rows) and cells (cell id -> text), messages (field id
 //   -> the validation message shown under it), municipality (the overview: loading, announced,
-//   arrived, files, keepDuplicates, decimalComma, stale, rejected, superseded, lastExport,
+//   arrived, files, keepDuplicates, decimalComma, stale, rejected (file: plain reason),
+//   rejectedDetails (Diagnostic::to_string), superseded, lastExport,
 //   exportError, open) and workshop (entries {id, name, updated}, current, presentation,
 //   highContrast, anonymise, batch, exportMessage).
 #include "app/app.h"
@@ -44,11 +47,16 @@ static json municipality_state(const AppModel& m) {
     j["keepDuplicates"] = v->keep_duplicates();
     j["decimalComma"] = v->csv.decimal_comma;
     j["stale"] = v->stale();
-    json rejected = json::array();
-    for (const Diagnostic& d : v->rejections()) rejected.push_back(d.file + ": " + diagnostic_text(m.texts(), d));
+    json rejected = json::array(), rejected_details = json::array();
+    for (const Diagnostic& d : v->rejections()) {
+        rejected.push_back(d.file + ": " + diagnostic_text(m.texts(), d));
+        rejected_details.push_back(d.to_string());
+    }
     j["rejected"] = rejected;
+    j["rejectedDetails"] = rejected_details;
     json superseded = json::array();
-    for (const auto& s : v->superseded()) superseded.push_back({{"file", s.first}, {"supersededBy", s.second}});
+    for (const auto& s : v->superseded())
+        superseded.push_back({{"file", s.file}, {"supersededBy", s.by}, {"sameFile", s.same_file}, {"text", not_counted_text(m.texts(), s)}});
     j["superseded"] = superseded;
     j["lastExport"] = v->last_export;
     j["exportError"] = v->export_error;
@@ -129,13 +137,22 @@ std::string App::state_json() const {
     j["plan"] = assessment["actionPlan"];
     j["followUp"] = assessment["planFollowUp"];
     if (const auto& pending = m.pending_import()) {
-        std::vector<std::string> errors, warnings;
-        for (const Diagnostic& d : pending->problems)
-            (d.severity == Diagnostic::Severity::Error ? errors : warnings).push_back(diagnostic_text(m.texts(), d));
-        j["import"] = {{"file", pending->file}, {"errors", errors}, {"warnings", warnings}};
+        // Each problem as the dialog words it, and as core reports it ("/pointer: message", English).
+        std::vector<std::string> errors, warnings, error_details, warning_details;
+        for (const Diagnostic& d : pending->problems) {
+            const bool error = d.severity == Diagnostic::Severity::Error;
+            (error ? errors : warnings).push_back(diagnostic_text(m.texts(), d));
+            (error ? error_details : warning_details).push_back(d.pointer.empty() ? d.message : d.pointer + ": " + d.message);
+        }
+        j["import"] = {{"file", pending->file}, {"errors", errors}, {"warnings", warnings},
+                       {"errorDetails", error_details}, {"warningDetails", warning_details}};
     } else {
         j["import"] = nullptr;
     }
+    json dialog_text = json::array(); // every text drawn in the open dialog, in order
+    for (const UiItem& it : record.items)
+        if (it.text && !it.dialog.empty() && it.dialog == parts_->ui.dialog) dialog_text.push_back(it.label);
+    j["dialogText"] = dialog_text;
     json notices = json::array(); // the boxed messages on screen (texts are not in items)
     for (const UiItem& it : record.items)
         if (it.kind == "notice") notices.push_back({{"id", it.id}, {"text", it.label}, {"tone", it.tone}, {"y", it.min.y}});

@@ -181,6 +181,7 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
     row.file = file;
     row.bytes = bytes.size();
     row.cvr = normalise_cvr(cvr);
+    row.checksum = r.content_checksum;
     row.name = answered_text(answers, current.profile_field("name"));
     row.contact = answered_text(answers, current.profile_field("contact"));
     row.email = answered_text(answers, current.profile_field("email"));
@@ -444,11 +445,15 @@ Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> c
         OrganisationRow& latest = accepted[b].first;
         if (!options.keep_duplicates)
             for (std::size_t i = b + 1; i < e; ++i) {
+                // The same content as the one that counts: the same file sent again, not a newer assessment.
+                const bool same_file = !latest.checksum.empty() && accepted[i].first.checksum == latest.checksum;
                 accepted[i].first.counted = false;
                 accepted[i].first.superseded_by = latest.file;
+                accepted[i].first.same_file = same_file;
                 FileReport& report = a.files[accepted[i].second];
                 report.status = FileReport::Status::Superseded;
                 report.superseded_by = latest.file;
+                report.same_file = same_file;
             }
         const OrganisationRow& first = accepted[e - 1].first;
         if (e - b > 1 && first.updated.substr(0, 4) < latest.updated.substr(0, 4)) {

@@ -86,9 +86,12 @@ struct OrganisationRow {
     std::optional<std::string> follow_up_of;  // the followed-up earlier file's created time
     std::vector<FollowedUpGoal> followed_up;  // the earlier plan's goals, in its order
 
+    std::string checksum;                // result_checksum of the content: a file sent again has the same
+
     // Set by aggregate():
     bool counted = true;
     std::string superseded_by;           // the file that counts instead (duplicates)
+    bool same_file = false;              // superseded by an identical copy: the same file sent again
     std::optional<RowChange> change;     // on counted rows of organisations with several years
 };
 
@@ -181,6 +184,7 @@ struct FileReport {
     std::size_t bytes = 0;
     Status status = Status::Rejected;
     std::string superseded_by;
+    bool same_file = false; // superseded by a file with the same content (checksum): sent again, not newer
     Diagnostics diagnostics;
 };
 const char* status_name(FileReport::Status status); // "counted", "superseded", "rejected"

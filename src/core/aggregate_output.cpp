@@ -240,6 +240,7 @@ json rows_json(const Questionnaire& q, const Aggregate& a, const RowsOptions& op
             problems.push_back({{"severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning"}, {"pointer", d.pointer}, {"message", d.message}});
         json entry = {{"file", f.file}, {"status", status_name(f.status)}, {"problems", std::move(problems)}};
         if (!f.superseded_by.empty()) entry["supersededBy"] = f.superseded_by;
+        if (f.same_file) entry["sameFile"] = true;
         files.push_back(std::move(entry));
     }
     // "classification" sorts before every other member, so it is the file's first line.

@@ -7,6 +7,7 @@
 //   2. build: every family in order: file, json, internal, questionnaire, result, scores, export,
 //      action_plan, indicator, follow_up, profile, aggregate, bundle, session, workshop
 //   3. diagnostic_codes, find_diagnostic_code, fits_registry
+//   4. diagnostic_text (diag.<code> filled from the parameters), diagnostic_details
 //
 // Parameter names follow one convention (docs/diagnostics.md, "Parameters"): "got" is the offending
 // JSON value as the message shows it and "got_type" its JSON type; "value" an offending value as
@@ -190,6 +191,7 @@ std::vector<DiagnosticCodeInfo> build() {
     add("result.answer.unreadable", {"got", "got_type"}, "an answer is not a string, a number or an array of option ids");
     add("result.answer.unknown_question", {"question", "version"}, "warning: an answer to a question not in this questionnaire version is dropped");
     add_answer_kinds("result.answer.", {"question", "version"}, "warning: an answer that does not fit its question in this version is dropped: ");
+    add("result.answer.hidden", {"question"}, "warning: an answer to a question that the file's other answers hide (its visibleIf is false) is dropped");
     add("result.action_plan.too_many", {"count", "max"}, "the action plan has more focus areas than allowed");
     add("result.action_plan.unknown_focus", {"focus", "version"}, "warning: a focus area not in this questionnaire version is dropped");
     add("result.action_plan.duplicate_focus", {"focus"}, "warning: a focus area already in the plan is dropped");
@@ -201,6 +203,7 @@ std::vector<DiagnosticCodeInfo> build() {
     add("result.follow_up.too_many", {"count", "max"}, "the follow-up has more items than an action plan has focus areas");
     add("result.scores.mismatch", {}, "warning: the stored scores do not match the answers; the scores computed from the answers are shown");
     add("scores.not_a_percentage", {"got"}, "a stored score is not a percentage between 0 and 100");
+    add("scores.whole_number_as_float", {"got", "value"}, "warning: a stored score that is a whole number is written with a fraction or an exponent (got: as written, value: the integer the format writes)");
 
     // Result files: export (export_result, result.h); messages in the respondent's language
     add("export.timestamp.invalid", {"field", "value"}, "the creation or update time (field: created or updated) is not valid");
@@ -303,6 +306,29 @@ bool fits_registry(std::string_view code, const DiagnosticParams& params) {
     for (std::size_t i = 0; i < params.size(); ++i)
         if (params[i].first != info->params[i]) return false;
     return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. The plain-language text
+// ---------------------------------------------------------------------------------------------
+std::string diagnostic_text(const Texts& texts, std::string_view code, const DiagnosticParams& params, const std::string& fallback) {
+    if (!fits_registry(code, params)) return fallback;
+    const std::string key = "diag." + std::string(code);
+    if (!find_text(key)) return fallback;
+    TextArgs args;
+    args.reserve(params.size());
+    for (const auto& [name, value] : params) args.push_back(TextArg{name.c_str(), value});
+    return texts(key, args);
+}
+
+std::string diagnostic_text(const Texts& texts, const Diagnostic& diagnostic) {
+    return diagnostic_text(texts, diagnostic.code, diagnostic.params, diagnostic.message);
+}
+
+std::string diagnostic_details(const Diagnostic& diagnostic) {
+    std::string out = diagnostic.to_string();
+    if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
+    return out;
 }
 
 } // namespace mf

@@ -31,7 +31,7 @@ std::string svg_number(double x) {
     return out;
 }
 
-std::string print_page_head(const std::string& language, const std::string& title, const char* css) {
+std::string print_page_head(const std::string& language, const std::string& title, std::string_view css) {
     std::string h = "<!doctype html>\n<html lang=\"" + language + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     h += "<meta name=\"generator\" content=\"" + std::string(kAppName) + " " + MF_APP_VERSION + "\">\n";

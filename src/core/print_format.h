@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace mf {
 
@@ -18,6 +19,6 @@ std::string print_number(double x, const Texts& t, bool sign = false);
 std::string print_percent(const std::optional<double>& x, const Texts& t);
 std::string svg_number(double x);
 // `title` is HTML (escaped by the caller); `css` the page's styles.
-std::string print_page_head(const std::string& language, const std::string& title, const char* css);
+std::string print_page_head(const std::string& language, const std::string& title, std::string_view css);
 
 } // namespace mf

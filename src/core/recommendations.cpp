@@ -1,13 +1,30 @@
 // recommendations.cpp - which questionnaire texts apply, and their order by possible gain
 // (recommendations.h; docs/scoring.md, "Recommendations").
+//
+// Index
+//   - kGainTolerance   when two gains count as equal
+//   - recommend        gains in the documented order of operations, then the order: gain
+//                      descending, equal gains in questionnaire order
 #include "core/recommendations.h"
 
 #include "core/condition.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <tuple>
 
 namespace mf {
+
+namespace {
+
+// Two gains are equal when they differ by at most this part of the larger one. Gains that are
+// equal in exact arithmetic (1400/109 twice, from different questions) come out of double
+// arithmetic a few units in the last place apart (12.844036697247706 and ...708), and sorting by
+// that last bit would put a later theme first; the rounding error of a gain is below 1e-13 of it
+// (at most a few hundred operations on doubles), so 1e-9 keeps every exact tie a tie.
+constexpr double kGainTolerance = 1e-9;
+
+} // namespace
 
 RecommendationList recommend(const Questionnaire& questionnaire, const Answers& answers, const Scores& scores,
                              const std::string& lang) {
@@ -20,6 +37,7 @@ RecommendationList recommend(const Questionnaire& questionnaire, const Answers& 
     const Answers visible = visible_answers(questionnaire, answers);
     const double total_weight = scores.overall.weight_sum;
 
+    // docs/scoring.md §7: ((100 × W) × (1 − s)) / ΣW, in that order.
     auto gain_of = [&](const QuestionScore& qs) {
         return total_weight > 0 ? 100.0 * qs.weight * (1.0 - qs.score) / total_weight : 0.0;
     };
@@ -56,10 +74,21 @@ RecommendationList recommend(const Questionnaire& questionnaire, const Answers& 
         }
     }
 
+    // Largest gain first. Then, from the top, each recommendation not yet placed leads a group of
+    // the ones after it whose gain is within kGainTolerance of its own: a group counts as equal
+    // gains and keeps questionnaire order.
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         if (a.rec.gain != b.rec.gain) return a.rec.gain > b.rec.gain;
         return a.order < b.order;
     });
+    for (std::size_t begin = 0; begin < ranked.size();) {
+        const double leader = ranked[begin].rec.gain;
+        std::size_t end = begin + 1;
+        while (end < ranked.size() && leader - ranked[end].rec.gain <= kGainTolerance * leader) ++end;
+        std::sort(ranked.begin() + static_cast<std::ptrdiff_t>(begin), ranked.begin() + static_cast<std::ptrdiff_t>(end),
+                  [](const Ranked& a, const Ranked& b) { return a.order < b.order; });
+        begin = end;
+    }
     for (Ranked& r : ranked) list.items.push_back(std::move(r.rec));
     return list;
 }

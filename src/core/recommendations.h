@@ -28,15 +28,16 @@ struct Recommendation {
 };
 
 struct RecommendationList {
-    std::vector<Recommendation> items;   // gain descending; ties in questionnaire order
+    std::vector<Recommendation> items;   // gain descending; equal gains (within a relative 1e-9)
+                                         // in questionnaire order
     std::vector<std::string> unanswered; // visible scored questions without an answer, questionnaire order
 };
 
 // Question recommendations: for answered, visible, scored questions only; one with `when` applies
 // when the condition holds on the visible answers, one without when s < 1.
 // Theme recommendations: when the theme's unrounded percentage is below belowPercent (a theme with no
-// percentage gets none). Gain of a question: 100 * W * (1 - s) / (sum of W over all answered
-// questions); of a theme: the sum of its answered questions' gains.
+// percentage gets none). Gain of a question: ((100 * W) * (1 - s)) / (sum of W over all answered
+// questions); of a theme: the sum of its answered questions' gains, in questionnaire order.
 RecommendationList recommend(const Questionnaire& questionnaire, const Answers& answers, const Scores& scores,
                              const std::string& lang);
 

@@ -6,7 +6,7 @@
 //   - sections           header, profile, level, principles, themes, comparison, follow-up of the
 //                        earlier plan, recommendations, unanswered questions, action plan (with
 //                        indicators), how to read the numbers
-//   - kCss               screen and print styles (A4, page breaks, black-and-white safe)
+//   - report_css         the styles: assets/report.css, embedded by the build (mf_report_css)
 //   - report_html
 //
 // Print design: 11.5 pt text, near-black on white, bars dark enough to read as solid grey on a
@@ -26,6 +26,10 @@
 #include <cmath>
 #include <cstdio>
 #include <vector>
+
+// assets/report.css as bytes (CMakeLists.txt §4, cmake/EmbedFile.cmake).
+extern const unsigned char mf_report_css[];
+extern const std::size_t mf_report_css_size;
 
 namespace mf {
 
@@ -391,68 +395,12 @@ void reading_section(std::string& h, const Scores& scores, const Texts& t) {
     h += "</section>\n";
 }
 
-// --- Styles ---------------------------------------------------------------------------------------
-const char* const kCss = R"css(
-@page { size: A4; margin: 16mm 16mm 18mm 16mm; }
-* { box-sizing: border-box; }
-html { background: #fff; color: #111; font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 11.5pt; line-height: 1.45; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 178mm; padding: 10mm 6mm 14mm; }
-h1 { font-size: 21pt; line-height: 1.2; margin: 1mm 0 3mm; }
-h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #111;
-  break-after: avoid; page-break-after: avoid; }
-p { margin: 0 0 2.5mm; }
-.kicker { font-size: 10.5pt; font-weight: bold; letter-spacing: 0.02em; margin: 0; }
-.muted { color: #444; font-size: 10.5pt; }
-dl.meta { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin: 0; font-size: 10.5pt; }
-dl.meta div { display: flex; gap: 2mm; }
-dl.meta dt { font-weight: bold; }
-dl.meta dd { margin: 0; }
-table { width: 100%; border-collapse: collapse; margin: 2mm 0 3mm; }
-th, td { text-align: left; vertical-align: top; padding: 1.4mm 2mm 1.4mm 0; border-bottom: 0.6pt solid #777; }
-thead th { border-bottom: 1.2pt solid #111; font-size: 10.5pt; }
-thead { display: table-header-group; }
-tr, li, .keep, svg { break-inside: avoid; page-break-inside: avoid; }
-table.profile th { width: 45%; font-weight: normal; color: #333; }
-.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-table.numbers tbody th { font-weight: normal; }
-table.numbers tr.strong th, table.numbers tr.strong td { font-weight: bold; }
-td.date { white-space: nowrap; }
-.summary { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
-.figure { flex: 1; border: 1pt solid #111; padding: 2mm 3mm; display: flex; flex-direction: column; }
-.figure .big { font-size: 17pt; font-weight: bold; line-height: 1.25; }
-.figure span + span { font-size: 10pt; }
-.level-text { font-size: 11.5pt; }
-svg.chart { display: block; width: 100%; height: auto; margin: 2mm 0 3mm; overflow: visible; }
-svg text { font-family: inherit; fill: #111; }
-svg .label { font-size: 14px; }
-svg .value { font-size: 14px; font-weight: bold; }
-svg .tick { font-size: 12px; fill: #333; }
-svg .grid { stroke: #999; stroke-width: 0.7; stroke-dasharray: 3 3; }
-svg .track { fill: #fff; stroke: #333; stroke-width: 0.8; }
-svg .bar { fill: #1d3f6e; stroke: #111; stroke-width: 0.8; }
-svg .step { fill: #fff; stroke: #111; stroke-width: 1; }
-svg .step.reached { fill: #1d3f6e; }
-svg .steplabel.reached { fill: #fff; font-weight: bold; }
-svg .marker { fill: #111; }
-svg .markerline { stroke: #111; stroke-width: 2.5; }
-svg .markertext { font-size: 13px; font-weight: bold; }
-ol.recommendations { padding-left: 7mm; margin: 0; }
-ol.recommendations li { margin-bottom: 2.5mm; }
-ol.recommendations li p { margin: 0; }
-ul.unanswered { margin: 0; padding-left: 6mm; font-size: 10.5pt; }
-table.plan th:nth-child(1) { width: 30%; } table.plan th:nth-child(2) { width: 34%; }
-table.plan p { margin: 1mm 0 0; }
-table.follow-up th:nth-child(1) { width: 20%; } table.follow-up th:nth-child(2) { width: 38%; }
-table.follow-up th:nth-child(3) { width: 13%; } table.follow-up th:nth-child(4) { width: 16%; }
-p.note { font-style: italic; }
-.reading { border: 1pt solid #111; padding: 1mm 4mm 2mm; margin-top: 8mm; }
-.reading h2 { border: 0; margin-top: 2mm; }
-footer { margin-top: 8mm; font-size: 9.5pt; color: #333; }
-@media print { body { max-width: none; padding: 0; } }
-)css";
 
 } // namespace
+
+std::string_view report_css() {
+    return std::string_view(reinterpret_cast<const char*>(mf_report_css), mf_report_css_size);
+}
 
 std::string html_escape(std::string_view text) {
     std::string out;
@@ -485,7 +433,7 @@ std::string report_html(const Questionnaire& questionnaire, const Assessment& as
     std::string title = html_escape(questionnaire.title.in(t.language())) + " \u2013 " + t("report.title");
     if (!organisation.empty()) title += " \u2013 " + html_escape(organisation);
     if (!options.date.empty()) title += " \u2013 " + html_escape(options.date);
-    h += print_page_head(t.language(), title, kCss);
+    h += print_page_head(t.language(), title, report_css()); // byte for byte: the web pages' CSP allows this <style> by its hash
 
     header_section(h, questionnaire, a, options, organisation, t);
     profile_section(h, questionnaire, visible, t.language(), t);

@@ -7,6 +7,7 @@
 //   - report_html                    the page (UTF-8): inline CSS and inline SVG charts, no scripts,
 //                                    no external resources, every user text escaped
 //   - html_escape                    & < > " ' as entities (text and attribute values alike)
+//   - report_css                     the page's styles (assets/report.css), exactly as in its <style>
 //
 // The page is in the assessment's language ("en" English, anything else Danish): fixed texts here,
 // everything else from the questionnaire. Numbers are rounded exactly as on screen and in result
@@ -43,5 +44,9 @@ std::string report_html(const Questionnaire& questionnaire, const Assessment& as
                         const ReportOptions& options);
 
 std::string html_escape(std::string_view text);
+
+// The report's styles: the whole text of its one <style> element, the bytes of assets/report.css.
+// The web pages' Content-Security-Policy allows that element by the SHA-256 of the same file.
+std::string_view report_css();
 
 } // namespace mf

@@ -325,6 +325,25 @@ struct Importer {
             if (auto* ids = std::get_if<std::vector<std::string>>(&value)) *ids = in_option_order(*q, *ids);
             result.assessment.answers[it.key()] = std::move(value);
         }
+        drop_hidden_answers();
+    }
+
+    // Answers to questions that the file's other answers hide: the app never exports them (only
+    // visible questions' answers are written), so a file that has them was changed or written by some
+    // other program. They are left out, as an export would, and listed. Visibility is worked out from
+    // the answers kept so far, so an answer that did not fit counts as unanswered in conditions.
+    void drop_hidden_answers() {
+        Answers& answers = result.assessment.answers;
+        const Answers visible = visible_answers(current, answers);
+        for (auto it = answers.begin(); it != answers.end();) {
+            if (visible.count(it->first)) {
+                ++it;
+                continue;
+            }
+            drop(child_pointer("/answers", it->first), "result.answer.hidden", {{"question", it->first}},
+                 "the question \"" + it->first + "\" is hidden by its condition (visibleIf) given the file's other answers; its answer is left out");
+            it = answers.erase(it);
+        }
     }
 
     void read_plan(const json& j) {

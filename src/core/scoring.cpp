@@ -169,6 +169,14 @@ bool read_percent(const json& value, const std::string& pointer, const JsonReade
                      "expected a percentage between 0 and 100, got " + value.dump());
         return false;
     }
+    // The format writes whole numbers as integers (50, not 50.0 or 5e1): a file that does not was
+    // written by some other program; the value is the same, so it is read, with a word.
+    if (out && value.is_number_float() && *out == std::floor(*out)) {
+        const std::string integer = std::to_string(static_cast<long long>(*out));
+        reader.warning(pointer, "scores.whole_number_as_float", {{"got", value.dump()}, {"value", integer}},
+                       "the whole number " + value.dump() + " is written as a decimal number; the format writes whole numbers as integers (" +
+                           integer + ")");
+    }
     return true;
 }
 

@@ -1,7 +1,8 @@
 // a11y_web.js - the accessible DOM layer (an Emscripten --js-library, next to platform_web.js).
 //
 // Index
-//   - MFA11Y.init        the skip link (first Tab stop), the layer (<main>, dialog, live regions), styles
+//   - MFA11Y.init        the skip link (first Tab stop), the layer (<main>, dialog, live regions);
+//                        its styles are in web/style.css (no inline styles: the page's CSP)
 //   - MFA11Y.update      builds / updates the DOM from the app's record of the frame (app_a11y_json)
 //   - MFA11Y.build       one DOM node per item: headings, texts, notices, progress, buttons, radios,
 //                        checkboxes, text fields, selects, tables; radios and checkboxes grouped per
@@ -43,52 +44,6 @@ mergeInto(LibraryManager.library, {
       if (MFA11Y.root) return;
       MFA11Y.nodes = new Map();
       MFA11Y.noticesSeen = new Set();
-      var style = document.createElement('style');
-      style.textContent = [
-        // Screen-reader only until something inside has the focus.
-        '#mf-a11y { position: fixed; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden;',
-        '  clip-path: inset(50%); white-space: nowrap; z-index: 5; }',
-        '#mf-a11y:focus-within { width: auto; height: auto; right: 0; bottom: 0; overflow: auto; clip-path: none;',
-        '  white-space: normal; background: #ffffff; color: #1b1f27; }',
-        '#mf-a11y .mf-col { max-width: 46em; margin: 0 auto; padding: 1em 1.25em 4em; line-height: 1.5; }',
-        '#mf-a11y h1 { font-size: 1.6em; margin: 0.6em 0 0.3em; } #mf-a11y h2 { font-size: 1.3em; margin: 0.8em 0 0.3em; }',
-        '#mf-a11y h3 { font-size: 1.1em; margin: 0.8em 0 0.2em; } #mf-a11y p { margin: 0.4em 0; }',
-        '#mf-a11y .muted { color: #4e5766; } #mf-a11y .error { color: #a31b1b; font-weight: bold; }',
-        '#mf-a11y .notice { border-left: 4px solid #1d559e; background: #e8f0fa; padding: 0.5em 0.75em; }',
-        '#mf-a11y .notice.good { border-color: #1e6b3a; background: #e6f4ea; }',
-        '#mf-a11y .notice.warning { border-color: #8a5a00; background: #fdf3e1; }',
-        '#mf-a11y .notice.error { border-color: #a31b1b; background: #fce9e9; }',
-        '#mf-a11y button, #mf-a11y input, #mf-a11y select, #mf-a11y textarea { font: inherit; color: #1b1f27; }',
-        '#mf-a11y button { margin: 0.25em 0.5em 0.25em 0; padding: 0.35em 0.9em; border: 1px solid #4e5766;',
-        '  border-radius: 6px; background: #ffffff; cursor: pointer; }',
-        '#mf-a11y button[aria-pressed="true"], #mf-a11y button[aria-current] { background: #e8f0fa; border-color: #1d559e; font-weight: bold; }',
-        '#mf-a11y button:disabled { color: #4e5766; border-style: dashed; cursor: default; }',
-        '#mf-a11y input[type="text"], #mf-a11y select, #mf-a11y textarea { display: block; width: 100%; max-width: 40em;',
-        '  box-sizing: border-box; padding: 0.35em 0.5em; border: 1px solid #4e5766; border-radius: 4px; background: #ffffff; }',
-        '#mf-a11y input[aria-invalid="true"], #mf-a11y select[aria-invalid="true"], #mf-a11y textarea[aria-invalid="true"] {',
-        '  border: 2px solid #a31b1b; }',
-        '#mf-a11y fieldset { border: 0; margin: 0.25em 0 0.75em; padding: 0; } #mf-a11y legend { font-weight: bold; padding: 0; }',
-        '#mf-a11y .choice { display: flex; gap: 0.5em; align-items: flex-start; margin: 0.2em 0; }',
-        '#mf-a11y .choice input { width: 1.2em; height: 1.2em; margin-top: 0.2em; flex: none; }',
-        '#mf-a11y .field { margin: 0.6em 0; } #mf-a11y .field label { font-weight: bold; display: block; }',
-        '#mf-a11y progress { width: 100%; max-width: 40em; height: 0.8em; }',
-        // Tables of figures: lines between the rows, the numbers in even columns.
-        '#mf-a11y table { border-collapse: collapse; margin: 0.4em 0 1.2em; max-width: 100%; font-variant-numeric: tabular-nums; }',
-        '#mf-a11y caption { text-align: left; font-weight: bold; padding: 0 0 0.3em; }',
-        '#mf-a11y th, #mf-a11y td { padding: 0.25em 0.6em; border-bottom: 1px solid #c9d0da; text-align: left; vertical-align: top; }',
-        '#mf-a11y thead th { border-bottom: 2px solid #4e5766; background: #f3f5f8; }',
-        '#mf-a11y tbody th { font-weight: normal; }',
-        '#mf-a11y td { white-space: nowrap; }', // "17,7 %" on one line; the row headers wrap instead
-        '#mf-a11y [role="dialog"] { border: 2px solid #1d559e; border-radius: 8px; padding: 0.5em 1em 1em; margin: 1em 0; }',
-        '#mf-a11y :focus-visible, #mf-skip:focus-visible { outline: 3px solid #1d559e; outline-offset: 2px; }',
-        '#mf-a11y .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }',
-        // The skip link: off screen until focused, then at the top left above everything.
-        '#mf-skip { position: fixed; left: 0.5em; top: -10em; z-index: 10; padding: 0.6em 1em; background: #1d559e;',
-        '  color: #ffffff; font-weight: bold; border-radius: 6px; text-decoration: underline; }',
-        '#mf-skip:focus { top: 0.5em; }',
-      ].join('\n');
-      document.head.appendChild(style);
-
       var skip = document.createElement('a');
       skip.id = 'mf-skip';
       skip.href = '#mf-a11y-main';
@@ -264,7 +219,7 @@ mergeInto(LibraryManager.library, {
         return c;
       }
       if (k === 'table') return MFA11Y.table(it, key);
-      if (k === 'button') {
+      if (k === 'button' || k === 'disclosure') {
         var b = MFA11Y.node(key, 'button', function () {
           var e = document.createElement('button');
           e.type = 'button';
@@ -274,7 +229,8 @@ mergeInto(LibraryManager.library, {
         MFA11Y.setText(b, it.l);
         b.disabled = !!it.off;
         // The language buttons are toggles; the steps and other "current" buttons mark where you are.
-        if (/^lang-/.test(it.id)) MFA11Y.setAttr(b, 'aria-pressed', it.c ? 'true' : 'false');
+        if (k === 'disclosure') MFA11Y.setAttr(b, 'aria-expanded', it.c ? 'true' : 'false');
+        else if (/^lang-/.test(it.id)) MFA11Y.setAttr(b, 'aria-pressed', it.c ? 'true' : 'false');
         else MFA11Y.setAttr(b, 'aria-current', it.c ? (/^step-/.test(it.id) ? 'step' : 'true') : null);
         return b;
       }

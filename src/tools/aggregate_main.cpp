@@ -249,7 +249,9 @@ void report_files(const Aggregate& a, bool quiet) {
             if (quiet && d.severity != Diagnostic::Severity::Error) continue;
             std::fprintf(stderr, "%s\n", d.to_string().c_str());
         }
-        if (f.status == FileReport::Status::Superseded)
+        if (f.status == FileReport::Status::Superseded && f.same_file)
+            std::fprintf(stderr, "%s: not counted: the same file sent again (identical to %s)\n", f.file.c_str(), f.superseded_by.c_str());
+        else if (f.status == FileReport::Status::Superseded)
             std::fprintf(stderr, "%s: not counted: the same CVR number has a newer assessment in %s\n", f.file.c_str(), f.superseded_by.c_str());
     }
 }

@@ -10,10 +10,12 @@
 //   - main                organisations, some with earlier years, some resubmitted or copied
 //
 // Every file goes through export_result, the respondent app's export: it is checked, checksummed and
-// written exactly as the app writes it. Files land in DIR/<year>/result-<n>.json. Indicators and
+// written exactly as the app writes it. Files land in DIR/<year>/result-<n>.json; with --bundle, all
+// of them also in one bundle written by bundle_text, the workshop list's "Export all". Indicators and
 // follow-ups draw from a second random stream, so the answers and plans are those that earlier
 // versions of this tool drew for the same seed.
 #include "core/answers.h"
+#include "core/bundle.h"
 #include "core/condition.h"
 #include "core/cvr.h"
 #include "core/random.h"
@@ -295,6 +297,8 @@ struct Writer {
     Rng& extra; // indicators and follow-ups (a stream of its own, see the header)
     long written = 0;
     std::size_t bytes = 0;
+    bool keep = false;                 // --bundle: keep every file for the bundle
+    std::vector<BundleMember> members; // the files written, when `keep`
 
     bool write(int year, const std::string& text) {
         char name[48];
@@ -310,6 +314,7 @@ struct Writer {
         }
         ++written;
         bytes += text.size();
+        if (keep) members.push_back(BundleMember{std::to_string(year) + "-" + name, text});
         return true;
     }
 
@@ -334,10 +339,11 @@ struct Writer {
 
 void usage(FILE* to) {
     std::fprintf(to,
-                 "Usage: mf-generate --count N --out DIR [--seed S] [--questionnaire PATH]\n"
+                 "Usage: mf-generate --count N --out DIR [--seed S] [--questionnaire PATH] [--bundle FILE]\n"
                  "Writes N synthetic, valid result files (through the app's export) into DIR/<year>/.\n"
                  "About a fifth of the organisations have earlier years too, a few resubmitted the same\n"
-                 "year and a few files are exact copies (duplicates by CVR for mf-aggregate).\n");
+                 "year and a few files are exact copies (duplicates by CVR for mf-aggregate).\n"
+                 "--bundle FILE also writes all of them into one bundle, as the workshop's \"Export all\".\n");
 }
 
 } // namespace
@@ -345,7 +351,7 @@ void usage(FILE* to) {
 int main(int argc, char** argv) {
     long count = -1;
     std::uint64_t seed = 1;
-    std::string out, questionnaire_path;
+    std::string out, questionnaire_path, bundle_path;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* name) -> const char* {
@@ -378,6 +384,8 @@ int main(int argc, char** argv) {
             out = value("--out");
         } else if (arg == "--questionnaire") {
             questionnaire_path = value("--questionnaire");
+        } else if (arg == "--bundle") {
+            bundle_path = value("--bundle");
         } else {
             std::fprintf(stderr, "mf-generate: unknown argument \"%s\"\n", arg.c_str());
             usage(stderr);
@@ -398,7 +406,7 @@ int main(int argc, char** argv) {
 
     Rng rng{seed};
     Rng extra{seed ^ 0x5DEECE66Dull};
-    Writer writer{*q, out, extra};
+    Writer writer{*q, out, extra, 0, 0, !bundle_path.empty(), {}};
     std::set<std::string> used_cvr;
     const std::vector<SectorProfile> sectors = sector_profiles(*q);
     if (sectors.empty()) {
@@ -426,6 +434,14 @@ int main(int argc, char** argv) {
                 e = std::move(again);
             }
             last_year = std::move(e);
+        }
+    }
+    if (!bundle_path.empty()) {
+        std::ofstream f(bundle_path, std::ios::binary);
+        f << bundle_text(writer.members, timestamp(latest, 12, 1, 12, 0, 0));
+        if (!f) {
+            std::fprintf(stderr, "mf-generate: cannot write %s\n", bundle_path.c_str());
+            return 2;
         }
     }
     std::printf("mf-generate: %ld files, %zu bytes, %zu organisations in %s\n", writer.written, writer.bytes, used_cvr.size(), out.c_str());

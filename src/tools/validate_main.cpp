@@ -6,6 +6,7 @@
 //   - CheckedFile      one file's outcome
 //   - check_file      I/O problems (exit 2) apart from invalid content (exit 1), then the loader
 //                     or, for --result, the importer against the questionnaire
+//   - problem_line    one problem: English, or with --lang in plain words (diag.<code>)
 //   - print_text      every diagnostic on its own line (with --codes its code after it), then a
 //                     summary line per file
 //   - to_json         the same as one JSON document (with --codes each diagnostic's code and params)
@@ -14,6 +15,7 @@
 // The checks are the loader's (core/questionnaire_load.h) and the importer's (core/result.h), so a
 // file that passes here loads in the app, with the same messages.
 #include "core/bundle.h"
+#include "core/diagnostic_codes.h"
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
@@ -25,6 +27,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -57,6 +60,9 @@ const char* const kUsage =
     "  --json    print one JSON document instead (see docs/questionnaire-format.md, \"mf-validate\")\n"
     "  --codes   add each problem's stable code (docs/diagnostics.md): \" [json.syntax]\" after the\n"
     "            message, or \"code\" and \"params\" in each diagnostic of --json\n"
+    "  --lang da|en  word each problem in plain language, in Danish or English (assets/texts.json,\n"
+    "            \"diag.<code>\"), after its pointer; with --json as \"text\" beside the English\n"
+    "            \"message\". Without it, the English messages above (the summary lines stay English)\n"
     "  --help    this text\n"
     "\n"
     "Exit status: 0 every file is valid (warnings allowed), 1 some file is invalid,\n"
@@ -68,6 +74,7 @@ struct CheckedFile {
     Diagnostics diagnostics;
     std::optional<Questionnaire> questionnaire; // questionnaire files
     std::optional<ImportedResult> result;       // result files (--result)
+    std::optional<std::string> content_checksum; // result files that are JSON objects: result_checksum
     std::size_t errors() const { return count_errors(diagnostics); }
     std::size_t warnings() const { return diagnostics.size() - errors(); }
     bool valid() const { return readable && (questionnaire.has_value() || result.has_value()); }
@@ -90,6 +97,11 @@ std::size_t result_size_limit(const std::string& path) {
 CheckedFile import_report(std::string_view bytes, const std::string& file, const Questionnaire& against) {
     CheckedFile r;
     r.path = file;
+    // The checksum of the content as the app computes it, for anyone re-implementing the recipe in
+    // docs/result-format.md: the same bytes through the same import gate.
+    Diagnostics ignored;
+    if (std::optional<nlohmann::json> doc = parse_json_document(bytes, file, ignored, JsonLimits{kMaxResultBytes, 64}))
+        if (doc->is_object()) r.content_checksum = result_checksum(*doc);
     ImportOutcome imported = import_result(bytes, file, against);
     r.diagnostics = std::move(imported.diagnostics);
     r.result = std::move(imported.result);
@@ -136,11 +148,21 @@ std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-void print_text(const CheckedFile& r, bool quiet, bool codes) {
+// "FILE: /pointer: message", or with `words` (--lang) the plain text in that language in place of
+// the message ("FILE: /checksum: advarsel: Filen er ændret efter eksporten ...").
+std::string problem_line(const Diagnostic& d, const Texts* words) {
+    if (!words) return d.to_string();
+    std::string out = d.file + ": ";
+    if (!d.pointer.empty()) out += d.pointer + ": ";
+    if (d.severity == Diagnostic::Severity::Warning) out += std::string((*words)("cli.warning")) + ": ";
+    return out + diagnostic_text(*words, d);
+}
+
+void print_text(const CheckedFile& r, bool quiet, bool codes, const Texts* words) {
     for (const Diagnostic& d : r.diagnostics) {
         if (quiet && d.severity == Diagnostic::Severity::Warning) continue;
-        if (codes) std::printf("%s [%s]\n", d.to_string().c_str(), d.code.c_str());
-        else std::printf("%s\n", d.to_string().c_str());
+        if (codes) std::printf("%s [%s]\n", problem_line(d, words).c_str(), d.code.c_str());
+        else std::printf("%s\n", problem_line(d, words).c_str());
     }
     if (quiet) return;
     if (!r.readable) {
@@ -161,13 +183,14 @@ void print_text(const CheckedFile& r, bool quiet, bool codes) {
     }
 }
 
-nlohmann::json to_json(const CheckedFile& r, bool quiet, bool codes) {
+nlohmann::json to_json(const CheckedFile& r, bool quiet, bool codes, const Texts* words) {
     nlohmann::json diagnostics = nlohmann::json::array();
     for (const Diagnostic& d : r.diagnostics) {
         if (quiet && d.severity == Diagnostic::Severity::Warning) continue;
         nlohmann::json item = {{"severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning"},
                                {"pointer", d.pointer},
                                {"message", d.message}};
+        if (words) item["text"] = diagnostic_text(*words, d);
         if (codes) {
             item["code"] = d.code;
             item["params"] = nlohmann::json::object();
@@ -181,6 +204,7 @@ nlohmann::json to_json(const CheckedFile& r, bool quiet, bool codes) {
                         {"errors", r.errors()},
                         {"warnings", r.warnings()},
                         {"diagnostics", diagnostics}};
+    if (r.content_checksum) j["contentChecksum"] = *r.content_checksum;
     if (r.result) {
         j["questionnaire"] = {{"id", r.result->source.id}, {"version", r.result->source.version}};
         j["answers"] = r.result->assessment.answers.size();
@@ -200,6 +224,7 @@ nlohmann::json to_json(const CheckedFile& r, bool quiet, bool codes) {
 int main(int argc, char** argv) {
     bool quiet = false, as_json = false, codes = false, options_done = false, results = false;
     std::string questionnaire_path;
+    std::optional<Texts> words; // --lang
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         const char* a = argv[i];
@@ -214,6 +239,12 @@ int main(int argc, char** argv) {
             as_json = true;
         } else if (!options_done && std::strcmp(a, "--codes") == 0) {
             codes = true;
+        } else if (!options_done && std::strcmp(a, "--lang") == 0) {
+            if (i + 1 >= argc || (std::strcmp(argv[i + 1], "da") != 0 && std::strcmp(argv[i + 1], "en") != 0)) {
+                std::fprintf(stderr, "mf-validate: --lang needs da or en\n\n%s", kUsage);
+                return 2;
+            }
+            words.emplace(argv[++i]);
         } else if (!options_done && std::strcmp(a, "--result") == 0) {
             results = true;
         } else if (!options_done && std::strcmp(a, "--questionnaire") == 0) {
@@ -258,8 +289,8 @@ int main(int argc, char** argv) {
         for (const CheckedFile& r : check_file(path, against ? &*against : nullptr)) {
             if (!r.readable) any_unreadable = true;
             else if (!r.valid()) any_invalid = true;
-            if (as_json) all.push_back(to_json(r, quiet, codes));
-            else print_text(r, quiet, codes);
+            if (as_json) all.push_back(to_json(r, quiet, codes, words ? &*words : nullptr));
+            else print_text(r, quiet, codes, words ? &*words : nullptr);
         }
     }
     if (as_json) {

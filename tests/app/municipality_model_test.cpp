@@ -51,6 +51,24 @@ TEST(MunicipalityModel, ANameSeenAgainReplacesTheEarlierFile) {
     EXPECT_EQ(v.result()->counted, 1u);
 }
 
+// Issue 19: an identical copy under another name is "the same file sent again", not "newer".
+TEST(MunicipalityModel, AnIdenticalFileSentAgainIsSaidToBeTheSameFile) {
+    MunicipalityModel v(questionnaire());
+    const std::string a = mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z");
+    v.files_announced(2);
+    v.file_received("alfa.json", a);
+    v.file_received("alfa-kopi.json", a);
+    v.recompute(0);
+    EXPECT_EQ(v.result()->counted, 1u);
+    ASSERT_EQ(v.superseded().size(), 1u);
+    const MunicipalityModel::NotCounted& s = v.superseded().front();
+    EXPECT_EQ(s.file, "alfa.json"); // ties go to the first file name
+    EXPECT_EQ(s.by, "alfa-kopi.json");
+    EXPECT_TRUE(s.same_file);
+    EXPECT_EQ(not_counted_text(mf::Texts("da"), s), "alfa.json: ikke talt med – samme fil sendt igen (som alfa-kopi.json)");
+    EXPECT_EQ(not_counted_text(mf::Texts("en"), s), "alfa.json: not counted – the same file sent again (as alfa-kopi.json)");
+}
+
 TEST(MunicipalityModel, TheDuplicatesChoiceAndTheExportsAreCoresOwn) {
     MunicipalityModel v(questionnaire());
     const std::string early = mf_test::exported_result("Alfa A/S", "13748136", "2025-11-20T10:00:00Z");
@@ -61,8 +79,9 @@ TEST(MunicipalityModel, TheDuplicatesChoiceAndTheExportsAreCoresOwn) {
     v.recompute(0);
     EXPECT_EQ(v.result()->counted, 1u);
     ASSERT_EQ(v.superseded().size(), 1u);
-    EXPECT_EQ(v.superseded().front().first, "alfa-2025.json");
-    EXPECT_EQ(v.superseded().front().second, "alfa-2026.json");
+    EXPECT_EQ(v.superseded().front().file, "alfa-2025.json");
+    EXPECT_EQ(v.superseded().front().by, "alfa-2026.json");
+    EXPECT_FALSE(v.superseded().front().same_file);
     v.set_keep_duplicates(true);
     EXPECT_TRUE(v.stale());
     v.recompute(1);

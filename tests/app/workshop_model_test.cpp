@@ -96,7 +96,7 @@ TEST(WorkshopModel, AnEntryThatCannotBeReadIsShownAsSuchAndDoesNotOpen) {
     EXPECT_FALSE(rows.front().readable);
     EXPECT_FALSE(m.workshop().open(a));
     EXPECT_NE(m.workshop().current(), a);
-    EXPECT_EQ(m.notice_text(), "Besvarelsen kunne ikke åbnes: the storage could not be read");
+    EXPECT_EQ(m.notice_text(), "Besvarelsen kunne ikke åbnes: Browserens lager kunne ikke læses. Prøv igen, eller genindlæs siden.");
 }
 
 TEST(WorkshopModel, RemovingTheOpenOneOpensTheNextAndForgetsItsKey) {

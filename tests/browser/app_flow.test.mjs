@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitUntil } from './drive.mjs';
 
 const t = await openApp({ name: 'app_flow' });
 const page = t.page;
@@ -195,7 +195,7 @@ try {
   const chooser = await d.openChooser('import-compare');
   t.check(!!chooser, 'the import button opens the browser\'s file picker');
   await chooser.setFiles(exported);
-  await page.waitForFunction(() => window.mfTest.state().earlier !== null, null, { timeout: 10000 });
+  await waitUntil(page, () => window.mfTest.state().earlier !== null, null, { timeout: 10000 });
   await settle();
   s = await t.state();
   t.check(s.earlier === path.basename(exported) && s.screen === 'results', `the picked file is the comparison (${s.earlier})`);

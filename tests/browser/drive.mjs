@@ -14,6 +14,26 @@
 //   - dropFile      a file dropped on the page
 //   - openChooser   click a button that opens the browser's file picker, return the chooser
 //   - waitReady     a (re)loaded page has drawn its first frame
+//   - waitUntil     a condition in the page holds (waitForFunction cannot run under the page's CSP)
+
+// Evaluates fn(arg) in the page until it gives something truthy and returns that. Instead of
+// page.waitForFunction, which builds its predicate with eval in the page, and the page's
+// Content-Security-Policy forbids eval (page.evaluate goes through the DevTools protocol and is not
+// eval). A page that is navigating is asked again; a timeout throws, naming the function.
+export async function waitUntil(page, fn, arg, { timeout = 30000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    let value;
+    try {
+      value = await page.evaluate(fn, arg);
+    } catch (e) {
+      if (!/context was destroyed|navigat|Target closed/i.test(e.message)) throw e;
+    }
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms in vain for ${String(fn).replace(/\s+/g, ' ').slice(0, 140)}`);
+    await page.waitForTimeout(interval);
+  }
+}
 
 // Waits until the app has stopped drawing: no frame scheduled (mfTest.busy) and the frame count
 // steady for 40 ms. On-demand rendering settles within a few frames; gives up after 4 s so a test
@@ -53,7 +73,7 @@ export function driver(getPage) {
     frames: () => page().evaluate(() => window.mfTest.frames()),
 
     async waitReady() {
-      await page().waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
+      await waitUntil(page(), () => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
     },
 
     settle: () => settlePage(page()),
@@ -151,7 +171,7 @@ export function driver(getPage) {
         dt.items.add(new File([data], n, { type: 'application/json' }));
         window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
       }, [name, base64 === null ? content : '', base64]);
-      await page().waitForFunction(() => window.mfTest.state().modal !== null, null, { timeout: 15000 });
+      await waitUntil(page(), () => window.mfTest.state().modal !== null, null, { timeout: 15000 });
       await d.settle();
     },
   };

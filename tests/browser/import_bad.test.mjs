@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitUntil } from './drive.mjs';
 import { BAD_RESULTS, readExpectations } from './expectations.mjs';
 
 const t = await openApp({ name: 'import_bad' });
@@ -24,7 +24,7 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 async function importThrough(how, file) {
   if (how === 'picker') await page.setInputFiles('#mf-file-picker', file);
   else await d.dropFile(path.basename(file), fs.readFileSync(file));
-  await page.waitForFunction(() => { const s = window.mfTest.state(); return s.import !== null && s.modal !== null; }, null, { timeout: 15000 });
+  await waitUntil(page, () => { const s = window.mfTest.state(); return s.import !== null && s.modal !== null; }, null, { timeout: 15000 });
   await d.settle(); // the dialog sizes itself over a frame or two: its buttons move until then
 }
 
@@ -33,7 +33,7 @@ async function closeDialog(s, id) {
   const it = s.items.find((i) => i.id === id);
   if (!it) throw new Error(`the dialog has no "${id}" button`);
   await page.mouse.click(it.x + Math.min(it.w / 2, 30), it.y + it.h / 2);
-  await page.waitForFunction(() => window.mfTest.state().modal === null, null, { timeout: 15000 });
+  await waitUntil(page, () => window.mfTest.state().modal === null, null, { timeout: 15000 });
 }
 
 try {
@@ -54,7 +54,7 @@ try {
     await importThrough(n++ % 4 === 3 ? 'drop' : 'picker', path.join(BAD_RESULTS, name));
     const s = await d.state();
     const rejected = want.errors.length > 0;
-    const shown = rejected ? s.import.errors : s.import.warnings;
+    const shown = rejected ? s.import.errorDetails : s.import.warningDetails;
     const wanted = rejected ? want.errors : want.warnings;
     t.check(s.modal === (rejected ? 'import-error' : 'import') && s.import.file === name && same(shown, wanted),
       `${name}: ${rejected ? 'error' : 'warning'} dialog with ${wanted.length === 1 ? `"${wanted[0]}"` : JSON.stringify(wanted)}` +

@@ -1,11 +1,18 @@
 // lib.mjs - shared helpers for the browser tests: serve the web build, drive Debian's Chromium
 // headless through playwright-core, and collect everything that would make a user's page broken
-// (console errors, uncaught exceptions, failed requests, requests to any other origin).
+// (console errors, uncaught exceptions, failed requests, requests to any other origin, anything the
+// Content-Security-Policy blocked).
 //
 // Privacy: every request of every page in the browser context (pages opened later included) is
 // recorded in t.requests, and one that goes anywhere but the app's own origin (data: and blob: URLs
 // stay in the page) fails the test in finish(). This holds for every test that uses openApp;
 // smoke.test.mjs states it as its own check.
+//
+// Content-Security-Policy (docs/deployment.md): in every browser launchBrowser starts, every page
+// (the printable report's blob: tab included) reports each `securitypolicyviolation` event to the
+// context's `violations`, and openApp's finish() fails the test on any one: the whole flow of every
+// browser test runs without one. A test that provokes violations on purpose takes them out with
+// t.takeViolations().
 //
 //   const t = await openApp({ name: 'smoke' });   // parses --dist / --out from argv
 //   ... t.page ...; t.check(cond, message); await t.finish();
@@ -15,6 +22,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { waitUntil } from './drive.mjs';
 
 export function argValue(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,7 +45,25 @@ export async function launchBrowser() {
     deviceScaleFactor: 1,
     acceptDownloads: true,
   });
-  return { context, userDataDir };
+  return { context, userDataDir, violations: await recordPolicyViolations(context) };
+}
+
+// Every violation of a page's Content-Security-Policy in the context, as text, in the returned
+// array. The listener sits on window, not on the document: a tab opened with window.open keeps its
+// window when it goes from about:blank to the blob: report, and an init script runs only once there,
+// before the report is loaded.
+async function recordPolicyViolations(context) {
+  const violations = [];
+  await context.exposeBinding('mfReportPolicyViolation', ({ page }, v) => {
+    const where = page ? page.url().slice(0, 60) : '?';
+    violations.push(`${v.directive} blocked ${v.blocked || '(inline)'} in ${where}${v.sample ? ` ("${v.sample}")` : ''}`);
+  });
+  await context.addInitScript(() => {
+    window.addEventListener('securitypolicyviolation', (e) => {
+      window.mfReportPolicyViolation({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample });
+    });
+  });
+  return violations;
 }
 
 export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
@@ -46,7 +72,7 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
   fs.mkdirSync(out, { recursive: true });
   const server = await startServer({ dir: dist, port: 0 });
   const origin = new URL(server.url).origin;
-  const { context, userDataDir } = await launchBrowser();
+  const { context, userDataDir, violations } = await launchBrowser();
   const problems = [];
   const failures = [];
   const requests = []; // every URL requested, in order
@@ -85,7 +111,9 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
   void deviceScaleFactor;
 
   const t = {
-    page, context, server, origin, out, problems, requests,
+    page, context, server, origin, out, problems, requests, violations,
+    // The violations so far, taken out of t.violations (for a test that provokes them).
+    takeViolations() { return violations.splice(0, violations.length); },
     check(cond, message) {
       checks++;
       if (!cond) failures.push(message);
@@ -97,7 +125,7 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
     },
     // Waits until the app on the page now loaded has drawn its first frame.
     async ready() {
-      await page.waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
+      await waitUntil(page, () => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
     },
     // Runs `action` (a click that makes the app leave the page) and waits for the app on the page
     // whose address matches `url` (the web build's two pages: index.html and kommune.html).
@@ -115,6 +143,7 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
     },
     async finish() {
       t.check(problems.length === 0, `no console errors, failed or foreign requests${problems.length ? ':\n  ' + problems.join('\n  ') : ''}`);
+      t.check(violations.length === 0, `no Content-Security-Policy violation${violations.length ? ':\n  ' + violations.join('\n  ') : ''}`);
       await context.close();
       await server.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
-import { openFileChooser, settlePage } from './drive.mjs';
+import { openFileChooser, settlePage, waitUntil } from './drive.mjs';
 import { axeViolations, layerCells, layerTables, layerTexts, tablesMatch } from './a11y_lib.mjs';
 import { DATA, compareBars, compareFigures, dropFiles, expected, expectedFiles, expectedFilesKeep, expectedRows, files, smallCounts, tableCount, waitLoaded as loaded } from './municipality_lib.mjs';
 
@@ -154,8 +154,8 @@ try {
   await checkFigures(expected, expectedFiles, 'sector', 'newest per CVR, by sector');
   await checkLayer(expected, expectedFiles, 'sector', 'newest per CVR, by sector', 'municipality-layer');
   const want = rejectedLines(expectedRows);
-  t.check(want.length >= 3 && JSON.stringify(m.rejected) === JSON.stringify(want),
-    `every rejected file listed with mf-aggregate's reason:\n  ${m.rejected.join('\n  ')}`);
+  t.check(want.length >= 3 && JSON.stringify(m.rejectedDetails) === JSON.stringify(want),
+    `every rejected file listed with mf-aggregate's reason (its technical details):\n  ${m.rejectedDetails.join('\n  ')}`);
   t.check(m.superseded.length === expectedFiles.superseded && m.superseded.length > 0,
     `superseded files listed (${m.superseded.map((x) => x.file).join(', ')})`);
   await t.screenshot('municipality.png');
@@ -180,7 +180,7 @@ try {
   // Keep every file: the files table and the CSV follow mf-aggregate --keep-duplicates; the
   // published figures stay (a year takes each organisation's newest file of the year).
   await click('muni-keep-all');
-  await page.waitForFunction(() => !window.mfTest.state().municipality.stale, null, { timeout: 10000 });
+  await waitUntil(page, () => !window.mfTest.state().municipality.stale, null, { timeout: 10000 });
   await settle();
   m = await muni();
   t.check(m.keepDuplicates === true, 'the duplicate policy can keep every file');

@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitUntil } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DATA = path.resolve(here, '../data/municipality');
@@ -180,7 +181,7 @@ export async function dropFiles(page, names) {
 
 // Waits until the overview has `count` files and its figures are computed.
 export async function waitLoaded(page, count) {
-  await page.waitForFunction((n) => {
+  await waitUntil(page, (n) => {
     const m = window.mfTest.state().municipality;
     return m.files === n && !m.loading && !m.stale;
   }, count, { timeout: 20000 });

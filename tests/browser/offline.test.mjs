@@ -12,14 +12,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, screenInk } from './lib.mjs';
 import { control, layerClick } from './a11y_lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitUntil } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const t = await openApp({ name: 'offline' });
 try {
   await t.goto();
-  await t.page.waitForFunction(() => navigator.serviceWorker.controller !== null &&
+  await waitUntil(t.page, () => navigator.serviceWorker.controller !== null &&
     navigator.serviceWorker.controller.state === 'activated', null, { timeout: 60000 });
   const sw = await t.page.evaluate(async () => {
     const reg = await navigator.serviceWorker.getRegistration();
@@ -35,7 +35,7 @@ try {
   t.check(version !== null, `sw-version.js names the build's version (${version && version[1]})`);
   t.check(sw.keys.length === 1 && version && sw.keys[0] === `mangfoldighedstjek-${version[1]}`,
     `one cache, named after this build's version (${sw.keys.join(', ')})`);
-  for (const f of ['index.html', 'boot.js', 'mangfoldighedstjek.js', 'mangfoldighedstjek.wasm', 'manifest.webmanifest', 'icon.svg'])
+  for (const f of ['index.html', 'boot.js', 'style.css', 'mangfoldighedstjek.js', 'mangfoldighedstjek.wasm', 'manifest.webmanifest', 'icon.svg'])
     t.check(files.includes(f) && sw.cached.includes(f), `${f} is part of the shell and cached`);
   t.check(['kommune.html', 'kommune.js', 'kommune.wasm'].every((f) => files.includes(f) && onDemand.includes(f)) && onDemand.length === 3,
     `the municipality's page is part of the build, stored on demand (${onDemand.join(', ')})`);
@@ -45,12 +45,12 @@ try {
   // The municipality's page, opened once with the network on: stored in the same cache.
   await t.page.goto(t.server.url + 'kommune.html?lang=da&text=0', { waitUntil: 'load' });
   await t.ready();
-  const stored = await t.page.waitForFunction(async (names) => {
+  const stored = await waitUntil(t.page, async (names) => {
     const keys = await caches.keys();
     if (keys.length !== 1) return false;
     const have = (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname.slice(1));
     return names.every((n) => have.includes(n)) ? have : false;
-  }, onDemand, { timeout: 30000, polling: 250 }).then((h) => h.jsonValue(), () => []);
+  }, onDemand, { timeout: 30000, interval: 250 }).catch(() => []);
   t.check(onDemand.every((f) => stored.includes(f)) && stored.length === files.length,
     `after one visit the municipality's page is stored as well (${stored.length} of ${files.length} files)`);
   await t.page.goto(t.server.url, { waitUntil: 'load' });
@@ -71,7 +71,7 @@ try {
   t.check(offlineCheck === 'unreachable', `the server is really gone (${offlineCheck})`);
 
   await t.page.reload({ waitUntil: 'load' });
-  await t.page.waitForFunction(() => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
+  await waitUntil(t.page, () => window.mfTest && window.mfTest.ready === true, null, { timeout: 60000 });
   const frames = await t.frames();
   t.check(frames > 0, `offline: the app started and drew frames (${frames})`);
   const state = await t.state();

@@ -1,8 +1,9 @@
 // report_button.test.mjs - "Open printable report" in the app (results and plan screens): a result
 // is loaded, the button pressed (with the mouse, on the canvas); the report opens in a new tab
 // (a Blob URL), holds the organisation, the principle scores exactly as the app shows them, the
-// comparison and the action plan, asks for nothing from the network, and axe-core finds no
-// violations in it. Screenshots: test-output/report-button-*.png.
+// comparison and the action plan, asks for nothing from the network, keeps its styles under the
+// app's Content-Security-Policy (which a blob: page inherits), and axe-core finds no violations in it.
+// Screenshots: test-output/report-button-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,10 @@ try {
   t.check(/fane|tab/.test(notice), `the app says where the report went (${notice})`);
   await report.waitForLoadState('load');
   t.check(report.url().startsWith('blob:'), `the report opens in a new tab from a Blob URL (${report.url().slice(0, 40)}…)`);
+  // The blob: page inherits the app's Content-Security-Policy; its one <style> is allowed by hash
+  // (lib.mjs fails the test on any violation) and applies: report.css puts a rule under each h2.
+  const h2 = await report.evaluate(() => { const s = getComputedStyle(document.querySelector('h2')); return `${s.borderBottomStyle} ${s.fontSize}`; });
+  t.check(h2.startsWith('solid '), `the report's styles apply under the inherited policy (h2: ${h2})`);
   const text = await report.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
   const org = result.answers.org_name;
   t.check(text.includes(org), `the report names the organisation (${org})`);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitUntil } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const goodFile = path.join(here, '../data/results/good/result.json');
@@ -73,7 +73,7 @@ try {
 
     // The "Loaded" confirmation goes away after a few seconds and the screen moves up with it:
     // wait for that first, so the export button stays where it is clicked.
-    await page.waitForFunction(() => window.mfTest.state().notice === '', null, { timeout: 20000 });
+    await waitUntil(page, () => window.mfTest.state().notice === '', null, { timeout: 20000 });
     await d.click('step-export');
     s = await d.state();
     t.check(s.screen === 'export', `${mode}: the export screen (${s.screen})`);

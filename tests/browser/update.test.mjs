@@ -13,6 +13,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { argValue, launchBrowser } from './lib.mjs';
+import { waitUntil } from './drive.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,7 +65,7 @@ function writeVersion(site, v) {
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'mf-update-'));
 const v1 = writeVersion(site, 'v1');
 const server = await startServer({ dir: site, port: 0 });
-const { context, userDataDir } = await launchBrowser();
+const { context, userDataDir, violations } = await launchBrowser();
 const page = context.pages()[0] || (await context.newPage());
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
@@ -73,7 +74,7 @@ page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 async function load(how) {
   if (how === 'goto') await page.goto(server.url, { waitUntil: 'load' });
   else await page.reload({ waitUntil: 'load' });
-  await page.waitForFunction(() => window.mfTest && window.mfTest.ready === true && window.mfTestBuild.wasm, null, { timeout: 60000 });
+  await waitUntil(page, () => window.mfTest && window.mfTest.ready === true && window.mfTestBuild.wasm, null, { timeout: 60000 });
   return page.evaluate(() => ({ ...window.mfTestBuild, frames: window.mfTest.frames() }));
 }
 const cacheKeys = () => page.evaluate(() => caches.keys());
@@ -142,6 +143,7 @@ try {
   await page.screenshot({ path: path.join(out, 'update.png') });
   // The refused install logs its reason in the worker, not the page; the page itself must be clean.
   check(errors.length === 0, `no errors in the page${errors.length ? ': ' + errors.join(' | ') : ''}`);
+  check(violations.length === 0, `no Content-Security-Policy violation${violations.length ? ': ' + violations.join(' | ') : ''}`);
 } catch (e) {
   failures.push(String(e && e.stack || e));
   console.log(`FAIL ${e && e.stack || e}`);

@@ -314,6 +314,7 @@ try {
   }
   t.check(ok2 === 3, `the imported organisations have the same overall results (${ok2}/3)`);
   t.check(problems2.length === 0, `no console errors in the fresh profile (${problems2.join('; ')})`);
+  t.check(fresh.violations.length === 0, `no Content-Security-Policy violation in the fresh profile (${fresh.violations.join('; ')})`);
   await fresh.context.close();
   fs.rmSync(fresh.userDataDir, { recursive: true, force: true });
 } catch (err) {

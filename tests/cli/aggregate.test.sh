@@ -91,7 +91,7 @@ $D/scores-edited.json: /scores: the scores in the file do not match its answers;
 $D/truncated.json: invalid JSON at line 33, column 1: syntax error while parsing object key - unexpected end of input; expected string literal
 $D/old-version.json: /questionnaire/version: warning: the result was made with questionnaire version 0.9.0; this app has version 1.0.0: answers are carried over by question id (0 could not be)
 $D/2025/good-sydhavn-2025.json: not counted: the same CVR number has a newer assessment in $D/good-sydhavn.json
-$D/good-bispebjerg.json: not counted: the same CVR number has a newer assessment in $D/good-bispebjerg-copy.json
+$D/good-bispebjerg.json: not counted: the same file sent again (identical to $D/good-bispebjerg-copy.json)
 EOF
 checks=$((checks + 1))
 grep -qE "^$D/tampered.json: /checksum: the checksum does not match the content: the file was changed or damaged after it was exported \(file says \"sha256:[0-9a-f]+\.\.\.\", content gives \"sha256:[0-9a-f]{64}\"\)$" <<<"$err" ||
@@ -175,6 +175,8 @@ assert rejected == sorted(["bad-cvr.json", "bom.json", "broken.json", "empty.jso
                            "old-version-other-themes.json", "questionnaire.json", "scores-edited.json", "tampered.json", "truncated.json"]), rejected
 assert all(any(d["severity"] == "error" for d in problems[k]["problems"]) for k in rejected)
 assert problems["good-bispebjerg.json"]["status"] == "superseded" and problems["good-bispebjerg.json"]["supersededBy"].endswith("good-bispebjerg-copy.json")
+assert problems["good-bispebjerg.json"]["sameFile"] is True  # an identical copy: sent again, not newer
+assert "sameFile" not in problems["good-sydhavn-2025.json"]  # an earlier year: a newer assessment
 assert problems["old-version.json"]["status"] == "counted" and problems["old-version.json"]["problems"][0]["severity"] == "warning"
 # The published summary: no file names, no CVR numbers, no names.
 assert summary["format"] == "mangfoldighedstjek/aggregate" and summary["formatVersion"] == 2, summary["format"]

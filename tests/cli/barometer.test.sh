@@ -16,8 +16,8 @@
 #      test-output/barometer-en-page-N.png
 #   4. the municipality fixtures and the generated set: in the barometer's group tables no figure
 #      and no number for a group the reference counts under 5 (and the same for --min-group 3)
-#   5. the benchmark: valid under questionnaires/schema/benchmark.schema.json (Python jsonschema; ajv
-#      too when node_modules has it), its counts and quartiles those of the summary, nothing under 5,
+#   5. the benchmark: valid under questionnaires/schema/benchmark.schema.json (Python jsonschema and
+#      ajv, through schema_check.sh), its counts and quartiles those of the summary, nothing under 5,
 #      no minimum, maximum or mean; broken benchmarks are invalid
 set -uo pipefail
 BUILD="$(cd "$1" && pwd)"; SRC="$(cd "$2" && pwd)"
@@ -240,22 +240,13 @@ for name, edit in [("min", lambda d: d["years"][0]["groups"][0]["parts"][0].__se
 print("valid; %d years, %d groups in the latest" % (len(bm["years"]), len(latest)))
 PY
 check '[ $? -eq 0 ]' "the benchmark: Python jsonschema accepts it, it agrees with the summary, nothing under 5, broken ones rejected ($(cat "$TMP/bm"))"
-if [ -f "$SRC/node_modules/ajv/dist/2020.js" ]; then
-  node --input-type=module - "$SRC/node_modules/ajv/dist/2020.js" "$SRC/questionnaires/schema/benchmark.schema.json" "$TMP" >"$TMP/ajv" 2>&1 <<'JS'
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-const [ajvPath, schemaPath, tmp] = process.argv.slice(2);
-const Ajv2020 = createRequire(import.meta.url)(ajvPath).default;
-const validate = new Ajv2020({ strictTuples: false }).compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')));
-const read = (f) => JSON.parse(fs.readFileSync(`${tmp}/${f}`, 'utf8'));
-if (!validate(read('benchmark.json'))) { console.log('benchmark.json invalid:', JSON.stringify(validate.errors[0])); process.exit(1); }
-for (const b of ['min', 'band', 'percent', 'year']) if (validate(read(`broken-${b}.json`))) { console.log(`broken-${b} accepted`); process.exit(1); }
-console.log('valid; the broken ones invalid');
-JS
-  check '[ $? -eq 0 ]' "the benchmark under ajv (2020-12, strict): $(cat "$TMP/ajv")"
-else
-  echo "SKIP the benchmark under ajv: node_modules has no ajv yet (the schema check with both validators, issue 21, brings it)"
-fi
+verdicts=$(bash "$SRC/tests/cli/schema_check.sh" "$SRC/questionnaires/schema/benchmark.schema.json" "$TMP/benchmark.json" \
+    "$TMP/broken-min.json" "$TMP/broken-band.json" "$TMP/broken-percent.json" "$TMP/broken-year.json" 2>&1)
+check '[ "$verdicts" = "$TMP/benchmark.json valid
+$TMP/broken-min.json invalid
+$TMP/broken-band.json invalid
+$TMP/broken-percent.json invalid
+$TMP/broken-year.json invalid" ]' "the benchmark valid and the broken ones invalid under both validators (schema_check.sh): $verdicts"
 
 echo
 echo "barometer: $checks checks, $failures failures"

@@ -6,6 +6,7 @@
 # Index
 #   1. mf-generate writes 12 result files; Python builds a bundle of them as docs/result-format.md
 #      describes it; questionnaires/schema/bundle.schema.json (with result.schema.json) accepts it
+#      and rejects it with a member of formatVersion 3, under both validators (schema_check.sh)
 #   2. mf-aggregate gives the same rows, figures, barometer and benchmark for the bundle as for the
 #      folder of single files
 #   3. a bundle with a tampered member, a member that is not an object and one without a result:
@@ -33,25 +34,15 @@ cd "$SRC" || exit 1
 checks=$((checks + 1))
 "$PY" - "$TMP/gen" "$TMP" questionnaires/schema <<'PYEOF' || fail "building or validating the bundle"
 import glob, json, os, sys, copy
-import jsonschema
 folder, tmp, schemas = sys.argv[1:4]
 files = sorted(glob.glob(os.path.join(folder, "**", "*.json"), recursive=True))
 members = [{"file": os.path.basename(f), "result": json.load(open(f, encoding="utf-8"))} for f in files]
 bundle = {"format": "mangfoldighedstjek/bundle", "formatVersion": 1, "created": "2026-11-25T17:00:00Z",
           "app": {"name": "Mangfoldighedstjek"}, "results": members}
 json.dump(bundle, open(os.path.join(tmp, "all.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
-result_schema = json.load(open(os.path.join(schemas, "result.schema.json"), encoding="utf-8"))
-bundle_schema = json.load(open(os.path.join(schemas, "bundle.schema.json"), encoding="utf-8"))
-jsonschema.Draft202012Validator.check_schema(bundle_schema)
-resolver = jsonschema.RefResolver.from_schema(bundle_schema, store={result_schema["$id"]: result_schema})
-v = jsonschema.Draft202012Validator(bundle_schema, resolver=resolver)
-errors = list(v.iter_errors(bundle))
-if errors:
-    print("FAIL: the bundle does not validate:", errors[0].message); sys.exit(1)
 broken = copy.deepcopy(bundle)
 broken["results"][0]["result"]["formatVersion"] = 3
-if not list(v.iter_errors(broken)):
-    print("FAIL: the schema accepts a member with formatVersion 3"); sys.exit(1)
+json.dump(broken, open(os.path.join(tmp, "member-v3.json"), "w", encoding="utf-8"), ensure_ascii=False)
 # 3. The bad bundle: member 3 tampered, a number, a member without a result.
 bad = copy.deepcopy(bundle)
 bad["results"][3]["result"]["answers"][next(iter(bad["results"][3]["result"]["answers"]))] = "tampered"
@@ -62,6 +53,11 @@ json.dump(bad, open(os.path.join(tmp, "bad.json"), "w", encoding="utf-8"), ensur
 bundle["formatVersion"] = 2
 json.dump(bundle, open(os.path.join(tmp, "v2.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=2, sort_keys=True)
 PYEOF
+checks=$((checks + 1))
+verdicts=$(bash "$SRC/tests/cli/schema_check.sh" questionnaires/schema/bundle.schema.json "$TMP/all.json" "$TMP/member-v3.json") ||
+    fail "the validators disagree on the bundles or did not run"
+[ "$verdicts" = "$TMP/all.json valid
+$TMP/member-v3.json invalid" ] || fail "bundle schema verdicts (the bundle must be valid, one with a formatVersion 3 member invalid): $verdicts"
 
 # 2. The same figures from the bundle as from the single files.
 for year in 2025 2026; do

@@ -6,11 +6,14 @@
 #
 # Index
 #   1. mf-generate writes result files through export_result (the app's export)
-#   2. a real validator (/usr/bin/python3 jsonschema, draft 2020-12) accepts every one of them
-#   3. the checksum, recomputed in Python exactly as docs/result-format.md describes, matches
-#   4. a tampered file fails the checksum; files breaking the format's rules fail the schema
-#   5. format 1 stays valid: the files the app exported before format 2 (tests/data/results/format1/,
-#      the good result's earlier year) pass, and a format-1 file may not have format 2's fields
+#   2. the checksum, recomputed by the Python recipe of docs/result-format.md, matches
+#   3. a tampered file fails the checksum; files breaking the format's rules are written out, and
+#      files that keep them (a plan with an indicator of each unit)
+#   4. format 1 stays valid: the files the app exported before format 2 (tests/data/results/format1/,
+#      the good result's earlier year) are written out too, and a format-1 file may not have format
+#      2's fields
+#   5. two real validators that must agree (schema_check.sh: Python jsonschema and ajv, draft
+#      2020-12) accept every exported, tampered and format-1 file, and reject every broken one
 set -u
 BUILD=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
@@ -25,14 +28,11 @@ if ! "$BUILD/mf-generate" --count 40 --seed 11 --out "$TMP/gen" >"$TMP/gen.log" 
 fi
 
 # 2-4 in one Python run; it prints FAIL lines and exits 1 on any failure.
-"$PY" - "$TMP/gen" questionnaires/schema/result.schema.json <<'PYEOF'
-import copy, glob, hashlib, json, os, sys
-import jsonschema
+mkdir -p "$TMP/valid" "$TMP/invalid"
+"$PY" - "$TMP/gen" "$TMP" "$SRC/tests/cli" <<'PYEOF'
+import copy, glob, json, os, re, sys
 
-folder, schema_path = sys.argv[1], sys.argv[2]
-schema = json.load(open(schema_path, encoding="utf-8"))
-jsonschema.Draft202012Validator.check_schema(schema)
-validator = jsonschema.Draft202012Validator(schema)
+folder, tmp, cli_dir = sys.argv[1], sys.argv[2], sys.argv[3]
 failures = 0
 
 def fail(msg):
@@ -40,11 +40,11 @@ def fail(msg):
     failures += 1
     print("FAIL:", msg)
 
+sys.path.insert(0, cli_dir)
+from doc_recipes import result_checksum  # the recipe of docs/result-format.md, from the page
+
 def checksum(doc):
-    # docs/result-format.md: the document without "checksum", keys sorted, no whitespace, UTF-8.
-    content = {k: v for k, v in doc.items() if k != "checksum"}
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return result_checksum(json.dumps(doc, ensure_ascii=False))
 
 files = sorted(glob.glob(os.path.join(folder, "**", "*.json"), recursive=True))
 if len(files) != 40:
@@ -54,9 +54,6 @@ follow_up_doc = None
 for path in files:
     raw = open(path, "rb").read()
     doc = json.loads(raw.decode("utf-8"))
-    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
-    for e in errors:
-        fail("%s: /%s: %s" % (path, "/".join(map(str, e.path)), e.message))
     if doc.get("checksum") != checksum(doc):
         fail("%s: checksum %s, recomputed %s" % (path, doc.get("checksum"), checksum(doc)))
     # The file is the pretty form of the same document: 2-space indent, sorted keys, final newline.
@@ -72,10 +69,10 @@ for path in files:
 if with_plan == 0 or with_indicator == 0 or with_follow_up == 0:
     fail("generated files without an action plan, an indicator or a follow-up; part of the schema went untested "
          "(%d, %d, %d)" % (with_plan, with_indicator, with_follow_up))
-print("checked %d files against the schema and the checksum (%d with an action plan, %d with an indicator, %d with a follow-up)"
+print("checked the checksum and layout of %d files (%d with an action plan, %d with an indicator, %d with a follow-up)"
       % (len(files), with_plan, with_indicator, with_follow_up))
 
-# 4. Tampering: one character of the organisation's name changed in the file's text (the first
+# 3. Tampering: one character of the organisation's name changed in the file's text (the first
 #    occurrence is the org_name answer; the organisation block keeps the old name).
 doc = json.load(open(files[0], encoding="utf-8"))
 raw = open(files[0], encoding="utf-8").read()
@@ -85,15 +82,18 @@ if tampered == doc:
     fail("the tamper step did not change the file")
 if tampered["checksum"] == checksum(tampered):
     fail("a tampered file still passes the checksum")
-if list(validator.iter_errors(tampered)):
-    fail("a tampered file should still be schema-valid (only the checksum notices)")
+# Still schema-valid: only the checksum notices.
+json.dump(tampered, open(os.path.join(tmp, "valid", "tampered.json"), "w", encoding="utf-8"), ensure_ascii=False)
 
-# Files that break the format's rules must fail the schema (the validator is real, not a no-op).
+# Files that break the format's rules, for the schema to reject (the validators are real, not no-ops),
+# and files that keep them, for it to accept.
 def expect_invalid(label, mutate):
     d = copy.deepcopy(doc)
     mutate(d)
-    if not list(validator.iter_errors(d)):
-        fail("schema accepted " + label)
+    json.dump(d, open(os.path.join(tmp, "invalid", re.sub(r"[^A-Za-z0-9]+", "_", label) + ".json"), "w", encoding="utf-8"), ensure_ascii=False)
+
+def expect_valid(label, d):
+    json.dump(d, open(os.path.join(tmp, "valid", re.sub(r"[^A-Za-z0-9]+", "_", label) + ".json"), "w", encoding="utf-8"), ensure_ascii=False)
 
 plan_item = {"focus": "ledelse", "goal": "Mål", "responsible": "HR", "followUp": "2027-03-01"}
 expect_invalid("four focus areas", lambda d: d.__setitem__("actionPlan", [plan_item] * 4))
@@ -114,8 +114,7 @@ expect_invalid("an indicator without a measure", with_indicator_change(measure="
 d = copy.deepcopy(doc)
 d["actionPlan"] = [area, dict(area, focus="rekruttering", indicator=dict(indicator, unit="yesno", baseline="no", target="yes")),
                    dict(area, focus="kultur", indicator=dict(indicator, unit="number", baseline=12, target=4))]
-for e in validator.iter_errors(d):
-    fail("a plan with an indicator of each unit: /%s: %s" % ("/".join(map(str, e.path)), e.message))
+expect_valid("a plan with an indicator of each unit", d)
 if follow_up_doc is not None:
     doc = follow_up_doc
     expect_invalid("an unknown follow-up status", lambda d: d["planFollowUp"]["items"][0].__setitem__("status", "halfway"))
@@ -124,7 +123,7 @@ if follow_up_doc is not None:
     expect_invalid("four follow-up items", lambda d: d["planFollowUp"].__setitem__("items", d["planFollowUp"]["items"][:1] * 4))
     expect_invalid("an earlier file without a checksum", lambda d: d["planFollowUp"]["earlier"].pop("checksum"))
     expect_invalid("an earlier file's local time", lambda d: d["planFollowUp"]["earlier"].__setitem__("created", "2026-11-25 15:03"))
-# 5. Format 1: what the app exported before format 2 is valid; format 2's fields are not format 1's.
+# 4. Format 1: what the app exported before format 2 is valid; format 2's fields are not format 1's.
 old = sorted(glob.glob("tests/data/results/format1/*.json")) + ["tests/data/results/good/earlier-1.0.0.json"]
 format1 = []
 for path in old:
@@ -132,9 +131,8 @@ for path in old:
     format1 += [m["result"] for m in d["results"]] if d["format"] == "mangfoldighedstjek/bundle" else [d]
 if len(format1) != 6 or any(d["formatVersion"] != 1 for d in format1):
     fail("expected 6 format-1 results (3 files, a bundle of 3), got %d" % len(format1))
-for d in format1:
-    for e in validator.iter_errors(d):
-        fail("format 1 %s: /%s: %s" % (d["organisation"]["name"], "/".join(map(str, e.path)), e.message))
+for i, d in enumerate(format1):
+    expect_valid("format 1 number %d" % i, d)
 doc = next(d for d in format1 if d["actionPlan"])
 expect_invalid("format 1 with planFollowUp", lambda d: d.__setitem__("planFollowUp", None))
 expect_invalid("format 1 with an indicator", lambda d: d["actionPlan"][0].__setitem__("indicator", None))
@@ -147,5 +145,16 @@ expect_invalid("an answer that is an object", lambda d: d["answers"].__setitem__
 sys.exit(1 if failures else 0)
 PYEOF
 status=$?
+
+# 5. Both validators: every exported, tampered and format-1 file and the indicator plan valid, every broken one invalid.
+{ find "$TMP/gen" "$TMP/valid" -name '*.json' | sort | sed 's/$/ valid/'
+  find "$TMP/invalid" -name '*.json' | sort | sed 's/$/ invalid/'; } >"$TMP/expected.txt"
+if ! cut -d' ' -f1 "$TMP/expected.txt" | bash "$SRC/tests/cli/schema_check.sh" questionnaires/schema/result.schema.json - >"$TMP/verdicts.txt"; then
+    echo "FAIL: the validators disagree (above) or did not run"; status=1
+elif ! diff "$TMP/expected.txt" "$TMP/verdicts.txt" >"$TMP/diff.txt"; then
+    echo "FAIL: schema verdicts (< expected, > both validators):"; cat "$TMP/diff.txt"; status=1
+else
+    echo "both validators: $(grep -c ' valid$' "$TMP/verdicts.txt") files valid, $(grep -c ' invalid$' "$TMP/verdicts.txt") broken ones invalid"
+fi
 [ $status -eq 0 ] && echo "result_schema: all checks passed"
 exit $status

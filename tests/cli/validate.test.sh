@@ -8,8 +8,9 @@
 #   2. good fixtures and the shipped questionnaires/*.json: exit 0, exact summary lines
 #   3. every bad fixture: exit 1 and its exact message; I/O errors: exit 2
 #   4. --quiet and --json
-#   5. the schema (real validator: /usr/bin/python3 jsonschema, draft 2020-12) accepts the good
-#      fixtures and the shipped files, and rejects every bad fixture except the listed loader-only ones
+#   5. the schema (two real validators that must agree, schema_check.sh: Python jsonschema and ajv,
+#      draft 2020-12) accepts the good fixtures and the shipped files, and rejects every bad fixture
+#      except the listed loader-only ones
 #   6. a sweep: every value of good/full.json replaced or removed; wherever the loader reports
 #      nothing at all, the schema must accept too (the schema is never stricter than a clean load)
 set -u
@@ -201,27 +202,9 @@ expect_rc 0 "--json valid"
 # ---------------------------------------------------------------------------------------------
 # 5. The JSON Schema, checked by a real validator
 # ---------------------------------------------------------------------------------------------
-# Prints "<file> valid|invalid|unreadable" per file (unreadable: not JSON that Python reads).
-cat >"$TMP/schema_check.py" <<'PY'
-import json, sys
-import jsonschema
-schema = json.load(open(sys.argv[1], encoding="utf-8"))
-jsonschema.Draft202012Validator.check_schema(schema)
-assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-assert schema["$id"] and schema["x-schema-version"]
-validator = jsonschema.Draft202012Validator(schema)
-files = sys.argv[2:]
-if files == ["-"]:
-    files = sys.stdin.read().split()
-for path in files:
-    try:
-        with open(path, encoding="utf-8") as f:
-            doc = json.load(f)
-    except (ValueError, UnicodeDecodeError):
-        print(path, "unreadable")
-        continue
-    print(path, "valid" if validator.is_valid(doc) else "invalid")
-PY
+# schema_check.sh prints "<file> valid|invalid|unreadable" per file, the verdict of both validators,
+# and fails when they disagree.
+SCHEMA_CHECK="$SRC/tests/cli/schema_check.sh"
 if ! $PY -c 'import jsonschema' 2>/dev/null; then
     fail "/usr/bin/python3 has no jsonschema module (apt-get install python3-jsonschema)"
 else
@@ -231,7 +214,7 @@ else
         missing_translation max_points_above_sum weight_unknown_principle principle_without_weight
         levels_not_ascending number_min_above_max"
     loader_only=" $(echo $loader_only) "
-    $PY "$TMP/schema_check.py" "$SCHEMA" "$GOOD"/*.json "${shipped[@]}" "$BAD"/*.json >"$TMP/schema.txt" 2>&1 ||
+    bash "$SCHEMA_CHECK" "$SCHEMA" "$GOOD"/*.json "${shipped[@]}" "$BAD"/*.json >"$TMP/schema.txt" 2>&1 ||
         fail "schema check failed: $(cat "$TMP/schema.txt")"
     while read -r path verdict; do
         checks=$((checks + 1))
@@ -281,7 +264,9 @@ for p in paths[1:]:
 PY
     ls "$TMP"/sweep/*.json >"$TMP/sweep.list"
     "$BIN" --json $(cat "$TMP/sweep.list") >"$TMP/sweep.loader.json"
-    $PY "$TMP/schema_check.py" "$SCHEMA" - <"$TMP/sweep.list" >"$TMP/sweep.schema.txt"
+    checks=$((checks + 1))
+    bash "$SCHEMA_CHECK" "$SCHEMA" - <"$TMP/sweep.list" >"$TMP/sweep.schema.txt" 2>"$TMP/sweep.schema.err" ||
+        fail "the validators disagree on the sweep: $(head -c 2000 "$TMP/sweep.schema.err")"
     checks=$((checks + 1))
     $PY - "$TMP/sweep.loader.json" "$TMP/sweep.schema.txt" <<'PY' || fail "schema and loader disagree on the sweep"
 import json, sys

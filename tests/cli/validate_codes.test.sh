@@ -120,5 +120,42 @@ checks=$((checks + 1))
 [ "$out" = "tests/data/results/bad/unknown_format_version.json: /formatVersion: formatVersion 3 is not supported; this app reads formatVersion 1 and 2 (the file was made by a newer app) [result.format_version.newer]" ] ||
     fail "--quiet --codes: $out"
 
+# ---------------------------------------------------------------------------------------------
+# 5. --lang: the same problems in plain words (assets/texts.json "diag.<code>"), English by default
+# ---------------------------------------------------------------------------------------------
+run --result --lang da tests/data/results/bad/truncated.json tests/data/results/bad/tampered_checksum.json
+expect_rc 1 "--lang da"
+checks=$((checks + 1))
+case "$out" in
+*"tests/data/results/bad/truncated.json: Filen er beskadiget: den slutter midt i indholdet"*) ;;
+*) fail "--lang da: no Danish text for the truncated file: $out" ;;
+esac
+checks=$((checks + 1))
+case "$out" in
+*"tests/data/results/bad/tampered_checksum.json: /checksum: advarsel: Filen er ændret efter eksporten"*) ;;
+*) fail "--lang da: no Danish warning for the tampered file: $out" ;;
+esac
+checks=$((checks + 1))
+case "$out" in *"syntax error"* | *"sha256:"*) fail "--lang da shows the experts' details: $out" ;; esac
+run --result --lang en --codes tests/data/results/bad/truncated.json
+checks=$((checks + 1))
+case "$out" in
+*"truncated.json: The file is damaged: it ends in the middle of its content"*"[json.truncated]"*) ;;
+*) fail "--lang en --codes: $out" ;;
+esac
+run --result tests/data/results/bad/truncated.json
+checks=$((checks + 1))
+case "$out" in *"invalid JSON at line"*) ;; *) fail "without --lang the English message stays: $out" ;; esac
+run --result --json --lang da tests/data/results/bad/truncated.json
+checks=$((checks + 1))
+"$PY" -c '
+import json, sys
+d = json.loads(sys.argv[1])["files"][0]["diagnostics"][0]
+assert d["text"].startswith("Filen er beskadiget"), d
+assert d["message"].startswith("invalid JSON at line"), d
+' "$out" || fail "--json --lang da: $out"
+run --lang fr tests/data/results/bad/truncated.json
+expect_rc 2 "--lang fr is a usage error"
+
 echo "validate_codes: $((checks - failures)) of $checks checks passed"
 [ "$failures" = 0 ]

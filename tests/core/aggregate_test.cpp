@@ -15,6 +15,7 @@
 
 namespace {
 using mf_test::example;
+using mf_test::with_checksum;
 
 using nlohmann::json;
 
@@ -217,6 +218,7 @@ TEST(Aggregate, HandCheckedFiguresNewestPerCvr) {
     EXPECT_EQ(a.files[0].superseded_by, "f5.json");
     EXPECT_EQ(a.files[5].status, mf::FileReport::Status::Superseded);
     EXPECT_EQ(a.files[5].superseded_by, "f2.json");
+    EXPECT_FALSE(a.files[0].same_file || a.files[5].same_file); // newer assessments, not copies
     EXPECT_EQ(a.files[6].status, mf::FileReport::Status::Rejected);
 
     const mf::GroupStats& all = group(a, "all", "all");
@@ -327,11 +329,6 @@ std::string exported() {
     return out.text;
 }
 
-std::string with_checksum(json doc) {
-    doc["checksum"] = mf::result_checksum(doc);
-    return doc.dump(2) + "\n";
-}
-
 // "pointer: message" per error; every diagnostic must carry its registered code (diagnostic_check.h).
 std::vector<std::string> errors(const mf::FileCheck& c) {
     mf_test::expect_coded(c.diagnostics);
@@ -364,6 +361,37 @@ TEST(AggregateCheck, AcceptsAnExportedFileWithItsStoredScores) {
     EXPECT_EQ(c.row->principles[1], scores["principles"]["deltagelse"].get<double>());
     EXPECT_EQ(c.row->themes[0], scores["themes"]["ledelse"]["percent"].get<double>());
     EXPECT_EQ(c.bytes, text.size());
+}
+
+// Issue 19: the same exported file under two names is "the same file sent again"; an assessment of
+// the same CVR number with other content is a newer one.
+TEST(AggregateCheck, AnIdenticalCopyIsTheSameFileSentAgainNotANewerAssessment) {
+    const std::string text = exported();
+    json changed = json::parse(text);
+    changed["updated"] = "2000-01-01T00:00:00Z"; // older, with a fresh checksum
+    changed["created"] = "2000-01-01T00:00:00Z";
+    changed["checksum"] = mf::result_checksum(changed);
+    std::vector<mf::FileCheck> checks;
+    checks.push_back(mf::check_result(text, "b-kopi.json", example()));
+    checks.push_back(mf::check_result(text, "a.json", example()));
+    checks.push_back(mf::check_result(changed.dump(2), "c-gammel.json", example()));
+    for (const mf::FileCheck& c : checks) ASSERT_TRUE(c.row) << ::testing::PrintToString(errors(c));
+    EXPECT_EQ(checks[0].row->checksum, checks[1].row->checksum);
+    EXPECT_NE(checks[0].row->checksum, checks[2].row->checksum);
+    const mf::Aggregate a = mf::aggregate(example(), std::move(checks));
+    EXPECT_EQ(a.counted, 1u);
+    EXPECT_EQ(a.files[1].status, mf::FileReport::Status::Counted); // a.json: same time, first name
+    EXPECT_EQ(a.files[0].status, mf::FileReport::Status::Superseded);
+    EXPECT_EQ(a.files[0].superseded_by, "a.json");
+    EXPECT_TRUE(a.files[0].same_file);
+    EXPECT_EQ(a.files[2].status, mf::FileReport::Status::Superseded);
+    EXPECT_FALSE(a.files[2].same_file);
+    const json rows = mf::rows_json(example(), a); // file names are in the internal file only
+    bool listed = false;
+    for (const json& f : rows["fileProblems"])
+        if (f["file"] == "b-kopi.json") listed = f.value("sameFile", false);
+        else EXPECT_FALSE(f.contains("sameFile")) << f.dump();
+    EXPECT_TRUE(listed);
 }
 
 TEST(AggregateCheck, RejectsTamperedAndUnsignedFiles) {

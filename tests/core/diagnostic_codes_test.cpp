@@ -609,7 +609,9 @@ TEST(DiagnosticCodes, TheFixturesNameTheProblemsTheirNamesSay) {
         {"tampered_checksum", "result.checksum.mismatch"}, {"no_checksum", "result.checksum.missing"},
         {"questionnaire_file", "result.format.questionnaire_file"}, {"unknown_option", "result.answer.not_yes_no"},
         {"unknown_question", "result.answer.unknown_question"}, {"bad_cvr", "result.cvr.bad_checksum"},
-        {"too_many_focus_areas", "result.action_plan.too_many"}, {"updated_before_created", "result.timestamp.updated_before_created"}};
+        {"too_many_focus_areas", "result.action_plan.too_many"}, {"updated_before_created", "result.timestamp.updated_before_created"},
+        {"hidden_answer", "result.answer.hidden"}, {"hidden_by_unfitting_answer", "result.answer.hidden"},
+        {"score_whole_number_as_float", "scores.whole_number_as_float"}};
     for (const auto& [name, code] : results) {
         const mf::ImportOutcome r = mf::import_result_file(kData + "/results/bad/" + name + ".json", shipped());
         std::vector<std::string> codes;

@@ -1,7 +1,8 @@
 // The printable report: the figures of scoring.md's worked example in the page, escaping of every
 // user text, both languages, the comparison, the action plan with its indicators, the follow-up of
-// the earlier plan next to the themes' change, the order of the recommendations, and
-// a page that needs nothing from outside (no scripts, no URLs) for the shipped questionnaire.
+// the earlier plan next to the themes' change, the order of the recommendations, and a page that
+// needs nothing from outside (no scripts, no URLs) for the shipped questionnaire, and whose only
+// inline style is assets/report.css byte for byte (the web pages' CSP allows it by hash).
 #include "core/questionnaire_load.h"
 #include "core/report.h"
 #include "core/scoring.h"
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <regex>
 
 namespace {
@@ -271,6 +273,25 @@ TEST(Report, SelfContainedForTheShippedQuestionnaire) {
         ASSERT_NE(scores.level, nullptr);
         EXPECT_TRUE(has(html, ">" + mf::html_escape(scores.level->title.in(lang)) + "<"));
         EXPECT_TRUE(has(html, "Owner &amp; co"));
+    }
+}
+
+// The report opens from a blob: URL and inherits the web page's Content-Security-Policy, which allows
+// one inline style: the SHA-256 of assets/report.css (cmake/WebPages.cmake). So the page's only
+// <style> must hold exactly that file, and nothing else may be an inline style (no style="...").
+TEST(Report, TheOnlyInlineStyleIsReportCssByteForByte) {
+    std::ifstream file(MF_SOURCE_DIR "/assets/report.css", std::ios::binary);
+    ASSERT_TRUE(file) << "assets/report.css";
+    const std::string css((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(std::string(mf::report_css()), css);
+    for (const char* lang : {"da", "en"}) {
+        const std::string html = report(example(), example_assessment(lang));
+        EXPECT_EQ(count(html, "<style"), 1u) << lang;
+        const std::size_t open = html.find("<style>"), close = html.find("</style>");
+        ASSERT_NE(open, std::string::npos);
+        ASSERT_NE(close, std::string::npos);
+        EXPECT_EQ(html.substr(open + 7, close - open - 7), css) << lang;
+        EXPECT_FALSE(std::regex_search(html, std::regex(R"(<[^>]*\sstyle\s*=)"))) << lang << ": a style attribute";
     }
 }
 

@@ -4,14 +4,17 @@
 #include "core/result.h"
 #include "core/sha256.h"
 #include "support/diagnostic_check.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace {
 
 using mf::Answers;
+using mf_test::with_checksum;
 using nlohmann::json;
 
 json example_json() {
@@ -19,12 +22,7 @@ json example_json() {
     return json::parse(in);
 }
 
-mf::Questionnaire load(const json& doc) {
-    mf::LoadedQuestionnaire loaded = mf::load_questionnaire_json(doc, "example.json");
-    for (const mf::Diagnostic& d : loaded.diagnostics) ADD_FAILURE() << d.to_string();
-    if (!loaded.questionnaire) throw std::runtime_error("questionnaire does not load");
-    return *loaded.questionnaire;
-}
+mf::Questionnaire load_example(const json& doc) { return mf_test::load_json_or_fail(doc, "example.json"); }
 
 mf::Assessment example_assessment() {
     mf::Assessment a;
@@ -63,16 +61,10 @@ mf::ImportOutcome import_text(const std::string& text, const mf::Questionnaire& 
     return outcome;
 }
 
-// Re-serialises a document the way the exporter does, with a correct checksum (for files we edit).
-std::string with_checksum(json doc) {
-    doc["checksum"] = mf::result_checksum(doc);
-    return doc.dump(2) + "\n";
-}
-
 } // namespace
 
 TEST(ResultExport, WritesEveryPartOfTheFormat) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     const std::string text = export_ok(q, example_assessment());
     const json doc = json::parse(text);
     EXPECT_EQ(doc["format"], "mangfoldighedstjek/result");
@@ -105,7 +97,7 @@ TEST(ResultExport, WritesEveryPartOfTheFormat) {
 }
 
 TEST(ResultExport, RoundTripIsByteIdentical) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     for (const char* lang : {"da", "en"}) {
         mf::Assessment a = example_assessment();
         a.language = lang;
@@ -122,7 +114,7 @@ TEST(ResultExport, RoundTripIsByteIdentical) {
 }
 
 TEST(ResultExport, RefusesAnInvalidCvrNumberWithAClearMessage) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     mf::Assessment a = example_assessment();
     a.answers["cvr"] = std::string("13748137");
     mf::ExportOutcome out = mf::export_result(q, a, "eksempel.json");
@@ -143,7 +135,7 @@ TEST(ResultExport, RefusesAnInvalidCvrNumberWithAClearMessage) {
 }
 
 TEST(ResultExport, ListsEveryOtherReasonToRefuse) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     mf::Assessment a = example_assessment();
     a.created = "2026-11-25 14:03";
     a.updated = "2026-13-01T00:00:00Z";
@@ -178,7 +170,7 @@ TEST(ResultExport, ValidatesTimestamps) {
 }
 
 TEST(ResultImport, TamperedByteGivesAChecksumWarningButLoads) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     std::string text = export_ok(q, example_assessment());
     const std::size_t at = text.find("Eksempel ApS");
     ASSERT_NE(at, std::string::npos);
@@ -195,7 +187,7 @@ TEST(ResultImport, TamperedByteGivesAChecksumWarningButLoads) {
 }
 
 TEST(ResultImport, EditedScoresAreNoticedAndRecomputed) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
     doc["scores"]["overall"] = 95;
     mf::ImportOutcome in = import_text(with_checksum(doc), q); // even with a recomputed checksum
@@ -206,7 +198,7 @@ TEST(ResultImport, EditedScoresAreNoticedAndRecomputed) {
 }
 
 TEST(ResultImport, RejectsTruncatedInvalidHugeAndNonUtf8Files) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     const std::string text = export_ok(q, example_assessment());
 
     mf::ImportOutcome truncated = import_text(text.substr(0, text.size() / 2), q);
@@ -234,7 +226,7 @@ TEST(ResultImport, RejectsTruncatedInvalidHugeAndNonUtf8Files) {
 }
 
 TEST(ResultImport, RejectsOtherFormatsAndVersions) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
 
     json v2 = doc;
@@ -262,7 +254,7 @@ TEST(ResultImport, RejectsOtherFormatsAndVersions) {
 }
 
 TEST(ResultImport, ReportsEveryWrongTypeWithItsPointer) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
     doc["created"] = 5;
     doc["updated"] = "yesterday";
@@ -290,7 +282,7 @@ TEST(ResultImport, ReportsEveryWrongTypeWithItsPointer) {
 }
 
 TEST(ResultImport, CarriesAnswersOverToANewQuestionnaireVersion) {
-    const mf::Questionnaire v1 = load(example_json());
+    const mf::Questionnaire v1 = load_example(example_json());
     const std::string old_text = export_ok(v1, example_assessment());
 
     // Version 1.1.0: "draft" is gone from policy, only_network is gone, a new question is added.
@@ -304,7 +296,7 @@ TEST(ResultImport, CarriesAnswersOverToANewQuestionnaireVersion) {
     json added = rekruttering[1];
     added["id"] = "mentor";
     rekruttering.push_back(added);
-    const mf::Questionnaire v11 = load(doc);
+    const mf::Questionnaire v11 = load_example(doc);
 
     mf::ImportOutcome in = import_text(old_text, v11);
     ASSERT_TRUE(in.result) << messages(in.diagnostics).front();
@@ -333,8 +325,77 @@ TEST(ResultImport, CarriesAnswersOverToANewQuestionnaireVersion) {
     EXPECT_TRUE(mf::export_result(v11, in.result->assessment).ok());
 }
 
+TEST(ResultImport, WarnsAboutAWholeScoreWrittenAsADecimalNumber) {
+    // The format writes whole numbers as integers; 50.0 (or 5e1) is the same value, read with a word.
+    const mf::Questionnaire q = load_example(example_json());
+    const std::string text = export_ok(q, example_assessment());
+    json doc = json::parse(text);
+    std::string theme; // a theme whose coverage is whole (100 when every question is answered)
+    for (const auto& [id, t] : doc["scores"]["themes"].items())
+        if (t["coverage"].is_number_integer()) theme = id;
+    ASSERT_FALSE(theme.empty()) << "the example needs a theme with a whole coverage";
+    const long long whole = doc["scores"]["themes"][theme]["coverage"].get<long long>();
+    doc["scores"]["themes"][theme]["coverage"] = static_cast<double>(whole);
+    mf::ImportOutcome in = import_text(with_checksum(doc), q);
+    ASSERT_TRUE(in.result);
+    ASSERT_EQ(in.diagnostics.size(), 1u) << messages(in.diagnostics).front();
+    const mf::Diagnostic& d = in.diagnostics[0];
+    EXPECT_EQ(d.severity, mf::Diagnostic::Severity::Warning);
+    EXPECT_EQ(d.code, "scores.whole_number_as_float");
+    EXPECT_EQ(d.pointer, "/scores/themes/" + theme + "/coverage");
+    EXPECT_EQ(d.param("got"), std::to_string(whole) + ".0");
+    EXPECT_EQ(d.param("value"), std::to_string(whole));
+    EXPECT_EQ(*in.result->stored_scores.themes.at(theme).coverage, static_cast<double>(whole));
+    // As the export writes it (whole numbers as integers, the rest with their fraction): nothing to say.
+    EXPECT_TRUE(import_text(text, q).diagnostics.empty());
+}
+
+TEST(ResultImport, LeavesOutAndListsAnswersToHiddenQuestions) {
+    const mf::Questionnaire q = load_example(example_json());
+    json doc = json::parse(export_ok(q, example_assessment()));
+    // large_employer is asked only from 50 employees; the file says 20 (the export left it out).
+    ASSERT_FALSE(doc["answers"].contains("large_employer"));
+    doc["answers"]["large_employer"] = "yes";
+    mf::ImportOutcome in = import_text(with_checksum(doc), q);
+    ASSERT_TRUE(in.result);
+    EXPECT_EQ(messages(in.diagnostics), std::vector<std::string>{
+        "old.json: /answers/large_employer: warning: the question \"large_employer\" is hidden by its condition (visibleIf) given "
+        "the file's other answers; its answer is left out"});
+    EXPECT_EQ(in.diagnostics[0].code, "result.answer.hidden");
+    EXPECT_EQ(in.diagnostics[0].param("question"), "large_employer");
+    EXPECT_EQ(in.result->assessment.answers.count("large_employer"), 0u);
+    ASSERT_EQ(in.result->dropped.size(), 1u);
+    EXPECT_EQ(in.result->dropped[0].pointer, "/answers/large_employer");
+    // With 60 employees the same answer is visible and kept (the stored scores then differ: noticed).
+    doc["answers"]["employees"] = 60;
+    in = import_text(with_checksum(doc), q);
+    ASSERT_TRUE(in.result);
+    EXPECT_EQ(*mf::answer_text(in.result->assessment.answers, "large_employer"), "yes");
+    EXPECT_TRUE(in.result->dropped.empty());
+}
+
+TEST(ResultImport, AnAnswerThatDoesNotFitCountsAsUnansweredInConditions) {
+    // employees 60 would show large_employer, but -60 is below the question's minimum: it is dropped
+    // first, so in the condition employees is unanswered, large_employer is hidden and dropped too.
+    const mf::Questionnaire q = load_example(example_json());
+    json doc = json::parse(export_ok(q, example_assessment()));
+    doc["answers"]["employees"] = -60;
+    doc["answers"]["large_employer"] = "yes";
+    mf::ImportOutcome in = import_text(with_checksum(doc), q);
+    ASSERT_TRUE(in.result);
+    ASSERT_EQ(in.result->dropped.size(), 2u);
+    EXPECT_EQ(in.result->dropped[0].pointer, "/answers/employees");
+    EXPECT_EQ(in.result->dropped[1].pointer, "/answers/large_employer");
+    std::vector<std::string> codes;
+    for (const mf::Diagnostic& d : in.diagnostics) codes.push_back(d.code);
+    EXPECT_NE(std::find(codes.begin(), codes.end(), "result.answer.below_minimum"), codes.end());
+    EXPECT_NE(std::find(codes.begin(), codes.end(), "result.answer.hidden"), codes.end());
+    EXPECT_EQ(in.result->assessment.answers.count("employees"), 0u);
+    EXPECT_EQ(in.result->assessment.answers.count("large_employer"), 0u);
+}
+
 TEST(ResultImport, WarnsAboutAnInvalidCvrButLoads) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     json doc = json::parse(export_ok(q, example_assessment()));
     doc["answers"]["cvr"] = "12345678";
     mf::ImportOutcome in = import_text(with_checksum(doc), q);
@@ -345,7 +406,7 @@ TEST(ResultImport, WarnsAboutAnInvalidCvrButLoads) {
 }
 
 TEST(ResultCompare, ChangePerPrincipleThemeAndLevel) {
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     mf::Assessment last_year = example_assessment();
     last_year.answers["leader_goal"] = std::string("no");
     last_year.answers.erase("channels");
@@ -450,7 +511,7 @@ TEST(ResultExport, ShippedQuestionnaireRoundTripIsByteIdentical) {
 TEST(ResultExport, InvalidUtf8InTypedTextNeverBreaksTheFile) {
     // Text typed in the app is UTF-8, but core does not rely on it: a bad byte becomes U+FFFD in the
     // file and the checksum covers what was written, so the file still round-trips.
-    const mf::Questionnaire q = load(example_json());
+    const mf::Questionnaire q = load_example(example_json());
     mf::Assessment a = example_assessment();
     a.answers["contact_name"] = std::string("Bad \xFF byte");
     const std::string text = export_ok(q, a);

@@ -7,8 +7,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <fstream>
+#include <iterator>
 #include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace {
 using mf_test::example;
@@ -45,6 +52,125 @@ TEST(Scoring, RoundsHalfAwayFromZeroToOneDecimal) {
     EXPECT_EQ(mf::round1(66.66666666666667), 66.7);
     EXPECT_EQ(mf::round1(100.0), 100.0);
     EXPECT_EQ(mf::round1(0.04), 0.0);
+}
+
+namespace {
+
+// The spreadsheet formula of docs/scoring.md §6, read from the page and evaluated in double
+// arithmetic, as a spreadsheet evaluates it: numbers, A1, + - * /, >= (TRUE is 1), parentheses,
+// SIGN, INT (rounds down) and ABS. Throws on anything else, so a changed formula cannot pass by
+// being misread.
+class Formula {
+public:
+    explicit Formula(std::string text) : text_(std::move(text)) {}
+    double operator()(double a1) {
+        a1_ = a1;
+        pos_ = 0;
+        expect('=');
+        const double v = comparison();
+        if (pos_ != text_.size()) fail("trailing text");
+        return v;
+    }
+
+private:
+    std::string text_;
+    std::size_t pos_ = 0;
+    double a1_ = 0;
+
+    [[noreturn]] void fail(const std::string& what) const {
+        throw std::runtime_error(what + " at " + std::to_string(pos_) + " in " + text_);
+    }
+    bool accept(const std::string& token) {
+        if (text_.compare(pos_, token.size(), token) != 0) return false;
+        pos_ += token.size();
+        return true;
+    }
+    void expect(char c) {
+        if (!accept(std::string(1, c))) fail(std::string("expected ") + c);
+    }
+    double comparison() {
+        const double left = sum();
+        if (accept(">=")) return left >= sum() ? 1 : 0;
+        return left;
+    }
+    double sum() {
+        double v = product();
+        for (;;) {
+            if (accept("+")) v = v + product();
+            else if (accept("-")) v = v - product();
+            else return v;
+        }
+    }
+    double product() {
+        double v = unary();
+        for (;;) {
+            if (accept("*")) v = v * unary();
+            else if (accept("/")) v = v / unary();
+            else return v;
+        }
+    }
+    double unary() { return accept("-") ? -unary() : primary(); }
+    double primary() {
+        if (accept("(")) {
+            const double v = comparison();
+            expect(')');
+            return v;
+        }
+        if (accept("A1")) return a1_;
+        for (const char* f : {"SIGN(", "INT(", "ABS("}) {
+            if (!accept(f)) continue;
+            const double v = comparison();
+            expect(')');
+            if (f[0] == 'S') return v > 0 ? 1 : v < 0 ? -1 : 0;
+            return f[0] == 'I' ? std::floor(v) : std::fabs(v);
+        }
+        const std::size_t start = pos_;
+        while (pos_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.')) ++pos_;
+        if (pos_ == start) fail("unexpected character");
+        return std::stod(text_.substr(start, pos_ - start));
+    }
+};
+
+// The first code block after "Re-implementing the rounding" in docs/scoring.md.
+std::string documented_formula() {
+    std::ifstream file(MF_SOURCE_DIR "/docs/scoring.md");
+    const std::string page((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    const std::size_t section = page.find("Re-implementing the rounding");
+    if (section == std::string::npos) return "";
+    const std::size_t open = page.find("```\n", section);
+    if (open == std::string::npos) return "";
+    const std::size_t begin = page.find_first_not_of(" \n", open + 4);
+    return page.substr(begin, page.find_first_of("\n", begin) - begin);
+}
+
+} // namespace
+
+// docs/scoring.md §6, "Re-implementing the rounding": the examples where Python's round() and a
+// spreadsheet's ROUND differ from the engine, and the page's spreadsheet formula against round1 over
+// every percentage a/b x 100 with b up to 600, the doubles next to every half from 0.05 to 100.05,
+// and the negatives of all of them.
+TEST(Scoring, RoundingFormulaMatchesRound1) {
+    EXPECT_EQ(mf::round1(0.25), 0.3);   // Python round(0.25, 1): 0.2
+    EXPECT_EQ(mf::round1(12.25), 12.3); // Python: 12.2
+    EXPECT_EQ(mf::round1(1.45), 1.5);   // Python: 1.4 (1.45 is below 1.45 as a double; x 10 is 14.5)
+    EXPECT_EQ(mf::round1(1.0499999999999998), 1.0); // a spreadsheet shows 1.05 and may ROUND to 1.1
+    const std::string text = documented_formula();
+    ASSERT_EQ(text.rfind("=SIGN(A1)", 0), 0u) << "the formula in docs/scoring.md: \"" << text << "\"";
+    Formula formula(text);
+    std::vector<double> values;
+    for (int b = 1; b <= 600; ++b)
+        for (int a = 0; a <= b; ++a) values.push_back(100.0 * a / b);
+    for (int n = 0; n <= 1000; ++n) {
+        const double half = (n + 0.5) / 10;
+        values.insert(values.end(), {half, std::nextafter(half, 0.0), std::nextafter(half, 1000.0)});
+    }
+    const std::size_t positive = values.size();
+    for (std::size_t i = 0; i < positive; ++i) values.push_back(-values[i]);
+    std::size_t differ = 0;
+    for (double x : values)
+        if (formula(x) != mf::round1(x) && ++differ <= 5) ADD_FAILURE() << "x = " << x << ": " << formula(x) << " against " << mf::round1(x);
+    EXPECT_EQ(differ, 0u) << "of " << values.size();
+    EXPECT_GT(values.size(), 360000u);
 }
 
 TEST(Scoring, WritesWholeNumbersAsIntegers) {
@@ -286,6 +412,50 @@ TEST(Recommendations, NoneForUnansweredHiddenOrPerfectAnswers) {
     const mf::RecommendationList list = mf::recommend(q, a, mf::compute_scores(q, a), "da");
     EXPECT_TRUE(list.items.empty()); // all 100 %, large_employer hidden, rekruttering has no percentage
     EXPECT_EQ(list.unanswered, (std::vector<std::string>{"channels", "anonymous", "only_network"}));
+}
+
+// Equal gains keep questionnaire order (docs/scoring.md §7), also when double arithmetic makes them
+// differ in the last bit. The answers of a generated file (mf-generate --count 3000 --seed 1,
+// 2024/result-000038.json): the themes partnerskaber and samfund both gain exactly 1400/109 points
+// (answered weight 109, each theme 14 weight short of its best), computed as 12.844036697247706
+// and 12.844036697247708; before the tolerance, samfund, later in the questionnaire, came first.
+TEST(Recommendations, ExactlyEqualGainsKeepQuestionnaireOrder) {
+    const mf::Questionnaire& q = mf_test::shipped();
+    using V = std::vector<std::string>;
+    const Answers a{{"org_name", std::string("Sydhavn Omsorg")}, {"cvr", std::string("66091201")},
+                    {"sector", std::string("industri")}, {"employees", 7.0},
+                    {"anonymised", std::string("no")}, {"antidiscrimination_rules", std::string("yes")},
+                    {"career_paths", std::string("faa_kendte")}, {"case_handling", std::string("fra_gang_til_gang")},
+                    {"civil_society", std::string("no")}, {"communication", std::string("goer_ikke")},
+                    {"community", V{"ingen"}}, {"customer_needs", std::string("no")},
+                    {"cv_gaps", std::string("yes")}, {"data_tracked", V{"ansoegere", "sammensaetning"}},
+                    {"development", std::string("leder_vaelger")}, {"education_partners", std::string("no")},
+                    {"exit_reasons", std::string("no")}, {"has_goals", std::string("no")},
+                    {"has_policy", std::string("no")}, {"interviews", std::string("faste_emner")},
+                    {"language_support", V{"sprogmakker", "fagord"}},
+                    {"leadership_commitment", std::string("ikke_droeftet")}, {"mentor_scheme", std::string("uformelt")},
+                    {"mentor_time", std::string("no")}, {"offensive_remarks", std::string("yes")},
+                    {"onboarding", std::string("laerer_undervejs")}, {"recruitment_channels", V{"foreninger"}},
+                    {"religious_cultural", std::string("praktiske_loesninger")}, {"reporting_channel", std::string("yes")},
+                    {"responsibility", std::string("yes")}, {"schemes_to_jobs", std::string("slutter_bare")},
+                    {"schemes_used", V{"igu"}}, {"screening", std::string("i_hovedet")},
+                    {"share_experience", std::string("no")}, {"social_inclusion", std::string("altid_de_samme")}};
+    const mf::Scores scores = mf::compute_scores(q, a);
+    ASSERT_EQ(scores.overall.weight_sum, 109.0);
+    const mf::RecommendationList list = mf::recommend(q, a, scores, "da");
+    std::vector<std::string> themes; // the theme recommendations, in the list's order
+    for (const mf::Recommendation& r : list.items) {
+        if (r.kind != mf::Recommendation::Kind::Theme) continue;
+        themes.push_back(r.id);
+        if (r.id == "partnerskaber" || r.id == "samfund") {
+            EXPECT_NEAR(r.gain, 1400.0 / 109.0, 1e-12) << r.id;
+        }
+    }
+    // Each theme has two recommendations (below 40 and below 70); both apply to both themes.
+    const auto first = std::find(themes.begin(), themes.end(), "partnerskaber");
+    ASSERT_NE(first, themes.end());
+    ASSERT_LE(first + 4, themes.end());
+    EXPECT_EQ(V(first, first + 4), (V{"partnerskaber", "partnerskaber", "samfund", "samfund"}));
 }
 
 namespace {

@@ -120,7 +120,29 @@ TEST(Texts, EveryKeyOfTheTableIsUsedInTheSources) {
     const std::map<std::string, std::string> literals = source_literals();
     for (std::size_t i = 0; i < mf::text_table_size(); i++) {
         const std::string key = mf::text_table_at(i).key;
+        // "diag.<code>" is used through the code registry (diagnostic_text, core/texts.h).
+        if (key.rfind("diag.", 0) == 0) {
+            EXPECT_NE(mf::find_diagnostic_code(key.substr(5)), nullptr) << "\"" << key << "\" is a text for no registered code";
+            continue;
+        }
         EXPECT_TRUE(literals.count(key)) << "\"" << key << "\" is in assets/texts.json but no source uses it";
+    }
+}
+
+// Each registered code has its plain-language text; its placeholders are parameters of the code and
+// never the ones for experts (parser details, byte offsets, hashes, JSON pointers, raw JSON values),
+// which the app shows only behind "Technical details".
+TEST(Texts, EveryDiagnosticCodeHasAPlainTextFromItsParameters) {
+    const std::set<std::string> technical = {"detail", "byte", "found", "computed", "first_at", "defined_at", "got", "got_type"};
+    for (const mf::DiagnosticCodeInfo& info : mf::diagnostic_codes()) {
+        SCOPED_TRACE(info.code);
+        const mf::TextEntry* entry = mf::find_text("diag." + info.code);
+        ASSERT_NE(entry, nullptr) << "assets/texts.json has no \"diag." << info.code << "\"";
+        const std::set<std::string> params(info.params.begin(), info.params.end());
+        for (const std::string& name : placeholders(entry->da)) {
+            EXPECT_TRUE(params.count(name)) << "{" << name << "} is not a parameter of the code";
+            EXPECT_FALSE(technical.count(name)) << "{" << name << "} is for experts only";
+        }
     }
 }
 

@@ -8,7 +8,6 @@
 //   - navigation      screens, themes, the review's "Go to", resume, the overview
 //   - notices
 //   - start over
-//   - diagnostic_text
 #include "app/model/model.h"
 
 #include "core/questionnaire_load.h"
@@ -229,14 +228,6 @@ void AppModel::answers_changed() {
     if (a.created.empty() || now < a.created) a.created = now;
     a.updated = now;
     session_changed();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Diagnostics as the user reads them
-// ---------------------------------------------------------------------------------------------
-std::string diagnostic_text(const Texts& texts, const Diagnostic& d) {
-    (void)texts;
-    return d.pointer.empty() ? d.message : d.pointer + ": " + d.message;
 }
 
 } // namespace mf

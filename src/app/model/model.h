@@ -23,6 +23,7 @@
 #include "app/model/municipality_model.h"
 #include "app/model/workshop_model.h"
 #include "core/calendar.h"
+#include "core/diagnostic_codes.h"
 #include "core/follow_up.h"
 #include "core/questionnaire.h"
 #include "core/result.h"
@@ -290,9 +291,5 @@ private:
     std::string last_export_, export_error_;
     std::string import_path_, export_path_;
 };
-
-// A core diagnostic as the user reads it: its "diag.<code>" text in the user's language when the
-// table has one, else core's English message; "/pointer: " in front when it has a pointer.
-std::string diagnostic_text(const Texts& texts, const Diagnostic& diagnostic);
 
 } // namespace mf

@@ -4,6 +4,7 @@
 //   - receiving    announced, received (bundles expanded by core), rejected, clear
 //   - recompute    aggregate() over the checks in file-name order, throttled while loading; publish()
 //                  with the chosen year and k (again, alone, when only those change)
+//   - not_counted_text   a file not counted: newer assessment, or the same file sent again
 //   - exports      the CLI's writers over the current aggregate and publication
 #include "app/model/municipality_model.h"
 
@@ -112,8 +113,13 @@ void MunicipalityModel::recompute(double time) {
         if (f.status == FileReport::Status::Rejected)
             for (const Diagnostic& d : f.diagnostics)
                 if (d.severity == Diagnostic::Severity::Error) rejections_.push_back(d);
-        if (f.status == FileReport::Status::Superseded) superseded_.emplace_back(f.file, f.superseded_by);
+        if (f.status == FileReport::Status::Superseded) superseded_.push_back(NotCounted{f.file, f.superseded_by, f.same_file});
     }
+}
+
+std::string not_counted_text(const Texts& texts, const MunicipalityModel::NotCounted& file) {
+    if (file.same_file) return texts("muni.resent_line", {{"file", file.file}, {"by", file.by}});
+    return texts("muni.superseded_line", {{"file", file.file}, {"by", file.by}});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@
 #include "core/aggregate_output.h"
 #include "core/publication.h"
 #include "core/questionnaire.h"
+#include "core/texts.h"
 
 #include <cstddef>
 #include <map>
@@ -61,10 +62,14 @@ public:
     // The published figures of the chosen year under the chosen k (absent before any file counts).
     const std::optional<Publication>& publication() const { return publication_; }
     bool stale() const { return stale_; }
-    // The rejected files' errors and the files not counted (file, the file that counts instead), in
-    // the aggregate's order.
+    // The rejected files' errors and the files not counted, in the aggregate's order.
+    struct NotCounted {
+        std::string file;
+        std::string by;         // the file that counts instead
+        bool same_file = false; // an identical copy of it (same checksum): sent again, not newer
+    };
     const std::vector<Diagnostic>& rejections() const { return rejections_; }
-    const std::vector<std::pair<std::string, std::string>>& superseded() const { return superseded_; }
+    const std::vector<NotCounted>& superseded() const { return superseded_; }
 
     // --- The view's choices --------------------------------------------------------------------------
     bool keep_duplicates() const { return options_.keep_duplicates; }
@@ -106,7 +111,11 @@ private:
     PublishOptions publish_;
     std::optional<Publication> publication_;
     std::vector<Diagnostic> rejections_;
-    std::vector<std::pair<std::string, std::string>> superseded_;
+    std::vector<NotCounted> superseded_;
 };
+
+// "alfa.json: not counted – the same file sent again (as alfa-kopi.json)" or "... newer assessment
+// of the same CVR number in ...", in the texts' language.
+std::string not_counted_text(const Texts& texts, const MunicipalityModel::NotCounted& file);
 
 } // namespace mf

@@ -172,16 +172,23 @@ void import_dialog(AppModel& m) {
     const Texts& tr = m.texts();
     if (!ui::begin_dialog(std::string(tr("import.dialog_title")) + "###import", true, 40, 0.45f)) return;
     ui::name_dialog(pending->result ? "import" : "import-error");
-    std::vector<std::string> errors, warnings;
-    for (const Diagnostic& d : pending->problems)
+    std::vector<std::string> errors, warnings, details; // plain words; file, pointer and English for experts
+    for (const Diagnostic& d : pending->problems) {
         (d.severity == Diagnostic::Severity::Error ? errors : warnings).push_back(diagnostic_text(tr, d));
+        details.push_back(diagnostic_details(d));
+    }
+    auto technical_details = [&] {
+        if (!details.empty() && ui::disclosure(tr("details.technical"), "import-details")) bullets(details);
+    };
     ImGui::PushTextWrapPos(0);
     if (!pending->result) {
         ui::heading(tr("import.failed"));
         ui::bold(pending->file);
         bullets(errors);
         ui::muted(tr("import.unchanged"));
+        technical_details();
         if (ui::primary_button("OK", "import-ok")) {
+            ui::close_disclosure("import-details");
             m.dismiss_import();
             ImGui::CloseCurrentPopup();
         }
@@ -194,6 +201,7 @@ void import_dialog(AppModel& m) {
         if (!warnings.empty()) {
             ui::subheading(tr("import.note"));
             bullets(warnings);
+            technical_details();
         }
         ImGui::Spacing();
         if (ui::primary_button(tr("import.continue"), "import-continue-confirm")) m.adopt_import(ImportPurpose::Continue);
@@ -204,7 +212,10 @@ void import_dialog(AppModel& m) {
             ui::muted(tr("import.next_round_hint"));
         }
         if (m.pending_import() && ui::secondary_button(tr("import.cancel"), "import-cancel")) m.dismiss_import();
-        if (!m.pending_import()) ImGui::CloseCurrentPopup();
+        if (!m.pending_import()) {
+            ui::close_disclosure("import-details");
+            ImGui::CloseCurrentPopup();
+        }
     }
     ImGui::PopTextWrapPos();
     ImGui::EndPopup();

@@ -74,11 +74,16 @@ void line_list(const char* id, const std::vector<std::string>& lines) {
     const float line_h = ImGui::GetTextLineHeightWithSpacing();
     const float h = std::min((float)lines.size(), 12.0f) * line_h + ImGui::GetStyle().WindowPadding.y * 2;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().panel);
-    ImGui::BeginChild(id, ImVec2(ui::column_width(), h), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
-    ImGuiListClipper clipper;
-    clipper.Begin((int)lines.size(), line_h);
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) ImGui::TextUnformatted(lines[(std::size_t)i].c_str());
+    // Long reasons wrap (no horizontal scrolling); lines above and below the view are only measured.
+    ImGui::BeginChild(id, ImVec2(ui::column_width(), h), ImGuiChildFlags_Border);
+    ImGui::PushTextWrapPos(0);
+    for (const std::string& line : lines) {
+        const float top = ImGui::GetCursorPosY();
+        const bool seen = top + line_h * 4 >= ImGui::GetScrollY() && top <= ImGui::GetScrollY() + h;
+        if (seen) ImGui::TextWrapped("%s", line.c_str());
+        else ImGui::Dummy(ImGui::CalcTextSize(line.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x));
+    }
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -364,12 +369,18 @@ void problems_section(AppModel& m) {
         lines.reserve(v.rejections().size());
         for (const Diagnostic& d : v.rejections()) lines.push_back(d.file + ": " + diagnostic_text(tr, d));
         line_list("##muni-rejected", lines);
+        if (ui::disclosure(tr("details.technical"), "muni-rejected-details")) {
+            std::vector<std::string> details;
+            details.reserve(v.rejections().size());
+            for (const Diagnostic& d : v.rejections()) details.push_back(diagnostic_details(d));
+            line_list("##muni-rejected-details", details);
+        }
     }
     if (!v.superseded().empty()) {
         ui::subheading(tr("muni.not_counted"));
         std::vector<std::string> lines;
         lines.reserve(v.superseded().size());
-        for (const auto& s : v.superseded()) lines.push_back(tr("muni.superseded_line", {{"file", s.first}, {"by", s.second}}));
+        for (const auto& s : v.superseded()) lines.push_back(not_counted_text(tr, s));
         line_list("##muni-superseded", lines);
     }
 }

@@ -274,6 +274,22 @@ bool small_button(const std::string& label, const std::string& id) {
     return pressed || via_layer;
 }
 
+bool disclosure(const std::string& label, const std::string& id) {
+    Context& c = context();
+    const bool open = c.open_disclosures.count(id) > 0;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y * 0.4f));
+    const bool pressed = ImGui::Button(((open ? "\xE2\x80\x93 " : "+ ") + label + "###" + id).c_str()); // "– " / "+ "
+    ImGui::PopStyleVar();
+    const bool via_layer = note("disclosure", label, id, open);
+    if (pressed || via_layer) {
+        if (open) c.open_disclosures.erase(id);
+        else c.open_disclosures.insert(id);
+    }
+    return c.open_disclosures.count(id) > 0;
+}
+
+void close_disclosure(const std::string& id) { context().open_disclosures.erase(id); }
+
 // ---------------------------------------------------------------------------------------------
 // Choice rows
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@
 //                       accessible DOM layer (src/app/a11y.cpp, src/platform/a11y_web.js) mirrors
 //   - activation        the accessible layer pressing a button, choosing, typing (ui::activate)
 //   - text helpers      headings, wrapped paragraphs, muted text, notices
-//   - buttons           primary, secondary, small and danger
+//   - buttons           primary, secondary, small and danger; a disclosure
 //   - dialogs           a centred modal
 //   - choice            a full-width radio or checkbox row with wrapped text
 //   - fields            labelled text input with a message under it
@@ -26,6 +26,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,7 +41,7 @@ struct UiCell {
 };
 
 struct UiItem {
-    // Interactive: "button", "radio", "checkbox", "input", "combo", "option", "chart".
+    // Interactive: "button", "disclosure" (checked = open), "radio", "checkbox", "input", "combo", "option", "chart".
     // Text (text = true): "heading" (level 1, 2, 3), "text", "strong", "muted", "notice" (tone),
     // "error" (a message in the error colour), "bullet" (a list line), "progress" (value = 0..100),
     // "bar" (a bar of a chart: label and the numbers it shows, as text), "table" (label = caption,
@@ -100,6 +101,7 @@ struct Context {
     bool quiet = false;         // texts drawn as part of a widget are not recorded again
     float column = 600, indent = 0;
     bool last_left = false;     // the last text field lost focus this frame
+    std::set<std::string> open_disclosures; // ids of the disclosures shown open (see disclosure)
     struct Table {
         bool open = false, drawn = false;
         std::size_t item = 0;
@@ -152,6 +154,12 @@ void notice(Tone tone, const std::string& text, const std::string& id = "");
 bool primary_button(const std::string& label, const std::string& id, bool enabled = true);
 bool secondary_button(const std::string& label, const std::string& id, bool enabled = true);
 bool small_button(const std::string& label, const std::string& id);
+// A disclosure ("Technical details"): a small button that opens and closes what follows it; true
+// while open (draw the hidden part then). Recorded as kind "disclosure", checked when open, which the
+// accessible layer shows as a button with aria-expanded. close_disclosure forgets one (a dialog that
+// goes away).
+bool disclosure(const std::string& label, const std::string& id);
+void close_disclosure(const std::string& id);
 // The destructive choice of a dialog ("Yes, delete"): white text on the error colour.
 bool danger_button(const std::string& label, const std::string& id);
 

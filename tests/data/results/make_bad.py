@@ -95,4 +95,12 @@ write("follow_up_value_not_yes_no.json", edited(lambda d: d["planFollowUp"]["ite
     current=1)))
 write("format1_with_format2_fields.json", edited(lambda d: d.update(formatVersion=1)))  # indicators and follow-up are unknown in format 1
 write("other_questionnaire_version.json", edited(lambda d: d["questionnaire"].update(version="0.9.0")))
+# A whole-number score written as a decimal number (50.0 instead of 50), as another program might.
+write("score_whole_number_as_float.json", edited(lambda d: d["scores"]["themes"]["opfoelgning"].update(percent=float(d["scores"]["themes"]["opfoelgning"]["percent"]))))
+# An answer to a question the other answers hide (case_handling is asked only when there is a
+# reporting channel; the file says there is none).
+write("hidden_answer.json", edited(lambda d: d["answers"].update(case_handling="kendt_frister")))
+# An answer that does not fit counts as unanswered in conditions: has_policy "perhaps" is dropped, so
+# policy_content and policy_known, asked only when has_policy is yes, are hidden and dropped too.
+write("hidden_by_unfitting_answer.json", edited(lambda d: d["answers"].update(has_policy="perhaps")))
 print("wrote", len([f for f in os.listdir(BAD) if f.endswith(".json")]), "files into", BAD)
