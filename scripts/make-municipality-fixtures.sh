@@ -55,10 +55,10 @@ cd "$OUT"
 files=$(ls -- *.json | LC_ALL=C sort)
 Q="$SRC/questionnaires/aktoersporet.json"
 # shellcheck disable=SC2086
-"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --decimal-comma --rows-csv expected/rows-intern.csv --rows-json expected/rows-intern.json \
+"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --lang da --decimal-comma --rows-csv expected/rows-intern.csv --rows-json expected/rows-intern.json \
     --summary-csv expected/summary.csv --summary-json expected/summary.json $files >/dev/null 2>&1 || true
 # shellcheck disable=SC2086
-"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --decimal-comma --keep-duplicates --rows-csv expected/rows-keep-intern.csv \
+"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --lang da --decimal-comma --keep-duplicates --rows-csv expected/rows-keep-intern.csv \
     $files >/dev/null 2>&1 || true
 # shellcheck disable=SC2086
 "$PY" "$SRC/scripts/aggregate_reference.py" --questionnaire "$Q" --out expected/app-figures.json $files >/dev/null

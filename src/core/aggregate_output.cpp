@@ -120,21 +120,25 @@ json count_json(const CountFigure& c, std::size_t min_group) {
 std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOptions& options, const RowsOptions& rows) {
     const std::string& lang = options.language;
     std::string out = options.bom ? "\xEF\xBB\xBF" : "";
+    const Texts t(lang);
     CsvLine label{options, {}};
-    label.text(Texts(lang)("aggregate.internal_rows"));
+    label.text(t("aggregate.internal_rows"));
     append_line(out, label);
+    // The header in the file's language: English is the columns' ids (docs/aggregation.md, section 7).
     CsvLine header{options, {}};
-    for (const char* name : {"cvr", "name", "sector", "sector_name", "employees", "size_band", "overall_pct", "level", "level_name", "coverage_pct"})
-        header.text(name);
-    for (const Principle& p : q.principles) header.text("principle_" + p.id + "_pct");
-    for (const Theme& t : q.themes) header.text("theme_" + t.id + "_pct");
-    for (const char* name : {"focus_areas", "questionnaire_version", "created", "updated", "language"}) header.text(name);
+    for (const char* key : {"csv.cvr", "csv.name", "csv.sector", "csv.sector_name", "csv.employees", "csv.size_band", "csv.overall_pct",
+                            "csv.level", "csv.level_name", "csv.coverage_pct"})
+        header.text(t(key));
+    for (const Principle& p : q.principles) header.text(t("csv.principle_pct", {{"id", p.id}}));
+    for (const Theme& th : q.themes) header.text(t("csv.theme_pct", {{"id", th.id}}));
+    for (const char* key : {"csv.focus_areas", "csv.questionnaire_version", "csv.created", "csv.updated", "csv.language"}) header.text(t(key));
     if (rows.with_contacts)
-        for (const char* name : {"contact", "email"}) header.text(name);
-    for (const char* name : {"file", "first_updated", "first_file", "first_overall_pct", "change_overall_pp"}) header.text(name);
-    for (const Principle& p : q.principles) header.text("change_principle_" + p.id + "_pp");
-    for (const char* name : {"follow_up_of", "goals_followed_up", "goals_reached", "goals_partly", "goals_not_reached", "goals_dropped"})
-        header.text(name);
+        for (const char* key : {"csv.contact", "csv.email"}) header.text(t(key));
+    for (const char* key : {"csv.file", "csv.first_updated", "csv.first_file", "csv.first_overall_pct", "csv.change_overall_pp"}) header.text(t(key));
+    for (const Principle& p : q.principles) header.text(t("csv.change_principle_pp", {{"id", p.id}}));
+    for (const char* key : {"csv.follow_up_of", "csv.goals_followed_up", "csv.goals_reached", "csv.goals_partly", "csv.goals_not_reached",
+                            "csv.goals_dropped"})
+        header.text(t(key));
     append_line(out, header);
 
     for (const OrganisationRow& r : a.rows) {
@@ -299,11 +303,13 @@ struct SummaryLine {
 std::string summary_csv(const Questionnaire& q, const Publication& p, const CsvOptions& options) {
     const std::string& lang = options.language;
     std::string out = options.bom ? "\xEF\xBB\xBF" : "";
+    const Texts t(lang); // the header in the file's language, as in rows_csv
     CsvLine header{options, {}};
-    for (const char* name : {"year", "dimension", "group", "group_name", "organisations", "part_kind", "part", "part_name", "n", "mean", "median", "q1", "q3"})
-        header.text(name);
-    for (const Level& l : q.levels) header.text("level_" + l.id);
-    for (const char* name : {"improved", "unchanged", "declined", "answer", "answer_name", "share_pct"}) header.text(name);
+    for (const char* key : {"csv.year", "csv.dimension", "csv.group", "csv.group_name", "csv.organisations", "csv.part_kind", "csv.part",
+                            "csv.part_name", "csv.n", "csv.mean", "csv.median", "csv.q1", "csv.q3"})
+        header.text(t(key));
+    for (const Level& l : q.levels) header.text(t("csv.level_count", {{"id", l.id}}));
+    for (const char* key : {"csv.improved", "csv.unchanged", "csv.declined", "csv.answer", "csv.answer_name", "csv.share_pct"}) header.text(t(key));
     append_line(out, header);
     if (p.empty()) return out;
     const YearFigures& y = p.year();
@@ -346,7 +352,7 @@ std::string summary_csv(const Questionnaire& q, const Publication& p, const CsvO
             append_line(out, l.line);
         };
         for (const AnswerFigures& a : f.answers) answer_line(a.option, answer_title(*questions[i], a.option, lang), a.count);
-        answer_line("not_answered", Texts(lang)("aggregate.not_answered"), f.not_answered);
+        answer_line("not_answered", t("aggregate.not_answered"), f.not_answered);
     }
     if (p.change) {
         const ChangeFigures& c = *p.change;
@@ -374,7 +380,7 @@ std::string summary_csv(const Questionnaire& q, const Publication& p, const CsvO
         return l;
     };
     if (g.focus_areas) {
-        SummaryLine l = goal_line("focus_areas", Texts(lang)("aggregate.focus_areas"), std::to_string(*g.focus_areas));
+        SummaryLine l = goal_line("focus_areas", t("aggregate.focus_areas"), std::to_string(*g.focus_areas));
         l.empty(4 + levels + 6);
         append_line(out, l.line);
     }
@@ -387,7 +393,7 @@ std::string summary_csv(const Questionnaire& q, const Publication& p, const CsvO
                                         : std::nullopt);
             append_line(out, l.line);
         }
-        SummaryLine l = goal_line("progress", Texts(lang)("aggregate.goal_progress"), std::to_string(g.with_progress));
+        SummaryLine l = goal_line("progress", t("aggregate.goal_progress"), std::to_string(g.with_progress));
         for (const auto* x : {&g.mean, &g.median, &g.q1, &g.q3}) l.line.number(*x);
         l.empty(levels + 6);
         append_line(out, l.line);

@@ -36,7 +36,7 @@ struct CsvOptions {
     char separator = ';';        // Danish Excel expects ';' (its list separator); ',' and '\t' also work
     bool decimal_comma = false;  // "52,5" instead of "52.5" (Danish Excel reads numbers only with ',')
     bool bom = true;             // UTF-8 byte order mark: without it Excel reads UTF-8 as Windows-1252
-    std::string language = "da"; // the texts in the file: names of groups and parts, "færre end 5", labels
+    std::string language = "en"; // the texts in the file: column headers, names of groups and parts, "under 5", labels
 };
 
 struct RowsOptions {
@@ -56,7 +56,7 @@ nlohmann::json count_json(const CountFigure& count, std::size_t min_group);
 std::string rows_csv(const Questionnaire& questionnaire, const Aggregate& aggregate, const CsvOptions& options = {},
                      const RowsOptions& rows = {});
 nlohmann::json rows_json(const Questionnaire& questionnaire, const Aggregate& aggregate, const RowsOptions& rows = {},
-                         const std::string& language = "da");
+                         const std::string& language = "en");
 
 std::string summary_csv(const Questionnaire& questionnaire, const Publication& publication, const CsvOptions& options = {});
 nlohmann::json summary_json(const Questionnaire& questionnaire, const Aggregate& aggregate, const Publication& publication);

@@ -117,7 +117,7 @@ checks=$((checks + 1))
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
 label, header, body = rows[0], rows[1], rows[2:]
-assert label == ["INTERNT – må ikke offentliggøres: én række pr. organisation med navn, CVR-nummer og resultater (Mangfoldighedstjek)"], label
+assert label == ["INTERNAL – not for publication: one row per organisation with name, CVR number and results (Mangfoldighedstjek)"], label
 assert header[:7] == ["cvr", "name", "sector", "sector_name", "employees", "size_band", "overall_pct"], header
 assert "principle_deltagelse_pct" in header and "theme_rekruttering_pct" in header and "change_overall_pp" in header, header
 assert "contact" not in header and "email" not in header, header
@@ -139,18 +139,18 @@ assert summary[0][:9] == ["year", "dimension", "group", "group_name", "organisat
 assert "min" not in summary[0] and "max" not in summary[0], summary[0]
 assert all(len(r) == len(summary[0]) for r in summary), "ragged summary"
 first = summary[1]
-assert first[:9] == ["2026", "all", "all", "Alle organisationer", "5", "overall", "overall", "", "5"], first
+assert first[:9] == ["2026", "all", "all", "All organisations", "5", "overall", "overall", "", "5"], first
 col = {name: i for i, name in enumerate(summary[0])}
 # Both sectors are under 5 (3 and 2): bands, no figure.
 for r in summary[1:]:
     if r[col["dimension"]] == "sector":
-        assert r[col["organisations"]] in ("færre end 5", "skjult", ""), r
+        assert r[col["organisations"]] in ("under 5", "hidden", ""), r
         assert r[col["mean"]] == r[col["median"]] == r[col["q1"]] == r[col["q3"]] == "", r
 print("ok")
 EOF
 checks=$((checks + 1))
 run --questionnaire "$Q" "$DATA" --separator , --no-bom --rows-csv "$TMP/comma-intern.csv"
-head -c 40 "$TMP/comma-intern.csv" | grep -q "^\"INTERNT" || fail "--separator , --no-bom: $(head -c 40 "$TMP/comma-intern.csv")"
+head -c 40 "$TMP/comma-intern.csv" | grep -q "^\"INTERNAL" || fail "--separator , --no-bom: $(head -c 40 "$TMP/comma-intern.csv")"
 checks=$((checks + 1))
 grep -qF ',"Københavns Rengøring A/S; afd. ""Nord""",' "$TMP/comma-intern.csv" || fail "quoting with ',' separator"
 
@@ -162,7 +162,7 @@ import json, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 rows = json.loads(text)
 summary = json.load(open(sys.argv[2], encoding="utf-8"))
-assert text.split("\n")[1].startswith('  "classification": "INTERNT'), text[:120]  # the label is the first member
+assert text.split("\n")[1].startswith('  "classification": "INTERNAL'), text[:120]  # the label is the first member
 assert rows["format"] == "mangfoldighedstjek/aggregate-rows" and len(rows["rows"]) == 5, rows
 assert [r["cvr"] for r in rows["rows"]] == sorted(r["cvr"] for r in rows["rows"])
 assert all("contact" not in r and "email" not in r for r in rows["rows"])
@@ -307,11 +307,40 @@ j = json.load(open(sys.argv[2]))
 assert any(r.get("email") for r in j["rows"]) and all("contact" in r for r in j["rows"])
 print("ok")
 EOF
-# --lang en: the texts of the CSV files in English.
+# --lang: English by default (headers are the columns' ids, docs/aggregation.md section 7); --lang da
+# gives Danish headers, label and texts, the same columns in the same order.
 run "$TMP/gen" --lang en --summary-csv "$TMP/en.csv" --rows-csv "$TMP/en-intern.csv"
 checks=$((checks + 1))
-head -c 60 "$TMP/en-intern.csv" | grep -q "INTERNAL – not for publication" && grep -q ";All organisations;" "$TMP/en.csv" ||
-    fail "--lang en: $(head -c 200 "$TMP/en.csv")"
-
+cmp -s "$TMP/en.csv" "$TMP/plain-summary.csv" && cmp -s "$TMP/en-intern.csv" "$TMP/plain-intern.csv" ||
+    fail "--lang en is not the default"
+run "$TMP/gen" --lang da --summary-csv "$TMP/da.csv" --rows-csv "$TMP/da-intern.csv" --with-contacts
+expect_rc 0 "--lang da"
+run "$TMP/gen" --summary-csv "$TMP/en.csv" --rows-csv "$TMP/en-intern.csv" --with-contacts
+checks=$((checks + 1))
+"$PY" - "$TMP/en.csv" "$TMP/en-intern.csv" "$TMP/da.csv" "$TMP/da-intern.csv" "$SRC/docs/aggregation.md" >"$TMP/lang" 2>&1 <<'EOF' || fail "--lang: $(cat "$TMP/lang")"
+import csv, re, sys
+read = lambda p: list(csv.reader(open(p, encoding="utf-8-sig", newline=""), delimiter=";"))
+en, en_rows, da, da_rows = (read(p) for p in sys.argv[1:5])
+doc = open(sys.argv[5], encoding="utf-8").read()
+# English: the ids; Danish: the documented Danish header of each id, column for column.
+table = dict(re.findall(r"^\| `([a-z0-9_<>]+)` \| `([^`]+)` \|", doc.split("### CSV headers")[1].split("\n## ")[0], re.M))
+assert len(table) > 40, table
+def danish(header):
+    for id_, da_ in table.items():
+        m = re.match("^" + re.escape(id_).replace(re.escape("<id>"), "([a-z0-9_]+)") + "$", header)
+        if m: return da_.replace("<id>", m.group(1)) if m.groups() else da_
+    raise AssertionError("column %r is not in docs/aggregation.md's CSV headers table" % header)
+assert en_rows[0][0].startswith("INTERNAL – not for publication") and da_rows[0][0].startswith("INTERNT – må ikke offentliggøres"), (en_rows[0], da_rows[0])
+assert en[0][:5] == ["year", "dimension", "group", "group_name", "organisations"], en[0]
+assert en_rows[1][:3] == ["cvr", "name", "sector"] and "email" in en_rows[1], en_rows[1]
+assert da[0][:5] == ["år", "dimension", "gruppe", "gruppenavn", "organisationer"], da[0]
+assert da_rows[1][:3] == ["cvr", "navn", "branche"] and "email" in da_rows[1], da_rows[1]
+for e, d in ((en[0], da[0]), (en_rows[1], da_rows[1])):
+    assert len(e) == len(d), (len(e), len(d))
+    assert [danish(h) for h in e] == d, [(h, danish(h), x) for h, x in zip(e, d) if danish(h) != x]
+assert ";".join(en[1]).startswith("2026;all;all;All organisations;") and ";".join(da[1]).startswith("2026;all;all;Alle organisationer;"), (en[1], da[1])
+assert len(en) == len(da) and len(en_rows) == len(da_rows)
+print("ok: %d + %d columns" % (len(en[0]), len(en_rows[1])))
+EOF
 echo "aggregate.test.sh: $checks checks, $failures failures"
 [ "$failures" = 0 ]

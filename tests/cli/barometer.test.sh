@@ -49,7 +49,7 @@ canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_as
 doc["checksum"] = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 PY
-"$TOOL" "$TMP/gen" --quiet --date 2026-11-26 --barometer "$TMP/da.html" --summary-json "$TMP/summary.json" \
+"$TOOL" "$TMP/gen" --quiet --lang da --date 2026-11-26 --barometer "$TMP/da.html" --summary-json "$TMP/summary.json" \
   --rows-json "$TMP/rows-intern.json" --benchmark "$TMP/benchmark.json" >"$TMP/o" 2>"$TMP/e"; rc=$?
 check '[ $rc -eq 0 ]' "the barometer, summary and benchmark of 601 files written ($rc $(head -c 300 "$TMP/e"))"
 check 'grep -q "\"name\": \"<script>" "$TMP/rows-intern.json"' "the HTML-named organisation is counted (internal rows)"
@@ -187,7 +187,7 @@ PY
 for set in generated fixtures; do
   if [ "$set" = generated ]; then inputs=("$TMP/gen"); else inputs=("$SRC"/tests/data/municipality/*.json); fi
   for k in 5 3; do
-    "$TOOL" "${inputs[@]}" --quiet --min-group "$k" --date 2026-11-26 --barometer "$TMP/k.html" >/dev/null 2>&1
+    "$TOOL" "${inputs[@]}" --quiet --lang da --min-group "$k" --date 2026-11-26 --barometer "$TMP/k.html" >/dev/null 2>&1
     "$PY" "$TMP/groups.py" "$SRC" "$TMP/k.html" "$k" 2026 "${inputs[@]}" >"$TMP/groups" 2>&1; rc=$?
     check '[ $rc -eq 0 ]' "$set, --min-group $k: no number or figure for a group under $k in the barometer ($(cat "$TMP/groups"))"
   done

@@ -26,10 +26,10 @@ cd "$DATA" || exit 1
 # shellcheck disable=SC2046
 set -- $(ls -- *.json | LC_ALL=C sort)
 [ $# -ge 10 ] || fail "expected at least 10 files in $DATA, found $#"
-run --questionnaire "$Q" --quiet --decimal-comma --rows-csv "$TMP/rows-intern.csv" --rows-json "$TMP/rows-intern.json" \
+run --questionnaire "$Q" --quiet --lang da --decimal-comma --rows-csv "$TMP/rows-intern.csv" --rows-json "$TMP/rows-intern.json" \
     --summary-csv "$TMP/summary.csv" --summary-json "$TMP/summary.json" "$@"
 expect_rc 1 "some files are rejected"
-run --questionnaire "$Q" --quiet --decimal-comma --keep-duplicates --rows-csv "$TMP/rows-keep-intern.csv" "$@"
+run --questionnaire "$Q" --quiet --lang da --decimal-comma --keep-duplicates --rows-csv "$TMP/rows-keep-intern.csv" "$@"
 expect_rc 1 "some files are rejected (--keep-duplicates)"
 "$PY" "$SRC/scripts/aggregate_reference.py" --questionnaire "$Q" --out "$TMP/app-figures.json" "$@" >/dev/null
 "$PY" "$SRC/scripts/aggregate_reference.py" --questionnaire "$Q" --keep-duplicates --out "$TMP/app-figures-keep.json" "$@" >/dev/null

@@ -166,6 +166,7 @@ TEST(Aggregate, GoalFollowUpByYear) {
     EXPECT_FALSE(summary["goals"]["progress"].contains("min"));
     mf::CsvOptions options;
     options.decimal_comma = true;
+    options.language = "da";
     const std::string csv = mf::summary_csv(example(), published, options);
     EXPECT_NE(csv.find("\r\n2026;goals;all;Alle organisationer;2;goals;reached;Nået;2;;;;;;;;;;;;;;;33,3\r\n"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\r\n2026;goals;all;Alle organisationer;2;goals;progress;"), std::string::npos) << csv;
@@ -501,13 +502,14 @@ TEST(AggregateCsv, RowsAreLabelledInternalAndLeaveContactsOutUnlessAsked) {
     const mf::Aggregate a = mf::aggregate(example(), std::move(checks));
     mf::CsvOptions options;
     options.decimal_comma = true;
+    options.language = "da";
     const std::string csv = mf::rows_csv(example(), a, options);
-    // BOM, then the label as the first line, then the header.
+    // BOM, then the label as the first line, then the header, both in Danish as asked.
     ASSERT_EQ(csv.rfind("\xEF\xBB\xBF" "INTERNT \xE2\x80\x93 m\xC3\xA5 ikke offentligg\xC3\xB8res", 0), 0u) << csv.substr(0, 80);
     std::vector<std::string> lines;
     for (std::size_t b = 3, e; (e = csv.find("\r\n", b)) != std::string::npos; b = e + 2) lines.push_back(csv.substr(b, e - b));
     ASSERT_EQ(lines.size(), 3u);
-    EXPECT_EQ(lines[1].rfind("cvr;name;sector;sector_name;employees;size_band;overall_pct;level;", 0), 0u) << lines[1];
+    EXPECT_EQ(lines[1].rfind("cvr;navn;branche;branchenavn;ansatte;st\xC3\xB8rrelse;samlet_pct;niveau;", 0), 0u) << lines[1];
     EXPECT_EQ(lines[2].rfind("13748136;\"Bager; \"\"Nord\"\" ApS\";service;", 0), 0u) << lines[2];
     EXPECT_EQ(lines[1].find("contact"), std::string::npos);
     EXPECT_EQ(csv.find("Mette"), std::string::npos);
@@ -523,9 +525,13 @@ TEST(AggregateCsv, RowsAreLabelledInternalAndLeaveContactsOutUnlessAsked) {
         return n;
     };
     EXPECT_EQ(fields(lines[1]), fields(lines[2]));
+    // English, the default: the label in English, the header the columns' ids.
     options.bom = false;
     options.language = "en";
-    EXPECT_EQ(mf::rows_csv(example(), a, options).rfind("INTERNAL \xE2\x80\x93 not for publication", 0), 0u);
+    const std::string english = mf::rows_csv(example(), a, options);
+    EXPECT_EQ(english.rfind("INTERNAL \xE2\x80\x93 not for publication", 0), 0u);
+    EXPECT_NE(english.find("\r\ncvr;name;sector;sector_name;employees;size_band;overall_pct;level;"), std::string::npos) << english.substr(0, 300);
+    EXPECT_EQ(mf::CsvOptions{}.language, "en");
 
     mf::RowsOptions contacts;
     contacts.with_contacts = true;
@@ -535,7 +541,8 @@ TEST(AggregateCsv, RowsAreLabelledInternalAndLeaveContactsOutUnlessAsked) {
 
     const json rows = mf::rows_json(example(), a);
     EXPECT_EQ(rows.begin().key(), "classification"); // the first member: the first line of the file
-    EXPECT_EQ(rows["classification"].get<std::string>().rfind("INTERNT", 0), 0u);
+    EXPECT_EQ(rows["classification"].get<std::string>().rfind("INTERNAL", 0), 0u);
+    EXPECT_EQ(mf::rows_json(example(), a, {}, "da")["classification"].get<std::string>().rfind("INTERNT", 0), 0u);
     EXPECT_FALSE(rows["rows"][0].contains("contact"));
     EXPECT_FALSE(rows["rows"][0].contains("email"));
     EXPECT_EQ(mf::rows_json(example(), a, contacts)["rows"][0]["email"], "mette@example.dk");

@@ -404,6 +404,7 @@ void export_section(AppModel& m) {
     ui::subheading(tr("muni.export"));
     ui::muted(tr("muni.export_hint"));
     if (ui::choice(tr("muni.decimal_comma"), "muni-decimal-comma", v.csv.decimal_comma, false)) v.csv.decimal_comma = !v.csv.decimal_comma;
+    v.csv.language = m.language(); // the files' headers and texts in the page's language
     const std::string date = m.host().today();
     if (ui::primary_button(tr("muni.export_rows"), "muni-export-rows"))
         save(m, "mangfoldighedstjek-organisationer-" + date + ".csv", v.rows_csv_text(), "text/csv");
