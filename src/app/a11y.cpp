@@ -15,7 +15,8 @@
 //    that language (skip, name, leave, choose: from the text table), "items": [
 //      {"k": kind, "l": label or text, "id": stable id (controls), "c": checked, "v": value,
 //       "lv": heading level, "tone": notice tone, "off": disabled, "ml": multiline,
-//       "hint": hint, "msg": validation message, "dlg": modal name, "opts": [[id, label], ...],
+//       "hint": hint, "msg": validation message, "dlg": modal name, "def"/"esc": the dialog's button
+//       for Enter / Escape, "opts": [[id, label], ...],
 //       a table: "cols": [column header, ...], "rows": [[[text, cell id or ""], ...], ...] (each
 //       row's first cell is its row header)}]}
 // Positions are left out on purpose: scrolling the canvas must not republish the layer.
@@ -33,8 +34,7 @@ std::string App::a11y_json() const {
     const Texts& tr = m.texts();
     json j;
     const Session& s = m.session();
-    std::string view = !m.loaded() ? "error" : m.overview_open() ? "municipality" : screen_id(s.screen);
-    if (m.loaded() && !m.overview_open() && s.screen == Screen::Theme) view += ":" + std::to_string(s.theme);
+    std::string view = view_key(m);
     if (!parts_->ui.dialog.empty()) view += "|" + parts_->ui.dialog;
     j["view"] = view;
     j["lang"] = s.assessment.language;
@@ -42,7 +42,9 @@ std::string App::a11y_json() const {
     j["texts"] = {{"skip", tr("a11y.skip")}, {"name", tr("a11y.name")}, {"leave", tr("a11y.leave")}, {"choose", tr("a11y.choose")}};
     json items = json::array();
     for (const UiItem& it : parts_->ui.record.items) {
-        if (it.kind == "option") continue; // an open combo's list: the combo carries its options
+        // An open combo's list (the combo carries its options) and the canvas's calendar (the layer
+        // has the browser's own date field): not mirrored.
+        if (it.kind == "option" || it.kind == "calendar-button" || it.kind == "calendar-day") continue;
         json i;
         i["k"] = it.kind;
         i["l"] = it.label;
@@ -56,6 +58,8 @@ std::string App::a11y_json() const {
         if (!it.hint.empty()) i["hint"] = it.hint;
         if (!it.message.empty()) i["msg"] = it.message;
         if (!it.dialog.empty()) i["dlg"] = it.dialog;
+        if (it.dialog_default) i["def"] = true;
+        if (it.dialog_cancel) i["esc"] = true;
         if (!it.options.empty()) {
             json opts = json::array();
             for (const auto& o : it.options) opts.push_back(json::array({o.first, o.second}));

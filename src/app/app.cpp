@@ -16,6 +16,9 @@
 
 #include "imgui.h"
 
+#include <map>
+#include <utility>
+
 namespace mf {
 
 // ---------------------------------------------------------------------------------------------
@@ -94,6 +97,15 @@ static void current_screen(AppModel& m) {
     }
 }
 
+std::string view_key(const AppModel& m) {
+    if (!m.loaded()) return "error";
+    if (m.overview_open()) return "municipality";
+    const Session& s = m.session();
+    std::string view = screen_id(s.screen);
+    if (s.screen == Screen::Theme) view += ":" + std::to_string(s.theme);
+    return view;
+}
+
 void App::frame() {
     AppModel& m = parts_->model;
     ui::begin_frame();
@@ -126,19 +138,33 @@ void App::frame() {
     ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
     if (m.take_scroll_to_top()) ImGui::SetScrollY(0);
     ui::begin_column();
-    if (m.notice()) ui::notice(ui::Tone::Good, m.notice_text());
+    ui::begin_content();
     storage_failed_notice(m);
     current_screen(m);
     ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 2));
     ui::end_column();
     ImGui::EndChild();
 
+    ImGui::End();
+    notice_overlay(m);
     if (kRespondentScreens && !m.overview_open()) {
         start_over_dialog(m);
         import_dialog(m);
     }
-    ImGui::End();
+    // A new screen: the keyboard starts again at its content, as on a new page.
+    std::string view = view_key(m);
+    if (view != parts_->shown_view) {
+        if (!parts_->shown_view.empty()) ui::restart_tab_order();
+        parts_->shown_view = std::move(view);
+    }
     m.end_frame();
+}
+
+// Tab is the app's, not ImGui's: ImGui wraps Tab around inside one window (the header and the
+// content are two), so the drawn view would keep the keyboard for ever.
+bool App::tab(bool backward) {
+    parts_->host.request_frames();
+    return ui::move_focus(backward);
 }
 
 // ---------------------------------------------------------------------------------------------

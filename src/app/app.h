@@ -55,6 +55,11 @@ public:
     std::string a11y_json() const;
     void a11y_act(const std::string& id, const std::string& action, const std::string& value);
 
+    // Tab (Shift+Tab: backward) pressed in the drawn view; the host does not give it to ImGui. The
+    // focus moves to the next item in drawing order; false when it went past the last (or before the
+    // first) item: the host hands the keyboard back to the page's Tab order.
+    bool tab(bool backward);
+
     // The test interface (test_hooks.cpp): the app's real state as JSON, for window.mfTest.state().
     std::string state_json() const;
 

@@ -13,6 +13,11 @@ struct App::Parts {
     PlatformHost host;
     AppModel model;
     ui::Context ui;
+    std::string shown_view; // view_key of the last frame: a new screen starts the Tab order afresh
 };
+
+// What the user is looking at: "error", "municipality", or the screen ("theme:2" with its theme).
+// A dialog is not part of it. The accessible layer moves its focus when it changes.
+std::string view_key(const AppModel& m);
 
 } // namespace mf

@@ -17,7 +17,7 @@
 //   warningDetails: "/pointer: message" as core reports them), dialogText (every text drawn in the
 //   open dialog, in order), notices (the boxed messages drawn: id, text, tone, y), items (every interactive item
 //   of the last frame: kind, id, label, x, y, w, h in CSS pixels, visible, focused, checked, value
-//   for inputs), tables (id, caption, columns, rows) and cells (cell id -> text), messages (field id
+//   for inputs and bars), tables (id, caption, columns, rows) and cells (cell id -> text), messages (field id
 //   -> the validation message shown under it), municipality (the overview: loading, announced,
 //   arrived, files, keepDuplicates, decimalComma, stale, rejected (file: plain reason),
 //   rejectedDetails (Diagnostic::to_string), superseded, lastExport,
@@ -90,7 +90,8 @@ static json recorded_items(const UiRegistry& record) {
         i["visible"] = it.visible;
         i["focused"] = it.focused;
         i["checked"] = it.checked;
-        if (it.kind == "input") i["value"] = it.value;
+        // a date field: the ISO date it holds; a bar: the numbers it shows
+        if (it.kind == "input" || it.kind == "date" || it.kind == "bar") i["value"] = it.value;
         items.push_back(i);
     }
     return items;

@@ -35,6 +35,7 @@ mergeInto(LibraryManager.library, {
     lang: 'da',
     noticesSeen: null, // notice texts of the last update (a new one is announced)
     returnFocus: null, // key of the node focused before a dialog opened
+    dialogKeys: { def: '', esc: '' }, // the open dialog's buttons for Enter and Escape (item ids)
 
     // The layer's own words (skip link, its name, the leave hint, a select's placeholder) in the
     // language shown: they come with every update from the app's text table (app_a11y_json "texts").
@@ -93,6 +94,13 @@ mergeInto(LibraryManager.library, {
         if (e.key === 'Escape' && !MFA11Y.dialog) {
           e.preventDefault();
           document.activeElement.blur(); // back to the canvas: the layer hides again
+        } else if (MFA11Y.dialog && e.key === 'Escape' && MFA11Y.dialogKeys.esc) {
+          e.preventDefault(); // a dialog: Escape is its cancel button, as in the drawn view
+          MFA11Y.act(MFA11Y.dialogKeys.esc, 'press');
+        } else if (MFA11Y.dialog && e.key === 'Enter' && MFA11Y.dialogKeys.def &&
+                   !(e.target.closest && e.target.closest('button, textarea, select'))) {
+          e.preventDefault(); // Enter on anything but a button of its own: the default button
+          MFA11Y.act(MFA11Y.dialogKeys.def, 'press');
         }
       });
       // A press on the canvas means the user works there: the layer lets go of the focus.
@@ -128,7 +136,7 @@ mergeInto(LibraryManager.library, {
       var id = el.getAttribute('data-mf-id');
       if (!id) return;
       if (el.type === 'radio' || el.type === 'checkbox') MFA11Y.act(id, 'press');
-      else if (el.tagName === 'SELECT') MFA11Y.act(id, 'set', el.value);
+      else if (el.tagName === 'SELECT' || el.type === 'date') MFA11Y.act(id, 'set', el.value);
     },
     onInput: function (e) {
       var el = e.target;
@@ -138,7 +146,7 @@ mergeInto(LibraryManager.library, {
     onFocusOut: function (e) {
       var el = e.target;
       var id = el.getAttribute && el.getAttribute('data-mf-id');
-      if (id && (el.tagName === 'TEXTAREA' || el.type === 'text' || el.tagName === 'SELECT')) MFA11Y.act(id, 'leave');
+      if (id && (el.tagName === 'TEXTAREA' || el.type === 'text' || el.type === 'date' || el.tagName === 'SELECT')) MFA11Y.act(id, 'leave');
     },
 
     // --- app -> DOM -------------------------------------------------------------------------
@@ -254,8 +262,10 @@ mergeInto(LibraryManager.library, {
         MFA11Y.setText(row.lastChild, it.l);
         return row;
       }
-      if (k === 'input' || k === 'combo') {
-        var tag = k === 'combo' ? 'select' : it.ml ? 'textarea' : 'input';
+      if (k === 'input' || k === 'combo' || k === 'date') {
+        // A date is the browser's own date field (its calendar, keyboard use and format included);
+        // its value is the ISO date the app holds.
+        var tag = k === 'combo' ? 'select' : it.ml ? 'textarea' : k === 'date' ? 'input-date' : 'input';
         var f = MFA11Y.node(key, 'field-' + tag, function () {
           var e = document.createElement('div');
           e.className = 'field';
@@ -263,8 +273,9 @@ mergeInto(LibraryManager.library, {
           var hint = document.createElement('p');
           hint.className = 'muted';
           hint.id = MFA11Y.newId();
-          var ctl = document.createElement(tag);
+          var ctl = document.createElement(tag === 'input-date' ? 'input' : tag);
           if (tag === 'input') { ctl.type = 'text'; ctl.autocomplete = 'off'; }
+          if (tag === 'input-date') ctl.type = 'date';
           if (tag === 'textarea') ctl.rows = 3;
           ctl.id = MFA11Y.newId();
           label.htmlFor = ctl.id;
@@ -478,9 +489,12 @@ mergeInto(LibraryManager.library, {
 
       // The screen and the modal (drawn on top of it) are separate containers.
       var screenItems = [], dialogItems = [], dialogName = '';
+      MFA11Y.dialogKeys = { def: '', esc: '' };
       state.items.forEach(function (it) {
         if (it.dlg) { dialogItems.push(it); dialogName = it.dlg; }
         else screenItems.push(it);
+        if (it.dlg && it.def) MFA11Y.dialogKeys.def = it.id;
+        if (it.dlg && it.esc) MFA11Y.dialogKeys.esc = it.id;
       });
       var used = new Set();
       MFA11Y.place(MFA11Y.main, MFA11Y.buildList(screenItems, '', used, false));
@@ -521,6 +535,9 @@ mergeInto(LibraryManager.library, {
       if (fresh.length && MFA11Y.view !== null) MFA11Y.live.textContent = fresh.join(' ');
 
       var viewChanged = MFA11Y.view !== null && MFA11Y.view !== state.view;
+      // The screen under a dialog: "theme:2|import-error" is still "theme:2" once the dialog closes.
+      var screenOf = function (v) { return v === null ? null : String(v).split('|')[0]; };
+      var screenChanged = MFA11Y.view !== null && screenOf(MFA11Y.view) !== screenOf(state.view);
       MFA11Y.view = state.view;
       var nowDialog = MFA11Y.dialog ? dialogName : '';
       var heading1 = MFA11Y.main.querySelector('h1');
@@ -534,7 +551,7 @@ mergeInto(LibraryManager.library, {
       } else if (!nowDialog && wasDialog) {
         var back = MFA11Y.returnFocus && MFA11Y.nodes.get(MFA11Y.returnFocus);
         MFA11Y.returnFocus = null;
-        if (back && back.isConnected && !viewChanged) MFA11Y.focusNode(back);
+        if (back && back.isConnected && !screenChanged) MFA11Y.focusNode(back);
         else MFA11Y.focusScreen();
       } else if (viewChanged) {
         MFA11Y.focusScreen();
@@ -570,13 +587,23 @@ mergeInto(LibraryManager.library, {
   },
 
   // 1 when a key belongs to the page rather than to the canvas: the focus is in the layer or on the
-  // skip link, or it is a Tab while the canvas is not in use (`canvasInUse` 0: a fresh page, or
-  // after Escape), which must reach the skip link.
+  // skip link. 2 when it is a Tab while the canvas is not in use (`canvasInUse` 0: a fresh page, or
+  // after Escape): the skip link, the page's first Tab stop, takes the focus from wherever it was (the
+  // canvas, the hidden text field, the page itself), and the key is done.
   mf_js_a11y_owns_key__deps: ['$MFA11Y'],
   mf_js_a11y_owns_key: function (isTab, canvasInUse) {
     var a = document.activeElement;
     var onPage = a && a !== document.body && a.id !== 'canvas' && a.id !== 'mf-text-input';
     if (onPage) return 1;
-    return isTab && !canvasInUse ? 1 : 0;
+    if (!isTab || canvasInUse) return 0;
+    if (MFA11Y.skip) MFA11Y.skip.focus();
+    return 2;
+  },
+
+  // The keyboard went past the drawn view's last item (or before its first): the page's Tab order
+  // goes on at the skip link, so the keyboard is never kept in the canvas.
+  mf_js_a11y_focus_skip_link__deps: ['$MFA11Y'],
+  mf_js_a11y_focus_skip_link: function () {
+    if (MFA11Y.skip) MFA11Y.skip.focus();
   },
 });

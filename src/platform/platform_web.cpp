@@ -66,7 +66,8 @@ void mf_js_go_to_page(const char* url);
 char* mf_js_page_parameters(); // malloc'd UTF-8: the address's query without "?"
 void mf_js_set_page_parameters(const char* query);
 void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
-int mf_js_a11y_owns_key(int is_tab, int canvas_in_use);
+int mf_js_a11y_owns_key(int is_tab, int canvas_in_use); // 1 the page's key, 2 a Tab the page has handled
+void mf_js_a11y_focus_skip_link();
 }
 
 namespace {
@@ -97,6 +98,7 @@ struct WebHost {
     bool raf_pending = false;
     long wake_timer = 0;            // pending emscripten_set_timeout id, 0 when none
     std::set<int> keys_held;        // non-modifier keys down: ImGui's key repeat needs frames
+    unsigned buttons_pressed = 0;   // mouse buttons pressed on the canvas and not yet released (bits)
 
     // Touch: the first finger acts as the mouse; moving it beyond a few pixels scrolls instead.
     long touch_id = -1;
@@ -285,7 +287,13 @@ EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* e, void*) {
     const int b = imgui_button(e->button);
     if (b < 0) return EM_FALSE;
     const bool down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
-    if (!down && !ImGui::IsMouseDown(b)) return EM_FALSE; // a release of a press made elsewhere
+    // A release of a press made elsewhere is not ImGui's. Asked of the host, not of ImGui: under
+    // load ImGui may not have taken the press from its queue yet, and dropping the release then
+    // held the button down for ever, so the next click (and the typing after it) went nowhere.
+    const unsigned bit = 1u << b;
+    if (!down && !(g_host.buttons_pressed & bit)) return EM_FALSE;
+    if (down) g_host.buttons_pressed |= bit;
+    else g_host.buttons_pressed &= ~bit;
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent((float)e->clientX, (float)e->clientY);
     io.AddMouseButtonEvent(b, down);
@@ -425,7 +433,18 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     // until the canvas is in use (a fresh page, or after Escape): it reaches the skip link, the
     // page's first Tab stop.
     const bool is_tab = std::strcmp(e->key, "Tab") == 0;
-    if (mf_js_a11y_owns_key(is_tab ? 1 : 0, g_host.canvas_in_use ? 1 : 0)) return EM_FALSE;
+    const int owner = mf_js_a11y_owns_key(is_tab ? 1 : 0, g_host.canvas_in_use ? 1 : 0);
+    if (owner) return owner == 2 ? EM_TRUE : EM_FALSE;
+    if (is_tab) {
+        // The app's Tab order (App::tab): past the last item of the drawn view (or before its first)
+        // the page's Tab order takes over at the skip link, so the keyboard is never trapped.
+        if (type == EMSCRIPTEN_EVENT_KEYDOWN && !g_host.app->tab(e->shiftKey)) {
+            g_host.canvas_in_use = false;
+            mf_js_a11y_focus_skip_link();
+        }
+        frame_now();
+        return EM_TRUE;
+    }
     if (type == EMSCRIPTEN_EVENT_KEYDOWN && !is_tab) {
         // Escape with nothing to close or cancel hands Tab back to the page (no keyboard trap).
         const bool escape = std::strcmp(e->key, "Escape") == 0;

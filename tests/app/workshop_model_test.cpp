@@ -142,6 +142,28 @@ TEST(WorkshopModel, ExportAllWritesOneBundleOfTheFinishedOnesAndSaysWhoIsMissing
     EXPECT_EQ(members.front().file, mf::bundle_member_name(report->where, 0, "mangfoldighedstjek-a-2026-11-25.json"));
 }
 
+TEST(WorkshopModel, WhatIsMissingBeforeExportIsListedPerOrganisationWithItsOwnReasons) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    m.workshop().add("A");
+    mf_test::fill_profile(m, "A", "13748136");
+    mf_test::answer_everything(m);
+    m.workshop().add("B"); // nothing but the name
+    EXPECT_FALSE(m.workshop().export_check()) << "checked on request only";
+    m.workshop().check_export();
+    ASSERT_TRUE(m.workshop().export_check());
+    const auto missing = *m.workshop().export_check();
+    ASSERT_EQ(missing.size(), 1u);
+    EXPECT_EQ(missing[0].name, "B");
+    EXPECT_GE(missing[0].problems.size(), 2u) << "each missing field is its own reason";
+    EXPECT_TRUE(host.saved.empty()) << "checking saves nothing";
+    m.workshop().export_all();
+    EXPECT_FALSE(m.workshop().export_check()) << "after the export its report says it";
+    ASSERT_EQ(m.workshop().export_report()->skipped.size(), 1u);
+    EXPECT_EQ(m.workshop().export_report()->skipped[0].problems.size(), missing[0].problems.size()) << "the same reasons";
+}
+
 TEST(WorkshopModel, ABundleDroppedOnAFreshListBecomesItsOrganisationsWithTheFirstEntryReused) {
     std::vector<mf::BundleMember> members = {
         {"a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z")},
@@ -190,6 +212,96 @@ TEST(WorkshopModel, AnEarlierVersionsSingleSessionBecomesTheFirstEntry) {
     EXPECT_EQ(m.workshop().name_of(m.workshop().current()), "Gammel Bruger ApS");
     EXPECT_EQ(host.memory.data.count(mf::kLegacySessionKey), 0u);
     EXPECT_EQ(host.memory.data.count(mf::assessment_key("a1")), 1u);
+}
+
+TEST(WorkshopModel, TheListCallsAnOrganisationWhatItsProfileSays) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    // Answers given (or a file loaded) into the untouched first entry, then another one added: the
+    // first is listed under its profile's name, not "Organisation 1".
+    mf_test::fill_profile(m, "Nørrebro Bageri ApS");
+    const std::string first = m.workshop().current();
+    m.workshop().add("Café Ærø");
+    ASSERT_EQ(m.workshop().list().entries.size(), 2u);
+    EXPECT_EQ(m.workshop().name_of(first), "Nørrebro Bageri ApS");
+    EXPECT_EQ(m.workshop().list().find(first)->name, "Nørrebro Bageri ApS") << "the saved index has the name too";
+    ASSERT_TRUE(m.workshop().open(first));
+    EXPECT_EQ(m.notice_text(), "Åben: Nørrebro Bageri ApS");
+
+    // The name changed in the profile: the list follows.
+    const mf::Question& name_field = *m.questionnaire().profile_field("name");
+    m.type_into(name_field, "Nørrebro Bageri & Café ApS");
+    EXPECT_EQ(m.workshop().name_of(first), "Nørrebro Bageri & Café ApS");
+    const std::string second = m.workshop().list().entries[1].id;
+    ASSERT_TRUE(m.workshop().open(second));
+    EXPECT_EQ(m.workshop().name_of(first), "Nørrebro Bageri & Café ApS");
+
+    // Renamed in the list (the one not open): its profile says the new name when it is opened.
+    m.workshop().rename(first, "Bageriet på Nørrebro");
+    EXPECT_EQ(m.workshop().name_of(first), "Bageriet på Nørrebro");
+    ASSERT_TRUE(m.workshop().open(first));
+    EXPECT_EQ(*mf::answer_text(m.answers(), name_field.id), "Bageriet på Nørrebro");
+    // And the open one renamed: its profile at once.
+    m.workshop().rename(first, "Bageriet ApS");
+    EXPECT_EQ(*mf::answer_text(m.answers(), name_field.id), "Bageriet ApS");
+    EXPECT_EQ(m.workshop().name_of(first), "Bageriet ApS");
+}
+
+TEST(WorkshopModel, AListSavedBeforeNamesFollowedTheProfileShowsTheProfilesName) {
+    FakeHost host;
+    {
+        AppModel m(host, Page::Respondent);
+        mf_test::start(m);
+        m.workshop().add("");
+        mf_test::fill_profile(m, "Vesterbro Kulturhus");
+        m.workshop().add("B");
+        mf_test::frame(m);
+    }
+    // As an earlier version saved it: the first entry without a name.
+    mf::Workshop index;
+    mf::Diagnostics d;
+    ASSERT_TRUE(mf::read_workshop(host.memory.data.at(mf::kWorkshopKey), index, d));
+    index.entries[0].name.clear();
+    host.memory.data[mf::kWorkshopKey] = mf::workshop_text(index);
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    const auto rows = m.workshop().rows();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(m.workshop().name_of(rows[0].id), "Vesterbro Kulturhus");
+}
+
+TEST(WorkshopModel, PresentationModeFromTheListOpensTheComparisonAtTheTop) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    m.workshop().add("A");
+    m.workshop().add("B");
+    m.go_to(Screen::Workshop);
+    m.take_scroll_to_top();
+    m.workshop().set_presentation(true);
+    EXPECT_EQ(m.screen(), Screen::Compare);
+    EXPECT_TRUE(m.take_scroll_to_top());
+    // Switched on again on the comparison itself: back to the top, where the chart is drawn first.
+    m.workshop().set_presentation(false);
+    EXPECT_EQ(m.screen(), Screen::Compare);
+    m.workshop().set_presentation(true);
+    EXPECT_TRUE(m.take_scroll_to_top());
+    // Elsewhere (a theme) it stays where it is.
+    m.workshop().set_presentation(false);
+    m.go_to_theme(0);
+    m.workshop().set_presentation(true);
+    EXPECT_EQ(m.screen(), Screen::Theme);
+}
+
+TEST(WorkshopModel, TooFewAnswersToCompareIsUnderEightyPercentOfTheVisibleQuestions) {
+    using W = mf::WorkshopModel;
+    EXPECT_DOUBLE_EQ(W::kMinCoverageToCompare, 0.8);
+    EXPECT_TRUE(W::enough_to_compare(mf::Progress{38, 38}));
+    EXPECT_TRUE(W::enough_to_compare(mf::Progress{24, 30}));
+    EXPECT_FALSE(W::enough_to_compare(mf::Progress{23, 30}));
+    EXPECT_FALSE(W::enough_to_compare(mf::Progress{3, 31}));
+    EXPECT_FALSE(W::enough_to_compare(mf::Progress{0, 0})) << "nothing to show is not enough";
 }
 
 TEST(WorkshopModel, PresentationModeEnlargesUpToTwiceAndIsSaved) {

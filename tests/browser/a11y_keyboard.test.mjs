@@ -174,8 +174,17 @@ try {
   await press('Enter');
   const plan = { 'plan:0:goal': 'To praktikpladser til nyankomne inden sommer', 'plan:0:responsible': 'Værkføreren', 'plan:0:followUp': '2027-06-01' };
   for (const id of Object.keys(plan)) {
-    await tabTo(isId(id), id);
-    await kb.type(plan[id]);
+    f = await tabTo(isId(id), id);
+    if (f.type === 'date') {
+      // The layer's date field is the browser's own (<input type="date">): typed as its parts, in
+      // the order of the browser's locale (day, month, year in Danish; month first in en-US).
+      const order = await page.evaluate(() => new Intl.DateTimeFormat(navigator.language)
+        .formatToParts(new Date(2027, 5, 1)).filter((p) => p.type !== 'literal').map((p) => p.type));
+      const [year, month, day] = plan[id].split('-');
+      for (const part of order) await kb.type({ year, month, day }[part]);
+    } else {
+      await kb.type(plan[id]);
+    }
   }
   await tab();
   s = await t.state();

@@ -90,7 +90,10 @@ export function driver(getPage) {
         if (it.visible && it.y >= 0 && it.y + it.h < 795) return it;
         await page().mouse.move(640, 450);
         const below = (it.y > 400 || it.y + it.h >= 790) && it.y >= 70;
-        await page().mouse.wheel(0, below ? 120 : -120);
+        // Close to fitting, smaller steps: a tall item (the radar chart) can fit in a window smaller
+        // than one full step, and full steps would jump over it for ever.
+        const short = below ? it.y + it.h - 790 : 70 - it.y;
+        await page().mouse.wheel(0, (below ? 1 : -1) * (short < 150 ? 40 : 120));
         await d.settle();
       }
       throw new Error(`could not scroll "${id}" into view`);

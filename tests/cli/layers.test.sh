@@ -2,7 +2,8 @@
 # layers.test.sh - the architecture's include rules (docs/architecture.md), checked on the sources:
 #   src/core          includes nothing of the app, the platform, ImGui or Emscripten
 #   src/app/model     includes no ImGui, no ui, no screens, no platform
-#   src/app/ui        includes nothing of the app but the ui layer itself
+#   src/app/ui        includes nothing of the app but the ui layer itself (of core only the calendar's
+#                     arithmetic, core/date_input.h: plain functions)
 #   src/platform      includes nothing of core or of the app's model (the App through app/app.h only)
 # and that nothing in src/ declares the old global app state. Each rule is also tried on a file made
 # to break it, so the check is known to fail when it should.
@@ -13,13 +14,17 @@ failures=0
 checks=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# violations DIR PATTERN: the #include lines under DIR matching PATTERN (extended regex on the path).
-violations() { grep -rEn "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($2)" "$1" --include='*.cpp' --include='*.h' || true; }
+# violations DIR PATTERN [ALLOWED]: the #include lines under DIR matching PATTERN (extended regex on
+# the path), less those naming ALLOWED.
+violations() {
+    grep -rEn "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($2)" "$1" --include='*.cpp' --include='*.h' |
+        { if [ -n "${3:-}" ]; then grep -vE "$3"; else cat; fi; } || true
+}
 
-rule() { # rule NAME DIR PATTERN
+rule() { # rule NAME DIR PATTERN [ALLOWED]
     checks=$((checks + 1))
     local found
-    found=$(violations "$2" "$3")
+    found=$(violations "$2" "$3" "${4:-}")
     if [ -n "$found" ]; then fail "$1:"$'\n'"$found"; else echo "ok   $1"; fi
     # The rule must see a violation planted in a copy of the folder.
     local tmp
@@ -29,13 +34,13 @@ rule() { # rule NAME DIR PATTERN
     planted=$(echo "$3" | sed -E 's/^\(?([^|)]*).*/\1/; s/\\//g')
     printf '#include "%sx.h"\n' "$planted" > "$tmp/dir/planted.cpp"
     checks=$((checks + 1))
-    if [ -z "$(violations "$tmp/dir" "$3")" ]; then fail "$1: a planted '#include \"${planted}x.h\"' was not caught"; fi
+    if [ -z "$(violations "$tmp/dir" "$3" "${4:-}")" ]; then fail "$1: a planted '#include \"${planted}x.h\"' was not caught"; fi
     rm -rf "$tmp"
 }
 
 rule "core includes no app, platform, ImGui or Emscripten" "$SRC/src/core" "app/|platform/|imgui|emscripten"
 rule "the model includes no ImGui, ui, screens or platform" "$SRC/src/app/model" "imgui|app/ui/|app/screens/|platform/|app/app"
-rule "the ui layer includes nothing of the app" "$SRC/src/app/ui" "app/model/|app/screens/|app/app|core/|platform/platform"
+rule "the ui layer includes nothing of the app" "$SRC/src/app/ui" "app/model/|app/screens/|app/app|core/|platform/platform" "core/date_input\\.h"
 rule "the platform includes nothing of core or the model" "$SRC/src/platform" "core/|app/model/|app/ui/|app/screens/"
 
 checks=$((checks + 1))

@@ -37,7 +37,7 @@ using mf_test::shipped;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-const std::string kData = std::string(MF_SOURCE_DIR) + "/tests/data";
+const std::string kTestData = std::string(MF_SOURCE_DIR) + "/tests/data";
 
 // Codes the corpus below does not produce, and why; each is still in the registry and the docs.
 const std::map<std::string, std::string> kNotReachedHere = {
@@ -63,7 +63,7 @@ std::string slurp(const std::string& path) {
     return s.str();
 }
 
-json read_json(const std::string& path) { return json::parse(slurp(path)); }
+json parse_file(const std::string& path) { return json::parse(slurp(path)); }
 
 std::vector<std::string> json_files(const std::string& dir) {
     std::vector<std::string> out;
@@ -103,13 +103,13 @@ void sweep(const json& original, const std::vector<json>& replacements, const st
     mf_test::sweep_json(original, replacements, [&](const std::string&, const json& doc) { use(doc); });
 }
 
-void set(json& doc, const std::string& pointer, json value) { doc[json::json_pointer(pointer)] = std::move(value); }
+void set_at(json& doc, const std::string& pointer, json value) { doc[json::json_pointer(pointer)] = std::move(value); }
 
 // Questionnaires: the bad fixtures, a sweep of good/full.json, and changes the sweep cannot make.
 void add_questionnaires(Corpus& c) {
-    for (const std::string& path : json_files(kData + "/questionnaires/bad")) c.add(mf::load_questionnaire_file(path).diagnostics);
-    c.add(mf::load_questionnaire_file(kData + "/questionnaires/no-such-file.json").diagnostics);
-    const json full = read_json(kData + "/questionnaires/good/full.json");
+    for (const std::string& path : json_files(kTestData + "/questionnaires/bad")) c.add(mf::load_questionnaire_file(path).diagnostics);
+    c.add(mf::load_questionnaire_file(kTestData + "/questionnaires/no-such-file.json").diagnostics);
+    const json full = parse_file(kTestData + "/questionnaires/good/full.json");
     auto load = [&](const json& doc) { c.add(mf::load_questionnaire_json(doc, "q.json").diagnostics); };
     sweep(full, {nullptr, -1, 1e300, "", "X", json::array(), json::object(), json::array({json::object()})}, load);
 
@@ -169,7 +169,7 @@ void add_questionnaires(Corpus& c) {
     };
     for (const auto& change : changes) {
         json doc = full;
-        for (const auto& [pointer, value] : change) set(doc, pointer, value);
+        for (const auto& [pointer, value] : change) set_at(doc, pointer, value);
         load(doc);
     }
     load(json::array());
@@ -191,7 +191,7 @@ void add_questionnaires(Corpus& c) {
     json condition = {{"question", "has_policy"}, {"op", "answered"}};
     for (int i = 0; i < 40; ++i) condition = {{"not", condition}};
     doc = full;
-    set(doc, age + "/visibleIf", condition);
+    set_at(doc, age + "/visibleIf", condition);
     load(doc);
     // Through the JSON gate.
     for (const std::string& text : {std::string("\xEF\xBB\xBF{}"), std::string(5u << 20, ' '), std::string("{\"a\": \xC3}"),
@@ -201,7 +201,7 @@ void add_questionnaires(Corpus& c) {
 }
 
 mf::Assessment good_assessment(const mf::Questionnaire& q) {
-    mf::ImportOutcome in = mf::import_result_file(kData + "/results/good/result.json", q);
+    mf::ImportOutcome in = mf::import_result_file(kTestData + "/results/good/result.json", q);
     EXPECT_TRUE(in.result.has_value());
     return in.result ? in.result->assessment : mf::Assessment{};
 }
@@ -210,11 +210,11 @@ mf::Assessment good_assessment(const mf::Questionnaire& q) {
 // export's refusals, and the files around them (bundles, sessions, the workshop list).
 void add_results(Corpus& c) {
     const mf::Questionnaire& q = shipped();
-    for (const std::string& path : json_files(kData + "/results/bad")) {
+    for (const std::string& path : json_files(kTestData + "/results/bad")) {
         c.add(mf::import_result_file(path, q).diagnostics);
         c.add(mf::check_result_file(path, q).diagnostics);
     }
-    const json good = read_json(kData + "/results/good/result.json");
+    const json good = parse_file(kTestData + "/results/good/result.json");
     auto import = [&](const json& doc) {
         const std::string text = doc.dump(2);
         c.add(mf::import_result(text, "r.json", q).diagnostics);
@@ -232,13 +232,13 @@ void add_results(Corpus& c) {
              {"/organisation/colour", "blue"},
              {"/scores/overall", 1}}) {
         json doc = good;
-        set(doc, pointer, value);
+        set_at(doc, pointer, value);
         doc["checksum"] = mf::result_checksum(doc);
         import(doc);
     }
     for (const char* cvr : {"", "1234", "1234567x", "01234567", "13748137"}) {
         json doc = good;
-        set(doc, "/answers/" + q.profile_field("cvr")->id, cvr);
+        set_at(doc, "/answers/" + q.profile_field("cvr")->id, cvr);
         doc["checksum"] = mf::result_checksum(doc);
         import(doc);
     }
@@ -571,7 +571,7 @@ TEST(DiagnosticCodes, DocsListExactlyTheRegistry) {
 }
 
 TEST(DiagnosticCodes, EveryBadQuestionnaireFixtureGivesRegisteredCodes) {
-    const std::vector<std::string> files = json_files(kData + "/questionnaires/bad");
+    const std::vector<std::string> files = json_files(kTestData + "/questionnaires/bad");
     EXPECT_GE(files.size(), 30u);
     for (const std::string& path : files) {
         const mf::LoadedQuestionnaire r = mf::load_questionnaire_file(path);
@@ -581,7 +581,7 @@ TEST(DiagnosticCodes, EveryBadQuestionnaireFixtureGivesRegisteredCodes) {
 }
 
 TEST(DiagnosticCodes, EveryBadResultFixtureGivesRegisteredCodes) {
-    const std::vector<std::string> files = json_files(kData + "/results/bad");
+    const std::vector<std::string> files = json_files(kTestData + "/results/bad");
     EXPECT_GE(files.size(), 20u);
     for (const std::string& path : files) {
         const mf::ImportOutcome imported = mf::import_result_file(path, shipped());
@@ -600,7 +600,7 @@ TEST(DiagnosticCodes, TheFixturesNameTheProblemsTheirNamesSay) {
         {"duplicate_option_id", "questionnaire.option.duplicate_id"}, {"unknown_version", "questionnaire.format_version.unknown"},
         {"condition_self", "questionnaire.condition.refers_to_itself"}, {"missing_translation", "questionnaire.text.missing_translation"}};
     for (const auto& [name, code] : questionnaires) {
-        const mf::LoadedQuestionnaire r = mf::load_questionnaire_file(kData + "/questionnaires/bad/" + name + ".json");
+        const mf::LoadedQuestionnaire r = mf::load_questionnaire_file(kTestData + "/questionnaires/bad/" + name + ".json");
         ASSERT_FALSE(r.diagnostics.empty()) << name;
         EXPECT_EQ(r.diagnostics[0].code, code) << r.diagnostics[0].to_string();
     }
@@ -613,12 +613,12 @@ TEST(DiagnosticCodes, TheFixturesNameTheProblemsTheirNamesSay) {
         {"hidden_answer", "result.answer.hidden"}, {"hidden_by_unfitting_answer", "result.answer.hidden"},
         {"score_whole_number_as_float", "scores.whole_number_as_float"}};
     for (const auto& [name, code] : results) {
-        const mf::ImportOutcome r = mf::import_result_file(kData + "/results/bad/" + name + ".json", shipped());
+        const mf::ImportOutcome r = mf::import_result_file(kTestData + "/results/bad/" + name + ".json", shipped());
         std::vector<std::string> codes;
         for (const mf::Diagnostic& d : r.diagnostics) codes.push_back(d.code);
         EXPECT_NE(std::find(codes.begin(), codes.end(), code), codes.end()) << name << " should give " << code;
     }
-    const mf::ImportOutcome tampered = mf::import_result_file(kData + "/results/bad/tampered_checksum.json", shipped());
+    const mf::ImportOutcome tampered = mf::import_result_file(kTestData + "/results/bad/tampered_checksum.json", shipped());
     ASSERT_FALSE(tampered.diagnostics.empty());
     const mf::Diagnostic& mismatch = tampered.diagnostics[0];
     EXPECT_EQ(mismatch.code, "result.checksum.mismatch");

@@ -9,6 +9,7 @@
 
 #include "core/action_plan.h"
 #include "core/answer_check.h"
+#include "core/date_input.h"
 #include "core/recommendations.h"
 #include "core/scoring.h"
 
@@ -132,6 +133,8 @@ void AppModel::remove_focus_area(std::size_t index) {
     ActionPlan& plan = session_.assessment.action_plan;
     if (index >= plan.areas.size()) return;
     plan.areas.erase(plan.areas.begin() + (std::ptrdiff_t)index);
+    // The areas after it move up one place: what was left of them is forgotten rather than misplaced.
+    for (auto it = touched_.begin(); it != touched_.end();) it = it->rfind("plan:", 0) == 0 ? touched_.erase(it) : std::next(it);
     answers_changed();
 }
 
@@ -143,9 +146,21 @@ void AppModel::set_plan_field(std::size_t index, PlanField field, const std::str
     case PlanField::Focus: area.focus = value; break;
     case PlanField::Goal: area.goal = value; break;
     case PlanField::Responsible: area.responsible = value; break;
-    case PlanField::FollowUp: area.follow_up = value; break;
+    case PlanField::FollowUp: area.follow_up = read_date_input(value).value_or(value); break;
     }
     answers_changed();
+}
+
+std::string AppModel::follow_up_text(std::size_t index) const {
+    if (index >= plan().areas.size()) return "";
+    const std::string& date = plan().areas[index].follow_up;
+    return is_valid_date(date) ? texts_.date_in_words(date) : date;
+}
+
+void AppModel::leave_plan() {
+    for (std::size_t i = 0; i < plan().areas.size(); i++)
+        for (const char* field : {"focus", "goal", "responsible", "followUp"}) touched_.insert("plan:" + std::to_string(i) + ":" + field);
+    go_to(Screen::Export);
 }
 
 std::vector<std::string> AppModel::suggested_focus_areas() const {
@@ -211,12 +226,12 @@ AppModel::FieldMessage AppModel::plan_field_message(std::size_t index, const std
     const std::string key = "plan:" + std::to_string(index) + ":" + field;
     for (const ActionPlanProblem& p : check_action_plan(plan(), questionnaire(), host_.today(), language())) {
         if (p.area != (int)index || p.field != field) continue;
-        // The choices (focus, unit) and the whole indicator's warning are shown at once; a typed
-        // field's message once it was left or holds something (a date in the past, a value that
-        // does not fit).
-        if (field == "focus" || field == "indicator" || field == "indicator/unit" || touched_.count(key)) return {p.message, p.warning};
+        // The unit and the whole indicator's warning are shown at once; the focus and a typed
+        // field's message once it was left (or the plan was left) or holds something (a date in the
+        // past, a value that does not fit): a new, empty focus area is not an error yet.
+        if (field == "indicator" || field == "indicator/unit" || touched_.count(key)) return {p.message, p.warning};
         const FocusArea& a = plan().areas[index];
-        const std::string shown = field == "goal" ? a.goal : field == "responsible" ? a.responsible
+        const std::string shown = field == "focus" ? a.focus : field == "goal" ? a.goal : field == "responsible" ? a.responsible
                                 : field == "followUp" ? a.follow_up : field == "indicator/measure" ? a.indicator.measure
                                 : field == "indicator/baseline" ? indicator_edit_text(a.indicator.baseline, language())
                                 : field == "indicator/target" ? indicator_edit_text(a.indicator.target, language())

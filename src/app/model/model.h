@@ -130,6 +130,8 @@ public:
     void close_overview();
     // The screen should start at the top / scroll to a question: taken by the frame that does it.
     bool take_scroll_to_top();
+    // The screen should start at the top again without changing screen (presentation mode switched on).
+    void scroll_to_top() { scroll_to_top_ = true; }
     bool take_scroll_to_question(const std::string& question_id);
 
     // --- Answers (answers.cpp) ----------------------------------------------------------------------
@@ -146,6 +148,9 @@ public:
     // The message under a profile field (core's check), shown once the field was left.
     std::string field_problem(const Question& field) const;
     void leave_field(const std::string& question_id);
+    // Whether a field (a question's id, or an action plan field's "plan:<i>:<field>") was left, or
+    // counts as left because the user went on: its problem is shown from then on, not while typing.
+    bool field_left(const std::string& id) const { return touched_.count(id) > 0; }
     bool help_open(const std::string& question_id) const { return help_open_.count(question_id) > 0; }
     void toggle_help(const std::string& question_id);
 
@@ -155,7 +160,13 @@ public:
     void add_focus_area(const std::string& focus);
     void remove_focus_area(std::size_t index);
     enum class PlanField { Focus, Goal, Responsible, FollowUp };
+    // The follow-up date is read as people write it ("1/3-2027", "1. marts 2027": core/date_input.h)
+    // and kept as ISO; text that is no date is kept as typed (and reported once the field is left).
     void set_plan_field(std::size_t index, PlanField field, const std::string& value);
+    // What the follow-up field shows: the date in words ("1. marts 2027"), or the text as typed.
+    std::string follow_up_text(std::size_t index) const;
+    // The plan's "Next": every field counts as left (so what is missing shows), then the export.
+    void leave_plan();
     // The themes with the biggest possible gain that are not in the plan yet (at most three).
     std::vector<std::string> suggested_focus_areas() const;
     // A focus area's indicator. Values are read as typed (parse_indicator_text); text that is not a

@@ -42,6 +42,7 @@ bool WorkshopModel::save() {
     if (workshop_.current.empty()) add_entry(workshop_, "", app_.host().now_timestamp());
     const Session& s = app_.session();
     workshop_.text_size = s.text_size;
+    follow_profile_name(workshop_.current, s.assessment.answers);
     bool ok = save_entry(store, workshop_, workshop_.current, s);
     const std::string index = workshop_text(workshop_);
     if (index != saved_index_) {
@@ -57,9 +58,23 @@ bool WorkshopModel::save() {
 std::string WorkshopModel::name_of(const std::string& id) const {
     const std::size_t i = workshop_.index_of(id);
     if (i == workshop_.entries.size()) return "";
-    // The open one's profile is in memory; the others' names are in the index.
-    const std::string org = id == workshop_.current ? organisation_name(app_.questionnaire(), app_.answers()) : "";
-    return display_name(workshop_.entries[i], i, org);
+    // The open one's profile is in memory and wins over the index (typed this frame, not saved yet);
+    // the others' names are in the index, which follows their profiles (follow_profile_name).
+    if (id == workshop_.current) {
+        const std::string org = clean_name(organisation_name(app_.questionnaire(), app_.answers()));
+        if (!org.empty()) return org;
+    }
+    return display_name(workshop_.entries[i], i, "");
+}
+
+// Names as stored: an entry is called what its profile says (an imported file, a name typed into the
+// profile after adding), so the list and the opened assessment never disagree. True when it changed.
+bool WorkshopModel::follow_profile_name(const std::string& id, const Answers& answers) {
+    WorkshopEntry* e = workshop_.find(id);
+    const std::string org = clean_name(organisation_name(app_.questionnaire(), answers));
+    if (!e || org.empty() || e->name == org) return false;
+    e->name = org;
+    return true;
 }
 
 std::vector<WorkshopModel::ListRow> WorkshopModel::rows() {
@@ -85,6 +100,7 @@ std::vector<WorkshopModel::ListRow> WorkshopModel::rows() {
             case EntryRead::Read:
             case EntryRead::Absent: // added, nothing answered: an empty session
                 row.answers = std::move(s.assessment.answers);
+                follow_profile_name(e.id, row.answers); // a list saved before names followed the profile
                 row.progress = total_progress(q, row.answers);
                 row.overall = summarise(q, compute_scores(q, row.answers)).overall;
                 break;
@@ -186,9 +202,27 @@ void WorkshopModel::start_rename(const std::string& id) {
     rename_text = name_of(id);
 }
 
+// The new name is the entry's and its profile's organisation name (one name, see follow_profile_name).
 void WorkshopModel::rename(const std::string& id, const std::string& name) {
-    if (rename_entry(workshop_, id, name)) app_.session_changed();
     renaming.clear();
+    if (!rename_entry(workshop_, id, name)) return;
+    const std::string cleaned = clean_name(name);
+    const Question* field = app_.questionnaire().profile_field("name");
+    if (field && !cleaned.empty()) {
+        if (id == workshop_.current) {
+            app_.set_answer(*field, cleaned);
+        } else {
+            Session s;
+            Diagnostics problems;
+            if (read_entry(app_.host().store(), app_.questionnaire(), id, s, problems) != EntryRead::Unreadable) {
+                s.assessment.answers[field->id] = cleaned;
+                s.assessment.updated = app_.host().now_timestamp();
+                if (!save_entry(app_.host().store(), workshop_, id, s)) app_.set_storage_failed(true);
+                invalidate(id);
+            }
+        }
+    }
+    app_.session_changed();
 }
 
 void WorkshopModel::remove(const std::string& id) {
@@ -219,10 +253,21 @@ void WorkshopModel::remove(const std::string& id) {
 // ---------------------------------------------------------------------------------------------
 // Presentation mode
 // ---------------------------------------------------------------------------------------------
+// Switched on from the list (with something to compare) or on the comparison, it opens on the
+// comparison's chart: the comparison draws its chart first in presentation mode, from the top.
 void WorkshopModel::set_presentation(bool on) {
     workshop_.presentation = on;
+    const Screen screen = app_.screen();
+    if (on && ((screen == Screen::Workshop && workshop_.entries.size() > 1) || screen == Screen::Compare)) {
+        app_.go_to(Screen::Compare);
+        app_.scroll_to_top();
+    }
     app_.session_changed();
     app_.host().request_frames();
+}
+
+bool WorkshopModel::enough_to_compare(const Progress& progress) {
+    return progress.visible > 0 && progress.answered >= kMinCoverageToCompare * progress.visible;
 }
 
 float WorkshopModel::presentation_scale(float text_scale) const {
@@ -234,33 +279,50 @@ float WorkshopModel::presentation_scale(float text_scale) const {
 // ---------------------------------------------------------------------------------------------
 // Export all, batch import
 // ---------------------------------------------------------------------------------------------
-void WorkshopModel::export_all() {
+// One entry's result file for the bundle, or (false) why it cannot be exported yet. `names` holds
+// the files taken so far: two organisations of the same name get "<name> 2".
+bool WorkshopModel::export_entry(const WorkshopEntry& e, std::set<std::string>& names, BundleMember& member,
+                                 Diagnostics& missing) const {
     const Questionnaire& q = app_.questionnaire();
+    Session s;
+    if (!entry_session(e, s, missing)) return false;
+    const std::string organisation = organisation_name(q, s.assessment.answers);
+    std::string file = export_file_name(organisation, app_.host().today());
+    for (int n = 2; names.count(file); n++)
+        file = export_file_name(organisation + " " + std::to_string(n), app_.host().today());
+    ExportOutcome out = export_result(q, s.assessment, file);
+    if (!out.ok()) {
+        for (Diagnostic& d : out.diagnostics)
+            if (d.severity == Diagnostic::Severity::Error) missing.push_back(std::move(d));
+        return false;
+    }
+    names.insert(file);
+    member = {file, std::move(out.text)};
+    return true;
+}
+
+void WorkshopModel::check_export() {
+    std::vector<ExportAllReport::Skipped> missing;
+    std::set<std::string> names;
+    for (const WorkshopEntry& e : workshop_.entries) {
+        BundleMember member;
+        Diagnostics problems;
+        if (!export_entry(e, names, member, problems)) missing.push_back({name_of(e.id), std::move(problems)});
+    }
+    export_check_ = std::move(missing);
+}
+
+void WorkshopModel::export_all() {
     ExportAllReport report;
     std::vector<BundleMember> members;
     std::set<std::string> names;
     for (const WorkshopEntry& e : workshop_.entries) {
-        Session s;
+        BundleMember member;
         Diagnostics problems;
-        if (!entry_session(e, s, problems)) {
-            report.skipped.push_back({name_of(e.id), std::move(problems)});
-            continue;
-        }
-        const std::string organisation = organisation_name(q, s.assessment.answers);
-        std::string file = export_file_name(organisation, app_.host().today());
-        for (int n = 2; names.count(file); n++) // two organisations of the same name
-            file = export_file_name(organisation + " " + std::to_string(n), app_.host().today());
-        ExportOutcome out = export_result(q, s.assessment, file);
-        if (!out.ok()) {
-            Diagnostics errors;
-            for (Diagnostic& d : out.diagnostics)
-                if (d.severity == Diagnostic::Severity::Error) errors.push_back(std::move(d));
-            report.skipped.push_back({name_of(e.id), std::move(errors)});
-            continue;
-        }
-        names.insert(file);
-        members.push_back({file, std::move(out.text)});
+        if (export_entry(e, names, member, problems)) members.push_back(std::move(member));
+        else report.skipped.push_back({name_of(e.id), std::move(problems)});
     }
+    export_check_.reset(); // the report says it now
     report.exported = members.size();
     if (!members.empty()) {
         const std::string file = "mangfoldighedstjek-workshop-" + app_.host().today() + ".json";

@@ -15,6 +15,7 @@
 // "Organisation 1" is left behind.
 #pragma once
 #include "app/model/file_intake.h"
+#include "core/bundle.h"
 #include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/session.h"
@@ -79,7 +80,8 @@ public:
     // --- The list ------------------------------------------------------------------------------------
     const Workshop& list() const { return workshop_; }
     const std::string& current() const { return workshop_.current; }
-    // The name to show: the entry's, else the profile's organisation name, else "Organisation <n>".
+    // The name to show: the profile's organisation name (the entry's name follows it, see
+    // follow_profile_name), else the name given when adding or renaming, else "Organisation <n>".
     std::string name_of(const std::string& id) const;
     // One row per entry, in list order (storage is read only for rows that changed since last time).
     std::vector<ListRow> rows();
@@ -92,6 +94,7 @@ public:
     // The open one's "Continue": to its results or its profile.
     void continue_current();
     void add(const std::string& name);
+    // Renames the entry and writes the name into its profile too (the open one's live, another's stored).
     void rename(const std::string& id, const std::string& name);
     void remove(const std::string& id);
 
@@ -105,6 +108,8 @@ public:
 
     // --- Presentation mode -------------------------------------------------------------------------
     bool presentation() const { return workshop_.presentation; }
+    // On: from the list (more than one organisation) or on the comparison, it opens the comparison
+    // at the top, where presentation mode draws the chart first.
     void set_presentation(bool on);
     // The factor presentation mode adds on top of the text size (capped so text stays on screen).
     float presentation_scale(float text_scale) const;
@@ -112,6 +117,10 @@ public:
     // --- Export all, batch import ---------------------------------------------------------------------
     void export_all();
     const std::optional<ExportAllReport>& export_report() const { return export_report_; }
+    // "What is missing?" before exporting: every organisation that cannot be exported yet, each with
+    // its own reasons (the same check as export_all; run on request, not per frame).
+    void check_export();
+    const std::optional<std::vector<ExportAllReport::Skipped>>& export_check() const { return export_check_; }
     // "Tilføj opfølgning til kalenderen" for the whole list: one .ics file with every organisation's
     // follow-up dates (core/calendar.h); unreadable entries are left out. Said in a notice.
     void save_calendar();
@@ -131,15 +140,22 @@ public:
     bool chosen(const std::string& id) const;
     void toggle_chosen(const std::string& id);
     bool anonymise = false;
+    // An organisation with fewer than this share of its visible questions answered is shown apart in
+    // the comparison ("for få svar til at sammenligne"), not in its chart and table, unless asked.
+    static constexpr double kMinCoverageToCompare = 0.8;
+    static bool enough_to_compare(const Progress& progress);
+    bool include_few = false; // the comparison shows those with too few answers too (marked)
 
 private:
     void import_one(const std::string& file, std::string_view bytes);
     // The entry's session: the open one live, any other read from storage. False when unreadable.
     bool entry_session(const WorkshopEntry& entry, Session& session, Diagnostics& problems) const;
+    bool export_entry(const WorkshopEntry& entry, std::set<std::string>& names, BundleMember& member, Diagnostics& missing) const;
     // The untouched first entry (no name, nothing answered) becomes this organisation. True when it did.
     bool adopt_untouched_entry(const std::string& name, const Session& session);
     void adopt_session(const std::string& id, Session session);
     void invalidate(const std::string& id) { rows_.erase(id); }
+    bool follow_profile_name(const std::string& id, const Answers& answers);
 
     AppModel& app_;
     Workshop workshop_;
@@ -147,6 +163,7 @@ private:
     std::map<std::string, ListRow> rows_;     // rows of entries other than the open one, as last read
     std::vector<BatchLine> batch_;
     std::optional<ExportAllReport> export_report_;
+    std::optional<std::vector<ExportAllReport::Skipped>> export_check_;
     std::set<std::string> unchosen_;          // compared: everyone but these
 };
 

@@ -12,6 +12,7 @@
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace mf {
@@ -21,13 +22,18 @@ static constexpr const char* kProductName = "Mangfoldighedstjek"; // a name: the
 // ---------------------------------------------------------------------------------------------
 // Header
 // ---------------------------------------------------------------------------------------------
+// The header is drawn at the size of 100 % text whatever the user's text size: its buttons stay
+// exactly where they are when "A+" or "A–" is pressed, so a second press lands on the same button
+// (browser zoom and presentation mode still enlarge it with everything else).
 void header(AppModel& m) {
     const Texts& tr = m.texts();
     const ui::Palette& colours = ui::palette();
+    const ui::FixedScale fixed(ui::scale_without(text_scale(m.session())));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 wp = ImGui::GetWindowPos();
     const float w = ImGui::GetWindowWidth();
     const ImGuiStyle& st = ImGui::GetStyle();
+    const ImVec2 pad = fixed.window_padding;
     const float fh = ImGui::GetFrameHeight();
 
     // Measured first: the controls on the right (language, text size, start over) and the name.
@@ -44,18 +50,18 @@ void header(AppModel& m) {
     const float name_w = fh * 0.6f + st.ItemInnerSpacing.x + ImGui::CalcTextSize(kProductName).x;
     ImGui::PopFont();
     const std::string tagline = tr("header.tagline");
-    const float inner = w - 2 * st.WindowPadding.x;
+    const float inner = w - 2 * pad.x;
     const bool two_rows = name_w + right + st.ItemSpacing.x * 2 > inner;
     const bool show_tagline = !two_rows && name_w + ImGui::CalcTextSize(tagline.c_str()).x + right + st.ItemSpacing.x * 3 <= inner;
 
     const bool three_rows = two_rows && right > inner; // "Start over" on a row of its own
     const int rows = three_rows ? 3 : two_rows ? 2 : 1;
-    const float h = fh * rows + st.ItemSpacing.y * (rows - 1) + st.WindowPadding.y * 1.2f;
+    const float h = fh * rows + st.ItemSpacing.y * (rows - 1) + pad.y * 1.2f;
     dl->PushClipRect(wp, ImVec2(wp.x + w, wp.y + h), false); // the band reaches into the window padding
     dl->AddRectFilled(wp, ImVec2(wp.x + w, wp.y + h), colours.panel);
     dl->AddLine(ImVec2(wp.x, wp.y + h - 1), ImVec2(wp.x + w, wp.y + h - 1), colours.border, 1.0f);
     dl->PopClipRect();
-    ImGui::SetCursorPosY(st.WindowPadding.y * 0.6f);
+    ImGui::SetCursorPos(ImVec2(pad.x, pad.y * 0.6f));
     // The product mark: a small accent square and the name.
     const ImVec2 p = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(ImVec2(p.x, p.y + fh * 0.2f), ImVec2(p.x + fh * 0.6f, p.y + fh * 0.8f), colours.accent, 3.0f);
@@ -70,7 +76,8 @@ void header(AppModel& m) {
         ImGui::TextUnformatted(tagline.c_str());
         ImGui::PopStyleColor();
     }
-    if (!two_rows) ImGui::SameLine(w - st.WindowPadding.x - right);
+    if (!two_rows) ImGui::SameLine(w - pad.x - right);
+    else ImGui::SetCursorPosX(pad.x); // a row of its own, from the header's own left edge
     for (const auto& language : language_names) {
         const std::string code = language[0], label = language[1];
         const bool active = m.language() == code;
@@ -97,6 +104,7 @@ void header(AppModel& m) {
     if (ui::note("button", tr("header.larger"), "text-larger", false, "", size < kTextSizeCount - 1) || larger) m.set_text_size(size + 1);
     if (respondent) {
         if (!three_rows) ImGui::SameLine();
+        else ImGui::SetCursorPosX(pad.x);
         const bool workshop_pressed = ImGui::Button((workshop + "###header-workshop").c_str());
         if (ui::note("button", workshop, "header-workshop") || workshop_pressed) m.go_to(Screen::Workshop);
         ImGui::SameLine();
@@ -171,7 +179,8 @@ void import_dialog(AppModel& m) {
     if (!pending) return;
     const Texts& tr = m.texts();
     if (!ui::begin_dialog(std::string(tr("import.dialog_title")) + "###import", true, 40, 0.45f)) return;
-    ui::name_dialog(pending->result ? "import" : "import-error");
+    if (pending->result) ui::name_dialog("import", "import-continue-confirm", "import-cancel");
+    else ui::name_dialog("import-error", "import-ok", "import-ok");
     std::vector<std::string> errors, warnings, details; // plain words; file, pointer and English for experts
     for (const Diagnostic& d : pending->problems) {
         (d.severity == Diagnostic::Severity::Error ? errors : warnings).push_back(diagnostic_text(tr, d));
@@ -224,7 +233,7 @@ void import_dialog(AppModel& m) {
 void start_over_dialog(AppModel& m) {
     const Texts& tr = m.texts();
     if (!ui::begin_dialog("###start-over", m.confirming_start_over(), 34)) return;
-    ui::name_dialog("start-over");
+    ui::name_dialog("start-over", "start-over-cancel", "start-over-cancel"); // Enter keeps the answers
     ImGui::PushTextWrapPos(0);
     ui::heading(tr("start_over.heading"));
     ui::paragraph(tr("start_over.text"));
@@ -247,6 +256,26 @@ void start_over_dialog(AppModel& m) {
 // ---------------------------------------------------------------------------------------------
 void storage_failed_notice(AppModel& m) {
     if (m.storage_failed() && !m.overview_open()) ui::notice(ui::Tone::Warning, m.texts()("notice.storage_failed"), "storage-failed");
+}
+
+// A short confirmation ("Gemt: ...") floats at the bottom of the window for a few seconds, over the
+// screen rather than in it: its coming and going never moves what is on screen (a click aimed at a
+// button hits that button), and it takes no clicks itself. The accessible layer announces it.
+void notice_overlay(AppModel& m) {
+    if (!m.notice()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float width = std::min(vp->WorkSize.x - 2 * ImGui::GetStyle().WindowPadding.x, 40.0f * ImGui::GetFontSize());
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - ImGui::GetFontSize()),
+                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoNav |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysAutoResize;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##notice", nullptr, flags);
+    ImGui::PopStyleVar();
+    ui::notice(ui::Tone::Good, m.notice_text(), "notice");
+    ImGui::End();
 }
 
 void load_error_screen(AppModel& m) {

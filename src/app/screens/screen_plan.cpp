@@ -11,6 +11,22 @@
 
 namespace mf {
 
+// The calendar's words in the language shown.
+static ui::CalendarTexts calendar_texts(const Texts& tr) {
+    ui::CalendarTexts c;
+    c.button = tr("calendar.button");
+    c.previous = tr("calendar.previous");
+    c.next = tr("calendar.next");
+    static const char* const kMonths[12] = {"date.month.01", "date.month.02", "date.month.03", "date.month.04",
+                                            "date.month.05", "date.month.06", "date.month.07", "date.month.08",
+                                            "date.month.09", "date.month.10", "date.month.11", "date.month.12"};
+    static const char* const kWeekdays[7] = {"calendar.monday", "calendar.tuesday", "calendar.wednesday", "calendar.thursday",
+                                             "calendar.friday", "calendar.saturday", "calendar.sunday"};
+    for (int i = 0; i < 12; i++) c.months[i] = tr(kMonths[i]);
+    for (int i = 0; i < 7; i++) c.weekdays[i] = tr(kWeekdays[i]);
+    return c;
+}
+
 static void suggestions(AppModel& m) {
     const Texts& tr = m.texts();
     const std::vector<std::string> suggested = m.suggested_focus_areas();
@@ -104,8 +120,10 @@ static void focus_area(AppModel& m, std::size_t i) {
             if (question.scored()) options.push_back({question.id, question.text.in(m.language()), true});
     }
     std::string focus = area.focus;
-    if (ui::combo(tr("plan.focus"), base + "focus", options, focus, tr("plan.choose_focus"), 0))
+    if (ui::combo(tr("plan.focus"), base + "focus", options, focus, tr("plan.choose_focus"), 0)) {
         m.set_plan_field(i, AppModel::PlanField::Focus, focus);
+        m.leave_field(base + "focus");
+    }
     field_message(base + "focus", m.plan_field_message(i, "focus"));
 
     using P = AppModel::PlanField;
@@ -113,8 +131,15 @@ static void focus_area(AppModel& m, std::size_t i) {
                     [&m, i](const std::string& t) { m.set_plan_field(i, P::Goal, t); });
     plan_text_field(m, i, tr("plan.responsible"), "responsible", area.responsible, "", false, 0,
                     [&m, i](const std::string& t) { m.set_plan_field(i, P::Responsible, t); });
-    plan_text_field(m, i, tr("plan.follow_up"), "followUp", area.follow_up, tr("plan.follow_up_hint"), false, 12 * ImGui::GetFontSize(),
-                    [&m, i](const std::string& t) { m.set_plan_field(i, P::FollowUp, t); });
+    // The follow-up date: typed the Danish way or picked in the calendar, kept as ISO.
+    const std::string date_id = base + "followUp";
+    const AppModel::FieldMessage date_message = m.plan_field_message(i, "followUp");
+    std::string follow_up = m.follow_up_text(i);
+    if (ui::date_field(tr("plan.follow_up"), date_id, follow_up, is_valid_date(area.follow_up) ? area.follow_up : "",
+                       m.host().today(), tr("plan.follow_up_hint"), date_message.warning ? "" : date_message.text, calendar_texts(tr)))
+        m.set_plan_field(i, P::FollowUp, follow_up);
+    if (ui::last_field_left()) m.leave_field(date_id);
+    if (date_message.warning) field_message(date_id, date_message);
     indicator_section(m, i);
 }
 
@@ -146,7 +171,7 @@ void screen_plan(AppModel& m) {
     ImGui::Spacing();
     if (ui::secondary_button(tr("plan.back"), "back")) m.go_to(Screen::Results);
     ImGui::SameLine();
-    if (ui::primary_button(tr("plan.next"), "next")) m.go_to(Screen::Export);
+    if (ui::primary_button(tr("plan.next"), "next")) m.leave_plan();
 }
 
 } // namespace mf

@@ -22,8 +22,12 @@ void screen_start(AppModel& m) {
     ImGui::Spacing();
 
     ui::subheading(tr("start.how_heading"));
-    ui::paragraph(tr("start.how", {{"questions", std::to_string(total_progress(q, {}).visible)},
-                                   {"themes", std::to_string(q.themes.size())}}));
+    // One honest count: follow-up questions appear with some answers, so the number is a range from
+    // the questions everyone gets to every scored question there is (the progress line then counts
+    // the questions shown, which grow within it).
+    const std::size_t fewest = (std::size_t)total_progress(q, {}).visible, most = q.scored_question_count();
+    const TextArgs how = {{"fewest", std::to_string(fewest)}, {"most", std::to_string(most)}, {"themes", std::to_string(q.themes.size())}};
+    ui::paragraph(tr(fewest == most ? "start.how_exact" : "start.how", how));
     ImGui::Spacing();
     ui::notice(ui::Tone::Info, tr("start.privacy"));
     ImGui::Spacing();

@@ -60,7 +60,7 @@ static void delete_dialog(AppModel& m) {
     const Texts& tr = m.texts();
     WorkshopModel& w = m.workshop();
     if (!ui::begin_dialog("###delete-organisation", !w.confirm_delete.empty(), 34)) return;
-    ui::name_dialog("delete-organisation");
+    ui::name_dialog("delete-organisation", "delete-cancel", "delete-cancel"); // Enter keeps it
     ImGui::PushTextWrapPos(0);
     if (!w.list().find(w.confirm_delete)) {
         w.confirm_delete.clear();
@@ -110,17 +110,35 @@ static void list_section(AppModel& m) {
         } else {
             ui::bold(current ? tr("workshop.name_open", {{"name", name}}) : name);
             ui::muted(row_line(m, row));
-            if (!current && ui::primary_button(tr("workshop.open"), "open:" + row.id, row.readable)) to_open = row.id;
-            if (current && ui::primary_button(tr("workshop.continue"), "open:" + row.id)) w.continue_current();
+            // Every button is named with its organisation. The first one shows the name when the row
+            // still fits the column; the others lean on the name drawn above them.
+            const TextArgs who = {{"name", name}};
+            const std::string first = tr(current ? "workshop.continue_named" : "workshop.open_named", who);
+            const std::string rename_label = tr("workshop.rename"), delete_label = tr("workshop.delete");
+            const float spacing = ImGui::GetStyle().ItemSpacing.x + 2 * ImGui::GetStyle().FramePadding.x;
+            const float row_width = ImGui::CalcTextSize(first.c_str()).x + ImGui::CalcTextSize(rename_label.c_str()).x +
+                                    ImGui::CalcTextSize(delete_label.c_str()).x + 3 * spacing;
+            const bool named = row_width * 1.05f <= ui::column_width(); // the first is bold, a little wider
+            const std::string shown = named ? first : std::string(tr(current ? "workshop.continue" : "workshop.open"));
+            if (!current && ui::primary_button(shown, "open:" + row.id, row.readable, first)) to_open = row.id;
+            if (current && ui::primary_button(shown, "open:" + row.id, true, first)) w.continue_current();
             ImGui::SameLine();
-            if (ui::secondary_button(tr("workshop.rename"), "rename:" + row.id)) w.start_rename(row.id);
+            if (ui::secondary_button(rename_label, "rename:" + row.id, true, tr("workshop.rename_named", who))) w.start_rename(row.id);
             ImGui::SameLine();
-            if (ui::secondary_button(tr("workshop.delete"), "delete:" + row.id)) w.ask_delete(row.id);
+            if (ui::secondary_button(delete_label, "delete:" + row.id, true, tr("workshop.delete_named", who))) w.ask_delete(row.id);
         }
         ImGui::PopID();
     }
     ImGui::Separator();
     if (!to_open.empty()) w.open(to_open);
+}
+
+// Who cannot be exported yet, one organisation at a time with each of its reasons on a line.
+static void missing_list(const Texts& tr, const std::vector<WorkshopModel::ExportAllReport::Skipped>& missing) {
+    for (const auto& skipped : missing) {
+        ui::bold(tr("workshop.missing_for", {{"name", skipped.name}}));
+        for (const Diagnostic& d : skipped.problems) ui::bullet(diagnostic_text(tr, d));
+    }
 }
 
 static void export_section(AppModel& m) {
@@ -130,15 +148,20 @@ static void export_section(AppModel& m) {
     if (ui::secondary_button(tr("workshop.to_compare"), "to-compare", w.list().entries.size() > 1)) m.go_to(Screen::Compare);
     ImGui::SameLine();
     if (ui::secondary_button(tr("workshop.export_all"), "export-all")) w.export_all();
+    ImGui::SameLine();
+    if (ui::secondary_button(tr("workshop.export_check"), "export-check")) w.check_export();
     ui::muted(tr("workshop.export_all_hint"));
+    if (const auto& missing = w.export_check()) {
+        if (missing->empty()) ui::notice(ui::Tone::Good, tr("workshop.export_check_none"), "export-check-result");
+        else missing_list(tr, *missing);
+    }
     if (ui::secondary_button(tr("workshop.calendar"), "calendar-all")) w.save_calendar();
     ui::muted(tr("workshop.calendar_hint"));
     if (const auto& report = w.export_report()) {
         if (report->exported == 0) ui::notice(ui::Tone::Info, tr("workshop.export_none"));
         else if (report->saved) ui::notice(ui::Tone::Info, tr("workshop.exported", {{"count", std::to_string(report->exported)}, {"where", report->where}}));
         else ui::notice(ui::Tone::Info, report->where);
-        for (const auto& skipped : report->skipped)
-            ui::muted(tr("workshop.not_included", {{"name", skipped.name}, {"reasons", reasons_text(tr, skipped.problems)}}));
+        missing_list(tr, report->skipped);
     }
 }
 
@@ -233,21 +256,36 @@ static void pattern_bar(ImDrawList* dl, ImVec2 a, ImVec2 b, std::size_t series) 
     dl->AddRect(a, b, ui::palette().text, 0, 0, 1.5f);
 }
 
+static std::string coverage_text(const Texts& tr, const Progress& p);
+
 struct Column {
     std::string id, name, key;
     std::size_t series = 0;
     ScoreSummary summary;
     Progress progress;
+    bool few = false; // compared although it has too few answers (asked for): marked
 };
 
+// Answered / total, marked when below the threshold.
+static std::string column_coverage(const Texts& tr, const Column& c) {
+    return coverage_text(tr, c.progress) + (c.few ? " " + std::string(tr("compare.few_mark")) : std::string());
+}
+
 // One group of bars: the part's title, then one bar per organisation with its key and number.
+// `coverage`: each organisation's answered / total is written beside its number (the overall group).
 static void bar_group(const Texts& tr, const std::string& title, const std::string& part_id, const std::vector<Column>& cols,
-                      const std::vector<std::optional<double>>& values) {
+                      const std::vector<std::optional<double>>& values, bool coverage = false) {
     ui::bold(title);
     const float fs = ImGui::GetFontSize();
     const float w = ui::column_width();
     const float key_w = ImGui::CalcTextSize("WW").x + fs * 0.4f;
-    const float value_w = ImGui::CalcTextSize("100,0 %").x + fs * 0.5f;
+    std::vector<std::string> texts;
+    float value_w = ImGui::CalcTextSize("100,0 %").x;
+    for (std::size_t i = 0; i < cols.size(); i++) {
+        texts.push_back(tr.percent(values[i]) + (coverage ? "  \u00b7  " + column_coverage(tr, cols[i]) : std::string()));
+        value_w = std::max(value_w, ImGui::CalcTextSize(texts.back().c_str()).x);
+    }
+    value_w += fs * 0.5f;
     const float bar_w = w - key_w - value_w;
     const float h = std::round(fs * 1.1f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -260,7 +298,7 @@ static void bar_group(const Texts& tr, const std::string& title, const std::stri
             const float fw = (float)(bar_w * std::clamp(*values[i], 0.0, 100.0) / 100.0);
             pattern_bar(dl, a, ImVec2(a.x + fw, a.y + h), cols[i].series);
         }
-        const std::string v = tr.percent(values[i]);
+        const std::string& v = texts[i];
         dl->AddText(ImVec2(a.x + bar_w + fs * 0.4f, p.y + (h - fs) * 0.5f), ui::palette().text, v.c_str());
         ImGui::Dummy(ImVec2(w, h));
         ui::note("bar", cols[i].name + ": " + title, "cmp-bar:" + cols[i].id + ":" + part_id, false, v);
@@ -269,40 +307,68 @@ static void bar_group(const Texts& tr, const std::string& title, const std::stri
 }
 
 
-void screen_compare(AppModel& m) {
-    const Texts& tr = m.texts();
+static std::string coverage_text(const Texts& tr, const Progress& p) {
+    return tr("compare.coverage", {{"answered", std::to_string(p.answered)}, {"total", std::to_string(p.visible)}});
+}
+
+// Who is compared: every chosen, readable organisation with enough answers (or all, when asked);
+// those with too few answers go to `few`, shown apart.
+static std::vector<Column> chosen_columns(const AppModel& m, WorkshopModel& w, const std::vector<WorkshopModel::ListRow>& rows,
+                                          std::vector<Column>& few) {
     const Questionnaire& q = m.questionnaire();
+    std::vector<Column> cols;
+    for (std::size_t position = 0; position < rows.size(); position++) {
+        const WorkshopModel::ListRow& row = rows[position];
+        if (!w.chosen(row.id) || !row.readable) continue;
+        Column c;
+        c.id = row.id;
+        c.name = w.anonymise ? anonymous_name(position) : w.name_of(row.id);
+        c.key = key_letter(position);
+        c.series = position;
+        c.progress = row.progress;
+        const bool enough = WorkshopModel::enough_to_compare(row.progress);
+        if (!enough && !w.include_few) {
+            few.push_back(std::move(c));
+            continue;
+        }
+        c.few = !enough;
+        c.summary = summarise(q, compute_scores(q, row.answers));
+        cols.push_back(std::move(c));
+    }
+    return cols;
+}
+
+// The controls: back, presentation, anonymise, who is compared.
+static void compare_controls(AppModel& m, const std::vector<WorkshopModel::ListRow>& rows) {
+    const Texts& tr = m.texts();
     WorkshopModel& w = m.workshop();
-    ui::heading(tr("compare.heading"));
     if (ui::secondary_button(tr("compare.back"), "back")) m.go_to(Screen::Workshop);
     ImGui::SameLine();
     if (ui::secondary_button(presentation_label(m), "presentation")) w.set_presentation(!w.presentation());
-
     if (ui::choice(tr("compare.anonymise"), "anonymise", w.anonymise, false)) w.anonymise = !w.anonymise;
     ui::subheading(tr("compare.who"));
-    std::vector<Column> cols;
-    const std::vector<WorkshopModel::ListRow> rows = w.rows();
     for (std::size_t position = 0; position < rows.size(); position++) {
         const WorkshopModel::ListRow& row = rows[position];
-        const bool on = w.chosen(row.id);
         const std::string shown = w.anonymise ? anonymous_name(position) : w.name_of(row.id);
-        const std::string label = key_letter(position) + "  " + (row.readable ? shown : tr("compare.unreadable", {{"name", shown}}));
-        if (ui::choice(label, "cmp-pick:" + row.id, on, false)) w.toggle_chosen(row.id);
-        if (!on || !row.readable) continue;
-        Column c;
-        c.id = row.id;
-        c.name = shown;
-        c.key = key_letter(position);
-        c.series = position;
-        c.summary = summarise(q, compute_scores(q, row.answers));
-        c.progress = row.progress;
-        cols.push_back(std::move(c));
+        std::string label = key_letter(position) + "  " + (row.readable ? shown : tr("compare.unreadable", {{"name", shown}}));
+        if (row.readable) label += " \u00b7 " + coverage_text(tr, row.progress);
+        if (ui::choice(label, "cmp-pick:" + row.id, w.chosen(row.id), false)) w.toggle_chosen(row.id);
     }
-    if (cols.empty()) {
-        ui::notice(ui::Tone::Info, tr("compare.choose_one"));
-        return;
-    }
+    if (ui::choice(tr("compare.include_few"), "cmp-include-few", w.include_few, false)) w.include_few = !w.include_few;
+}
 
+// Those with too few answers, apart from the chart and the table, each with its coverage.
+static void few_section(const Texts& tr, const std::vector<Column>& few) {
+    if (few.empty()) return;
+    ui::subheading(tr("compare.few_heading"));
+    ui::muted(tr("compare.few_hint", {{"percent", std::to_string((int)(WorkshopModel::kMinCoverageToCompare * 100))}}));
+    for (const Column& c : few)
+        ui::notice(ui::Tone::Info, c.key + "  " + c.name + ": " + coverage_text(tr, c.progress), "cmp-few:" + c.id);
+}
+
+static void compare_chart_and_table(AppModel& m, const std::vector<Column>& cols) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
     // The chart: grouped bars per principle, then per theme.
     auto values = [&](auto get) {
         std::vector<std::optional<double>> v;
@@ -323,7 +389,7 @@ void screen_compare(AppModel& m) {
     };
     const auto overall = values([](const ScoreSummary& s) { return s.overall; });
     ui::subheading(tr("compare.principles_heading"));
-    bar_group(tr, tr("compare.overall"), "overall", cols, overall);
+    bar_group(tr, tr("compare.overall"), "overall", cols, overall, true);
     for (const Principle& p : q.principles) bar_group(tr, p.title.in(m.language()), p.id, cols, principle(p));
     ui::subheading(tr("results.themes"));
     for (const Theme& t : q.themes) bar_group(tr, t.title.in(m.language()), t.id, cols, theme(t));
@@ -351,7 +417,8 @@ void screen_compare(AppModel& m) {
         for (const Level& l : q.levels)
             if (c.summary.level && l.id == *c.summary.level) level = &l;
         levels.push_back(level ? level->title.in(m.language()) : "\u2013");
-        answered.push_back(std::to_string(c.progress.answered) + " / " + std::to_string(c.progress.visible));
+        answered.push_back(std::to_string(c.progress.answered) + " / " + std::to_string(c.progress.visible) +
+                           (c.few ? " " + std::string(tr("compare.few_mark")) : std::string()));
     }
     row(tr("compare.level"), "level", levels);
     row(tr("compare.answered"), "answered", answered);
@@ -359,6 +426,22 @@ void screen_compare(AppModel& m) {
     for (const Theme& t : q.themes) row(t.title.in(m.language()), t.id, percents(theme(t)));
     ui::end_table();
     ui::muted(tr("compare.note"));
+}
+
+// Presentation mode opens on the chart: it comes first, the controls after the table. Otherwise the
+// controls come first.
+void screen_compare(AppModel& m) {
+    const Texts& tr = m.texts();
+    WorkshopModel& w = m.workshop();
+    ui::heading(tr("compare.heading"));
+    const std::vector<WorkshopModel::ListRow> rows = w.rows();
+    std::vector<Column> few;
+    const std::vector<Column> cols = chosen_columns(m, w, rows, few);
+    if (!w.presentation()) compare_controls(m, rows);
+    if (cols.empty()) ui::notice(ui::Tone::Info, tr("compare.choose_one"));
+    else compare_chart_and_table(m, cols);
+    few_section(tr, few);
+    if (w.presentation()) compare_controls(m, rows);
 }
 
 } // namespace mf

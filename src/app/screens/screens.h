@@ -41,6 +41,7 @@ void steps(AppModel& m);
 void import_dialog(AppModel& m);
 void start_over_dialog(AppModel& m);
 void storage_failed_notice(AppModel& m);
+void notice_overlay(AppModel& m);
 void load_error_screen(AppModel& m);
 
 // Shared pieces (shared.cpp): open a result file (a picker, or a typed path on the desktop), and the

@@ -19,6 +19,27 @@ namespace mf::ui {
 const Fonts& fonts() { return context().fonts; }
 const Palette& palette() { return context().palette; }
 
+FixedScale::FixedScale(float scale) {
+    const Context& ctx = context();
+    const ImGuiStyle& unit = ctx.unscaled;
+    // The body font's size at `scale`, as update_fonts rounds it; the current font drawn to that size.
+    const float wanted = std::round(kBodyEm * scale * kNotoLineHeightPerEm);
+    ImGui::SetWindowFontScale(ImGui::GetFont()->FontSize > 0 ? wanted / ImGui::GetFont()->FontSize : 1.0f);
+    // Sizes as ImGuiStyle::ScaleAllSizes makes them (it floors).
+    auto at = [&](ImVec2 v) { return ImVec2(std::floor(v.x * scale), std::floor(v.y * scale)); };
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, at(unit.FramePadding));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, at(unit.ItemSpacing));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemInnerSpacing, at(unit.ItemInnerSpacing));
+    window_padding = at(unit.WindowPadding);
+}
+
+FixedScale::~FixedScale() {
+    ImGui::PopStyleVar(3);
+    ImGui::SetWindowFontScale(1.0f);
+}
+
+float scale_without(float factor) { return factor > 0 ? context().applied_scale / factor : context().applied_scale; }
+
 // Latin-1 (æ ø å é ...), dashes and quotes (– — ‘ ’ “ ” „), bullet, ellipsis, ‹ ›, euro, arrows, minus:
 // the characters assets/font-subset.json keeps (tests/core/texts_test.cpp checks every text against it).
 static const ImWchar kGlyphRanges[] = {
@@ -101,6 +122,7 @@ static void apply(float ui_scale) {
     style.TabRounding = 6;
     style.SeparatorTextBorderSize = 2;
     style.SelectableTextAlign = ImVec2(0, 0.5f);
+    ctx.unscaled = style;
     style.ScaleAllSizes(ui_scale);
 
     ImVec4* c = style.Colors;

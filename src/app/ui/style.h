@@ -61,4 +61,17 @@ bool high_contrast();
 const Fonts& fonts();
 const Palette& palette();
 
+// Draws the rest of the current window's scope at `scale` instead of the UI's: the body font at that
+// size, and spacing as the theme has it there (the header keeps its size whatever the text size, so
+// its buttons stay put). `window_padding` is the window's padding at that scale.
+struct FixedScale {
+    explicit FixedScale(float scale);
+    ~FixedScale();
+    FixedScale(const FixedScale&) = delete;
+    FixedScale& operator=(const FixedScale&) = delete;
+    ImVec2 window_padding;
+};
+// The UI's scale without one of its factors (the text size, to draw the header at 100 % text).
+float scale_without(float factor);
+
 } // namespace mf::ui

@@ -12,10 +12,14 @@
 //   - charts        percent_bar, spread_bar, stacked_bar, radar_chart
 #include "app/ui/ui.h"
 
+#include "core/date_input.h" // the calendar's arithmetic
+
 #include "imgui_internal.h" // RenderNavHighlight, RenderCheckMark: our widgets get ImGui's focus ring
 #include "imgui_stdlib.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace mf::ui {
 
@@ -30,6 +34,68 @@ void begin_frame() {
     Context& ctx = context();
     ctx.record.clear();
     ctx.dialog.clear();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    // A click after a Tab wins: the field clicked keeps the keys typed next (under load the Tab's
+    // target may not have been drawn yet).
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right))
+        ctx.focus_request.clear();
+    if (ctx.release_focus) {
+        ImGui::ClearActiveID(); // a text field lets go, so the host stops giving it the keys
+        ImGui::FocusWindow(nullptr);
+        ctx.release_focus = false;
+    }
+    // Focus moved by the keyboard shows ImGui's focus ring (SetKeyboardFocusHere alone does not).
+    if (ctx.show_focus_frames > 0) {
+        g.NavDisableHighlight = false;
+        ctx.show_focus_frames--;
+    }
+}
+
+// An item the keyboard can reach with Tab: interactive, enabled, not a part of a chart or of an
+// open list of choices.
+static bool tab_stop(const UiItem& it) {
+    return !it.text && it.enabled && it.kind != "chart" && it.kind != "bar" && it.kind != "option" &&
+           it.kind != "table" && !it.id.empty();
+}
+
+void begin_content() { context().record.content_start = context().record.items.size(); }
+
+void restart_tab_order() {
+    Context& ctx = context();
+    ctx.focus_request.clear();
+    ctx.release_focus = true;
+}
+
+bool move_focus(bool backward) {
+    Context& ctx = context();
+    const UiRegistry& rec = ctx.record; // the last frame's: move_focus is called between frames
+    bool in_dialog = false;
+    for (const UiItem& it : rec.items)
+        if (!it.dialog.empty()) in_dialog = true;
+    std::vector<const UiItem*> order;
+    int first_of_content = -1;
+    for (std::size_t i = 0; i < rec.items.size(); i++) {
+        const UiItem& it = rec.items[i];
+        if (!tab_stop(it) || (in_dialog && it.dialog.empty())) continue;
+        if (first_of_content < 0 && i >= rec.content_start) first_of_content = (int)order.size();
+        order.push_back(&it);
+    }
+    // From where the keyboard is, or is on its way to (a Tab pressed before the last one landed).
+    const std::string& from = !ctx.focus_request.empty() ? ctx.focus_request : rec.focused_id;
+    int at = -1;
+    for (std::size_t i = 0; i < order.size(); i++)
+        if (order[i]->id == from) at = (int)i;
+    const int n = (int)order.size();
+    const int start = in_dialog || first_of_content < 0 ? 0 : first_of_content;
+    int next = at < 0 ? (backward ? n - 1 : start) : at + (backward ? -1 : 1);
+    if (in_dialog && n > 0) next = (next + n) % n;
+    if (next < 0 || next >= n) {
+        ctx.focus_request.clear();
+        ctx.release_focus = true;
+        return false;
+    }
+    ctx.focus_request = order[(std::size_t)next]->id;
+    return true;
 }
 
 const UiRegistry& record() { return context().record; }
@@ -80,6 +146,12 @@ static UiItem& push_item(const char* kind, const std::string& label, const std::
     item.max = ImGui::GetItemRectMax();
     // Items inside a modal popup belong to that dialog in the accessible layer.
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    Context& ctx = context();
+    if (!ctx.focus_request.empty() && ctx.focus_request == id) {
+        ImGui::SetKeyboardFocusHere(-1); // the item just drawn; a text field becomes active
+        ctx.focus_request.clear();
+        ctx.show_focus_frames = 3;
+    }
     if (w && w->RootWindow && (w->RootWindow->Flags & ImGuiWindowFlags_Modal))
         item.dialog = context().dialog.empty() ? std::string(w->RootWindow->Name) : context().dialog;
     context().record.items.push_back(std::move(item));
@@ -177,6 +249,13 @@ void muted(const std::string& text) {
     note_text("muted", text);
 }
 
+void bullet(const std::string& text) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", text.c_str());
+    note_text("bullet", text);
+}
+
 void bold(const std::string& text) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextWrapped("%s", text.c_str());
@@ -212,7 +291,9 @@ void notice(Tone tone, const std::string& text, const std::string& id) {
 // ---------------------------------------------------------------------------------------------
 // Buttons
 // ---------------------------------------------------------------------------------------------
-static bool button(const std::string& label, const std::string& id, bool enabled, bool primary) {
+static bool dialog_key_presses(const std::string& id);
+
+static bool button(const std::string& label, const std::string& id, bool enabled, bool primary, const std::string& name = "") {
     if (primary) {
         ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb(0x17, 0x47, 0x86));
@@ -227,15 +308,21 @@ static bool button(const std::string& label, const std::string& id, bool enabled
         ImGui::PopFont();
         ImGui::PopStyleColor(4);
     }
-    const bool via_layer = note("button", label, id, false, "", enabled);
-    return (pressed && enabled) || via_layer;
+    const bool via_layer = note("button", name.empty() ? label : name, id, false, "", enabled);
+    UiItem& item = context().record.items.back();
+    item.dialog_default = !context().dialog.empty() && id == context().dialog_default;
+    item.dialog_cancel = !context().dialog.empty() && id == context().dialog_cancel;
+    // A dialog opens with the keyboard on its default button, not on whatever comes first (a
+    // "Tekniske detaljer" disclosure above it would otherwise take Enter).
+    if (item.dialog_default) ImGui::SetItemDefaultFocus();
+    return ((pressed || dialog_key_presses(id)) && enabled) || via_layer;
 }
 
-bool primary_button(const std::string& label, const std::string& id, bool enabled) {
-    return button(label, id, enabled, true);
+bool primary_button(const std::string& label, const std::string& id, bool enabled, const std::string& name) {
+    return button(label, id, enabled, true, name);
 }
-bool secondary_button(const std::string& label, const std::string& id, bool enabled) {
-    return button(label, id, enabled, false);
+bool secondary_button(const std::string& label, const std::string& id, bool enabled, const std::string& name) {
+    return button(label, id, enabled, false, name);
 }
 
 bool danger_button(const std::string& label, const std::string& id) {
@@ -264,7 +351,22 @@ bool begin_dialog(const std::string& name, bool open, float width_em, float y_fr
                                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
 }
 
-void name_dialog(const std::string& name) { context().dialog = name; }
+void name_dialog(const std::string& name, const std::string& default_id, const std::string& cancel_id) {
+    Context& ctx = context();
+    ctx.dialog = name;
+    ctx.dialog_default = default_id;
+    ctx.dialog_cancel = cancel_id;
+}
+
+// The dialog's keys: Escape for its cancel button; Enter for its default button when the keyboard is
+// not on a button of its own (then ImGui presses that one).
+static bool dialog_key_presses(const std::string& id) {
+    const Context& ctx = context();
+    if (ctx.dialog.empty() || id.empty()) return false;
+    if (id == ctx.dialog_cancel && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) return true;
+    return id == ctx.dialog_default && !ImGui::IsAnyItemFocused() && !ImGui::IsAnyItemActive() &&
+           (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+}
 
 bool small_button(const std::string& label, const std::string& id) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f, ImGui::GetStyle().FramePadding.y * 0.4f));
@@ -376,8 +478,17 @@ bool combo(const std::string& label, const std::string& id, const std::vector<Co
 // ---------------------------------------------------------------------------------------------
 // Text fields
 // ---------------------------------------------------------------------------------------------
+// A text input recorded as `kind` ("input", or "date" for the accessible layer's date field).
+static bool input(const char* kind, const std::string& label, const std::string& id, std::string& text, const std::string& hint,
+                  const std::string& message, bool multiline, float width, const std::string& layer_value);
+
 bool text_field(const std::string& label, const std::string& id, std::string& text, const std::string& hint,
                 const std::string& message, bool multiline, float width) {
+    return input("input", label, id, text, hint, message, multiline, width, "");
+}
+
+static bool input(const char* kind, const std::string& label, const std::string& id, std::string& text, const std::string& hint,
+                  const std::string& message, bool multiline, float width, const std::string& layer_value) {
     unrecorded([&] {
         bold(label);
         if (!hint.empty()) muted(hint);
@@ -399,7 +510,7 @@ bool text_field(const std::string& label, const std::string& id, std::string& te
     ImGui::PopStyleColor();
     bool& left = context().last_left;
     left = ImGui::IsItemDeactivated();
-    note("input", label, id, false, text);
+    note(kind, label, id, false, layer_value.empty() && std::string(kind) == "input" ? text : layer_value);
     {
         UiItem& item = context().record.items.back();
         item.hint = hint;
@@ -412,6 +523,106 @@ bool text_field(const std::string& label, const std::string& id, std::string& te
 }
 
 bool last_field_left() { return context().last_left; }
+
+// ---------------------------------------------------------------------------------------------
+// Date field: a text field and a calendar popup
+// ---------------------------------------------------------------------------------------------
+// The month the calendar shows, kept in ImGui's storage of the window under the field's id.
+struct YearMonth {
+    int year, month;
+};
+
+static YearMonth parse_year_month(const std::string& iso) {
+    if (iso.size() < 7) return {0, 0};
+    return {std::atoi(iso.substr(0, 4).c_str()), std::atoi(iso.substr(5, 2).c_str())};
+}
+
+// The grid of one month; true when a day was picked (then `picked` is its ISO date).
+static bool calendar(const std::string& id, const std::string& iso, const std::string& today, const CalendarTexts& texts,
+                     std::string& picked) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID((id + ":shown-month").c_str());
+    int shown = storage->GetInt(key, 0); // year * 12 + month - 1
+    if (shown == 0 || ImGui::IsWindowAppearing()) {
+        YearMonth ym = parse_year_month(iso);
+        if (ym.year < 1000 || ym.month < 1 || ym.month > 12) ym = parse_year_month(today);
+        if (ym.year < 1000 || ym.month < 1 || ym.month > 12) ym = {2027, 1};
+        shown = ym.year * 12 + ym.month - 1;
+    }
+    const int year = shown / 12, month = shown % 12 + 1;
+    if (ImGui::ArrowButton("##previous", ImGuiDir_Left)) shown--;
+    ImGui::SetItemTooltip("%s", texts.previous.c_str());
+    ImGui::SameLine();
+    const std::string title = texts.months[month - 1] + " " + std::to_string(year);
+    const float grid_w = 7 * (ImGui::GetFrameHeight() * 1.25f + ImGui::GetStyle().ItemSpacing.x);
+    const float title_w = ImGui::CalcTextSize(title.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (grid_w - title_w) * 0.5f - ImGui::GetFrameHeight() * 1.5f));
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(grid_w - ImGui::GetFrameHeight());
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) shown++;
+    ImGui::SetItemTooltip("%s", texts.next.c_str());
+    storage->SetInt(key, shown);
+
+    bool chosen = false;
+    const float cell = ImGui::GetFrameHeight() * 1.25f;
+    for (int w = 0; w < 7; w++) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+        const float tw = ImGui::CalcTextSize(texts.weekdays[w].c_str()).x;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (cell - tw) * 0.5f);
+        ImGui::TextUnformatted(texts.weekdays[w].c_str());
+        ImGui::PopStyleColor();
+        if (w < 6) ImGui::SameLine((w + 1) * (cell + ImGui::GetStyle().ItemSpacing.x) + ImGui::GetStyle().WindowPadding.x);
+    }
+    const int first = weekday(year, month, 1), days = days_in_month(year, month);
+    char day_iso[40];
+    for (int d = 1; d <= days; d++) {
+        const int column = (first + d - 1) % 7;
+        if (column != 0 && d != 1) ImGui::SameLine();
+        else if (d == 1 && column != 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + column * (cell + ImGui::GetStyle().ItemSpacing.x));
+        std::snprintf(day_iso, sizeof day_iso, "%04d-%02d-%02d", year % 10000, month, d);
+        const bool selected = iso == day_iso, is_today = today == day_iso;
+        if (selected) ImGui::PushStyleColor(ImGuiCol_Button, palette().accent), ImGui::PushStyleColor(ImGuiCol_Text, rgb(0xff, 0xff, 0xff));
+        else if (is_today) ImGui::PushStyleColor(ImGuiCol_Border, palette().accent), ImGui::PushStyleColor(ImGuiCol_Button, palette().accent_soft);
+        const bool pressed = ImGui::Button((std::to_string(d) + "###day-" + std::to_string(d)).c_str(), ImVec2(cell, 0));
+        if (selected || is_today) ImGui::PopStyleColor(2);
+        if ((selected || (iso.empty() && is_today)) && ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(-1);
+        note("calendar-day", day_iso, id + ":day:" + day_iso);
+        if (pressed) {
+            picked = day_iso;
+            chosen = true;
+        }
+    }
+    return chosen;
+}
+
+bool date_field(const std::string& label, const std::string& id, std::string& text, const std::string& iso,
+                const std::string& today, const std::string& hint, const std::string& message, const CalendarTexts& texts) {
+    const float width = 12 * ImGui::GetFontSize();
+    ImGui::BeginGroup();
+    bool changed = input("date", label, id, text, hint, "", false, width, iso);
+    const bool left = context().last_left;
+    ImGui::SameLine();
+    const std::string popup = id + ":calendar";
+    const bool open = ImGui::Button((texts.button + "###" + popup).c_str());
+    note("calendar-button", texts.button, popup);
+    if (open) ImGui::OpenPopup(popup.c_str());
+    ImGui::EndGroup();
+    if (ImGui::BeginPopup(popup.c_str())) {
+        std::string picked;
+        if (calendar(id, iso, today, texts, picked)) {
+            text = picked;
+            changed = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ui::message(id, message);
+    context().last_left = left;
+    return changed;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tables

@@ -58,6 +58,7 @@ struct UiItem {
     int level = 0;         // heading level
     std::string tone;      // notice: "info", "good", "warning", "error"
     bool enabled = true;   // a disabled button
+    bool dialog_default = false, dialog_cancel = false; // a dialog's button for Enter / Escape
     bool multiline = false;
     std::string hint;      // input / combo: the muted hint shown above it
     std::string message;   // input / combo: the validation message shown under it
@@ -70,10 +71,12 @@ struct UiItem {
 struct UiRegistry {
     std::vector<UiItem> items;
     std::string focused_id;
+    std::size_t content_start = 0; // the first item of the screen's content (after the header)
     std::vector<std::pair<std::string, std::string>> messages; // field id -> message shown under it
     void clear() {
         items.clear();
         focused_id.clear();
+        content_start = 0;
         messages.clear();
     }
 };
@@ -92,15 +95,22 @@ struct Activation {
 struct Context {
     UiRegistry record;          // this frame's items (the tests and the accessible layer read it)
     std::string dialog;         // the open modal's name this frame ("" when none), see name_dialog
+    std::string dialog_default, dialog_cancel; // its buttons for Enter and Escape
     Fonts fonts;
     Palette palette;
     bool high_contrast = false;
     float applied_scale = 1.0f, built_ratio = -1.0f, built_scale = -1.0f;
+    ImGuiStyle unscaled;        // the theme at scale 1 (ui::FixedScale draws parts at another scale)
     // Widget state.
     std::vector<Activation> activations;
     bool quiet = false;         // texts drawn as part of a widget are not recorded again
     float column = 600, indent = 0;
     bool last_left = false;     // the last text field lost focus this frame
+    // The keyboard's Tab order (ui::move_focus): the item to focus when it is drawn next, whether
+    // to let go of the keyboard focus at the next frame, frames left to show the focus ring.
+    std::string focus_request;
+    bool release_focus = false;
+    int show_focus_frames = 0;
     std::set<std::string> open_disclosures; // ids of the disclosures shown open (see disclosure)
     struct Table {
         bool open = false, drawn = false;
@@ -114,6 +124,16 @@ Context& context();
 // At the start of every frame: forgets the last frame's record.
 void begin_frame();
 const UiRegistry& record();
+
+// Tab and Shift+Tab in the drawn view: moves the keyboard focus to the next (previous) interactive
+// item of the last frame, in drawing order, across the header and the content; inside an open
+// dialog it cycles among the dialog's items. False when it went past the last item (or before the
+// first) outside a dialog: the focus is let go and the host hands the keyboard to the page.
+bool move_focus(bool backward);
+// Marks where the screen's content begins in the record: a Tab with nothing focused goes there.
+void begin_content();
+// The screen changed: nothing keeps the focus, and the next Tab starts at the content.
+void restart_tab_order();
 
 // Records the last ImGui item. Call right after the widget. Returns true when the accessible layer
 // activated this id (pressed the button, chose the option) for this frame: custom widgets act on
@@ -145,14 +165,18 @@ void subheading(const std::string& text);
 void paragraph(const std::string& text);
 void muted(const std::string& text);
 void bold(const std::string& text);
+// A line of a list, wrapped, with a bullet (recorded as "bullet").
+void bullet(const std::string& text);
 
 enum class Tone { Info, Good, Warning, Error };
 // A boxed message with a coloured edge, wrapped to the column. `id` names it for the tests.
 void notice(Tone tone, const std::string& text, const std::string& id = "");
 
-// `id` is stable across languages; the label is what is shown.
-bool primary_button(const std::string& label, const std::string& id, bool enabled = true);
-bool secondary_button(const std::string& label, const std::string& id, bool enabled = true);
+// `id` is stable across languages; the label is what is shown. `name`, when given, is the button's
+// name in the record and the accessible layer where the drawn label leans on what is drawn beside it
+// ("Åbn" under an organisation's name is "Åbn Nørrebro Bageri ApS"); it begins with the label's words.
+bool primary_button(const std::string& label, const std::string& id, bool enabled = true, const std::string& name = "");
+bool secondary_button(const std::string& label, const std::string& id, bool enabled = true, const std::string& name = "");
 bool small_button(const std::string& label, const std::string& id);
 // A disclosure ("Technical details"): a small button that opens and closes what follows it; true
 // while open (draw the hidden part then). Recorded as kind "disclosure", checked when open, which the
@@ -169,8 +193,10 @@ bool danger_button(const std::string& label, const std::string& id);
 // calls ImGui::EndPopup(). `name` is an ImGui window name ("Title###id").
 bool begin_dialog(const std::string& name, bool open, float width_em, float y_fraction = 0.4f);
 // Names the dialog being drawn for the record (its items carry it; the accessible layer and the
-// tests see which dialog is open). Call after begin_dialog returned true.
-void name_dialog(const std::string& name);
+// tests see which dialog is open), and its keys: Enter presses the button `default_id` (unless the
+// keyboard is on another button, which Enter then presses), Escape presses `cancel_id`. The same in
+// the accessible layer. Call after begin_dialog returned true, before the buttons.
+void name_dialog(const std::string& name, const std::string& default_id, const std::string& cancel_id);
 
 // A choice row the width of the column: a radio circle (radio) or a box, and the text wrapped.
 bool choice(const std::string& text, const std::string& id, bool selected, bool radio);
@@ -191,8 +217,22 @@ bool combo(const std::string& label, const std::string& id, const std::vector<Co
 // is shown under the field in the error colour; `hint` in muted text above it.
 bool text_field(const std::string& label, const std::string& id, std::string& text, const std::string& hint,
                 const std::string& message, bool multiline = false, float width = 0);
-// True when the last text_field lost focus this frame.
+// True when the last text_field (or date_field) lost focus this frame.
 bool last_field_left();
+
+// A date field: the text as typed (the caller reads it: core/date_input.h) and a calendar button that
+// opens a month grid, usable with the mouse and the keyboard (arrow keys, Enter, Escape). `iso` is
+// the date the field holds now ("" when none): the calendar opens on it, else on `today` (both
+// YYYY-MM-DD). Returns true when typed or picked; `text` then holds the new text (a picked date as
+// ISO). The accessible layer shows the browser's own date field with `iso` as its value.
+struct CalendarTexts {
+    std::string button;              // the calendar button's label
+    std::string previous, next;      // the month arrows' names
+    std::string months[12];
+    std::string weekdays[7];         // short names, Monday first
+};
+bool date_field(const std::string& label, const std::string& id, std::string& text, const std::string& iso,
+                const std::string& today, const std::string& hint, const std::string& message, const CalendarTexts& texts);
 
 // A table of figures, drawn with ImGui and recorded once for the accessible layer (an HTML table
 // with caption, column headers and row headers). Between begin_table and end_table: table_row
