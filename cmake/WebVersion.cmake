@@ -7,8 +7,9 @@
 # manifest, the icon, the municipality's kommune.* page: everything except the worker's own sw.js
 # and sw-version.js) and writes dist/sw-version.js:
 #   self.MF_BUILD = {"version": "<16 hex>", "files": {"<name>": "<sha256 hex>", ...},
-#                    "onDemand": ["kommune.html", "kommune.js", "kommune.wasm"]};
-# "onDemand" lists the files of the municipality's page: the worker stores them the first time that
+#                    "onDemand": ["kommune.html", "kommune.js", "kommune.wasm", "tilgaengelighed.css", ...]};
+# "onDemand" lists the files of the municipality's page and of the accessibility statement
+# (tilgaengelighed.*): the worker stores them the first time that
 # page is opened, not at install, so the respondent's first visit does not download them too.
 # The version is the first 16 hex digits of the SHA-256 over the sorted "name sha256" lines, so it
 # changes whenever any shell file changes, and the worker can check each file it downloads. The file
@@ -38,7 +39,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
       string(APPEND entries ",\n")
     endif()
     string(APPEND entries "    \"${name}\": \"${hash}\"")
-    if(name MATCHES "^kommune\\.")
+    if(name MATCHES "^kommune\\.|^tilgaengelighed\\.")
       if(on_demand)
         string(APPEND on_demand ", ")
       endif()

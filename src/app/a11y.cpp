@@ -39,7 +39,8 @@ std::string App::a11y_json() const {
     j["view"] = view;
     j["lang"] = s.assessment.language;
     j["scale"] = text_scale(s);
-    j["texts"] = {{"skip", tr("a11y.skip")}, {"name", tr("a11y.name")}, {"leave", tr("a11y.leave")}, {"choose", tr("a11y.choose")}};
+    j["texts"] = {{"skip", tr("a11y.skip")}, {"name", tr("a11y.name")}, {"leave", tr("a11y.leave")}, {"choose", tr("a11y.choose")},
+                  {"statement", tr("statement.link")}, {"statementUrl", m.statement_url()}};
     json items = json::array();
     for (const UiItem& it : parts_->ui.record.items) {
         // An open combo's list (the combo carries its options) and the canvas's calendar (the layer

@@ -25,6 +25,7 @@ public:
     bool choose_files(const std::string& paths, bool folder, std::string& error) override;
     bool show_html(const std::string& name, const std::string& html, std::string& where) override;
     void go_to_page(const std::string& url) override;
+    bool open_page(const std::string& url) override;
     std::string page_parameters() override;
     void set_page_parameters(const std::string& query) override;
     void request_frames() override;

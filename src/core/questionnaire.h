@@ -7,6 +7,7 @@
 //   - Option, Question   the five question types and what scores them
 //   - SuggestedIndicator what a focus area in the theme could measure (offered in the action plan)
 //   - Theme              a group of questions with its own recommendations and suggested indicators
+//   - Submission         how a respondent sends the result file to the municipality
 //   - Questionnaire      the whole document, with lookups by id
 //
 // The format is documented in docs/questionnaire-format.md and checked by
@@ -14,6 +15,7 @@
 // these types and reports every problem with file, JSON pointer and a plain message. Once loaded, a
 // Questionnaire is valid: code that uses it does not re-check ids or types.
 #pragma once
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -142,6 +144,25 @@ struct Theme {
     std::vector<SuggestedIndicator> indicators;
 };
 
+// How a result file reaches the municipality: written by the municipality in its questionnaire, so
+// another municipality reuses the tool by editing data. Shown on the export page and in the report.
+// Not part of the content hash (questionnaire_content_hash): it says where to send, not what was asked.
+struct Submission {
+    LocalText recipient; // who receives the file, e.g. "Københavns Kommune, Bland dig i byen"
+    LocalText channel;   // how to send it, e.g. Digital Post from the business mailbox on virk.dk
+    LocalText contact;   // whom to ask
+
+    // The three parts in the order shown, each with the text-table key of its label (the export page
+    // and the report show the same lines).
+    struct Line {
+        const char* label_key;
+        const LocalText* text;
+    };
+    std::array<Line, 3> lines() const {
+        return {{{"submission.recipient", &recipient}, {"submission.channel", &channel}, {"submission.contact", &contact}}};
+    }
+};
+
 struct Questionnaire {
     int format_version = 1;
     std::string id;          // stable across versions, e.g. "aktoersporet"
@@ -153,6 +174,7 @@ struct Questionnaire {
     std::vector<Level> levels;          // ascending by min_percent
     std::vector<Question> profile;      // organisation profile, never scored
     std::vector<Theme> themes;
+    std::optional<Submission> submission; // absent: the export page and report say nothing about sending
     std::string content_hash;           // "sha256:<hex>" of the canonical JSON (set by the loader)
 
     // Lookups (linear; questionnaires are small). nullptr when absent.

@@ -5,7 +5,7 @@
 //   2. Conditions: shape, the referenced question (earlier only), op and value for its type
 //   3. Questions: common fields, the five types, weights, recommendations
 //   4. The document: format gate, languages, principles, levels, profile (roles), themes (with their
-//      suggested indicators), and the checks across the whole file (every principle gets weight)
+//      suggested indicators), submission, and the checks across the whole file (every principle gets weight)
 //   5. Public functions
 //
 // The loader walks the document once, in file order, and never stops at the first problem: each
@@ -926,6 +926,21 @@ struct Loader {
         return true;
     }
 
+    // "submission": how a result file reaches the municipality; optional, but complete when present.
+    bool load_submission(const json& doc, Questionnaire& q) {
+        const json* v = field(doc, "", "submission", false);
+        if (!v) return true;
+        const std::string p = at("", "submission");
+        if (!expect_object(*v, p)) return false;
+        warn_unknown(*v, p, {"recipient", "channel", "contact"});
+        Submission s;
+        bool ok = read_text(*v, p, "recipient", s.recipient, true);
+        ok = read_text(*v, p, "channel", s.channel, true) && ok;
+        ok = read_text(*v, p, "contact", s.contact, true) && ok;
+        if (ok) q.submission = std::move(s);
+        return ok;
+    }
+
     bool load_themes(const json& doc, Questionnaire& q) {
         const json* list = read_array(doc, "", "themes", true);
         if (!list) return false;
@@ -1071,7 +1086,7 @@ struct Loader {
             ok = false;
         }
         warn_unknown(doc, "", {"$schema", "format", "formatVersion", "id", "version", "languages", "title", "intro",
-                               "principles", "levels", "profile", "themes"});
+                               "principles", "levels", "profile", "themes", "submission"});
         ok = read_id(doc, "", q.id) && ok;
         ok = read_string(doc, "", "version", q.version, true) && ok;
         ok = load_languages(doc, q) && ok;
@@ -1082,6 +1097,7 @@ struct Loader {
         index_questions(doc);
         ok = load_profile(doc, q) && ok;
         ok = load_themes(doc, q) && ok;
+        ok = load_submission(doc, q) && ok;
         ok = check_principles_weighted(q) && ok;
         if (!ok || has_errors(out)) return std::nullopt;
         q.content_hash = questionnaire_content_hash(doc);
@@ -1104,7 +1120,14 @@ bool is_valid_id(std::string_view id) {
 
 std::string questionnaire_content_hash(const nlohmann::json& doc) {
     // error_handler_t::replace: a document built in code may hold invalid UTF-8; hashing must not throw.
-    return "sha256:" + sha256_hex(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    // "submission" says where to send a result, not what was asked: editing it keeps results comparable.
+    const auto canonical = [](const nlohmann::json& d) {
+        return "sha256:" + sha256_hex(d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    };
+    if (!doc.is_object() || !doc.contains("submission")) return canonical(doc);
+    nlohmann::json asked = doc;
+    asked.erase("submission");
+    return canonical(asked);
 }
 
 LoadedQuestionnaire load_questionnaire_json(const nlohmann::json& doc, const std::string& file_name) {

@@ -5,7 +5,7 @@
 //   - charts             inline SVG: the level scale and horizontal bar charts
 //   - sections           header, profile, level, principles, themes, comparison, follow-up of the
 //                        earlier plan, recommendations, unanswered questions, action plan (with
-//                        indicators), how to read the numbers
+//                        indicators), how to read the numbers, how to send the result
 //   - report_css         the styles: assets/report.css, embedded by the build (mf_report_css)
 //   - report_html
 //
@@ -395,6 +395,16 @@ void reading_section(std::string& h, const Scores& scores, const Texts& t) {
     h += "</section>\n";
 }
 
+// How to send the result file, from the questionnaire's submission block (absent: nothing).
+void submission_section(std::string& h, const Questionnaire& q, const std::string& lang, const Texts& t) {
+    if (!q.submission) return;
+    const Submission& s = *q.submission;
+    h += "<section class=\"keep submission\">\n<h2>" + std::string(t("submission.heading")) + "</h2>\n<dl>\n";
+    for (const Submission::Line& line : s.lines())
+        h += "<dt>" + std::string(t(line.label_key)) + "</dt><dd>" + html_escape(line.text->in(lang)) + "</dd>\n";
+    h += "</dl>\n</section>\n";
+}
+
 
 } // namespace
 
@@ -445,6 +455,7 @@ std::string report_html(const Questionnaire& questionnaire, const Assessment& as
     action_plan_section(h, questionnaire, a, t);
     recommendations_section(h, questionnaire, a, scores, options.max_recommendations, t);
     reading_section(h, scores, t);
+    submission_section(h, questionnaire, t.language(), t);
 
     h += "</main>\n<footer><p>" + std::string(t("report.footer")) + " " + html_escape(questionnaire.id) + " " +
          html_escape(questionnaire.version) + " \u00b7 " + kAppName + " " + MF_APP_VERSION + "</p></footer>\n";

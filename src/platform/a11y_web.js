@@ -34,12 +34,13 @@ mergeInto(LibraryManager.library, {
     view: null,       // the app's view key of the last update
     lang: 'da',
     noticesSeen: null, // notice texts of the last update (a new one is announced)
+    liveSaid: [],      // what the live region says now (emptied when none of it is on screen)
     returnFocus: null, // key of the node focused before a dialog opened
     dialogKeys: { def: '', esc: '' }, // the open dialog's buttons for Enter and Escape (item ids)
 
     // The layer's own words (skip link, its name, the leave hint, a select's placeholder) in the
     // language shown: they come with every update from the app's text table (app_a11y_json "texts").
-    text: { skip: '', name: '', leave: '', choose: '' },
+    text: { skip: '', name: '', leave: '', choose: '', statement: '', statementUrl: '' },
 
     init: function () {
       if (MFA11Y.root) return;
@@ -62,15 +63,22 @@ mergeInto(LibraryManager.library, {
       var main = document.createElement('main');
       main.id = 'mf-a11y-main';
       main.tabIndex = -1;
-      var hint = document.createElement('footer'); // a landmark of its own: every text is in one
+      var footer = document.createElement('footer'); // a landmark of its own: every text is in one
+      var hint = document.createElement('p');
       hint.className = 'muted';
       hint.id = 'mf-a11y-leave';
+      var statement = document.createElement('a'); // the accessibility statement, on every screen
+      statement.id = 'mf-a11y-statement';
+      statement.target = '_blank';
+      statement.rel = 'noopener';
+      footer.appendChild(hint);
+      footer.appendChild(statement);
       var live = document.createElement('div');
       live.className = 'sr-only';
       live.setAttribute('aria-live', 'polite');
       live.setAttribute('role', 'status');
       col.appendChild(main);
-      col.appendChild(hint);
+      col.appendChild(footer);
       col.appendChild(live);
       root.appendChild(col);
       var canvas = document.getElementById('canvas');
@@ -85,6 +93,7 @@ mergeInto(LibraryManager.library, {
       MFA11Y.col = col;
       MFA11Y.live = live;
       MFA11Y.leaveHint = hint;
+      MFA11Y.statementLink = statement;
 
       root.addEventListener('click', MFA11Y.onClick);
       root.addEventListener('change', MFA11Y.onChange);
@@ -485,6 +494,8 @@ mergeInto(LibraryManager.library, {
       MFA11Y.setText(MFA11Y.skip, t.skip);
       MFA11Y.setAttr(MFA11Y.main, 'aria-label', t.name);
       MFA11Y.setText(MFA11Y.leaveHint, t.leave);
+      MFA11Y.setText(MFA11Y.statementLink, t.statement);
+      MFA11Y.setAttr(MFA11Y.statementLink, 'href', t.statementUrl);
       root.style.fontSize = (18 * (state.scale || 1)) + 'px';
 
       // The screen and the modal (drawn on top of it) are separate containers.
@@ -523,20 +534,32 @@ mergeInto(LibraryManager.library, {
       MFA11Y.main.inert = !!MFA11Y.dialog;
       MFA11Y.nodes.forEach(function (n, key) { if (!used.has(key)) MFA11Y.nodes.delete(key); });
 
-      // New notices are announced (the live region exists from the start, so readers notice it).
+      // The screen under a dialog: "theme:2|import-error" is still "theme:2" once the dialog closes.
+      var screenOf = function (v) { return v === null ? null : String(v).split('|')[0]; };
+      var sameScreen = MFA11Y.view !== null && screenOf(MFA11Y.view) === screenOf(state.view);
+
+      // The live region (there from the start, so readers notice it) says the app's status line (the
+      // notice "notice": "Indlæst: …", "Gemt …") whenever it is new, and a boxed message that appears
+      // on the same screen; on a new screen the focus is on its heading and the boxes are read in
+      // order. Each is said once; when nothing it said is on screen any more, the region is emptied,
+      // so nobody meets an old status ("Rapporten er åbnet i en ny fane …") later.
       var seen = new Set();
       var fresh = [];
       state.items.forEach(function (it) {
         if (it.k !== 'notice') return;
         seen.add(it.l);
-        if (!MFA11Y.noticesSeen.has(it.l)) fresh.push(it.l);
+        if (!MFA11Y.noticesSeen.has(it.l) && (it.id === 'notice' || sameScreen)) fresh.push(it.l);
       });
       MFA11Y.noticesSeen = seen;
-      if (fresh.length && MFA11Y.view !== null) MFA11Y.live.textContent = fresh.join(' ');
+      if (fresh.length && MFA11Y.view !== null) {
+        MFA11Y.live.textContent = fresh.join(' ');
+        MFA11Y.liveSaid = fresh;
+      } else if (MFA11Y.live.textContent && !MFA11Y.liveSaid.some(function (x) { return seen.has(x); })) {
+        MFA11Y.live.textContent = '';
+        MFA11Y.liveSaid = [];
+      }
 
       var viewChanged = MFA11Y.view !== null && MFA11Y.view !== state.view;
-      // The screen under a dialog: "theme:2|import-error" is still "theme:2" once the dialog closes.
-      var screenOf = function (v) { return v === null ? null : String(v).split('|')[0]; };
       var screenChanged = MFA11Y.view !== null && screenOf(MFA11Y.view) !== screenOf(state.view);
       MFA11Y.view = state.view;
       var nowDialog = MFA11Y.dialog ? dialogName : '';

@@ -66,6 +66,9 @@ std::string documents_folder();
 // page_parameters is this page's query string without "?" ("lang=en&text=1"); set_page_parameters
 // replaces it without loading the page again (and without a new history entry).
 void go_to_page(const std::string& url);
+// Opens `url` (a page served next to this one, e.g. the accessibility statement) in a new tab.
+// False when it could not (the browser blocked the tab; the desktop serves no pages).
+bool open_page(const std::string& url);
 std::string page_parameters();
 void set_page_parameters(const std::string& query);
 

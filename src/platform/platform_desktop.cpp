@@ -368,6 +368,7 @@ std::string documents_folder() {
 
 // One window with both views (the model never leaves it): no pages, no address.
 void go_to_page(const std::string&) {}
+bool open_page(const std::string&) { return false; } // the web pages live on the municipality's site
 std::string page_parameters() { return ""; }
 void set_page_parameters(const std::string&) {}
 

@@ -63,6 +63,7 @@ int mf_js_open_file_picker();
 int mf_js_open_files_picker(int folder);
 int mf_js_open_html(const char* name, const char* html); // 1 a new tab, 2 a download, 0 neither
 void mf_js_go_to_page(const char* url);
+int mf_js_open_page(const char* url); // 1 when a tab opened
 char* mf_js_page_parameters(); // malloc'd UTF-8: the address's query without "?"
 void mf_js_set_page_parameters(const char* query);
 void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
@@ -661,6 +662,7 @@ bool open_html(const std::string& file_name, const std::string& html, std::strin
 std::string documents_folder() { return ""; }
 
 void go_to_page(const std::string& url) { mf_js_go_to_page(url.c_str()); }
+bool open_page(const std::string& url) { return mf_js_open_page(url.c_str()) == 1; }
 
 std::string page_parameters() {
     char* p = mf_js_page_parameters();

@@ -366,6 +366,13 @@ mergeInto(LibraryManager.library, {
   mf_js_go_to_page: function (urlPtr) {
     window.location.assign(UTF8ToString(urlPtr));
   },
+  mf_js_open_page: function (urlPtr) {
+    // Not the 'noopener' feature: with it window.open returns null even when the tab opened.
+    var tab = window.open(UTF8ToString(urlPtr), '_blank');
+    if (!tab) return 0;
+    tab.opener = null;
+    return 1;
+  },
 
   mf_js_page_parameters__deps: ['malloc'],
   mf_js_page_parameters: function () {

@@ -23,6 +23,8 @@ public:
     bool refuse_saving = false;
     std::vector<std::string> chosen;              // every choose_file / choose_files call: the path(s)
     std::vector<std::string> pages;               // go_to_page calls
+    std::vector<std::string> tabs;                // open_page calls
+    bool serves_pages = true;                     // open_page's answer (false: the desktop)
     std::string query;                            // this page's address parameters
     std::map<std::string, std::string> html;      // show_html: name -> page
     int frames_requested = 0;
@@ -55,6 +57,10 @@ public:
         return true;
     }
     void go_to_page(const std::string& url) override { pages.push_back(url); }
+    bool open_page(const std::string& url) override {
+        tabs.push_back(url);
+        return serves_pages;
+    }
     std::string page_parameters() override { return query; }
     void set_page_parameters(const std::string& q) override { query = q; }
     void request_frames() override { frames_requested++; }

@@ -6,6 +6,7 @@
 #include "fake_host.h"
 
 #include <gtest/gtest.h>
+#include <memory>
 
 namespace {
 
@@ -107,3 +108,24 @@ TEST(MunicipalityModel, TheDuplicatesChoiceAndTheExportsAreCoresOwn) {
 }
 
 } // namespace
+
+// The reading line disappears when the last file is in; the app then says once that all files are
+// read (a notice the layer's live region announces), and not again on the next frames.
+TEST(MunicipalityModel, TheEndOfReadingIsSaidOnce) {
+    FakeHost host;
+    AppModel m(host, Page::Both);
+    m.attach_overview(std::make_unique<MunicipalityModel>(questionnaire()));
+    m.open_overview();
+    ASSERT_TRUE(m.municipality());
+    MunicipalityModel& v = *m.municipality();
+    v.files_announced(2);
+    v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
+    m.begin_frame(1.0);
+    EXPECT_TRUE(m.notice_text().empty()) << "still reading";
+    v.file_received("b.json", "{}");
+    m.begin_frame(1.1);
+    EXPECT_EQ(m.notice_text(), "Alle filer er læst (2). Tallene herunder er opdateret.");
+    EXPECT_EQ(v.take_finished_reading(), 0u) << "taken by the frame";
+    m.begin_frame(100.0);
+    EXPECT_TRUE(m.notice_text().empty()) << "said once, then gone";
+}

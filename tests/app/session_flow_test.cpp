@@ -4,9 +4,11 @@
 // settings in its address.
 #include "app/model/model.h"
 #include "core/scoring.h"
+#include "core/diagnostic_codes.h"
 #include "fake_host.h"
 
 #include <gtest/gtest.h>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -255,3 +257,57 @@ TEST(SessionFlow, PrivateBrowsingIsNoticedAtStartAndTheAnswersStayInMemory) {
 }
 
 } // namespace
+
+// An untouched assessment's export page lists only what the respondent must fill in, in the
+// respondent's words: no timestamps, no internal checks (issue 19).
+TEST(SessionFlow, AnEmptyExportListsOnlyTheProfileFieldsToFillIn) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    const mf::ExportOutcome out = m.prepare_export();
+    ASSERT_FALSE(out.ok());
+    std::set<std::string> codes;
+    for (const mf::Diagnostic& d : out.diagnostics) codes.insert(d.code);
+    EXPECT_EQ(codes, (std::set<std::string>{"export.profile.missing", "export.cvr.empty"}));
+    for (const mf::Diagnostic& d : out.diagnostics) {
+        const std::string text = mf::diagnostic_text(m.texts(), d);
+        EXPECT_EQ(text.find("\"\""), std::string::npos) << text;
+        EXPECT_NE(text.find("profilen"), std::string::npos) << text;
+    }
+}
+
+// The accessibility statement opens in a new tab, in the UI's language; where no page can be opened
+// (the desktop) the app says where the statement is instead of doing nothing.
+TEST(SessionFlow, TheAccessibilityStatementOpensInTheUsersLanguage) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    m.open_statement();
+    ASSERT_EQ(host.tabs.size(), 1u);
+    EXPECT_EQ(host.tabs.back(), "tilgaengelighed.html");
+    EXPECT_TRUE(m.notice_text().empty());
+    m.set_language("en");
+    m.open_statement();
+    EXPECT_EQ(host.tabs.back(), "tilgaengelighed.html#en");
+    host.serves_pages = false;
+    m.open_statement();
+    EXPECT_NE(m.notice_text().find("tilgaengelighed.html"), std::string::npos) << m.notice_text();
+}
+
+// An answer that brings follow-up questions into view says so (the layer's live region reads the
+// notice); answering the same again, or a question that reveals nothing, says nothing.
+TEST(SessionFlow, AFollowUpQuestionThatAppearsIsAnnounced) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    mf_test::start(m);
+    const mf::Questionnaire& q = m.questionnaire();
+    m.set_answer(*q.question("reporting_channel"), std::string("yes"));
+    EXPECT_EQ(m.notice_text(), "Et nyt spørgsmål er kommet til herunder: »" + q.question("case_handling")->text.in("da") + "«");
+    m.begin_frame(100.0); // the notice has gone
+    m.set_answer(*q.question("reporting_channel"), std::string("yes"));
+    EXPECT_EQ(m.notice_text(), "") << "nothing new appeared";
+    m.set_answer(*q.question("has_policy"), std::string("yes"));
+    EXPECT_EQ(m.notice_text(), "2 nye spørgsmål er kommet til herunder.");
+    m.begin_frame(200.0);
+    m.clear_answer(*q.question("has_policy"));
+    EXPECT_EQ(m.notice_text(), "") << "questions that go away are not announced";
+}

@@ -117,14 +117,20 @@ TEST(WorkshopModel, RemovingTheOpenOneOpensTheNextAndForgetsItsKey) {
     EXPECT_EQ(m.notice_text(), "Slettet: B");
 }
 
-TEST(WorkshopModel, ExportAllWritesOneBundleOfTheFinishedOnesAndSaysWhoIsMissingWhy) {
-    FakeHost host;
-    AppModel m(host, Page::Respondent);
+// Two organisations for the export: "A" finished (profile with a valid CVR, every question), "B"
+// with nothing but its name.
+void add_finished_a_and_empty_b(AppModel& m) {
     mf_test::start(m);
     m.workshop().add("A");
     mf_test::fill_profile(m, "A", "13748136");
     mf_test::answer_everything(m);
-    m.workshop().add("B"); // nothing answered
+    m.workshop().add("B");
+}
+
+TEST(WorkshopModel, ExportAllWritesOneBundleOfTheFinishedOnesAndSaysWhoIsMissingWhy) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    add_finished_a_and_empty_b(m);
     m.workshop().export_all();
     const auto& report = m.workshop().export_report();
     ASSERT_TRUE(report);
@@ -145,11 +151,7 @@ TEST(WorkshopModel, ExportAllWritesOneBundleOfTheFinishedOnesAndSaysWhoIsMissing
 TEST(WorkshopModel, WhatIsMissingBeforeExportIsListedPerOrganisationWithItsOwnReasons) {
     FakeHost host;
     AppModel m(host, Page::Respondent);
-    mf_test::start(m);
-    m.workshop().add("A");
-    mf_test::fill_profile(m, "A", "13748136");
-    mf_test::answer_everything(m);
-    m.workshop().add("B"); // nothing but the name
+    add_finished_a_and_empty_b(m);
     EXPECT_FALSE(m.workshop().export_check()) << "checked on request only";
     m.workshop().check_export();
     ASSERT_TRUE(m.workshop().export_check());

@@ -74,7 +74,10 @@ try {
   await page.evaluate(() => document.querySelector('#mf-a11y [data-mf-id="back"]').focus());
   await page.keyboard.press('Enter'); // back to the start screen, in the layer
   await settle();
+  // Under load the layer may update a frame later than the app: wait for the start screen's button.
+  await waitUntil(page, () => window.mfTest.state().screen === 'start' && !!document.querySelector('#mf-a11y [data-mf-id="import-continue"]'), null, { timeout: 10000 });
   await page.evaluate(() => document.querySelector('#mf-a11y [data-mf-id="import-continue"]').focus());
+  await waitUntil(page, () => document.activeElement && document.activeElement.getAttribute('data-mf-id') === 'import-continue', null, { timeout: 5000 });
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), page.keyboard.press('Enter')]);
   await chooser.setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
   await waitUntil(page, () => window.mfTest.state().modal === 'import-error', null, { timeout: 10000 });

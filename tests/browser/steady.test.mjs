@@ -1,7 +1,8 @@
 // steady.test.mjs - a layout that stays put under the hand (issue 19): the header's buttons do not
 // move when the text size changes (two clicks on A+ at the same place both hit A+); a notice coming
 // and going moves nothing on screen; a click and the typing right after it go to the field clicked,
-// also with the CPU throttled 4x through the DevTools protocol.
+// also with the CPU throttled 4x through the DevTools protocol; a follow-up question brought by an
+// answer appears below it (nothing above moves) and is announced, also in the layer's live region.
 import { openApp } from './lib.mjs';
 import { driver, waitUntil } from './drive.mjs';
 
@@ -89,6 +90,32 @@ try {
     .filter(([id, v]) => !value(id).includes(v) || typedInto[other[id]].some((x) => value(id).includes(x)))
     .map(([id, v]) => `${id}: "${value(id)}" (expected "${v}")`);
   t.check(wrong.length === 0, `click then immediate typing lands in the clicked field, CPU throttled 4x${wrong.length ? ': ' + wrong.join('; ') : ''}`);
+
+  // 4. An answer that brings a follow-up question: it appears below (nothing above it moves) and is
+  // announced, on screen and in the layer's live region.
+  await click('step-questions');
+  for (let i = 0; i < 8 && (await t.state()).themeId !== 'kultur'; i++) await click('next');
+  s = await t.state();
+  t.check(s.themeId === 'kultur', `the theme with "reporting_channel" (${s.themeId})`);
+  await d.reveal('q:reporting_channel:yes');
+  s = await t.state();
+  const above = (st) => {
+    const answered = st.items.find((i) => i.id === 'q:reporting_channel:yes');
+    return Object.fromEntries(st.items.filter((i) => i.visible && i.id && i.y <= answered.y).map((i) => [i.id, Math.round(i.y)]));
+  };
+  const beforeAnswer = above(s);
+  t.check(!s.items.some((i) => (i.id || '').startsWith('q:case_handling:')), 'the follow-up question is not there before the answer');
+  await click('q:reporting_channel:yes');
+  s = await t.state();
+  t.check(s.items.some((i) => (i.id || '').startsWith('q:case_handling:')), 'the follow-up question has appeared');
+  const afterAnswer = above(s);
+  const shifted = Object.keys(beforeAnswer).filter((id) => id in afterAnswer && beforeAnswer[id] !== afterAnswer[id]);
+  t.check(shifted.length === 0 && Object.keys(beforeAnswer).length >= 2,
+    `nothing above the answered question moved (${Object.keys(beforeAnswer).length} items${shifted.length ? '; moved: ' + shifted.join(', ') : ''})`);
+  t.check(/^Et nyt spørgsmål er kommet til herunder: »Hvad sker der, når nogen siger fra/.test(s.notice), `the app says a question appeared (${s.notice})`);
+  const live = await waitUntil(page, () => document.querySelector('#mf-a11y [aria-live]').textContent, null, { timeout: 5000 });
+  t.check(live === s.notice, `the layer's live region says it too (${live})`);
+  await t.screenshot('steady-04-follow-up-announced.png');
 } catch (e) {
   await t.fail(e);
 }

@@ -617,3 +617,44 @@ TEST(QuestionnaireLoad, NeverThrowsWhateverValueIsReplaced) {
     EXPECT_GT(pointers, 250u); // full.json has 276 values
     EXPECT_GT(rejected, loads / 2); // most replacements are wrong; some (e.g. "x" as a text) are not
 }
+
+// The municipality's "how to send" block: loaded in every language, complete when present, and
+// outside the content hash (a new contact keeps earlier results comparable).
+TEST(QuestionnaireLoad, SubmissionIsReadCompleteAndLeftOutOfTheHash) {
+    json doc = full();
+    const std::string without = load(doc).questionnaire->content_hash;
+    EXPECT_FALSE(load(doc).questionnaire->submission.has_value());
+    const json text = {{"da", "dansk"}, {"en", "English"}};
+    set(doc, "/submission", json{{"recipient", text}, {"channel", {{"da", "Digital Post på virk.dk"}, {"en", "Digital Post on virk.dk"}}},
+                                 {"contact", text}});
+    mf::LoadedQuestionnaire r = load(doc);
+    ASSERT_TRUE(r.questionnaire.has_value()) << all_lines(r.diagnostics);
+    EXPECT_TRUE(r.diagnostics.empty()) << all_lines(r.diagnostics);
+    ASSERT_TRUE(r.questionnaire->submission.has_value());
+    EXPECT_EQ(r.questionnaire->submission->channel.in("da"), "Digital Post på virk.dk");
+    EXPECT_EQ(r.questionnaire->submission->channel.in("en"), "Digital Post on virk.dk");
+    EXPECT_EQ(r.questionnaire->content_hash, without);
+    set(doc, "/submission/contact/da", "en anden kontakt");
+    EXPECT_EQ(load(doc).questionnaire->content_hash, without);
+    set(doc, "/title/da", "en anden titel");
+    EXPECT_NE(load(doc).questionnaire->content_hash, without) << "everything else is still hashed";
+
+    expect_error([](json& d) { set(d, "/submission", json{{"recipient", {{"da", "a"}, {"en", "b"}}}, {"channel", {{"da", "a"}, {"en", "b"}}}}); },
+                 "q.json: /submission: missing field \"contact\"");
+    expect_error([](json& d) { set(d, "/submission", "Digital Post"); },
+                 "q.json: /submission: expected an object, got \"Digital Post\"");
+    json unknown = full();
+    set(unknown, "/submission", json{{"recipient", text}, {"channel", text}, {"contact", text}, {"phone", "33 66 33 66"}});
+    mf::LoadedQuestionnaire u = load(unknown);
+    EXPECT_TRUE(u.questionnaire.has_value());
+    ASSERT_EQ(u.diagnostics.size(), 1u) << all_lines(u.diagnostics);
+    EXPECT_EQ(u.diagnostics[0].pointer, "/submission/phone");
+}
+
+TEST(QuestionnaireLoad, TheShippedQuestionnaireSaysHowToSendByDigitalPost) {
+    const mf::Questionnaire& q = mf_test::shipped();
+    ASSERT_TRUE(q.submission.has_value());
+    EXPECT_NE(q.submission->channel.in("da").find("virk.dk"), std::string::npos);
+    EXPECT_NE(q.submission->channel.in("en").find("Digital Post"), std::string::npos);
+    EXPECT_NE(q.submission->recipient.in("da").find("Københavns Kommune"), std::string::npos);
+}

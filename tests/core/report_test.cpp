@@ -296,3 +296,25 @@ TEST(Report, TheOnlyInlineStyleIsReportCssByteForByte) {
 }
 
 } // namespace
+
+// The questionnaire's submission block closes the report in the report's language; a questionnaire
+// without one (the scoring example) says nothing about sending.
+TEST(Report, SaysHowToSendTheResultInTheQuestionnairesWords) {
+    mf::Assessment a = example_assessment("da");
+    a.answers = Answers{{"org_name", std::string("Bageriet ApS")}};
+    const std::string da = report(shipped(), a);
+    const mf::Submission& s = *shipped().submission;
+    EXPECT_TRUE(has(da, "<h2>Sådan sender I resultatet</h2>"));
+    EXPECT_TRUE(has(da, mf::html_escape(s.channel.in("da"))));
+    EXPECT_TRUE(has(da, mf::html_escape(s.contact.in("da"))));
+    a.language = "en";
+    const std::string en = report(shipped(), a);
+    EXPECT_TRUE(has(en, "<h2>How to send the result</h2>"));
+    EXPECT_TRUE(has(en, mf::html_escape(s.recipient.in("en"))));
+    EXPECT_FALSE(has(report(example(), example_assessment("da")), "Sådan sender I resultatet"));
+
+    mf::Questionnaire hostile = shipped();
+    hostile.submission->contact.by_lang["da"] = "<a href=\"x\">mail</a> & co";
+    a.language = "da";
+    EXPECT_TRUE(has(report(hostile, a), "&lt;a href=&quot;x&quot;&gt;mail&lt;/a&gt; &amp; co"));
+}

@@ -9,6 +9,7 @@
 
 #include "core/action_plan.h"
 #include "core/answer_check.h"
+#include "core/condition.h"
 #include "core/date_input.h"
 #include "core/recommendations.h"
 #include "core/scoring.h"
@@ -23,15 +24,33 @@ namespace mf {
 // Answers
 // ---------------------------------------------------------------------------------------------
 void AppModel::set_answer(const Question& question, AnswerValue value) {
+    const Answers before = answers();
     session_.assessment.answers[question.id] = std::move(value);
     session_.drafts.erase(question.id);
     answers_changed();
+    announce_new_questions(question, before);
 }
 
 void AppModel::clear_answer(const Question& question) {
+    const Answers before = answers();
     session_.assessment.answers.erase(question.id);
     session_.drafts.erase(question.id);
     answers_changed();
+    announce_new_questions(question, before);
+}
+
+// A follow-up question appears below the one answered (nothing above it moves); say so, with its
+// words, so neither a screen-reader user nor someone about to click further down misses it.
+void AppModel::announce_new_questions(const Question& answered, const Answers& before) {
+    const Questionnaire& q = questionnaire();
+    const Theme* theme = q.theme_of(answered.id);
+    const std::vector<Question>& neighbours = theme ? theme->questions : q.profile;
+    const Answers was = visible_answers(q, before), is = visible_answers(q, answers());
+    std::vector<const Question*> appeared;
+    for (const Question& x : neighbours)
+        if (is_visible(x, is) && !is_visible(x, was)) appeared.push_back(&x);
+    if (appeared.size() == 1) notify("notice.question_added", {{"question", appeared.front()->text.in(language())}});
+    else if (appeared.size() > 1) notify("notice.questions_added", {{"count", std::to_string(appeared.size())}});
 }
 
 void AppModel::toggle_option(const Question& question, const std::string& option_id) {
@@ -78,6 +97,7 @@ std::string AppModel::field_text(const Question& question) const {
 }
 
 void AppModel::type_into(const Question& question, const std::string& text) {
+    const Answers before = answers();
     Answers& a = session_.assessment.answers;
     if (question.type == QuestionType::Number) {
         double d = 0;
@@ -97,6 +117,7 @@ void AppModel::type_into(const Question& question, const std::string& text) {
         a[question.id] = text;
     }
     answers_changed();
+    announce_new_questions(question, before);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,6 +39,9 @@ public:
     // The web build's two pages (index.html and kommune.html): leave for `url`; this page's query
     // string ("lang=en&text=1") and replacing it without a reload.
     virtual void go_to_page(const std::string& url) = 0;
+    // Opens a page served next to the app (the accessibility statement) in a new tab; false when
+    // it could not (a blocked tab, or the desktop, which serves no pages).
+    virtual bool open_page(const std::string& url) = 0;
     virtual std::string page_parameters() = 0;
     virtual void set_page_parameters(const std::string& query) = 0;
 

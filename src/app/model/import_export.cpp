@@ -96,7 +96,14 @@ std::string AppModel::export_file_name_ending(const std::string& ending) const {
     return file + ending;
 }
 
-ExportOutcome AppModel::prepare_export() const { return export_result(questionnaire(), session_.assessment, export_file_name_now()); }
+ExportOutcome AppModel::prepare_export() const {
+    // An assessment nobody has touched yet has no times; they are not the respondent's to fix, so
+    // the export page lists only what is: the file would be made now.
+    Assessment a = session_.assessment;
+    if (a.created.empty()) a.created = host_.now_timestamp();
+    if (a.updated.empty()) a.updated = a.created;
+    return export_result(questionnaire(), a, export_file_name_now());
+}
 
 std::string& AppModel::export_path() {
     if (export_path_.empty() || export_path_.back() == '/') export_path_ = host_.documents_folder() + "/" + export_file_name_now();
@@ -119,6 +126,12 @@ void AppModel::save_export(const std::string& path) {
 // ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
+std::string AppModel::statement_url() const { return language() == "en" ? "tilgaengelighed.html#en" : "tilgaengelighed.html"; }
+
+void AppModel::open_statement() {
+    if (!host_.open_page(statement_url())) notify("statement.not_opened");
+}
+
 void AppModel::open_report() {
     const Questionnaire& q = questionnaire();
     ReportOptions options;

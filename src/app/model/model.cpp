@@ -75,6 +75,11 @@ std::string AppModel::page_settings() const { return "lang=" + language() + "&te
 void AppModel::begin_frame(double time) {
     time_ = time;
     if (notice_ && time_ >= notice_->until) notice_.reset();
+    // The overview's reading line goes away when the last file is in: say so once (the live region
+    // reads it), so nobody is left with "992 of 1000".
+    if (municipality_)
+        if (const std::size_t read = municipality_->take_finished_reading())
+            notify("muni.read_done", {{"count", std::to_string(read)}});
 }
 
 void AppModel::end_frame() {

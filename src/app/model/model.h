@@ -230,6 +230,10 @@ public:
     const std::string& export_error() const { return export_error_; }
     // The printable report in a new tab (browser) or next to the exports (desktop).
     void open_report();
+    // The accessibility statement (web/tilgaengelighed.html, its English part at #en) in the UI's
+    // language: its address, for the layer's link, and opening it in a new tab.
+    std::string statement_url() const;
+    void open_statement();
     void remove_comparison();
     // The desktop's typed paths (the browser has pickers): shown in the fields, kept while running.
     std::string& import_path();
@@ -274,6 +278,7 @@ public:
     void set_storage_failed(bool failed) { storage_failed_ = failed; }
 
 private:
+    void announce_new_questions(const Question& answered, const Answers& before);
     void adopt_settings(const std::string& query); // "lang=en&text=1" (the municipality's page)
     std::string page_settings() const;
 

@@ -13,6 +13,7 @@
 #include "core/bundle.h"
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include <algorithm>
 
@@ -46,7 +47,7 @@ void MunicipalityModel::add_check(FileCheck check) {
 
 void MunicipalityModel::file_received(const std::string& name, std::string_view bytes) {
     for (FileCheck& check : check_results(bytes, name, *questionnaire_)) add_check(std::move(check));
-    if (++arrived_ > announced_) announced_ = arrived_;
+    file_arrived();
 }
 
 void MunicipalityModel::file_refused(const std::string& name, std::size_t bytes, Diagnostic why) {
@@ -57,8 +58,15 @@ void MunicipalityModel::file_refused(const std::string& name, std::size_t bytes,
     why.severity = Diagnostic::Severity::Error;
     c.diagnostics.push_back(std::move(why));
     add_check(std::move(c));
-    if (++arrived_ > announced_) announced_ = arrived_;
+    file_arrived();
 }
+
+void MunicipalityModel::file_arrived() {
+    if (++arrived_ > announced_) announced_ = arrived_;
+    if (!loading()) finished_reading_ = arrived_;
+}
+
+std::size_t MunicipalityModel::take_finished_reading() { return std::exchange(finished_reading_, 0); }
 
 void MunicipalityModel::clear() {
     const CsvOptions kept_csv = csv;

@@ -48,6 +48,8 @@ public:
     // A file that was not read (too large, unreadable): listed as rejected with `why`.
     void file_refused(const std::string& name, std::size_t bytes, Diagnostic why) override;
     bool loading() const { return arrived_ < announced_; }
+    // The number of files of a loading that has just finished, once; 0 otherwise.
+    std::size_t take_finished_reading();
     std::size_t announced() const { return announced_; }
     std::size_t arrived() const { return arrived_; }
     std::size_t replaced() const { return replaced_; }
@@ -97,6 +99,7 @@ public:
     std::string export_error;
 
 private:
+    void file_arrived(); // counts a file in and notes the end of a loading
     void add_check(FileCheck check);
     void republish();
 
@@ -104,6 +107,7 @@ private:
     std::vector<FileCheck> checks_;             // one per file name, in arrival order
     std::map<std::string, std::size_t> by_name_; // file name -> index into checks_ (sorted: the CLI's order)
     std::size_t announced_ = 0, arrived_ = 0, replaced_ = 0;
+    std::size_t finished_reading_ = 0; // see take_finished_reading
     AggregateOptions options_;
     bool stale_ = false;
     double computed_at_ = -1;

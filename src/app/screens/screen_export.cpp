@@ -1,11 +1,27 @@
 // screen_export.cpp - the export: what is still missing for a valid result file, then a download
-// (browser) or a file at a chosen path (desktop), named after the organisation and the date.
+// (browser) or a file at a chosen path (desktop), named after the organisation and the date; then
+// how to send it to the municipality, in the questionnaire's words (its "submission" block).
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
+#include "core/diagnostic_codes.h"
 
 #include "imgui.h"
 
 namespace mf {
+
+// The questionnaire's own words on how the file reaches the municipality (nothing when it has none).
+static void submission_how_to(AppModel& m) {
+    const std::optional<Submission>& s = m.questionnaire().submission;
+    if (!s) return;
+    const Texts& tr = m.texts();
+    const std::string& lang = m.language();
+    ImGui::Spacing();
+    ui::subheading(tr("submission.heading"));
+    for (const Submission::Line& line : s->lines()) {
+        ui::bold(tr(line.label_key));
+        ui::paragraph(line.text->in(lang));
+    }
+}
 
 void screen_export(AppModel& m) {
     const Texts& tr = m.texts();
@@ -19,7 +35,7 @@ void screen_export(AppModel& m) {
         ui::notice(ui::Tone::Warning, tr("export.missing"));
         for (const Diagnostic& d : outcome.diagnostics) {
             if (d.severity != Diagnostic::Severity::Error) continue;
-            const std::string& text = d.message; // export_result words these for the respondent, in their language
+            const std::string text = diagnostic_text(tr, d);
             ImGui::Bullet();
             ImGui::SameLine();
             ImGui::TextWrapped("%s", text.c_str());
@@ -40,6 +56,7 @@ void screen_export(AppModel& m) {
         if (!m.export_error().empty()) ui::notice(ui::Tone::Error, m.export_error());
         if (!m.last_export().empty()) ui::muted(tr("export.last", {{"where", m.last_export()}}));
     }
+    submission_how_to(m);
     ImGui::Spacing();
     calendar_button(m);
     ImGui::Spacing();

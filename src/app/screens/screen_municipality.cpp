@@ -78,6 +78,7 @@ void line_list(const char* id, const std::vector<std::string>& lines) {
     ImGui::BeginChild(id, ImVec2(ui::column_width(), h), ImGuiChildFlags_Border);
     ImGui::PushTextWrapPos(0);
     for (const std::string& line : lines) {
+        ui::note_text("bullet", line); // the layer has every line (a list a reader can walk), drawn or not
         const float top = ImGui::GetCursorPosY();
         const bool seen = top + line_h * 4 >= ImGui::GetScrollY() && top <= ImGui::GetScrollY() + h;
         if (seen) ImGui::TextWrapped("%s", line.c_str());

@@ -13,7 +13,9 @@ static std::string field_label(const AppModel& m, const Question& field) {
 
 static void text_or_number_field(AppModel& m, const Question& field) {
     std::string hint = field.help.in(m.language());
-    if (field.type == QuestionType::Number && !field.unit.empty()) hint += (hint.empty() ? "" : " ") + std::string("(") + field.unit.in(m.language()) + ")";
+    // The unit says what to type when nothing else does (as under a question's number field); after
+    // a help text it read as a stray "(medarbejdere)".
+    if (field.type == QuestionType::Number && hint.empty()) hint = field.unit.in(m.language());
     const float width = field.type == QuestionType::Number || field.format == "cvr" ? 12 * ImGui::GetFontSize() : 0;
     std::string text = m.field_text(field);
     if (ui::text_field(field_label(m, field), "profile:" + field.id, text, hint, m.field_problem(field), false, width))

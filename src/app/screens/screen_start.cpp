@@ -1,5 +1,6 @@
 // screen_start.cpp - the first screen: what this is, how long it takes, the privacy promise, and the
-// ways in (start, continue where you left off, load an earlier result, the municipality's overview).
+// ways in (start, continue where you left off, load an earlier result, the municipality's overview),
+// and the accessibility statement.
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
 
@@ -51,6 +52,11 @@ void screen_start(AppModel& m) {
     ui::subheading(tr("start.municipality_heading"));
     ui::muted(tr("start.municipality"));
     if (ui::secondary_button(tr("start.municipality_button"), "municipality")) m.open_overview();
+
+    // The accessibility statement the law asks for (the layer also links it on every screen).
+    ImGui::Spacing();
+    ImGui::Spacing();
+    if (ui::small_button(tr("statement.link"), "statement")) m.open_statement();
 }
 
 } // namespace mf
