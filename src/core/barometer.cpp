@@ -7,7 +7,7 @@
 //                        in a table next to it
 //   - sections           header and key figures, year over year, principles and themes, change,
 //                        sector, size band, sector x size band, the indicators per question, method
-//   - kCss               screen and print styles (A4, page breaks, black-and-white safe)
+//   - barometer_css      the styles: assets/barometer.css, embedded by the build (mf_barometer_css)
 //   - barometer_html
 //
 // Only a Publication goes in: every count is shown as the disclosure rules decided (the number,
@@ -22,6 +22,10 @@
 
 #include <algorithm>
 #include <vector>
+
+// assets/barometer.css as bytes (CMakeLists.txt §4, cmake/EmbedFile.cmake).
+extern const unsigned char mf_barometer_css[];
+extern const std::size_t mf_barometer_css_size;
 
 namespace mf {
 
@@ -425,73 +429,11 @@ void method_section(Page& pg) {
     pg.h += "</section>\n";
 }
 
-// --- Styles ---------------------------------------------------------------------------------------
-const char* const kCss = R"css(
-@page { size: A4; margin: 15mm 15mm 17mm 15mm; }
-* { box-sizing: border-box; }
-html { background: #fff; color: #111; font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10.5pt; line-height: 1.4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 180mm; padding: 10mm 6mm 14mm; }
-h1 { font-size: 21pt; line-height: 1.2; margin: 1mm 0 3mm; }
-h2 { font-size: 14pt; margin: 7mm 0 2.5mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #111;
-  break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
-p { margin: 0 0 2mm; }
-.kicker { font-size: 10pt; font-weight: bold; letter-spacing: 0.02em; margin: 0; }
-.muted { color: #444; font-size: 9.5pt; }
-dl.meta { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin: 0 0 2mm; font-size: 10pt; }
-dl.meta div { display: flex; gap: 2mm; }
-dl.meta dt { font-weight: bold; }
-dl.meta dd { margin: 0; }
-table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 3mm; }
-caption { text-align: left; font-weight: bold; font-size: 10pt; padding: 1mm 0; caption-side: top; }
-th, td { text-align: left; vertical-align: top; padding: 1mm 1.5mm 1mm 0; border-bottom: 0.6pt solid #777; }
-thead th { border-bottom: 1.2pt solid #111; font-size: 9pt; vertical-align: bottom; }
-thead th.num { white-space: normal; }
-table.groups tbody th { width: 32%; }
-thead { display: table-header-group; }
-tr, li, .keep, svg { break-inside: avoid; page-break-inside: avoid; }
-.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-table.numbers tbody th { font-weight: normal; }
-table.numbers tr.strong th, table.numbers tr.strong td { font-weight: bold; }
-table.numbers tr.muted th, table.numbers tr.muted td { color: #444; }
-table.cross td, table.cross th { font-size: 9pt; }
-table.cross td.num { white-space: normal; }
-table.answers caption { font-weight: normal; font-size: 10pt; }
-table.answers { margin-bottom: 1.5mm; }
-table.answers th, table.answers td { padding: 0.5mm 1.5mm 0.5mm 0; font-size: 9pt; line-height: 1.3; }
-table.answers thead th { font-size: 8.5pt; }
-.n { color: #444; font-size: 8.5pt; }
-.summary { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
-.figure { flex: 1; border: 1pt solid #111; padding: 2mm 3mm; display: flex; flex-direction: column; }
-.figure .big { font-size: 17pt; font-weight: bold; line-height: 1.25; }
-.figure span + span { font-size: 9.5pt; }
-svg.chart { display: block; width: 100%; height: auto; margin: 2mm 0 2mm; overflow: visible; }
-svg text { font-family: inherit; fill: #111; }
-svg .label { font-size: 13px; }
-svg .value { font-size: 13px; font-weight: bold; }
-svg .tick, svg .legend { font-size: 11.5px; fill: #333; }
-svg .inbar { font-size: 11px; fill: #111; }
-svg .inbar.light { fill: #fff; }
-svg .grid { stroke: #999; stroke-width: 0.7; stroke-dasharray: 3 3; }
-svg .track { fill: #fff; stroke: #333; stroke-width: 0.8; }
-svg .bar { fill: #1d3f6e; stroke: #111; stroke-width: 0.8; }
-svg .box { fill: #9fb6d6; stroke: #111; stroke-width: 0.8; }
-svg .median { stroke: #111; stroke-width: 3; }
-svg .mean { fill: #fff; stroke: #111; stroke-width: 2; }
-svg .level0 { fill: #f1f4f9; stroke: #111; stroke-width: 0.6; }
-svg .level1 { fill: #c9d7ea; stroke: #111; stroke-width: 0.6; }
-svg .level2 { fill: #8fa9cf; stroke: #111; stroke-width: 0.6; }
-svg .level3 { fill: #3f6aa3; stroke: #111; stroke-width: 0.6; }
-svg .level4 { fill: #1d3f6e; stroke: #111; stroke-width: 0.6; }
-svg .hidden { fill: #ddd; stroke: #111; stroke-width: 0.6; stroke-dasharray: 2 2; }
-.method { border: 1pt solid #111; padding: 1mm 4mm 2mm; margin-top: 8mm; break-before: page; page-break-before: always; }
-.method h2 { border: 0; margin-top: 2mm; }
-footer { margin-top: 6mm; font-size: 9pt; color: #333; }
-@media print { body { max-width: none; padding: 0; } }
-)css";
-
 } // namespace
+
+std::string_view barometer_css() {
+    return std::string_view(reinterpret_cast<const char*>(mf_barometer_css), mf_barometer_css_size);
+}
 
 std::string barometer_html(const Questionnaire& questionnaire, const Publication& publication, const BarometerOptions& options) {
     Page pg{questionnaire, publication, options, Texts(options.language), std::string(), std::string()};
@@ -501,7 +443,7 @@ std::string barometer_html(const Questionnaire& questionnaire, const Publication
     const std::string year = publication.empty() ? std::string() : std::to_string(publication.year().year);
     std::string title = pg.t("barometer.title", {{"year", year}});
     if (!options.date.empty()) title += " \u2013 " + html_escape(options.date);
-    h += print_page_head(pg.lang, title, kCss);
+    h += print_page_head(pg.lang, title, barometer_css()); // byte for byte: the web pages' CSP allows this <style> by its hash
     if (publication.empty()) {
         h += "<h1>" + pg.t("barometer.title", {{"year", ""}}) + "</h1>\n<p>" + pg.t("barometer.nothing") + "</p>\n";
     } else {

@@ -3,6 +3,7 @@
 //
 // Index
 //   - BarometerOptions   language, date, the files read (for the method section)
+//   - barometer_css      the page's styles (assets/barometer.css), exactly as in its <style>
 //   - barometer_html     the page (UTF-8): inline CSS, inline SVG charts with their numbers as text,
 //                        no scripts, no external resources, every text from a file escaped
 //
@@ -18,6 +19,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace mf {
 
@@ -27,6 +29,10 @@ struct BarometerOptions {
     std::size_t files_read = 0, files_accepted = 0, files_rejected = 0;
     std::size_t indicator_years = 3; // how many years (up to the barometer's year) the answer tables show
 };
+
+// The barometer's styles: the whole text of its one <style> element, the bytes of assets/barometer.css
+// (the web pages' Content-Security-Policy allows that element by the file's SHA-256).
+std::string_view barometer_css();
 
 std::string barometer_html(const Questionnaire& questionnaire, const Publication& publication, const BarometerOptions& options);
 

@@ -17,8 +17,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace {
@@ -322,6 +325,35 @@ TEST(Publication, ChangeCountsOnlyOrganisationsInBothYearsUnderTheSameRule) {
     ASSERT_TRUE(q2.change);
     EXPECT_NE(q2.change->organisations.status, Disclosure::Published);
     for (const mf::ChangePartFigures& part : q2.change->parts) EXPECT_FALSE(part.shown || part.mean || part.median);
+}
+
+// The barometer opens from a blob: URL in the overview and inherits the web page's Content-Security-
+// Policy, which allows its one inline style by the SHA-256 of assets/barometer.css (cmake/WebPages.cmake).
+// So its only <style> holds exactly that file and nothing else is an inline style; and it names no
+// organisation.
+TEST(Publication, TheBarometersOnlyInlineStyleIsBarometerCssByteForByte) {
+    std::ifstream file(MF_SOURCE_DIR "/assets/barometer.css", std::ios::binary);
+    ASSERT_TRUE(file) << "assets/barometer.css";
+    const std::string css((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(std::string(mf::barometer_css()), css);
+    const mf::Questionnaire& q = example();
+    std::vector<mf::OrganisationRow> rows;
+    int next = 0;
+    add(rows, q, next, 12, "industri", 20, [](int i) { return 30.0 + i; });
+    add(rows, q, next, 3, "service", 200, [](int i) { return 70.0 + i; });
+    const mf::Publication p = mf::publish(q, rows);
+    for (const char* lang : {"da", "en"}) {
+        mf::BarometerOptions o;
+        o.language = lang;
+        const std::string html = mf::barometer_html(q, p, o);
+        const std::size_t open = html.find("<style>"), close = html.find("</style>");
+        ASSERT_NE(open, std::string::npos);
+        ASSERT_NE(close, std::string::npos);
+        EXPECT_EQ(html.find("<style", open + 1), std::string::npos) << lang << ": a second <style>";
+        EXPECT_EQ(html.substr(open + 7, close - open - 7), css) << lang;
+        EXPECT_FALSE(std::regex_search(html, std::regex(R"(<[^>]*\sstyle\s*=)"))) << lang << ": a style attribute";
+        for (const mf::OrganisationRow& r : rows) EXPECT_EQ(html.find(r.name), std::string::npos) << lang << ": " << r.name;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
