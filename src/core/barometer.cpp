@@ -6,7 +6,7 @@
 //                        mean), the levels as stacked bars; each chart's numbers are text in it and
 //                        in a table next to it
 //   - sections           header and key figures, year over year, principles and themes, change,
-//                        sector, size band, sector x size band, the indicators per question, method
+//                        goal follow-up, sector, size band, sector x size band, the indicators per question, method
 //   - barometer_css      the styles: assets/barometer.css, embedded by the build (mf_barometer_css)
 //   - barometer_html
 //
@@ -15,6 +15,7 @@
 // the files (questionnaire versions) are escaped; fixed texts come from the text table.
 #include "core/barometer.h"
 
+#include "core/follow_up.h"
 #include "core/print_format.h"
 #include "core/report.h" // html_escape
 #include "core/scoring.h"
@@ -313,6 +314,37 @@ void change_section(Page& pg) {
     pg.h += "</tbody></table>\n<p class=\"muted\">" + std::string(pg.t("barometer.change_note")) + "</p>\n</section>\n";
 }
 
+// The goal follow-up of the year (GoalFigures): the organisations that follow up an earlier plan,
+// the goals by status and the progress towards the target, each only where the rules publish it.
+void goals_section(Page& pg) {
+    const YearFigures& y = pg.p.year();
+    const GoalFigures& g = y.goals;
+    const std::string year = std::to_string(y.year), k = std::to_string(pg.p.min_group);
+    pg.h += "<section class=\"keep\">\n<h2>" + std::string(pg.t("barometer.goals")) + "</h2>\n";
+    pg.h += "<p>" + pg.t("barometer.goals_intro", {{"year", year}, {"organisations", pg.count(g.with_follow_up)},
+                                                    {"focus", g.focus_areas ? std::to_string(*g.focus_areas) : std::string("\u2013")}}) + "</p>\n";
+    if (!g.shown) {
+        pg.h += "<p>" + pg.t("barometer.goals_too_few", {{"k", k}}) + "</p>\n</section>\n";
+        return;
+    }
+    pg.h += "<table class=\"numbers\"><caption>" + pg.t("barometer.goals_table", {{"year", year}, {"n", std::to_string(g.followed_up)}}) +
+            "</caption><thead><tr><td></td><th scope=\"col\" class=\"num\">" + pg.t("barometer.goals_count") + "</th><th scope=\"col\" class=\"num\">" +
+            pg.t("barometer.goals_share") + "</th></tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < g.statuses.size(); ++i) {
+        const std::optional<double> share =
+            g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up)) : std::nullopt;
+        pg.h += "<tr><th scope=\"row\">" + html_escape(follow_up_status_name(kFollowUpStatuses[i], pg.lang)) + "</th><td class=\"num\">" +
+                std::to_string(g.statuses[i]) + "</td><td class=\"num\">" + pg.percent(share) + "</td></tr>\n";
+    }
+    pg.h += "</tbody></table>\n<p>";
+    if (g.progress_shown)
+        pg.h += pg.t("barometer.goals_progress", {{"n", std::to_string(g.with_progress)}, {"median", pg.percent(g.median)}, {"q1", pg.percent(g.q1)},
+                                                  {"q3", pg.percent(g.q3)}, {"mean", pg.percent(g.mean)}});
+    else
+        pg.h += pg.t("barometer.goals_progress_too_few", {{"k", k}});
+    pg.h += "</p>\n</section>\n";
+}
+
 void dimension_section(Page& pg, const std::string& dimension, const char* heading, const char* chart, const char* table) {
     const YearFigures& y = pg.p.year();
     const std::string year = std::to_string(y.year);
@@ -451,6 +483,7 @@ std::string barometer_html(const Questionnaire& questionnaire, const Publication
         years_section(pg);
         parts_section(pg);
         change_section(pg);
+        goals_section(pg);
         dimension_section(pg, "sector", "barometer.sectors", "barometer.sectors_chart", "barometer.sectors_table");
         dimension_section(pg, "size", "barometer.sizes", "barometer.sizes_chart", "barometer.sizes_table");
         cross_section(pg);

@@ -9,9 +9,9 @@
 //
 // Sections: the year's key figures; year over year (organisations, overall and principles, levels);
 // principles and themes (mean, quartiles, levels); the change for organisations present in both
-// years; by sector, by size band, sector x size band; per question, the share of organisations per
-// answer in the latest years (the indicators); the method (who is counted, duplicates, the
-// disclosure rule, the questionnaire versions). Everything comes from a Publication, so nothing the
+// years; the goal follow-up of the year; by sector, by size band, sector x size band; per question,
+// the share of organisations per answer in the latest years (the indicators); the method (who is
+// counted, duplicates, the disclosure rule, the questionnaire versions). Everything comes from a Publication, so nothing the
 // disclosure rules hide can appear, and no organisation is ever named.
 #pragma once
 #include "core/publication.h"

@@ -329,7 +329,8 @@ TEST(Publication, ChangeCountsOnlyOrganisationsInBothYearsUnderTheSameRule) {
 
 // Goal follow-up (issue 17 item 5) under the same small-group rule: the organisations that follow
 // up an earlier plan are a count like any other, and the goals' statuses and progress are published
-// only for k or more of them; the progress figures only when k or more organisations contribute one.
+// (summary JSON/CSV, barometer) only for k or more of them; the progress figures only when k or more
+// organisations contribute one.
 namespace {
 
 // `n` of the rows (from `first`) follow up an earlier plan with one goal each, reached; the first
@@ -399,6 +400,16 @@ TEST(Publication, GoalFollowUpFromFewerThanKOrganisationsIsNotPublished) {
     ASSERT_TRUE(g7.progress_shown && g7.median && g7.mean);
     EXPECT_DOUBLE_EQ(*g7.median, 30);
     EXPECT_DOUBLE_EQ(*g7.mean, 30);
+    mf::BarometerOptions en;
+    en.language = "en";
+    const std::string barometer3 = mf::barometer_html(q, p3, en), barometer7 = mf::barometer_html(q, p7, en);
+    EXPECT_NE(barometer3.find("Follow-up of action plans"), std::string::npos);
+    EXPECT_NE(barometer3.find("Too few organisations follow up"), std::string::npos);
+    EXPECT_EQ(barometer3.find("Earlier goals followed up"), std::string::npos);
+    const std::string goals_html = barometer7.substr(barometer7.find("Follow-up of action plans"), 1500);
+    EXPECT_NE(goals_html.find("Earlier goals followed up in 2026 (7 goals)"), std::string::npos) << goals_html;
+    EXPECT_NE(goals_html.find("median 30\u00a0%, the middle half from 20\u00a0% to 40\u00a0%"), std::string::npos) << goals_html;
+    EXPECT_NE(mf::barometer_html(q, p6, en).find("The progress towards the target is not shown"), std::string::npos);
     const json goals7 = mf::summary_json(q, a, p7)["goals"];
     EXPECT_EQ(goals7["withFollowUp"], 7);
     EXPECT_NE(mf::summary_csv(q, p7).find(";goals;reached;"), std::string::npos);
