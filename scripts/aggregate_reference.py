@@ -13,9 +13,16 @@ or UTF-8 details as the C++ importer does, so on hand-edited files it may accept
 app exported both must agree exactly.
 
 Usage:
-  aggregate_reference.py --questionnaire Q.json [--keep-duplicates] [--out SUMMARY.json]
+  aggregate_reference.py --questionnaire Q.json [--keep-duplicates] [--out FIGURES.json]
                          [--compare MF_SUMMARY.json] FILE_OR_FOLDER...
---compare reads mf-aggregate's --summary-json and exits 1 when any count or figure differs.
+--out writes the unpublished figures over every accepted file (newest per CVR over all years, or
+every file with --keep-duplicates): what the app's overview shows until it publishes as
+mf-aggregate does (the browser tests compare with it).
+--compare reads mf-aggregate's --summary-json (the published figures of one year, docs/aggregation.md
+sections 4-6), computes the same year here (newest file per CVR within the year, organisations with
+an overall score) and exits 1 when a published count or figure differs from this one, when a count
+of 1..k-1 is shown as a number, when a figure is shown for fewer than k organisations, or when a
+minimum or maximum is published. Hidden counts are checked against their band ("under k").
 """
 import hashlib
 import json
@@ -172,12 +179,13 @@ def main(argv):
             rejected += 1
             continue
         employees = answers.get(employees_id)
-        rows.append({"file": path, "cvr": cvr.replace(" ", ""), "updated": doc["updated"], "created": doc["created"],
+        rows.append({"file": path, "cvr": cvr.replace(" ", ""), "updated": doc["updated"], "created": doc["created"], "answers": answers,
                      "sector": answers.get(sector_id) or "unknown", "size": size_band(employees),
                      "overall": scores["overall"],
                      "principles": [scores["principles"][p] for p in principles],
                      "themes": [scores["themes"][t]["percent"] for t in themes],
                      "plan_themes": [theme_of.get(a["focus"], "unknown") for a in doc["actionPlan"]],
+                     "follow_up": bool(doc.get("planFollowUp")),
                      "goals": [] if not doc.get("planFollowUp") else [
                          {"theme": theme_of.get(i["focusArea"]["focus"], "unknown"), "status": i["status"],
                           "numeric": (i["focusArea"].get("indicator") or {}).get("unit") in ("percent", "number"),
@@ -262,63 +270,184 @@ def main(argv):
                       "all": goal_stats("all", y["plan"], y["goals"]),
                       "themes": [goal_stats(t, y["plan"], y["goals"]) for t in theme_list]})
 
-    summary = {"files": {"read": read, "bytes": total_bytes, "accepted": len(rows), "rejected": rejected, "counted": len(counted)},
+    summary = {"files": {"read": read, "bytes": total_bytes, "accepted": len(rows), "rejected": rejected, "counted": len(counted),
+                         "superseded": len(rows) - len(counted)},
                "groups": groups, "change": {"organisations": len(changes), "parts": change_parts}, "goals": goals}
     if args["out"]:
+        def rounded(x):  # figures rounded to one decimal, as mf-aggregate and the app write them
+            if isinstance(x, float):
+                return round1(x)
+            if isinstance(x, dict):
+                return {k: rounded(v) for k, v in x.items()}
+            if isinstance(x, list):
+                return [rounded(v) for v in x]
+            return x
         with open(args["out"], "w", encoding="utf-8") as f:
-            json.dump(summary, f, indent=1)
+            json.dump(rounded(summary), f, indent=1)
     print("reference: %d files, %d accepted, %d rejected, %d organisations counted, %d with change" %
           (read, len(rows), rejected, len(counted), len(changes)))
     if args["compare"]:
-        return compare(summary, args["compare"])
+        return compare_published(q, rows, args["compare"])
     return 0
 
 
-def compare(ours, path):
-    """Counts must be equal; figures equal after rounding to one decimal (mf-aggregate writes round1)."""
+def year_rows(rows):
+    """Per year: each CVR's newest file within the year (updated, then created, then file name),
+    only those with an overall score."""
+    by_key = {}
+    for r in sorted(rows, key=lambda r: r["file"]):
+        key = (r["updated"][:4], r["cvr"])
+        best = by_key.get(key)
+        if best is None or (r["updated"], r["created"]) > (best["updated"], best["created"]):
+            by_key[key] = r
+    years = {}
+    for (year, _cvr), r in by_key.items():
+        if r["overall"] is not None:
+            years.setdefault(int(year), []).append(r)
+    return years
+
+
+def compare_published(q, rows, path):
     with open(path, encoding="utf-8") as f:
         theirs = json.load(f)
     problems = []
+    if theirs.get("formatVersion") != 2:
+        print("DIFFERENT: not a published summary (formatVersion 2)")
+        return 1
+    k = theirs["disclosure"]["minGroup"]
+    principles = [p["id"] for p in q["principles"]]
+    themes = [t["id"] for t in q["themes"]]
+    levels = sorted(q["levels"], key=lambda l: l["minPercent"])
+    sector_id, employees_id = role_id(q, "sector"), role_id(q, "employees")
+    sector_options = [o["id"] for o in next((p["options"] for p in q["profile"] if p.get("role") == "sector"), [])]
+    years = year_rows(rows)
 
-    def same(a, b, where):
-        if isinstance(a, float) or isinstance(b, float):
-            if a is None or b is None or abs(round1(a) - b) > 1e-9:
-                problems.append("%s: reference %r, mf-aggregate %r" % (where, a if a is None else round1(a), b))
-        elif a != b:
-            problems.append("%s: reference %r, mf-aggregate %r" % (where, a, b))
+    def walk(x, where):
+        if isinstance(x, dict):
+            for key, v in x.items():
+                if key in ("min", "max"):
+                    problems.append("%s.%s: a minimum or maximum is published" % (where, key))
+                walk(v, where + "." + key)
+        elif isinstance(x, list):
+            for i, v in enumerate(x):
+                walk(v, "%s[%d]" % (where, i))
+    walk(theirs, "summary")
 
-    for key in ("read", "accepted", "rejected", "counted"):
-        same(ours["files"][key], theirs["files"][key], "files." + key)
-    if len(ours["groups"]) != len(theirs["groups"]):
-        problems.append("groups: reference %d, mf-aggregate %d" % (len(ours["groups"]), len(theirs["groups"])))
-    for g, h in zip(ours["groups"], theirs["groups"]):
-        where = "%s/%s" % (g["dimension"], g["group"])
-        same((g["dimension"], g["group"], g["organisations"]), (h["dimension"], h["group"], h["organisations"]), where)
-        for p, r in zip(g["parts"], h["parts"]):
-            for key in ("n", "mean", "median", "q1", "q3", "min", "max", "levels"):
-                same(p[key], r[key], "%s/%s.%s" % (where, p["id"], key))
-    same(ours["change"]["organisations"], theirs["change"]["organisations"], "change.organisations")
-    for p, r in zip(ours["change"]["parts"], theirs["change"]["parts"]):
-        for key in ("n", "mean", "median", "q1", "q3", "min", "max", "improved", "unchanged", "declined"):
-            same(p[key], r[key], "change/%s.%s" % (p["id"], key))
-    if len(ours["goals"]) != len(theirs["goals"]):
-        problems.append("goals: reference %d years, mf-aggregate %d" % (len(ours["goals"]), len(theirs["goals"])))
-    for y, z in zip(ours["goals"], theirs["goals"]):
-        same((y["year"], y["organisations"], y["withFollowUp"]), (z["year"], z["organisations"], z["withFollowUp"]), "goals/" + y["year"])
-        if len(y["themes"]) != len(z["themes"]):
-            problems.append("goals/%s: reference %d themes, mf-aggregate %d" % (y["year"], len(y["themes"]), len(z["themes"])))
-        for g, h in zip([y["all"]] + y["themes"], [z["all"]] + z["themes"]):
-            where = "goals/%s/%s" % (y["year"], g["theme"])
-            for key in ("theme", "focusAreas", "followedUp", "reached", "partly", "notReached", "dropped"):
-                same(g[key], h[key], where + "." + key)
-            for key in ("n", "mean", "median", "q1", "q3", "min", "max"):
-                same(g["progress"][key], h["progress"][key], where + ".progress." + key)
+    def count(truth, shown, where):
+        """A published count: the number (truth, and not 1..k-1), {"under": k} (truth 1..k-1) or null."""
+        if isinstance(shown, bool) or shown is None:
+            return
+        if isinstance(shown, int):
+            if shown != truth:
+                problems.append("%s: reference %d, mf-aggregate %d" % (where, truth, shown))
+            elif 0 < truth < k:
+                problems.append("%s: a count of %d is shown (under %d)" % (where, truth, k))
+        elif shown == {"under": k}:
+            if not 0 < truth < k:
+                problems.append("%s: shown as under %d, reference %d" % (where, k, truth))
+        else:
+            problems.append("%s: not a count: %r" % (where, shown))
+
+    def figures(values, shown, where, keys=("mean", "median", "q1", "q3")):
+        xs = sorted(values)
+        for key in keys:
+            if shown.get(key) is None:
+                continue
+            if len(xs) < k:
+                problems.append("%s.%s: a figure for %d organisations (under %d)" % (where, key, len(xs), k))
+                continue
+            ref = {"mean": sum(xs) / len(xs) if xs else None, "median": quantile_r7(xs, 0.5),
+                   "q1": quantile_r7(xs, 0.25), "q3": quantile_r7(xs, 0.75)}[key]
+            if abs(round1(ref) - shown[key]) > 1e-9:
+                problems.append("%s.%s: reference %r, mf-aggregate %r" % (where, key, round1(ref), shown[key]))
+
+    def value(r, kind, pid):
+        return r["overall"] if kind == "overall" else r["principles"][principles.index(pid)] if kind == "principle" else r["themes"][themes.index(pid)]
+
+    def level_of(x):
+        reached = levels[0]["id"]
+        for l in levels:
+            if l["minPercent"] <= x:
+                reached = l["id"]
+        return reached
+
+    year = theirs["year"]
+    if sorted(years) != theirs["years"]:
+        problems.append("years: reference %r, mf-aggregate %r" % (sorted(years), theirs["years"]))
+    members = years.get(year, [])
+    count(len(members), theirs["organisations"], "organisations")
+    sector_of = lambda r: r["sector"] if r["sector"] in sector_options else "unknown"
+    for g in theirs["groups"]:
+        where = "%d %s/%s" % (year, g["dimension"], g["group"])
+        group = [r for r in members if g["dimension"] == "all" or
+                 (g["dimension"] == "sector" and sector_of(r) == g["group"]) or (g["dimension"] == "size" and r["size"] == g["group"])]
+        count(len(group), g["organisations"], where)
+        for p in g["parts"]:
+            vals = [value(r, p["kind"], p["id"]) for r in group if value(r, p["kind"], p["id"]) is not None]
+            count(len(vals), p["n"], where + "/" + p["id"] + ".n")
+            figures(vals, p, where + "/" + p["id"])
+            for l in levels:
+                count(sum(1 for x in vals if level_of(x) == l["id"]), p["levels"][l["id"]], where + "/" + p["id"] + ".level " + l["id"])
+    for c in theirs["sectorBySize"]:
+        where = "%d %s x %s" % (year, c["sector"], c["size"])
+        cell = [r for r in members if sector_of(r) == c["sector"] and r["size"] == c["size"]]
+        count(len(cell), c["organisations"], where)
+        figures([r["overall"] for r in cell], c, where, ("mean", "median"))
+    for question in theirs["questions"]:
+        where = "%d question %s" % (year, question["id"])
+        answered = [r["answers"][question["id"]] for r in members if question["id"] in r["answers"]]
+        count(len(members) - len(answered), question["notAnswered"], where + " not answered")
+        for a in question["answers"]:
+            n = sum(1 for x in answered if x == a["id"] or (isinstance(x, list) and a["id"] in x))
+            count(n, a["count"], where + " " + a["id"])
+            if a["share"] is not None and abs(round1(100.0 * n / len(members)) - a["share"]) > 1e-9:
+                problems.append("%s %s share: reference %r, mf-aggregate %r" % (where, a["id"], round1(100.0 * n / len(members)), a["share"]))
+    change = theirs["change"]
+    if change:
+        before = {r["cvr"]: r for r in years.get(change["fromYear"], [])}
+        pairs = [(before[r["cvr"]], r) for r in members if r["cvr"] in before]
+        count(len(pairs), change["organisations"], "change organisations")
+        for p in change["parts"]:
+            diffs = [round1(value(b, p["kind"], p["id"]) - value(a, p["kind"], p["id"])) for a, b in pairs
+                     if value(a, p["kind"], p["id"]) is not None and value(b, p["kind"], p["id"]) is not None]
+            where = "change %s" % p["id"]
+            count(len(diffs), p["n"], where + ".n")
+            figures(diffs, p, where)
+            count(sum(d > 0 for d in diffs), p["improved"], where + ".improved")
+            count(sum(d == 0 for d in diffs), p["unchanged"], where + ".unchanged")
+            count(sum(d < 0 for d in diffs), p["declined"], where + ".declined")
+    # Goal follow-up, all themes (docs/aggregation.md "Goal follow-up"): the organisations with a
+    # follow-up as a count; the goal figures only for k or more of them.
+    goals = theirs["goals"]
+    with_follow_up = [r for r in members if r["follow_up"]]
+    count(len(with_follow_up), goals["withFollowUp"], "goals.withFollowUp")
+    if goals["focusAreas"] is not None and len(members) < k:
+        problems.append("goals.focusAreas: shown for %d organisations (under %d)" % (len(members), k))
+    elif goals["focusAreas"] is not None and goals["focusAreas"] != sum(len(r["plan_themes"]) for r in members):
+        problems.append("goals.focusAreas: reference %d, mf-aggregate %r" % (sum(len(r["plan_themes"]) for r in members), goals["focusAreas"]))
+    if goals["followedUp"] is not None:
+        if len(with_follow_up) < k:
+            problems.append("goals: figures for %d organisations with a follow-up (under %d)" % (len(with_follow_up), k))
+        followed = [g for r in with_follow_up for g in r["goals"] if g["status"]]
+        if goals["followedUp"] != len(followed):
+            problems.append("goals.followedUp: reference %d, mf-aggregate %r" % (len(followed), goals["followedUp"]))
+        for status in ("reached", "partly", "not_reached", "dropped"):
+            n = sum(g["status"] == status for g in followed)
+            if goals["statuses"][status]["count"] != n:
+                problems.append("goals.%s: reference %d, mf-aggregate %r" % (status, n, goals["statuses"][status]["count"]))
+        if goals["progress"] is not None:
+            progress = [g["progress"] for g in followed if g["numeric"] and g["progress"] is not None]
+            contributing = sum(1 for r in with_follow_up if any(g["status"] and g["numeric"] and g["progress"] is not None for g in r["goals"]))
+            if contributing < k and any(goals["progress"][key] is not None for key in ("mean", "median", "q1", "q3")):
+                problems.append("goals.progress: figures from %d organisations (under %d)" % (contributing, k))
+            elif contributing >= k:
+                figures(progress, goals["progress"], "goals.progress")
     for line in problems[:40]:
         print("DIFFERENT: " + line)
     if problems:
         print("reference and mf-aggregate differ in %d places" % len(problems))
         return 1
-    print("reference and mf-aggregate agree on every count and figure")
+    print("reference and mf-aggregate agree on every published count and figure of %d; nothing under %d shown" % (year, k))
     return 0
 
 

@@ -69,7 +69,7 @@ for n in "${COUNTS[@]}"; do
     bytes=$(find "$dir" -name '*.json' -printf '%s\n' | awk '{ s += $1 } END { print s }')
     cat $(find "$dir" -name '*.json') >/dev/null # warm the page cache for both programs
 
-    measure "$WORK/agg-$n" "$AGG" "$dir" --threads "$THREADS" --quiet --summary-json "$WORK/agg-$n.json" --rows-csv "$WORK/agg-$n.csv"
+    measure "$WORK/agg-$n" "$AGG" "$dir" --threads "$THREADS" --quiet --summary-json "$WORK/agg-$n.json" --rows-csv "$WORK/agg-$n-intern.csv"
     a_s=$best_s a_kb=$best_kb a_cpu=$best_cpu
     measure "$WORK/agg1-$n" "$AGG" "$dir" --threads 1 --quiet --summary-json "$WORK/agg1-$n.json"
     a1_s=$best_s a1_kb=$best_kb a1_cpu=$best_cpu

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # make-municipality-fixtures.sh - (re)makes tests/data/municipality: a small set of result files made
-# with the SHIPPED questionnaire (the app has only that one), a few bad ones, and what mf-aggregate
-# writes for them (tests/data/municipality/expected/). The browser test feeds the files to the app
-# and compares its figures and its CSV export with expected/; tests/cli/municipality.test.sh checks
-# that mf-aggregate still writes exactly expected/. Run it again after a change to
-# questionnaires/aktoersporet.json or to the output formats, and look at the diff.
+# with the SHIPPED questionnaire (the app has only that one), a few bad ones, and what the tools
+# write for them (tests/data/municipality/expected/):
+#   rows-intern.csv, rows-keep-intern.csv, rows-intern.json   mf-aggregate's internal rows (the last
+#                          with every file's problems), newest per CVR and with --keep-duplicates
+#   summary.csv, summary.json   mf-aggregate's published figures (the latest year, k = 5)
+#   app-figures.json, app-figures-keep.json   scripts/aggregate_reference.py --out: the unpublished
+#                          figures over all years that the app's overview shows today
+# tests/cli/municipality.test.sh checks that mf-aggregate still writes exactly its files; the
+# browser tests feed the result files to the app and compare its figures and its CSV export with
+# expected/. Run it again after a change to questionnaires/aktoersporet.json or to the output
+# formats, and look at the diff.
 #
 # Usage: scripts/make-municipality-fixtures.sh BUILD_DIR [--expected-only]
 #   (a native build with mf-generate, mf-aggregate). --expected-only keeps the result files and writes
@@ -31,14 +37,14 @@ done
 
 # Bad files, each rejected for one reason:
 first=$(cd "$OUT" && ls -- *.json | LC_ALL=C sort | tail -n 1)
-"$PY" - "$OUT/$first" "$OUT/bad-tampered.json" <<'EOF'
+"$PY" - "$OUT/$first" "$OUT/bad-tampered.json" <<'PYEOF'
 import json, sys
 # The organisation's name edited after export: the checksum no longer matches.
 text = open(sys.argv[1], encoding="utf-8").read()
 doc = json.loads(text)
 doc["answers"]["org_name"] = doc["answers"]["org_name"] + " (rettet)"
 open(sys.argv[2], "w", encoding="utf-8").write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-EOF
+PYEOF
 head -c 300 "$OUT/$first" >"$OUT/bad-truncated.json"
 printf '{"hello": "world"}\n' >"$OUT/bad-foreign.json"
 # The same file sent twice under another name: accepted, but only one of the two counts.
@@ -49,9 +55,13 @@ cd "$OUT"
 files=$(ls -- *.json | LC_ALL=C sort)
 Q="$SRC/questionnaires/aktoersporet.json"
 # shellcheck disable=SC2086
-"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --decimal-comma --rows-csv expected/rows.csv \
+"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --lang da --decimal-comma --rows-csv expected/rows-intern.csv --rows-json expected/rows-intern.json \
     --summary-csv expected/summary.csv --summary-json expected/summary.json $files >/dev/null 2>&1 || true
 # shellcheck disable=SC2086
-"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --decimal-comma --keep-duplicates --rows-csv expected/rows-keep.csv \
-    --summary-json expected/summary-keep.json $files >/dev/null 2>&1 || true
+"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --lang da --decimal-comma --keep-duplicates --rows-csv expected/rows-keep-intern.csv \
+    $files >/dev/null 2>&1 || true
+# shellcheck disable=SC2086
+"$PY" "$SRC/scripts/aggregate_reference.py" --questionnaire "$Q" --out expected/app-figures.json $files >/dev/null
+# shellcheck disable=SC2086
+"$PY" "$SRC/scripts/aggregate_reference.py" --questionnaire "$Q" --keep-duplicates --out expected/app-figures-keep.json $files >/dev/null
 echo "wrote $(echo "$files" | wc -l) files and expected/ to $OUT"

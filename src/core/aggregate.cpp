@@ -1,12 +1,14 @@
 // aggregate.cpp - see aggregate.h; docs/aggregation.md defines every figure.
 //
 // Index
-//   - check_result     import_result + the municipality's rules (which warnings reject a file)
+//   - check_result     import_result + the municipality's rules (which warnings reject a file);
+//                      encode_answers keeps the scored answers for the per-question figures
 //   - quantile_r7, compute_stats
 //   - aggregate        sort by CVR, duplicates, change over time, groups, goal follow-up by year
 #include "core/aggregate.h"
 
 #include "core/answers.h"
+#include "core/condition.h"
 #include "core/cvr.h"
 #include "core/json_input.h"
 #include "core/json_reader.h"
@@ -110,6 +112,29 @@ ScoreIdsMismatch score_ids_mismatch(const Questionnaire& current, const ScoreSum
 
 } // namespace
 
+std::vector<std::uint32_t> encode_answers(const Questionnaire& q, const Answers& visible) {
+    std::vector<std::uint32_t> out;
+    for (const Theme& theme : q.themes)
+        for (const Question& question : theme.questions) {
+            if (!question.scored()) continue;
+            std::uint32_t code = 0;
+            auto it = visible.find(question.id);
+            if (it != visible.end()) {
+                const std::vector<std::string> ids = question.answer_ids();
+                auto bit = [&](const std::string& id) {
+                    for (std::size_t i = 0; i < ids.size() && i < 31; ++i)
+                        if (ids[i] == id) code |= 1u << i;
+                };
+                if (const auto* one = std::get_if<std::string>(&it->second)) bit(*one);
+                if (const auto* many = std::get_if<std::vector<std::string>>(&it->second))
+                    for (const std::string& id : *many) bit(id);
+                if (code != 0 || std::holds_alternative<std::vector<std::string>>(it->second)) code |= kAnsweredBit;
+            }
+            out.push_back(code);
+        }
+    return out;
+}
+
 FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current) {
     FileCheck check;
     check.file = file;
@@ -182,6 +207,7 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
         row.themes.push_back(it == s.themes.end() ? std::nullopt : it->second.percent);
     }
     row.focus_areas = static_cast<int>(r.assessment.action_plan.areas.size());
+    row.answers = encode_answers(current, visible_answers(current, answers));
     auto theme_of = [&](const std::string& focus) {
         const Theme* t = focus_theme(current, focus);
         return t ? t->id : std::string();
@@ -249,22 +275,14 @@ Stats compute_stats(std::vector<double>& values, const Questionnaire& questionna
 // ---------------------------------------------------------------------------------------------
 // aggregate
 // ---------------------------------------------------------------------------------------------
-namespace {
-
-struct Part {
-    PartKind kind;
-    std::string id;
-    std::size_t index; // into principles / themes
-};
-
-std::vector<Part> parts_of(const Questionnaire& q) {
-    std::vector<Part> parts{{PartKind::Overall, "overall", 0}};
+std::vector<ScorePart> score_parts(const Questionnaire& q) {
+    std::vector<ScorePart> parts{{PartKind::Overall, "overall", 0}};
     for (std::size_t i = 0; i < q.principles.size(); ++i) parts.push_back({PartKind::Principle, q.principles[i].id, i});
     for (std::size_t i = 0; i < q.themes.size(); ++i) parts.push_back({PartKind::Theme, q.themes[i].id, i});
     return parts;
 }
 
-std::optional<double> row_value(const OrganisationRow& row, const Part& part) {
+std::optional<double> part_value(const OrganisationRow& row, const ScorePart& part) {
     switch (part.kind) {
     case PartKind::Overall: return row.overall;
     case PartKind::Principle: return row.principles[part.index];
@@ -272,6 +290,15 @@ std::optional<double> row_value(const OrganisationRow& row, const Part& part) {
     }
     return std::nullopt;
 }
+
+std::optional<double> score_change(std::optional<double> before, std::optional<double> after) {
+    if (!before || !after) return std::nullopt;
+    return round1(*after - *before); // round again: 66.7 - 50.1 is 16.600000000000001
+}
+
+namespace {
+
+using Part = ScorePart;
 
 std::optional<double> change_value(const RowChange& c, const Part& part) {
     switch (part.kind) {
@@ -282,19 +309,14 @@ std::optional<double> change_value(const RowChange& c, const Part& part) {
     return std::nullopt;
 }
 
-std::optional<double> difference(std::optional<double> before, std::optional<double> after) {
-    if (!before || !after) return std::nullopt;
-    return round1(*after - *before); // round again: 66.7 - 50.1 is 16.600000000000001
-}
-
 RowChange change_between(const OrganisationRow& first, const OrganisationRow& latest) {
     RowChange c;
     c.first_file = first.file;
     c.first_updated = first.updated;
     c.first_overall = first.overall;
-    c.overall = difference(first.overall, latest.overall);
-    for (std::size_t i = 0; i < latest.principles.size(); ++i) c.principles.push_back(difference(first.principles[i], latest.principles[i]));
-    for (std::size_t i = 0; i < latest.themes.size(); ++i) c.themes.push_back(difference(first.themes[i], latest.themes[i]));
+    c.overall = score_change(first.overall, latest.overall);
+    for (std::size_t i = 0; i < latest.principles.size(); ++i) c.principles.push_back(score_change(first.principles[i], latest.principles[i]));
+    for (std::size_t i = 0; i < latest.themes.size(); ++i) c.themes.push_back(score_change(first.themes[i], latest.themes[i]));
     return c;
 }
 
@@ -377,7 +399,7 @@ GroupStats group_stats(const Questionnaire& q, const std::vector<Part>& parts, c
     for (const Part& part : parts) {
         values.clear();
         for (const OrganisationRow* row : members)
-            if (std::optional<double> x = row_value(*row, part)) values.push_back(*x);
+            if (std::optional<double> x = part_value(*row, part)) values.push_back(*x);
         g.parts.push_back(PartStats{part.kind, part.id, compute_stats(values, q)});
     }
     return g;
@@ -387,6 +409,7 @@ GroupStats group_stats(const Questionnaire& q, const std::vector<Part>& parts, c
 
 Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> checks, const AggregateOptions& options) {
     Aggregate a;
+    a.keep_duplicates = options.keep_duplicates;
     std::vector<std::pair<OrganisationRow, std::size_t>> accepted; // row, index into a.files
     for (FileCheck& check : checks) {
         FileReport report;
@@ -447,7 +470,7 @@ Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> c
     }
     decltype(accepted)().swap(accepted);
 
-    const std::vector<Part> parts = parts_of(questionnaire);
+    const std::vector<Part> parts = score_parts(questionnaire);
     a.groups.push_back(group_stats(questionnaire, parts, a.rows, "all", "all"));
     bool unknown_sector = false, unknown_size = false;
     for (const OrganisationRow& row : a.rows) {

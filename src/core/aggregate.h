@@ -23,11 +23,13 @@
 //   - Everything here is single-threaded and deterministic: the same rows give the same figures in
 //     any order (values are sorted before they are summed), natively and in wasm.
 #pragma once
+#include "core/answers.h"
 #include "core/diagnostics.h"
 #include "core/follow_up.h"
 #include "core/questionnaire.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +78,10 @@ struct OrganisationRow {
     std::vector<std::optional<double>> principles; // stored percent, parallel to Questionnaire::principles
     std::vector<std::optional<double>> themes;     // stored percent, parallel to Questionnaire::themes
     int focus_areas = 0;
+    // The answers to the scored questions (scored_questions() order, publication.h), as option bits:
+    // bit i = the question's i-th answer id (Question::answer_ids) was chosen, kAnsweredBit = answered
+    // (a multiple-choice answer may choose nothing); 0 = not shown to them, or skipped.
+    std::vector<std::uint32_t> answers;
     std::vector<std::string> plan_themes;     // per focus area of the plan as written: its theme ("" none)
     std::optional<std::string> follow_up_of;  // the followed-up earlier file's created time
     std::vector<FollowedUpGoal> followed_up;  // the earlier plan's goals, in its order
@@ -88,6 +94,10 @@ struct OrganisationRow {
     bool same_file = false;              // superseded by an identical copy: the same file sent again
     std::optional<RowChange> change;     // on counted rows of organisations with several years
 };
+
+inline constexpr std::uint32_t kAnsweredBit = 1u << 31;
+// The visible answers (visible_answers) to the scored questions, encoded as OrganisationRow::answers.
+std::vector<std::uint32_t> encode_answers(const Questionnaire& questionnaire, const Answers& visible);
 
 // One file after checking. `row` is set when the file is accepted; then `diagnostics` holds only
 // warnings (notes). When rejected, its errors are the reasons.
@@ -124,6 +134,15 @@ struct PartStats {
     Stats stats;
 };
 const char* part_kind_name(PartKind kind); // "overall", "principle", "theme"
+struct ScorePart {
+    PartKind kind = PartKind::Overall;
+    std::string id;        // "overall", or the principle / theme id
+    std::size_t index = 0; // into the questionnaire's principles / themes
+};
+std::vector<ScorePart> score_parts(const Questionnaire& questionnaire); // overall, principles, themes
+std::optional<double> part_value(const OrganisationRow& row, const ScorePart& part);
+// A change in percentage points: round1(after - before); absent when either side is.
+std::optional<double> score_change(std::optional<double> before, std::optional<double> after);
 
 // Figures for one group of organisations: dimension "all" (group "all"), "sector" (option id or
 // "unknown") or "size" (a size band or "unknown").
@@ -183,6 +202,7 @@ struct Aggregate {
     std::vector<GoalYear> goals;        // by year, ascending
     std::size_t accepted = 0, rejected = 0, superseded = 0, counted = 0;
     std::size_t bytes = 0;              // all files read
+    bool keep_duplicates = false;       // AggregateOptions::keep_duplicates as used
 };
 
 // Consumes the checks (rows are moved, not copied).

@@ -3,10 +3,12 @@
 // Index
 //   - csv_field, csv_number, CsvLine
 //   - rows_csv, rows_json
-//   - summary_csv, summary_json (goal follow-up: goal_counts_json, share, the "goals" lines)
+//   - rows: goal_counts (one organisation's followed-up goals by status)
+//   - summary_csv, summary_json: from a Publication (the "goals" lines: its GoalFigures)
 #include "core/aggregate_output.h"
 
 #include "core/scoring.h"
+#include "core/texts.h"
 
 #include <cstdio>
 
@@ -71,42 +73,17 @@ void append_line(std::string& out, CsvLine& line) {
     out += "\r\n"; // RFC 4180 line ends; Excel accepts both, and fields may hold "\n" themselves
 }
 
-std::string first_language(const Questionnaire& q) { return q.languages.empty() ? std::string("da") : q.languages.front(); }
-
-std::string sector_title(const Questionnaire& q, const std::string& id) {
+std::string sector_title(const Questionnaire& q, const std::string& id, const std::string& lang) {
     if (const Question* sector = q.profile_field("sector"))
-        if (const Option* o = sector->option(id)) return o->text.in(first_language(q));
+        if (const Option* o = sector->option(id)) return o->text.in(lang);
     return std::string();
 }
 
-std::string level_title(const Questionnaire& q, const std::string& id) {
+std::string level_title(const Questionnaire& q, const std::string& id, const std::string& lang) {
     for (const Level& l : q.levels)
-        if (l.id == id) return l.title.in(first_language(q));
+        if (l.id == id) return l.title.in(lang);
     return std::string();
 }
-
-std::string group_title(const Questionnaire& q, const GroupStats& g) {
-    if (g.group == kUnknownGroup) return std::string();
-    if (g.dimension == "sector") return sector_title(q, g.group);
-    if (g.dimension == "size") {
-        const Question* employees = q.profile_field("employees");
-        const std::string unit = employees ? employees->unit.in(first_language(q)) : std::string();
-        return unit.empty() ? g.group : g.group + " " + unit;
-    }
-    return std::string();
-}
-
-std::string part_title(const Questionnaire& q, PartKind kind, const std::string& id) {
-    const std::string lang = first_language(q);
-    if (kind == PartKind::Principle)
-        if (const Principle* p = q.principle(id)) return p->title.in(lang);
-    if (kind == PartKind::Theme)
-        for (const Theme& t : q.themes)
-            if (t.id == id) return t.title.in(lang);
-    return std::string();
-}
-
-bool row_listed(const OrganisationRow& row) { return row.counted; }
 
 // One organisation's followed-up goals by status (goals without a status are not counted).
 struct GoalCounts {
@@ -127,44 +104,65 @@ GoalCounts goal_counts(const std::vector<FollowedUpGoal>& goals) {
 
 json optional_json(const std::optional<double>& x) { return x ? json_number(round1(*x)) : json(nullptr); }
 json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json questionnaire_json(const Questionnaire& q) { return {{"id", q.id}, {"version", q.version}, {"contentHash", q.content_hash}}; }
 
 } // namespace
 
+json count_json(const CountFigure& c, std::size_t min_group) {
+    if (c.status == Disclosure::Published) return c.count;
+    if (c.status == Disclosure::Small) return json{{"under", min_group}};
+    return nullptr;
+}
+
 // ---------------------------------------------------------------------------------------------
-// Rows
+// Rows (internal)
 // ---------------------------------------------------------------------------------------------
-std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOptions& options) {
+std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOptions& options, const RowsOptions& rows) {
+    const std::string& lang = options.language;
     std::string out = options.bom ? "\xEF\xBB\xBF" : "";
+    const Texts t(lang);
+    CsvLine label{options, {}};
+    label.text(t("aggregate.internal_rows"));
+    append_line(out, label);
+    // The header in the file's language: English is the columns' ids (docs/aggregation.md, section 7).
     CsvLine header{options, {}};
-    for (const char* name : {"cvr", "name", "sector", "sector_name", "employees", "size_band", "overall_pct", "level", "level_name", "coverage_pct"})
-        header.text(name);
-    for (const Principle& p : q.principles) header.text("principle_" + p.id + "_pct");
-    for (const Theme& t : q.themes) header.text("theme_" + t.id + "_pct");
-    for (const char* name : {"focus_areas", "questionnaire_version", "created", "updated", "language", "contact", "email", "file",
-                             "first_updated", "first_file", "first_overall_pct", "change_overall_pp"})
-        header.text(name);
-    for (const Principle& p : q.principles) header.text("change_principle_" + p.id + "_pp");
-    for (const char* name : {"follow_up_of", "goals_followed_up", "goals_reached", "goals_partly", "goals_not_reached", "goals_dropped"})
-        header.text(name);
+    for (const char* key : {"csv.cvr", "csv.name", "csv.sector", "csv.sector_name", "csv.employees", "csv.size_band", "csv.overall_pct",
+                            "csv.level", "csv.level_name", "csv.coverage_pct"})
+        header.text(t(key));
+    for (const Principle& p : q.principles) header.text(t("csv.principle_pct", {{"id", p.id}}));
+    for (const Theme& th : q.themes) header.text(t("csv.theme_pct", {{"id", th.id}}));
+    for (const char* key : {"csv.focus_areas", "csv.questionnaire_version", "csv.created", "csv.updated", "csv.language"}) header.text(t(key));
+    if (rows.with_contacts)
+        for (const char* key : {"csv.contact", "csv.email"}) header.text(t(key));
+    for (const char* key : {"csv.file", "csv.first_updated", "csv.first_file", "csv.first_overall_pct", "csv.change_overall_pp"}) header.text(t(key));
+    for (const Principle& p : q.principles) header.text(t("csv.change_principle_pp", {{"id", p.id}}));
+    for (const char* key : {"csv.follow_up_of", "csv.goals_followed_up", "csv.goals_reached", "csv.goals_partly", "csv.goals_not_reached",
+                            "csv.goals_dropped"})
+        header.text(t(key));
     append_line(out, header);
 
     for (const OrganisationRow& r : a.rows) {
-        if (!row_listed(r)) continue;
+        if (!r.counted) continue;
         CsvLine line{options, {}};
         line.text(r.cvr);
         line.text(r.name);
         line.text(r.sector);
-        line.text(sector_title(q, r.sector));
+        line.text(sector_title(q, r.sector, lang));
         line.raw(csv_count_or_number(r.employees, options));
         line.text(r.size);
         line.number(r.overall);
         line.text(r.level);
-        line.text(level_title(q, r.level));
+        line.text(level_title(q, r.level, lang));
         line.number(r.coverage);
         for (const auto& x : r.principles) line.number(x);
         for (const auto& x : r.themes) line.number(x);
         line.count(static_cast<std::size_t>(r.focus_areas));
-        for (const std::string* s : {&r.questionnaire_version, &r.created, &r.updated, &r.language, &r.contact, &r.email, &r.file}) line.text(*s);
+        for (const std::string* s : {&r.questionnaire_version, &r.created, &r.updated, &r.language}) line.text(*s);
+        if (rows.with_contacts) {
+            line.text(r.contact);
+            line.text(r.email);
+        }
+        line.text(r.file);
         if (r.change) {
             line.text(r.change->first_updated);
             line.text(r.change->first_file);
@@ -186,10 +184,10 @@ std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOption
     return out;
 }
 
-json rows_json(const Questionnaire& q, const Aggregate& a) {
+json rows_json(const Questionnaire& q, const Aggregate& a, const RowsOptions& options, const std::string& language) {
     json rows = json::array();
     for (const OrganisationRow& r : a.rows) {
-        if (!row_listed(r)) continue;
+        if (!r.counted) continue;
         json principles = json::object(), themes = json::object();
         for (std::size_t i = 0; i < q.principles.size(); ++i) principles[q.principles[i].id] = optional_json(r.principles[i]);
         for (std::size_t i = 0; i < q.themes.size(); ++i) themes[q.themes[i].id] = optional_json(r.themes[i]);
@@ -208,11 +206,13 @@ json rows_json(const Questionnaire& q, const Aggregate& a) {
                     {"created", r.created},
                     {"updated", r.updated},
                     {"language", r.language},
-                    {"contact", text_or_null(r.contact)},
-                    {"email", text_or_null(r.email)},
                     {"file", r.file},
                     {"change", nullptr},
                     {"followUp", nullptr}};
+        if (options.with_contacts) {
+            row["contact"] = text_or_null(r.contact);
+            row["email"] = text_or_null(r.email);
+        }
         if (r.change) {
             json cp = json::object(), ct = json::object();
             for (std::size_t i = 0; i < q.principles.size(); ++i) cp[q.principles[i].id] = optional_json(r.change->principles[i]);
@@ -236,153 +236,6 @@ json rows_json(const Questionnaire& q, const Aggregate& a) {
         }
         rows.push_back(std::move(row));
     }
-    return json{{"format", kAggregateRowsFormat},
-                {"formatVersion", kAggregateFormatVersion},
-                {"questionnaire", {{"id", q.id}, {"version", q.version}, {"contentHash", q.content_hash}}},
-                {"rows", std::move(rows)}};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Summary
-// ---------------------------------------------------------------------------------------------
-namespace {
-
-void stats_columns(CsvLine& line, const Stats& s) {
-    line.count(s.n);
-    for (const auto* x : {&s.mean, &s.median, &s.q1, &s.q3, &s.min, &s.max}) line.number(*x);
-}
-
-// A status's share of the followed-up goals, in percent; absent when none was followed up.
-std::optional<double> share(std::size_t part, std::size_t whole) {
-    if (whole == 0) return std::nullopt;
-    return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
-}
-
-json stats_json(const Questionnaire& q, const Stats& s, bool with_levels);
-
-json goal_stats_json(const Questionnaire& q, const GoalStats& g) {
-    return json{{"theme", g.theme},
-                {"focusAreas", g.focus_areas},
-                {"followedUp", g.followed_up},
-                {"reached", g.reached},
-                {"partly", g.partly},
-                {"notReached", g.not_reached},
-                {"dropped", g.dropped},
-                {"shares", {{"reached", optional_json(share(g.reached, g.followed_up))},
-                            {"partly", optional_json(share(g.partly, g.followed_up))},
-                            {"notReached", optional_json(share(g.not_reached, g.followed_up))},
-                            {"dropped", optional_json(share(g.dropped, g.followed_up))}}},
-                {"progress", stats_json(q, g.progress, false)}};
-}
-
-json stats_json(const Questionnaire& q, const Stats& s, bool with_levels) {
-    json j = {{"n", s.n},           {"mean", optional_json(s.mean)}, {"median", optional_json(s.median)}, {"q1", optional_json(s.q1)},
-              {"q3", optional_json(s.q3)}, {"min", optional_json(s.min)},   {"max", optional_json(s.max)}};
-    if (with_levels) {
-        json levels = json::object();
-        for (std::size_t i = 0; i < q.levels.size() && i < s.levels.size(); ++i) levels[q.levels[i].id] = s.levels[i];
-        j["levels"] = levels;
-    }
-    return j;
-}
-
-} // namespace
-
-std::string summary_csv(const Questionnaire& q, const Aggregate& a, const CsvOptions& options) {
-    std::string out = options.bom ? "\xEF\xBB\xBF" : "";
-    CsvLine header{options, {}};
-    for (const char* name : {"dimension", "group", "group_name", "organisations", "part_kind", "part", "part_name", "n", "mean", "median", "q1", "q3", "min", "max"})
-        header.text(name);
-    for (const Level& l : q.levels) header.text("level_" + l.id);
-    for (const char* name : {"improved", "unchanged", "declined", "focus_areas", "followed_up", "reached", "partly", "not_reached",
-                             "dropped", "reached_pct", "partly_pct", "not_reached_pct", "dropped_pct"})
-        header.text(name);
-    append_line(out, header);
-    const std::size_t goal_columns = 10; // focus_areas .. dropped_pct, empty on the score lines
-
-    for (const GroupStats& g : a.groups)
-        for (const PartStats& p : g.parts) {
-            CsvLine line{options, {}};
-            line.text(g.dimension);
-            line.text(g.group);
-            line.text(group_title(q, g));
-            line.count(g.organisations);
-            line.text(part_kind_name(p.kind));
-            line.text(p.id);
-            line.text(part_title(q, p.kind, p.id));
-            stats_columns(line, p.stats);
-            for (std::size_t n : p.stats.levels) line.count(n);
-            for (std::size_t i = 0; i < 3 + goal_columns; ++i) line.raw(std::string());
-            append_line(out, line);
-        }
-    for (const ChangeStats& c : a.changes) {
-        CsvLine line{options, {}};
-        line.text("change");
-        line.text("all");
-        line.text(std::string());
-        line.count(a.organisations_with_change);
-        line.text(part_kind_name(c.kind));
-        line.text(c.id);
-        line.text(part_title(q, c.kind, c.id));
-        stats_columns(line, c.stats);
-        for (std::size_t i = 0; i < q.levels.size(); ++i) line.raw(std::string());
-        line.count(c.improved);
-        line.count(c.unchanged);
-        line.count(c.declined);
-        for (std::size_t i = 0; i < goal_columns; ++i) line.raw(std::string());
-        append_line(out, line);
-    }
-    // Goal follow-up: a line per year and theme (and all themes), progress in the stats columns.
-    for (const GoalYear& y : a.goals) {
-        std::vector<const GoalStats*> lines{&y.all};
-        for (const GoalStats& g : y.themes) lines.push_back(&g);
-        for (const GoalStats* g : lines) {
-            CsvLine line{options, {}};
-            line.text("goals");
-            line.text(y.year);
-            line.text(std::string());
-            line.count(y.organisations);
-            const bool all = g->theme == "all";
-            line.text(all ? "all" : "theme");
-            line.text(g->theme);
-            line.text(all ? std::string() : part_title(q, PartKind::Theme, g->theme));
-            stats_columns(line, g->progress);
-            for (std::size_t i = 0; i < q.levels.size() + 3; ++i) line.raw(std::string());
-            for (std::size_t n : {g->focus_areas, g->followed_up, g->reached, g->partly, g->not_reached, g->dropped}) line.count(n);
-            for (std::size_t n : {g->reached, g->partly, g->not_reached, g->dropped}) line.number(share(n, g->followed_up));
-            append_line(out, line);
-        }
-    }
-    return out;
-}
-
-json summary_json(const Questionnaire& q, const Aggregate& a, const AggregateOptions& options) {
-    json groups = json::array();
-    for (const GroupStats& g : a.groups) {
-        json parts = json::array();
-        for (const PartStats& p : g.parts) {
-            json part = {{"kind", part_kind_name(p.kind)}, {"id", p.id}};
-            part.update(stats_json(q, p.stats, true));
-            parts.push_back(std::move(part));
-        }
-        groups.push_back({{"dimension", g.dimension}, {"group", g.group}, {"organisations", g.organisations}, {"parts", std::move(parts)}});
-    }
-    json changes = json::array();
-    for (const ChangeStats& c : a.changes) {
-        json part = {{"kind", part_kind_name(c.kind)}, {"id", c.id}};
-        part.update(stats_json(q, c.stats, false));
-        part["improved"] = c.improved;
-        part["unchanged"] = c.unchanged;
-        part["declined"] = c.declined;
-        changes.push_back(std::move(part));
-    }
-    json goals = json::array();
-    for (const GoalYear& y : a.goals) {
-        json themes = json::array();
-        for (const GoalStats& g : y.themes) themes.push_back(goal_stats_json(q, g));
-        goals.push_back({{"year", y.year}, {"organisations", y.organisations}, {"withFollowUp", y.with_follow_up},
-                         {"all", goal_stats_json(q, y.all)}, {"themes", std::move(themes)}});
-    }
     json files = json::array();
     for (const FileReport& f : a.files) {
         if (f.status == FileReport::Status::Counted && f.diagnostics.empty()) continue;
@@ -394,17 +247,245 @@ json summary_json(const Questionnaire& q, const Aggregate& a, const AggregateOpt
         if (f.same_file) entry["sameFile"] = true;
         files.push_back(std::move(entry));
     }
-    return json{{"format", kAggregateFormat},
-                {"formatVersion", kAggregateFormatVersion},
-                {"questionnaire", {{"id", q.id}, {"version", q.version}, {"contentHash", q.content_hash}}},
-                {"options", {{"keepDuplicates", options.keep_duplicates}}},
+    // "classification" sorts before every other member, so it is the file's first line.
+    return json{{"classification", Texts(language)("aggregate.internal_rows")},
+                {"format", kAggregateRowsFormat},
+                {"formatVersion", kAggregateRowsFormatVersion},
+                {"questionnaire", questionnaire_json(q)},
+                {"options", {{"keepDuplicates", a.keep_duplicates}, {"withContacts", options.with_contacts}}},
                 {"files", {{"read", a.files.size()}, {"bytes", a.bytes}, {"accepted", a.accepted}, {"rejected", a.rejected},
                            {"superseded", a.superseded}, {"counted", a.counted}}},
-                {"organisations", a.counted},
-                {"groups", std::move(groups)},
-                {"change", {{"organisations", a.organisations_with_change}, {"parts", std::move(changes)}}},
-                {"goals", std::move(goals)},
+                {"rows", std::move(rows)},
                 {"fileProblems", std::move(files)}};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary (published)
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+std::optional<double> share_of(const CountFigure& part, const CountFigure& whole) {
+    if (!part.published() || !whole.published() || whole.count == 0) return std::nullopt;
+    return 100.0 * static_cast<double>(part.count) / static_cast<double>(whole.count);
+}
+
+// The columns of every line, in order; a line fills what applies to it.
+struct SummaryLine {
+    const Questionnaire& q;
+    const Publication& p;
+    const CsvOptions& options;
+    CsvLine line{options, {}};
+    std::string count(const CountFigure& c) const { return csv_field(count_text(c, p.min_group, options.language), options.separator); }
+    void start(int year, const std::string& dimension, const std::string& group, const std::string& group_name, const CountFigure& organisations) {
+        line.count(static_cast<std::size_t>(year));
+        line.text(dimension);
+        line.text(group);
+        line.text(group_name);
+        line.raw(count(organisations));
+    }
+    void part(PartKind kind, const std::string& id) {
+        line.text(part_kind_name(kind));
+        line.text(id);
+        line.text(part_title(q, kind, id, options.language));
+    }
+    void figures(const CountFigure& n, const std::optional<double>& mean, const std::optional<double>& median,
+                 const std::optional<double>& q1, const std::optional<double>& q3) {
+        line.raw(count(n));
+        for (const auto* x : {&mean, &median, &q1, &q3}) line.number(*x);
+    }
+    void empty(std::size_t fields) {
+        for (std::size_t i = 0; i < fields; ++i) line.raw(std::string());
+    }
+};
+
+} // namespace
+
+std::string summary_csv(const Questionnaire& q, const Publication& p, const CsvOptions& options) {
+    const std::string& lang = options.language;
+    std::string out = options.bom ? "\xEF\xBB\xBF" : "";
+    const Texts t(lang); // the header in the file's language, as in rows_csv
+    CsvLine header{options, {}};
+    for (const char* key : {"csv.year", "csv.dimension", "csv.group", "csv.group_name", "csv.organisations", "csv.part_kind", "csv.part",
+                            "csv.part_name", "csv.n", "csv.mean", "csv.median", "csv.q1", "csv.q3"})
+        header.text(t(key));
+    for (const Level& l : q.levels) header.text(t("csv.level_count", {{"id", l.id}}));
+    for (const char* key : {"csv.improved", "csv.unchanged", "csv.declined", "csv.answer", "csv.answer_name", "csv.share_pct"}) header.text(t(key));
+    append_line(out, header);
+    if (p.empty()) return out;
+    const YearFigures& y = p.year();
+    const std::size_t levels = q.levels.size();
+
+    for (const GroupFigures& g : y.groups)
+        for (const PartFigures& part : g.parts) {
+            SummaryLine l{q, p, options};
+            l.start(y.year, g.dimension, g.group, group_title(q, g.dimension, g.group, lang), g.organisations);
+            l.part(part.kind, part.id);
+            l.figures(part.n, part.mean, part.median, part.q1, part.q3);
+            for (const CountFigure& c : part.levels) l.line.raw(l.count(c));
+            l.empty(6);
+            append_line(out, l.line);
+        }
+    for (const CrossFigures& c : y.cross) {
+        SummaryLine l{q, p, options};
+        l.start(y.year, "sector_size", c.sector + "/" + c.size,
+                group_title(q, "sector", c.sector, lang) + ", " + group_title(q, "size", c.size, lang), c.organisations);
+        l.part(PartKind::Overall, "overall");
+        l.figures(c.organisations, c.mean, c.median, std::nullopt, std::nullopt);
+        l.empty(levels + 6);
+        append_line(out, l.line);
+    }
+    const std::vector<const Question*> questions = scored_questions(q);
+    const CountFigure& everyone = y.all().organisations;
+    for (std::size_t i = 0; i < y.questions.size(); ++i) {
+        const QuestionFigures& f = y.questions[i];
+        auto answer_line = [&](const std::string& id, const std::string& name, const CountFigure& count) {
+            SummaryLine l{q, p, options};
+            l.start(y.year, "answer", "all", group_title(q, "all", "all", lang), everyone);
+            l.line.text("question");
+            l.line.text(f.id);
+            l.line.text(questions[i]->text.in(lang));
+            l.figures(count, std::nullopt, std::nullopt, std::nullopt, std::nullopt);
+            l.empty(levels + 3);
+            l.line.text(id);
+            l.line.text(name);
+            l.line.number(share_of(count, everyone));
+            append_line(out, l.line);
+        };
+        for (const AnswerFigures& a : f.answers) answer_line(a.option, answer_title(*questions[i], a.option, lang), a.count);
+        answer_line("not_answered", t("aggregate.not_answered"), f.not_answered);
+    }
+    if (p.change) {
+        const ChangeFigures& c = *p.change;
+        for (const ChangePartFigures& part : c.parts) {
+            SummaryLine l{q, p, options};
+            l.start(c.to_year, "change", std::to_string(c.from_year) + "-" + std::to_string(c.to_year), std::string(), c.organisations);
+            l.part(part.kind, part.id);
+            l.figures(part.n, part.mean, part.median, part.q1, part.q3);
+            l.empty(levels);
+            for (const CountFigure* x : {&part.improved, &part.unchanged, &part.declined}) l.line.raw(l.count(*x));
+            l.empty(3);
+            append_line(out, l.line);
+        }
+    }
+    // Goal follow-up (all themes): the focus areas, then, for k or more organisations with a
+    // follow-up, a line per status with its share of the followed-up goals, and the progress.
+    const GoalFigures& g = y.goals;
+    auto goal_line = [&](const std::string& id, const std::string& name, const std::string& n) {
+        SummaryLine l{q, p, options};
+        l.start(y.year, "goals", "all", group_title(q, "all", "all", lang), g.with_follow_up);
+        l.line.text("goals");
+        l.line.text(id);
+        l.line.text(name);
+        l.line.raw(n);
+        return l;
+    };
+    if (g.focus_areas) {
+        SummaryLine l = goal_line("focus_areas", t("aggregate.focus_areas"), std::to_string(*g.focus_areas));
+        l.empty(4 + levels + 6);
+        append_line(out, l.line);
+    }
+    if (g.shown) {
+        for (std::size_t i = 0; i < g.statuses.size(); ++i) {
+            SummaryLine l = goal_line(follow_up_status_id(kFollowUpStatuses[i]), follow_up_status_name(kFollowUpStatuses[i], lang),
+                                      std::to_string(g.statuses[i]));
+            l.empty(4 + levels + 5);
+            l.line.number(g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up))
+                                        : std::nullopt);
+            append_line(out, l.line);
+        }
+        SummaryLine l = goal_line("progress", t("aggregate.goal_progress"), std::to_string(g.with_progress));
+        for (const auto* x : {&g.mean, &g.median, &g.q1, &g.q3}) l.line.number(*x);
+        l.empty(levels + 6);
+        append_line(out, l.line);
+    }
+    return out;
+}
+
+json summary_json(const Questionnaire& q, const Aggregate& a, const Publication& p) {
+    const std::size_t k = p.min_group;
+    json out = {{"format", kAggregateFormat},
+                {"formatVersion", kAggregateFormatVersion},
+                {"questionnaire", questionnaire_json(q)},
+                {"disclosure", {{"minGroup", k}}},
+                {"files", {{"read", a.files.size()}, {"bytes", a.bytes}, {"accepted", a.accepted}, {"rejected", a.rejected}}},
+                {"years", json::array()},
+                {"year", nullptr},
+                {"organisations", 0},
+                {"withoutScore", 0},
+                {"questionnaireVersions", json::array()},
+                {"groups", json::array()},
+                {"sectorBySize", json::array()},
+                {"questions", json::array()},
+                {"change", nullptr}};
+    for (const YearFigures& y : p.years) out["years"].push_back(y.year);
+    if (p.empty()) return out;
+    const YearFigures& y = p.year();
+    out["year"] = y.year;
+    out["organisations"] = count_json(y.all().organisations, k);
+    out["withoutScore"] = y.without_score;
+    out["questionnaireVersions"] = y.versions;
+    for (const GroupFigures& g : y.groups) {
+        json parts = json::array();
+        for (const PartFigures& part : g.parts) {
+            json levels = json::object();
+            for (std::size_t i = 0; i < q.levels.size() && i < part.levels.size(); ++i) levels[q.levels[i].id] = count_json(part.levels[i], k);
+            parts.push_back({{"kind", part_kind_name(part.kind)}, {"id", part.id}, {"n", count_json(part.n, k)}, {"mean", optional_json(part.mean)},
+                             {"median", optional_json(part.median)}, {"q1", optional_json(part.q1)}, {"q3", optional_json(part.q3)},
+                             {"levels", std::move(levels)}});
+        }
+        out["groups"].push_back({{"dimension", g.dimension}, {"group", g.group}, {"organisations", count_json(g.organisations, k)}, {"parts", std::move(parts)}});
+    }
+    for (const CrossFigures& c : y.cross)
+        out["sectorBySize"].push_back({{"sector", c.sector}, {"size", c.size}, {"organisations", count_json(c.organisations, k)},
+                                       {"mean", optional_json(c.mean)}, {"median", optional_json(c.median)}});
+    const std::vector<const Question*> questions = scored_questions(q);
+    for (std::size_t i = 0; i < y.questions.size(); ++i) {
+        const QuestionFigures& f = y.questions[i];
+        json answers = json::array();
+        for (const AnswerFigures& ans : f.answers)
+            answers.push_back({{"id", ans.option}, {"count", count_json(ans.count, k)}, {"share", optional_json(share_of(ans.count, y.all().organisations))}});
+        const Theme* theme = q.theme_of(f.id);
+        out["questions"].push_back({{"id", f.id}, {"theme", theme ? theme->id : std::string()}, {"type", question_type_name(questions[i]->type)},
+                                    {"answers", std::move(answers)}, {"notAnswered", count_json(f.not_answered, k)}});
+    }
+    if (p.change) {
+        json parts = json::array();
+        for (const ChangePartFigures& part : p.change->parts)
+            parts.push_back({{"kind", part_kind_name(part.kind)}, {"id", part.id}, {"n", count_json(part.n, k)}, {"mean", optional_json(part.mean)},
+                             {"median", optional_json(part.median)}, {"q1", optional_json(part.q1)}, {"q3", optional_json(part.q3)},
+                             {"improved", count_json(part.improved, k)}, {"unchanged", count_json(part.unchanged, k)},
+                             {"declined", count_json(part.declined, k)}});
+        out["change"] = {{"fromYear", p.change->from_year}, {"toYear", p.change->to_year},
+                         {"organisations", count_json(p.change->organisations, k)}, {"parts", std::move(parts)}};
+    }
+    const GoalFigures& g = y.goals;
+    json goals = {{"withFollowUp", count_json(g.with_follow_up, k)},
+                  {"focusAreas", g.focus_areas ? json(*g.focus_areas) : json(nullptr)},
+                  {"followedUp", nullptr},
+                  {"statuses", nullptr},
+                  {"progress", nullptr}};
+    if (g.shown) {
+        goals["followedUp"] = g.followed_up;
+        json statuses = json::object();
+        for (std::size_t i = 0; i < g.statuses.size(); ++i) {
+            const std::optional<double> share =
+                g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up)) : std::nullopt;
+            statuses[follow_up_status_id(kFollowUpStatuses[i])] = {{"count", g.statuses[i]}, {"share", optional_json(share)}};
+        }
+        goals["statuses"] = std::move(statuses);
+        goals["progress"] = {{"n", g.with_progress}, {"mean", optional_json(g.mean)}, {"median", optional_json(g.median)},
+                             {"q1", optional_json(g.q1)}, {"q3", optional_json(g.q3)}};
+    }
+    out["goals"] = std::move(goals);
+    return out;
+}
+
+std::string summary_csv(const Questionnaire& q, const Aggregate& a, const CsvOptions& options) {
+    return summary_csv(q, publish(q, a.rows), options);
+}
+
+json summary_json(const Questionnaire& q, const Aggregate& a, const AggregateOptions&) {
+    return summary_json(q, a, publish(q, a.rows));
 }
 
 } // namespace mf

@@ -23,10 +23,28 @@ double Question::total_weight() const {
     return sum;
 }
 
+const char* question_type_name(QuestionType t) {
+    switch (t) {
+    case QuestionType::Single: return "single";
+    case QuestionType::YesNo: return "yesno";
+    case QuestionType::Multiple: return "multiple";
+    case QuestionType::Number: return "number";
+    case QuestionType::Text: return "text";
+    }
+    return "?";
+}
+
 const Option* Question::option(const std::string& option_id) const {
     for (const Option& o : options)
         if (o.id == option_id) return &o;
     return nullptr;
+}
+
+std::vector<std::string> Question::answer_ids() const {
+    if (type == QuestionType::YesNo) return {kYes, kNo, kDontKnow};
+    std::vector<std::string> ids;
+    for (const Option& o : options) ids.push_back(o.id);
+    return ids;
 }
 
 const Question* Questionnaire::question(const std::string& question_id) const {

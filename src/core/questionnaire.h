@@ -75,6 +75,9 @@ enum class QuestionType {
     Text,      // free text (never scored)
 };
 
+// "single", "yesno", "multiple", "number", "text": the type as questionnaires write it.
+const char* question_type_name(QuestionType type);
+
 // The yes/no/don't-know option ids, as they appear in answers and conditions.
 inline constexpr const char* kYes = "yes";
 inline constexpr const char* kNo = "no";
@@ -115,6 +118,8 @@ struct Question {
     bool scored() const { return type == QuestionType::Single || type == QuestionType::YesNo || type == QuestionType::Multiple; }
     double total_weight() const;      // sum of weights over principles
     const Option* option(const std::string& option_id) const;
+    // The ids an answer can choose: "yes", "no", "dont_know" for yes/no; the options' ids otherwise.
+    std::vector<std::string> answer_ids() const;
 };
 
 // A recommendation for a whole theme, shown when the theme's percentage is below `below_percent`.

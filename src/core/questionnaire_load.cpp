@@ -31,17 +31,6 @@ constexpr double kMaxScore = 1e6;   // scores, points, maxPoints, weights
 constexpr double kMaxNumber = 1e15; // number questions' min/max and condition values (exact in a double)
 constexpr int kMaxConditionDepth = 32;
 
-const char* type_name(QuestionType t) {
-    switch (t) {
-    case QuestionType::Single: return "single";
-    case QuestionType::YesNo: return "yesno";
-    case QuestionType::Multiple: return "multiple";
-    case QuestionType::Number: return "number";
-    case QuestionType::Text: return "text";
-    }
-    return "?";
-}
-
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
 // `params` followed by the "got" parameters of `value` (got_params).
@@ -414,8 +403,8 @@ struct Loader {
             if (a == op) fits = true;
         if (!fits) {
             error(at(ptr, "op"), "questionnaire.condition.op_not_for_type",
-                  {{"op", op}, {"question", c.question}, {"type", type_name(ref->type)}, {"allowed", join(allowed)}},
-                  in_quotes(op) + " cannot be used with " + in_quotes(c.question) + " (a " + type_name(ref->type) +
+                  {{"op", op}, {"question", c.question}, {"type", question_type_name(ref->type)}, {"allowed", join(allowed)}},
+                  in_quotes(op) + " cannot be used with " + in_quotes(c.question) + " (a " + question_type_name(ref->type) +
                       " question); use " + join(allowed, ", "));
             return false;
         }
@@ -663,8 +652,8 @@ struct Loader {
             error(at(ptr, "weights"), "questionnaire.weights.on_profile_question", {}, "profile questions are never scored; remove \"weights\"");
             ok = false;
         } else if (v.contains("weights") && !q.scored()) {
-            error(at(ptr, "weights"), "questionnaire.weights.on_unscored_question", {{"type", type_name(q.type)}},
-                  std::string("a ") + type_name(q.type) + " question is never scored; remove \"weights\"");
+            error(at(ptr, "weights"), "questionnaire.weights.on_unscored_question", {{"type", question_type_name(q.type)}},
+                  std::string("a ") + question_type_name(q.type) + " question is never scored; remove \"weights\"");
             ok = false;
         } else if (scored) {
             ok = load_weights(v, ptr, q) && ok;
@@ -681,7 +670,7 @@ struct Loader {
 
         // Recommendations follow from a score (docs/scoring.md), so only scored theme questions have them.
         if (v.contains("recommendations") && !scored) {
-            const std::string kind = in_profile ? "profile" : type_name(q.type);
+            const std::string kind = in_profile ? "profile" : question_type_name(q.type);
             error(at(ptr, "recommendations"), "questionnaire.recommendations.on_unscored_question", {{"type", kind}},
                   "only scored questions have recommendations; a " + kind + " question is never scored");
             ok = false;
@@ -928,10 +917,10 @@ struct Loader {
             if (question.type == t) fits = true;
         if (!fits) {
             const bool one = types.size() == 1;
-            const std::string needed = one ? std::string(type_name(types[0])) : "single, text";
-            error(rp, "questionnaire.role.wrong_type", {{"role", role}, {"needed", needed}, {"type", type_name(question.type)}},
+            const std::string needed = one ? std::string(question_type_name(types[0])) : "single, text";
+            error(rp, "questionnaire.role.wrong_type", {{"role", role}, {"needed", needed}, {"type", question_type_name(question.type)}},
                   "the " + in_quotes(role) + " role needs a " + (one ? needed + " question" : "single or text question") + ", not " +
-                      type_name(question.type));
+                      question_type_name(question.type));
             return false;
         }
         return true;

@@ -1,7 +1,7 @@
 // report.cpp - the printable report (see report.h).
 //
 // Index
-//   - formatting         numbers with the language's decimal mark, dates in words, escaping
+//   - formatting         dates in words, answers as text (numbers: core/print_format.h)
 //   - charts             inline SVG: the level scale and horizontal bar charts
 //   - sections           header, profile, level, principles, themes, comparison, follow-up of the
 //                        earlier plan, recommendations, unanswered questions, action plan (with
@@ -17,6 +17,7 @@
 
 #include "core/action_plan.h"
 #include "core/condition.h"
+#include "core/print_format.h"
 #include "core/follow_up.h"
 #include "core/recommendations.h"
 #include "core/texts.h"
@@ -35,18 +36,6 @@ namespace mf {
 namespace {
 
 // --- Formatting -----------------------------------------------------------------------------------
-// The engine's rounding and the language's decimal mark (Texts::decimal), with a real minus sign
-// for print.
-std::string number_text(double x, const Texts& t, bool sign = false) {
-    std::string out = t.decimal(x, sign);
-    if (!out.empty() && out[0] == '-') out.replace(0, 1, "\u2212");
-    return out;
-}
-
-std::string percent_text(const std::optional<double>& x, const Texts& t) {
-    return x ? number_text(*x, t) + "\u00a0%" : std::string("\u2013");
-}
-
 // "25. november 2026" / "25 November 2026"; anything that is not a date is shown as it is.
 std::string date_text(const std::string& date, const Texts& t) {
     if (!is_valid_date(date)) return html_escape(date);
@@ -67,7 +56,7 @@ std::string answer_text_of(const Question& q, const AnswerValue& value, const st
     }
     if (const double* d = std::get_if<double>(&value)) {
         std::string unit = q.unit.in(lang);
-        return number_text(*d, t) + (unit.empty() ? "" : " " + html_escape(unit));
+        return print_number(*d, t) + (unit.empty() ? "" : " " + html_escape(unit));
     }
     std::string out;
     for (const std::string& id : std::get<std::vector<std::string>>(value)) {
@@ -87,19 +76,6 @@ std::string focus_text(const Questionnaire& q, const std::string& id, const std:
                 return html_escape(theme.title.in(lang)) + ": " + html_escape(question.text.in(lang));
     }
     return html_escape(id);
-}
-
-std::string fmt(double x) { // SVG coordinates: plain, short, locale-free
-    long long hundredths = std::llround(x * 100.0);
-    std::string out = hundredths < 0 ? "-" : "";
-    if (hundredths < 0) hundredths = -hundredths;
-    out += std::to_string(hundredths / 100);
-    if (hundredths % 100) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, ".%02lld", hundredths % 100);
-        out += buf;
-    }
-    return out;
 }
 
 std::size_t utf8_length(const std::string& s) {
@@ -125,30 +101,30 @@ struct Bar {
 std::string bar_chart(const std::vector<Bar>& bars, const std::string& title, const Texts& t) {
     const double row = 44, top = 4, axis = 22;
     const double height = top + row * double(bars.size()) + axis;
-    std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + fmt(kChartWidth) + " " + fmt(height) +
+    std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + svg_number(kChartWidth) + " " + svg_number(height) +
                     "\" role=\"img\" aria-label=\"" + html_escape(title) + "\">\n<title>" + html_escape(title) + "</title>\n";
     // Grid at every 20 %, behind the bars.
     for (int g = 0; g <= 100; g += 20) {
         const double x = kBarLeft + kBarWidth * g / 100.0;
-        s += "<line class=\"grid\" x1=\"" + fmt(x) + "\" y1=\"" + fmt(top) + "\" x2=\"" + fmt(x) + "\" y2=\"" +
-             fmt(height - axis + 4) + "\"/>";
+        s += "<line class=\"grid\" x1=\"" + svg_number(x) + "\" y1=\"" + svg_number(top) + "\" x2=\"" + svg_number(x) + "\" y2=\"" +
+             svg_number(height - axis + 4) + "\"/>";
         const char* anchor = g == 0 ? "start" : g == 100 ? "end" : "middle";
-        s += "<text class=\"tick\" x=\"" + fmt(x) + "\" y=\"" + fmt(height - 4) + "\" text-anchor=\"" + anchor + "\">" +
+        s += "<text class=\"tick\" x=\"" + svg_number(x) + "\" y=\"" + svg_number(height - 4) + "\" text-anchor=\"" + anchor + "\">" +
              std::to_string(g) + "\u00a0%</text>\n";
     }
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const double y = top + row * double(i);
-        s += "<text class=\"label\" x=\"" + fmt(kBarLeft) + "\" y=\"" + fmt(y + 15) + "\">" + bars[i].label + "</text>";
-        s += "<rect class=\"track\" x=\"" + fmt(kBarLeft) + "\" y=\"" + fmt(y + 21) + "\" width=\"" + fmt(kBarWidth) +
+        s += "<text class=\"label\" x=\"" + svg_number(kBarLeft) + "\" y=\"" + svg_number(y + 15) + "\">" + bars[i].label + "</text>";
+        s += "<rect class=\"track\" x=\"" + svg_number(kBarLeft) + "\" y=\"" + svg_number(y + 21) + "\" width=\"" + svg_number(kBarWidth) +
              "\" height=\"16\"/>";
         if (bars[i].percent) {
             const double w = kBarWidth * clamp_percent(*bars[i].percent) / 100.0;
             if (w > 0)
-                s += "<rect class=\"bar\" x=\"" + fmt(kBarLeft) + "\" y=\"" + fmt(y + 21) + "\" width=\"" + fmt(w) +
+                s += "<rect class=\"bar\" x=\"" + svg_number(kBarLeft) + "\" y=\"" + svg_number(y + 21) + "\" width=\"" + svg_number(w) +
                      "\" height=\"16\"/>";
         }
-        s += "<text class=\"value\" x=\"" + fmt(kChartWidth) + "\" y=\"" + fmt(y + 34) + "\" text-anchor=\"end\">" +
-             percent_text(bars[i].percent, t) + "</text>\n";
+        s += "<text class=\"value\" x=\"" + svg_number(kChartWidth) + "\" y=\"" + svg_number(y + 34) + "\" text-anchor=\"end\">" +
+             print_percent(bars[i].percent, t) + "</text>\n";
     }
     return s + "</svg>\n";
 }
@@ -158,7 +134,7 @@ std::string bar_chart(const std::vector<Bar>& bars, const std::string& title, co
 std::string level_chart(const Questionnaire& q, const std::optional<double>& overall, const Level* reached,
                         const std::string& lang, const Texts& t) {
     const double top = 30, h = 30, width = kChartWidth - 2, left = 1;
-    std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + fmt(kChartWidth) + " 100\" role=\"img\" aria-label=\"" +
+    std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + svg_number(kChartWidth) + " 100\" role=\"img\" aria-label=\"" +
                     html_escape(t("report.level_scale")) + "\">\n<title>" + html_escape(t("report.level_scale")) + "</title>\n";
     for (std::size_t i = 0; i < q.levels.size(); ++i) {
         const Level& level = q.levels[i];
@@ -166,27 +142,27 @@ std::string level_chart(const Questionnaire& q, const std::optional<double>& ove
         const double to = i + 1 < q.levels.size() ? clamp_percent(q.levels[i + 1].min_percent) : 100.0;
         const double x = left + width * from / 100.0, w = width * (to - from) / 100.0;
         const bool is_reached = reached && reached->id == level.id;
-        s += "<rect class=\"" + std::string(is_reached ? "step reached" : "step") + "\" x=\"" + fmt(x) + "\" y=\"" +
-             fmt(top) + "\" width=\"" + fmt(w) + "\" height=\"" + fmt(h) + "\"/>";
+        s += "<rect class=\"" + std::string(is_reached ? "step reached" : "step") + "\" x=\"" + svg_number(x) + "\" y=\"" +
+             svg_number(top) + "\" width=\"" + svg_number(w) + "\" height=\"" + svg_number(h) + "\"/>";
         // Shrink a title that would not fit its step (about 0.56 em per character in Noto Sans).
         const std::string title = level.title.in(lang);
         const double chars = double(utf8_length(title));
         const double size = std::max(7.0, std::min(12.5, (w - 8) / (chars * 0.56)));
-        s += "<text class=\"" + std::string(is_reached ? "steplabel reached" : "steplabel") + "\" x=\"" + fmt(x + w / 2) +
-             "\" y=\"" + fmt(top + 19) + "\" text-anchor=\"middle\" font-size=\"" + fmt(size) + "\">" + html_escape(title) +
+        s += "<text class=\"" + std::string(is_reached ? "steplabel reached" : "steplabel") + "\" x=\"" + svg_number(x + w / 2) +
+             "\" y=\"" + svg_number(top + 19) + "\" text-anchor=\"middle\" font-size=\"" + svg_number(size) + "\">" + html_escape(title) +
              "</text>";
-        s += "<text class=\"tick\" x=\"" + fmt(x) + "\" y=\"" + fmt(top + h + 18) + "\" text-anchor=\"" +
-             (i == 0 ? "start" : "middle") + "\">" + number_text(level.min_percent, t) + "\u00a0%</text>\n";
+        s += "<text class=\"tick\" x=\"" + svg_number(x) + "\" y=\"" + svg_number(top + h + 18) + "\" text-anchor=\"" +
+             (i == 0 ? "start" : "middle") + "\">" + print_number(level.min_percent, t) + "\u00a0%</text>\n";
     }
     if (overall) {
         const double x = left + width * clamp_percent(*overall) / 100.0;
         const char* anchor = *overall < 8 ? "start" : *overall > 92 ? "end" : "middle";
-        s += "<polygon class=\"marker\" points=\"" + fmt(x - 7) + ",12 " + fmt(x + 7) + ",12 " + fmt(x) + "," +
-             fmt(top - 1) + "\"/>";
-        s += "<line class=\"markerline\" x1=\"" + fmt(x) + "\" y1=\"" + fmt(top) + "\" x2=\"" + fmt(x) + "\" y2=\"" +
-             fmt(top + h) + "\"/>";
-        s += "<text class=\"markertext\" x=\"" + fmt(x) + "\" y=\"9\" text-anchor=\"" + anchor + "\">" +
-             percent_text(overall, t) + "</text>\n";
+        s += "<polygon class=\"marker\" points=\"" + svg_number(x - 7) + ",12 " + svg_number(x + 7) + ",12 " + svg_number(x) + "," +
+             svg_number(top - 1) + "\"/>";
+        s += "<line class=\"markerline\" x1=\"" + svg_number(x) + "\" y1=\"" + svg_number(top) + "\" x2=\"" + svg_number(x) + "\" y2=\"" +
+             svg_number(top + h) + "\"/>";
+        s += "<text class=\"markertext\" x=\"" + svg_number(x) + "\" y=\"9\" text-anchor=\"" + anchor + "\">" +
+             print_percent(overall, t) + "</text>\n";
     }
     return s + "</svg>\n";
 }
@@ -223,11 +199,11 @@ void profile_section(std::string& h, const Questionnaire& q, const Answers& visi
 void level_section(std::string& h, const Questionnaire& q, const Scores& scores, const std::string& lang, const Texts& t) {
     const std::optional<double> overall = scores.overall.percent();
     h += "<section class=\"keep\">\n<h2>" + std::string(t("report.result")) + "</h2>\n<div class=\"summary\">";
-    h += "<div class=\"figure\"><span class=\"big\">" + percent_text(overall, t) + "</span><span>" + t("report.overall") + "</span></div>";
+    h += "<div class=\"figure\"><span class=\"big\">" + print_percent(overall, t) + "</span><span>" + t("report.overall") + "</span></div>";
     h += "<div class=\"figure\"><span class=\"big\">" +
          (scores.level ? html_escape(scores.level->title.in(lang)) : std::string("\u2013")) + "</span><span>" + t("report.level") +
          "</span></div>";
-    h += "<div class=\"figure\"><span class=\"big\">" + percent_text(scores.overall.coverage(), t) + "</span><span>" +
+    h += "<div class=\"figure\"><span class=\"big\">" + print_percent(scores.overall.coverage(), t) + "</span><span>" +
          t("report.coverage") + ": " + t("report.coverage_line", {{"answered", std::to_string(scores.overall.answered)}, {"total", std::to_string(scores.overall.visible)}}) +
          "</span></div></div>\n";
     h += "<p class=\"level-text\">" +
@@ -257,14 +233,14 @@ void themes_section(std::string& h, const Questionnaire& q, const Scores& scores
     for (std::size_t i = 0; i < q.themes.size() && i < scores.themes.size(); ++i) {
         const PartScore& p = scores.themes[i];
         h += "<tr><th scope=\"row\">" + html_escape(q.themes[i].title.in(lang)) + "</th><td class=\"num\">" +
-             percent_text(p.percent(), t) + "</td><td class=\"num\">" + std::to_string(p.answered) + "/" +
-             std::to_string(p.visible) + "</td><td class=\"num\">" + percent_text(p.coverage(), t) + "</td></tr>\n";
+             print_percent(p.percent(), t) + "</td><td class=\"num\">" + std::to_string(p.answered) + "/" +
+             std::to_string(p.visible) + "</td><td class=\"num\">" + print_percent(p.coverage(), t) + "</td></tr>\n";
     }
     h += "</tbody></table>\n</section>\n";
 }
 
 std::string change_text(const std::optional<double>& change, const Texts& t) {
-    return change ? number_text(*change, t, true) : std::string("\u2013");
+    return change ? print_number(*change, t, true) : std::string("\u2013");
 }
 
 void comparison_section(std::string& h, const Questionnaire& q, const Scores& scores, const ReportEarlier& earlier,
@@ -272,7 +248,7 @@ void comparison_section(std::string& h, const Questionnaire& q, const Scores& sc
     const ScoreComparison c = compare_scores(q, earlier.scores, summarise(q, scores));
     auto row = [&](const std::string& label, const ScoreChange& sc, const char* cls) {
         h += std::string("<tr") + (cls ? std::string(" class=\"") + cls + "\"" : "") + "><th scope=\"row\">" + label +
-             "</th><td class=\"num\">" + percent_text(sc.before, t) + "</td><td class=\"num\">" + percent_text(sc.after, t) +
+             "</th><td class=\"num\">" + print_percent(sc.before, t) + "</td><td class=\"num\">" + print_percent(sc.after, t) +
              "</td><td class=\"num\">" + change_text(sc.change, t) + "</td></tr>\n";
     };
     auto level_title = [&](const std::optional<std::string>& id) {
@@ -322,7 +298,7 @@ void recommendations_section(std::string& h, const Questionnaire& q, const Asses
             for (const Theme& theme : q.themes)
                 if (theme.id == r.theme_id) theme_title = html_escape(theme.title.in(lang));
             h += "<li><p>" + html_escape(r.text) + "</p><p class=\"muted\">" + theme_title;
-            if (round1(r.gain) > 0) h += " \u00b7 " + std::string(t("report.gain")) + " " + number_text(r.gain, t) + " " + t("report.points");
+            if (round1(r.gain) > 0) h += " \u00b7 " + std::string(t("report.gain")) + " " + print_number(r.gain, t) + " " + t("report.points");
             h += "</p></li>\n";
         }
         h += "</ol>\n";
@@ -393,7 +369,7 @@ void follow_up_section(std::string& h, const Questionnaire& q, const FollowUp& f
         if (has_value(item.current)) {
             h += html_escape(indicator_value_text(a.indicator.unit, item.current, lang));
             if (const std::optional<double> p = indicator_progress(a.indicator, item.current))
-                h += "<p class=\"muted\">" + t("report.progress", {{"progress", percent_text(p, t)}}) + "</p>";
+                h += "<p class=\"muted\">" + t("report.progress", {{"progress", print_percent(p, t)}}) + "</p>";
         } else {
             h += "<span class=\"muted\">" + std::string(a.indicator.empty() ? t("report.no_indicator") : t("report.not_measured")) + "</span>";
         }
@@ -464,15 +440,10 @@ std::string report_html(const Questionnaire& questionnaire, const Assessment& as
 
     std::string h;
     h.reserve(32 * 1024);
-    h += "<!doctype html>\n<html lang=\"" + t.language() + "\">\n<head>\n<meta charset=\"utf-8\">\n";
-    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    h += "<meta name=\"generator\" content=\"" + std::string(kAppName) + " " + MF_APP_VERSION + "\">\n";
-    h += "<title>" + html_escape(questionnaire.title.in(t.language())) + " \u2013 " + t("report.title");
-    if (!organisation.empty()) h += " \u2013 " + html_escape(organisation);
-    if (!options.date.empty()) h += " \u2013 " + html_escape(options.date);
-    h += "</title>\n<style>";
-    h += report_css(); // byte for byte: the web pages' CSP allows this element by its hash
-    h += "</style>\n</head>\n<body>\n<main>\n";
+    std::string title = html_escape(questionnaire.title.in(t.language())) + " \u2013 " + t("report.title");
+    if (!organisation.empty()) title += " \u2013 " + html_escape(organisation);
+    if (!options.date.empty()) title += " \u2013 " + html_escape(options.date);
+    h += print_page_head(t.language(), title, report_css()); // byte for byte: the web pages' CSP allows this <style> by its hash
 
     header_section(h, questionnaire, a, options, organisation, t);
     profile_section(h, questionnaire, visible, t.language(), t);

@@ -5,13 +5,19 @@
 //   - collect_files          arguments -> files: folders recursively (*.json), sorted by path
 //   - check_all              check_result on every file (every member of a bundle), optionally on several threads; the
 //                            result is stored by index, so the output never depends on --threads
-//   - report                 per-file problems on stderr, the summary on stdout
+//   - report                 per-file problems on stderr, the summary (published figures) on stdout
+//   - write_outputs          the internal rows, and the published figures: summary, barometer, benchmark
 //   - main                   exit 0: every file good; 1: some files rejected; 2: usage or I/O error
 //
-// All checking and arithmetic is core (aggregate.h, aggregate_output.h), shared with the app.
+// All checking and arithmetic is core (aggregate.h, publication.h, aggregate_output.h, barometer.h,
+// benchmark.h), shared with the app. Everything but the rows goes through disclosure control.
 #include "core/aggregate.h"
+#include "core/action_plan.h"
 #include "core/aggregate_output.h"
+#include "core/barometer.h"
+#include "core/benchmark.h"
 #include "core/bundle.h"
+#include "core/clock.h"
 #include "core/json_input.h"
 #include "core/scoring.h"
 #include "platform/file_list.h"
@@ -19,6 +25,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -40,15 +47,30 @@ const char* const kUsage =
     "searched recursively for *.json files. Every problem is listed per file; bad files are skipped,\n"
     "never silently.\n"
     "\n"
-    "Output (PATH \"-\" means standard output):\n"
-    "  --rows-csv PATH       one row per organisation (CSV)\n"
-    "  --rows-json PATH      the same rows as JSON\n"
-    "  --summary-csv PATH    the aggregate table: per group (all, sector, size band) and part\n"
-    "                        (overall, principle, theme), plus the change over time (CSV)\n"
-    "  --summary-json PATH   the aggregate, the change over time and every file's problems (JSON)\n"
+    "Published figures (disclosure control applied: groups under --min-group organisations show\n"
+    "\"under 5\" and no figure, no hidden number can be worked out from the others; PATH \"-\" means\n"
+    "standard output):\n"
+    "  --summary-csv PATH    the figures of one year: per group (all, sector, size band) and part\n"
+    "                        (overall, principle, theme), sector x size band, the answers to each\n"
+    "                        question, and the change for organisations present in both years (CSV)\n"
+    "  --summary-json PATH   the same as JSON\n"
+    "  --barometer PATH      the barometer: a printable HTML report (A4) of every year\n"
+    "  --benchmark PATH      the benchmark for the companies (JSON, docs/benchmark.md)\n"
+    "\n"
+    "Internal (never publish; the file name must contain \"intern\"):\n"
+    "  --rows-csv PATH       one row per organisation (CSV), without contact person and e-mail\n"
+    "  --rows-json PATH      the same rows as JSON, with every file's status and problems\n"
+    "  --with-contacts       include the contact person and e-mail in the rows\n"
     "\n"
     "Options:\n"
-    "  --keep-duplicates     count every file; by default only the newest assessment per CVR counts\n"
+    "  --year YYYY           the year of the summary and the barometer (default: the latest)\n"
+    "  --compare-year YYYY   the year the change is measured from (default: the year before with\n"
+    "                        organisations)\n"
+    "  --min-group K         the smallest group shown (default 5, at least 3)\n"
+    "  --lang da|en          the language of the barometer and of the CSV files' headers and texts\n"
+    "                        (default en)\n"
+    "  --date YYYY-MM-DD     the date in the barometer and the benchmark (default: today, UTC)\n"
+    "  --keep-duplicates     the rows: every file; by default only the newest assessment per CVR\n"
     "  --include-unfinished  count the members a workshop bundle marks unfinished (not every question\n"
     "                        answered); by default they are listed and not counted\n"
     "  --separator SEP       CSV separator: ';' (default, Danish Excel), ',' or 'tab'\n"
@@ -61,14 +83,16 @@ const char* const kUsage =
     "  --help                this text\n"
     "\n"
     "Exit status: 0 every file accepted, 1 some files rejected, 2 usage or I/O error.\n"
-    "docs/aggregation.md defines every column and figure.\n";
+    "docs/aggregation.md defines every column, figure and rule.\n";
 
 struct Options {
     std::vector<std::string> inputs;
-    std::string rows_csv, rows_json, summary_csv, summary_json, questionnaire;
+    std::string rows_csv, rows_json, summary_csv, summary_json, barometer, benchmark, questionnaire, date;
     AggregateOptions aggregate;
     BundleOptions bundle;
+    PublishOptions publish;
     CsvOptions csv;
+    RowsOptions rows;
     unsigned threads = 0;
     bool quiet = false;
 };
@@ -76,6 +100,24 @@ struct Options {
 [[noreturn]] void usage_error(const std::string& message) {
     std::fprintf(stderr, "mf-aggregate: %s\nRun mf-aggregate --help for usage.\n", message.c_str());
     std::exit(2);
+}
+
+long number_arg(const std::string& option, const std::string& v, long lo, long hi, const char* what) {
+    char* end = nullptr;
+    const long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < lo || n > hi) usage_error(option + " expects " + what + ", got \"" + v + "\"");
+    return n;
+}
+
+// The per-organisation rows are internal: their file name says so (docs/aggregation.md section 7).
+void check_internal_name(const std::string& option, const std::string& path) {
+    if (path == "-") return;
+    const std::size_t slash = path.find_last_of("/\\");
+    std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name.find("intern") == std::string::npos)
+        usage_error(option + " writes one row per organisation, which must not be published: its file name must contain \"intern\" "
+                    "(for example organisationer-intern.csv), got \"" + path + "\"");
 }
 
 Options parse_args(int argc, char** argv) {
@@ -93,8 +135,20 @@ Options parse_args(int argc, char** argv) {
         else if (arg == "--rows-json") o.rows_json = value();
         else if (arg == "--summary-csv") o.summary_csv = value();
         else if (arg == "--summary-json") o.summary_json = value();
+        else if (arg == "--barometer") o.barometer = value();
+        else if (arg == "--benchmark") o.benchmark = value();
         else if (arg == "--questionnaire") o.questionnaire = value();
-        else if (arg == "--keep-duplicates") o.aggregate.keep_duplicates = true;
+        else if (arg == "--date") o.date = value();
+        else if (arg == "--with-contacts") o.rows.with_contacts = true;
+        else if (arg == "--min-group")
+            o.publish.min_group = static_cast<std::size_t>(number_arg(arg, value(), static_cast<long>(kSmallestMinGroup), 1000, "a number from 3 to 1000"));
+        else if (arg == "--year") o.publish.year = static_cast<int>(number_arg(arg, value(), 1900, 9999, "a year (YYYY)"));
+        else if (arg == "--compare-year") o.publish.compare_year = static_cast<int>(number_arg(arg, value(), 1900, 9999, "a year (YYYY)"));
+        else if (arg == "--lang") {
+            const std::string lang = value();
+            if (lang != "da" && lang != "en") usage_error("--lang must be da or en, got \"" + lang + "\"");
+            o.csv.language = lang;
+        } else if (arg == "--keep-duplicates") o.aggregate.keep_duplicates = true;
         else if (arg == "--include-unfinished") o.bundle.count_unfinished = true;
         else if (arg == "--decimal-comma") o.csv.decimal_comma = true;
         else if (arg == "--no-bom") o.csv.bom = false;
@@ -105,11 +159,7 @@ Options parse_args(int argc, char** argv) {
             else if (sep == "tab" || sep == "\t") o.csv.separator = '\t';
             else usage_error("--separator must be ';', ',' or 'tab', got \"" + sep + "\"");
         } else if (arg == "--threads") {
-            const std::string v = value();
-            char* end = nullptr;
-            const long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0' || n < 1 || n > 256) usage_error("--threads expects a number from 1 to 256, got \"" + v + "\"");
-            o.threads = static_cast<unsigned>(n);
+            o.threads = static_cast<unsigned>(number_arg(arg, value(), 1, 256, "a number from 1 to 256"));
         } else if (arg == "--") {
             for (++i; i < argc; ++i) o.inputs.push_back(argv[i]);
         } else if (arg.size() > 1 && arg[0] == '-') {
@@ -120,6 +170,10 @@ Options parse_args(int argc, char** argv) {
     }
     if (o.inputs.empty()) usage_error("no result files or folders given");
     if (o.csv.decimal_comma && o.csv.separator == ',') usage_error("--decimal-comma needs a separator other than ','");
+    if (!o.rows_csv.empty()) check_internal_name("--rows-csv", o.rows_csv);
+    if (!o.rows_json.empty()) check_internal_name("--rows-json", o.rows_json);
+    if (o.date.empty()) o.date = today_date_utc();
+    else if (!is_valid_date(o.date)) usage_error("--date: \"" + o.date + "\" is not a date of the form YYYY-MM-DD");
     return o;
 }
 
@@ -209,7 +263,7 @@ void report_files(const Aggregate& a, bool quiet) {
     }
 }
 
-void report_summary(const Questionnaire& q, const Aggregate& a, const Options& o) {
+void report_summary(const Aggregate& a, const Publication& p, const Options& o) {
     std::printf("files read: %zu (%.1f MB)\n", a.files.size(), static_cast<double>(a.bytes) / 1e6);
     std::printf("  accepted: %zu (counted %zu, superseded by a newer assessment of the same CVR %zu)%s\n", a.accepted, a.counted, a.superseded,
                 o.aggregate.keep_duplicates ? " [--keep-duplicates]" : "");
@@ -225,26 +279,29 @@ void report_summary(const Questionnaire& q, const Aggregate& a, const Options& o
             std::printf("    %s: %s\n", f.file.c_str(), reason.c_str());
         }
     std::printf("organisations counted: %zu; with assessments from several years: %zu\n", a.counted, a.organisations_with_change);
-    if (a.groups.empty()) return;
-    std::printf("%-16s %6s %6s %6s %6s %6s\n", "all organisations", "n", "mean", "q1", "median", "q3");
-    for (const PartStats& p : a.groups.front().parts) {
-        if (p.kind == PartKind::Theme) continue;
-        std::printf("  %-14s %6zu %6s %6s %6s %6s\n", p.id.c_str(), p.stats.n, fixed1(p.stats.mean).c_str(), fixed1(p.stats.q1).c_str(),
-                    fixed1(p.stats.median).c_str(), fixed1(p.stats.q3).c_str());
+    if (p.empty()) return;
+    std::string years;
+    for (const YearFigures& y : p.years) years += (years.empty() ? "" : ", ") + std::to_string(y.year);
+    const YearFigures& y = p.year();
+    // The published figures only: what this prints may be copied anywhere.
+    std::printf("years: %s; figures for %d (groups under %zu organisations are not shown)\n", years.c_str(), y.year, p.min_group);
+    std::printf("%-16s %12s %6s %6s %6s %6s\n", "all organisations", "n", "mean", "q1", "median", "q3");
+    for (const PartFigures& part : y.all().parts) {
+        if (part.kind == PartKind::Theme) continue;
+        std::printf("  %-14s %12s %6s %6s %6s %6s\n", part.id.c_str(), count_text(part.n, p.min_group, "en").c_str(), fixed1(part.mean).c_str(),
+                    fixed1(part.q1).c_str(), fixed1(part.median).c_str(), fixed1(part.q3).c_str());
     }
-    // Goal follow-up, once some file follows up an earlier plan (files from before format 2 print
-    // exactly what they printed before).
-    bool any_follow_up = false;
-    for (const GoalYear& y : a.goals) any_follow_up |= y.with_follow_up > 0;
-    if (!any_follow_up) return;
-    std::printf("%-17s %5s %5s %7s %7s %7s %7s %9s\n", "goals followed up", "orgs", "goals", "reached", "partly", "not", "dropped", "progress");
-    for (const GoalYear& y : a.goals) {
-        const GoalStats& g = y.all;
-        if (y.with_follow_up == 0) continue;
-        std::printf("  %-15s %5zu %5zu %7zu %7zu %7zu %7zu %9s\n", y.year.c_str(), y.with_follow_up, g.followed_up, g.reached, g.partly,
-                    g.not_reached, g.dropped, fixed1(g.progress.median).c_str());
+    // Goal follow-up, once some file of the year follows up an earlier plan (files from before
+    // format 2 print exactly what they printed before); published figures only.
+    const GoalFigures& g = y.goals;
+    if (g.with_follow_up.count == 0) return;
+    std::printf("goals followed up: organisations %s", count_text(g.with_follow_up, p.min_group, "en").c_str());
+    if (g.shown) {
+        std::printf(", goals %zu", g.followed_up);
+        for (std::size_t i = 0; i < g.statuses.size(); ++i) std::printf(", %s %zu", follow_up_status_id(kFollowUpStatuses[i]), g.statuses[i]);
+        if (g.progress_shown) std::printf(", median progress %s", fixed1(g.median).c_str());
     }
-    (void)q;
+    std::printf("\n");
 }
 
 } // namespace
@@ -290,16 +347,33 @@ int main(int argc, char** argv) {
     }
     const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
     const Aggregate a = aggregate(*q, check_all(files, *q, o.bundle, threads), o.aggregate);
-
     report_files(a, o.quiet);
+    const std::string year_problem = publication_year_problem(a.rows, o.publish);
+    if (!year_problem.empty()) {
+        std::fprintf(stderr, "mf-aggregate: %s\n", year_problem.c_str());
+        return 2;
+    }
+    const Publication p = publish(*q, a.rows, o.publish);
+
     bool written = true;
-    if (!o.rows_csv.empty()) written &= write_output(o.rows_csv, rows_csv(*q, a, o.csv));
-    if (!o.rows_json.empty()) written &= write_output(o.rows_json, rows_json(*q, a).dump(2) + "\n");
-    if (!o.summary_csv.empty()) written &= write_output(o.summary_csv, summary_csv(*q, a, o.csv));
-    if (!o.summary_json.empty()) written &= write_output(o.summary_json, summary_json(*q, a, o.aggregate).dump(2) + "\n");
+    if (!o.rows_csv.empty()) written &= write_output(o.rows_csv, rows_csv(*q, a, o.csv, o.rows));
+    if (!o.rows_json.empty()) written &= write_output(o.rows_json, rows_json(*q, a, o.rows, o.csv.language).dump(2) + "\n");
+    if (!o.summary_csv.empty()) written &= write_output(o.summary_csv, summary_csv(*q, p, o.csv));
+    if (!o.summary_json.empty()) written &= write_output(o.summary_json, summary_json(*q, a, p).dump(2) + "\n");
+    if (!o.barometer.empty()) {
+        BarometerOptions b;
+        b.language = o.csv.language;
+        b.date = o.date;
+        b.files_read = a.files.size();
+        b.files_accepted = a.accepted;
+        b.files_rejected = a.rejected;
+        written &= write_output(o.barometer, barometer_html(*q, p, b));
+    }
+    if (!o.benchmark.empty()) written &= write_output(o.benchmark, benchmark_json(*q, p, o.date).dump() + "\n"); // compact: fetched by the app
     // The summary goes to stdout unless an output file is already being written there.
-    const bool stdout_taken = o.rows_csv == "-" || o.rows_json == "-" || o.summary_csv == "-" || o.summary_json == "-";
-    if (!stdout_taken) report_summary(*q, a, o);
+    const bool stdout_taken = o.rows_csv == "-" || o.rows_json == "-" || o.summary_csv == "-" || o.summary_json == "-" || o.barometer == "-" ||
+                              o.benchmark == "-";
+    if (!stdout_taken) report_summary(a, p, o);
     if (!written) return 2;
     return a.rejected > 0 ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 // generate_main.cpp - mf-generate: N synthetic, valid, varied result files for tests and benchmarks.
 //
 // Index
-//   - Rng                 splitmix64: the same seed gives the same files on every machine
+//   - Rng                 core/random.h: the same seed gives the same files on every machine
 //   - organisation data   names, valid CVR numbers (modulus 11), sector, employees
 //   - answering           a latent maturity per organisation (by sector and size, plus noise),
 //                         per theme, per question; visibility conditions respected
@@ -18,6 +18,7 @@
 #include "core/bundle.h"
 #include "core/condition.h"
 #include "core/cvr.h"
+#include "core/random.h"
 #include "core/result.h"
 #include "core/scoring.h"
 #include "tools/tool_support.h"
@@ -39,23 +40,7 @@ using namespace mf;
 
 namespace {
 
-struct Rng {
-    std::uint64_t state;
-    std::uint64_t next() {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); } // [0, 1)
-    int below(int n) { return static_cast<int>(uniform() * n); }
-    bool chance(double p) { return uniform() < p; }
-    double normal() { // Box-Muller; one value per call is plenty here
-        const double u = 1.0 - uniform(), v = uniform();
-        return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
-    }
-    template <typename T, std::size_t N> const T& pick(const T (&items)[N]) { return items[below(static_cast<int>(N))]; }
-};
+using Rng = mf::Random;
 
 double clamp01(double x) { return std::min(0.98, std::max(0.02, x)); }
 

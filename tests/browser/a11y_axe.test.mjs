@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
 import { AXE_VERSION, axeViolations, control, injectAxe, layerCells, layerClick, layerTables, layerTexts, tablesMatch } from './a11y_lib.mjs';
-import { compareBars, compareFigures, dropFiles, expected, files as muniFiles, waitLoaded } from './municipality_lib.mjs';
+import { compareBars, compareFigures, dropFiles, expected, expectedFiles, files as muniFiles, smallCounts, tableCount, waitLoaded } from './municipality_lib.mjs';
 import { driver } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -95,9 +95,11 @@ try {
   await mirrors('municipality with files');
   const dom = await layerTables(page);
   const problems = tablesMatch((await t.state()).tables, dom);
-  t.check(problems.length === 0 && dom.length === 5,
+  t.check(problems.length === 0 && dom.length === tableCount(expected),
     `municipality: the layer has its ${dom.length} tables with caption, th scope="col" and th scope="row"${problems.length ? ':\n    ' + problems.slice(0, 8).join('\n    ') : ''}`);
-  const figures = compareFigures(layerCells(dom), expected, 'sector');
+  const figures = compareFigures(layerCells(dom), expected, expectedFiles, 'sector');
+  const small = smallCounts(layerCells(dom), expected.disclosure.minGroup);
+  t.check(small.length === 0, `municipality: the layer's tables show no count under ${expected.disclosure.minGroup}${small.length ? ':\n    ' + small.join('\n    ') : ''}`);
   t.check(figures.bad.length === 0 && figures.n > 50, `municipality: the layer's ${figures.n} figures equal mf-aggregate's${figures.bad.length ? ':\n    ' + figures.bad.join('\n    ') : ''}`);
   const lt = dom.find((x) => x.rows.length && x.rows[0][1] && x.rows[0][1].id.startsWith('levels/'));
   const bars = compareBars(await layerTexts(page), expected, lt.columns.slice(1).map((c, j) => [c.text, lt.rows[0][j + 1].id.split('/').pop()]), 'sector');

@@ -1,9 +1,11 @@
 // municipality.test.mjs - the municipality's overview in headless Chromium: result files chosen with
 // the real file picker (several at once) and dropped on the page, the figures the app shows compared
-// with what mf-aggregate wrote for the same files, the rejected files with their reasons, both
-// duplicate policies, and "Export CSV" byte for byte against mf-aggregate's CSV. The accessible
-// layer has the same figures: every table as an HTML table (caption, th scope="col"/"row") whose
-// cells equal mf-aggregate's, every bar as text with its numbers; axe finds no violations there.
+// with mf-aggregate's published summary for the same files (disclosure control: the latest year,
+// k = 5; municipality_lib.mjs), no count cell with a number under k, the rejected files with
+// mf-aggregate's reasons, both duplicate policies, and "Export CSV" byte for byte against
+// mf-aggregate's internal rows CSV. The accessible layer has the same figures: every table as an
+// HTML table (caption, th scope="col"/"row") whose cells equal mf-aggregate's, nothing under k,
+// every bar as text with its numbers; axe finds no violations there.
 //
 // The files and mf-aggregate's outputs are in tests/data/municipality (municipality_lib.mjs). The
 // figures are read from mfTest.state().cells: every table cell as the app drew it ("54,3 %"),
@@ -13,7 +15,7 @@ import path from 'node:path';
 import { openApp } from './lib.mjs';
 import { openFileChooser, settlePage, waitUntil } from './drive.mjs';
 import { axeViolations, layerCells, layerTables, layerTexts, tablesMatch } from './a11y_lib.mjs';
-import { DATA, compareBars, compareFigures, dropFiles, expected, expectedKeep, files, waitLoaded as loaded } from './municipality_lib.mjs';
+import { DATA, compareBars, compareFigures, dropFiles, expected, expectedFiles, expectedFilesKeep, expectedRows, files, revealItem, smallCounts, tableCount, waitLoaded as loaded } from './municipality_lib.mjs';
 
 const dropped = files.filter((f) => f.startsWith('bad-'));  // these come by drag and drop
 const picked = files.filter((f) => !f.startsWith('bad-'));  // these through the file picker
@@ -23,22 +25,7 @@ const t = await openApp({ name: 'municipality', viewport: { width: 1280, height:
 const page = t.page;
 
 const settle = () => settlePage(page);
-async function item(id) {
-  const it = (await t.state()).items.find((i) => i.id === id);
-  if (!it) throw new Error(`no item "${id}" on the screen`);
-  return it;
-}
-// Scrolls with the mouse wheel until the item is on screen, then returns it.
-async function reveal(id) {
-  for (let i = 0; i < 80; i++) {
-    const it = await item(id);
-    if (it.visible && it.y >= 0 && it.y + it.h < H - 5) return it;
-    await page.mouse.move(120, H / 2); // beside the column: not over a scrolled list inside it
-    await page.mouse.wheel(0, it.y > H / 2 ? Math.min(it.y - H / 2, 1500) : -Math.min(H / 2 - it.y, 1500));
-    await settle();
-  }
-  throw new Error(`could not scroll "${id}" into view`);
-}
+const reveal = (id) => revealItem(page, id, H);
 async function press(id) { // a click that may leave the page: nothing is read from the page after it
   const it = await reveal(id);
   await page.mouse.click(it.x + Math.min(it.w / 2, 30), it.y + it.h / 2);
@@ -54,22 +41,27 @@ async function waitLoaded(count) {
 }
 
 // Every figure the app drew (its table cells) against the summary JSON.
-async function checkFigures(summary, dimension, label) {
-  const { bad, n } = compareFigures((await t.state()).cells, summary, dimension);
-  t.check(bad.length === 0 && n > 50, `${label}: ${n} figures shown equal mf-aggregate's${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
+async function checkFigures(summary, filesWanted, dimension, label) {
+  const cells = (await t.state()).cells;
+  const { bad, n } = compareFigures(cells, summary, filesWanted, dimension);
+  t.check(bad.length === 0 && n > 50, `${label}: ${n} figures shown equal mf-aggregate's published ones${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
+  const small = smallCounts(cells, summary.disclosure.minGroup);
+  t.check(small.length === 0, `${label}: no count under ${summary.disclosure.minGroup} is shown${small.length ? ':\n  ' + small.join('\n  ') : ''}`);
 }
 
 // The same in the accessible layer (shown, as a user of the skip link sees it): the tables as
 // recorded, their figures equal mf-aggregate's, the bars' numbers as text, and axe finds nothing.
-async function checkLayer(summary, dimension, label, shot) {
+async function checkLayer(summary, filesWanted, dimension, label, shot) {
   await page.evaluate(() => document.querySelector('#mf-a11y-main h1').focus());
   await settle();
   const dom = await layerTables(page);
   const problems = tablesMatch((await t.state()).tables, dom);
-  t.check(problems.length === 0 && dom.length === (summary.change.organisations > 0 ? 5 : 4),
+  t.check(problems.length === 0 && dom.length === tableCount(summary),
     `${label}: the layer has the ${dom.length} tables as HTML tables with caption and row and column headers${problems.length ? ':\n  ' + problems.slice(0, 8).join('\n  ') : ''}`);
-  const { bad, n } = compareFigures(layerCells(dom), summary, dimension);
-  t.check(bad.length === 0 && n > 50, `${label}: the layer's ${n} figures equal mf-aggregate's${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
+  const { bad, n } = compareFigures(layerCells(dom), summary, filesWanted, dimension);
+  t.check(bad.length === 0 && n > 50, `${label}: the layer's ${n} figures equal mf-aggregate's published ones${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
+  const small = smallCounts(layerCells(dom), summary.disclosure.minGroup);
+  t.check(small.length === 0, `${label}: the layer's tables show no count under ${summary.disclosure.minGroup}${small.length ? ':\n  ' + small.join('\n  ') : ''}`);
   const levelsTable = dom.find((d) => d.rows.length && d.rows[0][1] && d.rows[0][1].id.startsWith('levels/'));
   const levels = levelsTable.columns.slice(1).map((c, j) => [c.text, levelsTable.rows[0][j + 1].id.split('/').pop()]);
   const bars = compareBars(await layerTexts(page), summary, levels, dimension);
@@ -79,7 +71,7 @@ async function checkLayer(summary, dimension, label, shot) {
   if (shot) {
     await t.screenshot(shot + '.png');
     // The layer scrolled to the figures (it is a fixed panel: a full-page screenshot would miss them).
-    for (const [i, part] of [['parts', 'all/'], ['levels', 'levels/'], ['groups', 'sector/']].entries()) {
+    for (const [i, part] of [['parts', 'all/'], ['levels', 'levels/'], ['groups', 'sector/'], ['cross', 'cross/'], ['questions', 'question/']].entries()) {
       await page.evaluate((prefix) => document.querySelector(`#mf-a11y td[data-mf-cell^="${prefix}"]`).closest('table').scrollIntoView(), part[1]);
       await t.screenshot(`${shot}-${i + 1}-${part[0]}.png`);
     }
@@ -89,9 +81,9 @@ async function checkLayer(summary, dimension, label, shot) {
 }
 
 // The rejected files' lines, exactly as mf-aggregate reports them ("file: /pointer: message").
-function rejectedLines(summary) {
+function rejectedLines(rows) {
   const lines = [];
-  for (const f of summary.fileProblems)
+  for (const f of rows.fileProblems)
     if (f.status === 'rejected')
       for (const p of f.problems)
         if (p.severity === 'error') lines.push(`${f.file}: ${p.pointer ? p.pointer + ': ' : ''}${p.message}`);
@@ -144,12 +136,12 @@ try {
   const s = await t.state();
   t.check(s.modal === null && s.answerCount === 0, 'no import dialog and no answers: the files went to the overview');
 
-  await checkFigures(expected, 'sector', 'newest per CVR, by sector');
-  await checkLayer(expected, 'sector', 'newest per CVR, by sector', 'municipality-layer');
-  const want = rejectedLines(expected);
+  await checkFigures(expected, expectedFiles, 'sector', 'newest per CVR, by sector');
+  await checkLayer(expected, expectedFiles, 'sector', 'newest per CVR, by sector', 'municipality-layer');
+  const want = rejectedLines(expectedRows);
   t.check(want.length >= 3 && JSON.stringify(m.rejectedDetails) === JSON.stringify(want),
     `every rejected file listed with mf-aggregate's reason (its technical details):\n  ${m.rejectedDetails.join('\n  ')}`);
-  t.check(m.superseded.length === expected.files.superseded && m.superseded.length > 0,
+  t.check(m.superseded.length === expectedFiles.superseded && m.superseded.length > 0,
     `superseded files listed (${m.superseded.map((x) => x.file).join(', ')})`);
   await t.screenshot('municipality.png');
   await page.mouse.move(120, H / 2);
@@ -160,21 +152,26 @@ try {
   await t.screenshot('municipality-levels.png');
 
   await click('muni-by-size');
-  await checkFigures(expected, 'size', 'newest per CVR, by size band');
-  await checkLayer(expected, 'size', 'newest per CVR, by size band');
+  await checkFigures(expected, expectedFiles, 'size', 'newest per CVR, by size band');
+  await checkLayer(expected, expectedFiles, 'size', 'newest per CVR, by size band');
+  await reveal('muni-year');
+  await t.screenshot('municipality-year-picker.png');
+  await reveal('muni-by-size');
+  await t.screenshot('municipality-groups-size.png');
   await t.screenshot('municipality-groups.png');
-  await exportRows('rows', fs.readFileSync(path.join(DATA, 'expected/rows.csv')));
+  await exportRows('rows', fs.readFileSync(path.join(DATA, 'expected/rows-intern.csv')));
   await t.screenshot('municipality-export.png');
 
-  // Keep every file: the figures and the CSV follow mf-aggregate --keep-duplicates.
+  // Keep every file: the files table and the CSV follow mf-aggregate --keep-duplicates; the
+  // published figures stay (a year takes each organisation's newest file of the year).
   await click('muni-keep-all');
   await waitUntil(page, () => !window.mfTest.state().municipality.stale, null, { timeout: 10000 });
   await settle();
   m = await muni();
   t.check(m.keepDuplicates === true, 'the duplicate policy can keep every file');
-  await checkFigures(expectedKeep, 'size', 'keep all');
-  await checkLayer(expectedKeep, 'size', 'keep all');
-  await exportRows('rows-keep', fs.readFileSync(path.join(DATA, 'expected/rows-keep.csv')));
+  await checkFigures(expected, expectedFilesKeep, 'size', 'keep all');
+  await checkLayer(expected, expectedFilesKeep, 'size', 'keep all');
+  await exportRows('rows-keep', fs.readFileSync(path.join(DATA, 'expected/rows-keep-intern.csv')));
   await t.screenshot('municipality-keep-all.png');
 
   // English, and back: the same figures in English number format; the choice is kept in the
@@ -204,7 +201,7 @@ try {
   const storedAfter = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   t.check(storedAfter === storedBefore, "the overview's page wrote nothing to localStorage");
   const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n'));
-  const cvrs = fs.readFileSync(path.join(DATA, 'expected/rows.csv'), 'utf8').split('\r\n').slice(1).filter(Boolean).map((l) => l.split(';')[0]);
+  const cvrs = expectedRows.rows.map((r) => r.cvr);
   t.check(cvrs.length > 0 && !cvrs.some((c) => stored.includes(c)) && !files.some((f) => stored.includes(f)),
     `nothing of the municipality's files is in localStorage (${cvrs.length} CVR numbers looked for)`);
 } catch (err) {

@@ -7,7 +7,8 @@
 #   1. mf-generate writes 12 result files; Python builds a bundle of them as docs/result-format.md
 #      describes it; questionnaires/schema/bundle.schema.json (with result.schema.json) accepts it
 #      and rejects it with a member of formatVersion 3, under both validators (schema_check.sh)
-#   2. mf-aggregate gives the same rows and figures for the bundle as for the folder of single files
+#   2. mf-aggregate gives the same rows, figures, barometer and benchmark for the bundle as for the
+#      folder of single files
 #   3. a bundle with a tampered member, a member that is not an object and one without a result:
 #      exit 1, each problem named with the bundle, its JSON pointer and the reason; the good members
 #      are still counted
@@ -72,14 +73,22 @@ $TMP/unfinished-v1.json invalid" ] ||
     fail "bundle schema verdicts (valid: the bundle, unfinished members in version 2; invalid: a formatVersion 3 member, unfinished members in version 1): $verdicts"
 
 # 2. The same figures from the bundle as from the single files.
-run "$TMP/gen" --summary-csv "$TMP/folder-summary.csv" --rows-json "$TMP/folder-rows.json"
-expect_rc 0 "the single files"
-run "$TMP/all.json" --summary-csv "$TMP/bundle-summary.csv" --rows-json "$TMP/bundle-rows.json"
-expect_rc 0 "the bundle of the same files"
+for year in 2025 2026; do
+    run "$TMP/gen" --year "$year" --min-group 3 --date 2026-11-26 --summary-csv "$TMP/folder-summary.csv" --rows-json "$TMP/folder-rows-intern.json" \
+        --barometer "$TMP/folder-barometer.html" --benchmark "$TMP/folder-benchmark.json"
+    expect_rc 0 "the single files"
+    run "$TMP/all.json" --year "$year" --min-group 3 --date 2026-11-26 --summary-csv "$TMP/bundle-summary.csv" --rows-json "$TMP/bundle-rows-intern.json" \
+        --barometer "$TMP/bundle-barometer.html" --benchmark "$TMP/bundle-benchmark.json"
+    expect_rc 0 "the bundle of the same files"
+    for out in summary.csv barometer.html benchmark.json; do
+        checks=$((checks + 1))
+        cmp -s "$TMP/folder-$out" "$TMP/bundle-$out" || fail "$year: the bundle's $out differs from the folder's"
+    done
+done
 checks=$((checks + 1))
-cmp -s "$TMP/folder-summary.csv" "$TMP/bundle-summary.csv" || fail "the bundle's figures differ from the folder's"
+grep -q '<td class="num">[0-9]' "$TMP/bundle-barometer.html" || fail "the barometer of the bundle shows no number at all"
 checks=$((checks + 1))
-"$PY" - "$TMP/folder-rows.json" "$TMP/bundle-rows.json" "$TMP/all.json" <<'PYEOF' || fail "rows differ"
+"$PY" - "$TMP/folder-rows-intern.json" "$TMP/bundle-rows-intern.json" "$TMP/all.json" <<'PYEOF' || fail "rows differ"
 import json, sys
 a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 rows = lambda d: d["rows"] if isinstance(d, dict) else d

@@ -9,9 +9,14 @@
 #   - each file now has one more warning: it was made with questionnaire version 1.0.0 (the shipped
 #     questionnaire is newer; its scoring is the same, so the stored scores are used unchanged);
 #   - the summary and the rows name today's questionnaire in their "questionnaire" header;
-#   - the goal follow-up is new output: "goals" in the summary JSON, "followUp" (null here) in the
-#     rows JSON, columns after the old ones in both CSV files and "goals" lines in the summary CSV.
-# Every old figure, line and field must be there, unchanged. The workshop bundle is also checked
+#   - the goal follow-up is new output: "followUp" (null here) in the rows JSON, columns after the
+#     old ones in the rows CSV;
+#   - disclosure control (issue 18, docs/aggregation.md section 12): the organisation rows are the
+#     internal file (named *intern*, a label as its first line, contacts with --with-contacts, the
+#     files' problems in its JSON), and the summary holds only published figures, so for these four
+#     organisations every count is "under 5" and no figure is shown; standard output keeps its first
+#     lines (the files and organisations counted).
+# Every old row, field and figure of the organisations must be there, unchanged. The workshop bundle is also checked
 # against the bundle schema, which takes format-1 members.
 set -u
 BUILD=$(cd "$1" && pwd)
@@ -45,13 +50,17 @@ PY
 
 # 2. mf-aggregate over the three files, exit 0.
 # shellcheck disable=SC2086
-"$BUILD/mf-aggregate" --summary-json "$TMP/summary.json" --summary-csv "$TMP/summary.csv" --rows-csv "$TMP/rows.csv" \
-    --rows-json "$TMP/rows.json" $FILES >"$TMP/stdout.txt" 2>"$TMP/stderr.txt"
+# In Danish, as the expected files were written; the header of the English file is the old one (the
+# columns' ids, docs/aggregation.md "CSV headers").
+"$BUILD/mf-aggregate" --lang da --summary-json "$TMP/summary.json" --summary-csv "$TMP/summary.csv" --rows-csv "$TMP/rows-intern.csv" \
+    --rows-json "$TMP/rows-intern.json" --with-contacts $FILES >"$TMP/stdout.txt" 2>"$TMP/stderr.txt"
 rc=$?
+# shellcheck disable=SC2086
+"$BUILD/mf-aggregate" --rows-csv "$TMP/rows-en-intern.csv" --with-contacts $FILES >/dev/null 2>&1
 checks=$((checks + 1))
 [ $rc -eq 0 ] || fail "mf-aggregate: exit $rc ($(cat "$TMP/stderr.txt"))"
 checks=$((checks + 1))
-cmp -s expected/aggregate-stdout.txt "$TMP/stdout.txt" || fail "mf-aggregate's summary on standard output changed:
+[ "$(head -n 4 expected/aggregate-stdout.txt)" = "$(head -n 4 "$TMP/stdout.txt")" ] || fail "mf-aggregate's file counts on standard output changed:
 $(diff expected/aggregate-stdout.txt "$TMP/stdout.txt")"
 checks=$((checks + 1))
 "$PY" - expected "$TMP" "$NOTE" "$SRC/questionnaires/schema" <<'PY' || fail "mf-aggregate's files differ from expected/ beyond the documented additions (see above)"
@@ -70,51 +79,59 @@ notes = [l for l in new if ": /questionnaire/version: " + note in l]
 if len(notes) != 5 or [l for l in new if l not in notes] != old:
     problems.append("stderr: old %r, new %r" % (old, new))
 
-# Summary JSON: the old document, with today's questionnaire header, the version notes among the
-# files' problems, and "goals" added.
+# The published summary: the years of the files, and for these four organisations (under 5) no
+# number above 0 and no figure anywhere.
 old, new = load(old_dir, "summary.json"), load(new_dir, "summary.json")
-if set(new) - set(old) != {"goals"} or set(old) - set(new):
-    problems.append("summary.json keys: %s" % sorted(set(new) ^ set(old)))
-for key in old:
-    if key in ("questionnaire", "fileProblems"):
-        continue
-    if old[key] != new.get(key):
-        problems.append("summary.json: %s changed" % key)
-if new["questionnaire"]["id"] != old["questionnaire"]["id"]:
-    problems.append("summary.json: another questionnaire id")
+if new["years"] != [2025, 2026] or new["year"] != 2026 or new["organisations"] != {"under": 5}:
+    problems.append("summary.json: years %r, year %r, organisations %r" % (new["years"], new["year"], new["organisations"]))
+def walk(x, where):
+    if isinstance(x, dict):
+        for key, v in x.items():
+            if key in ("mean", "median", "q1", "q3", "share", "min", "max") and v is not None:
+                problems.append("summary.json %s.%s: a figure is shown: %r" % (where, key, v))
+            elif key in ("under", "fromYear", "toYear", "withoutScore", "focusAreas"):
+                continue
+            else:
+                walk(v, where + "." + key)
+    elif isinstance(x, list):
+        for i, v in enumerate(x):
+            walk(v, "%s[%d]" % (where, i))
+    elif isinstance(x, int) and not isinstance(x, bool) and x > 0:
+        problems.append("summary.json %s: a count of %d is shown (under 5)" % (where, x))
+walk({k: v for k, v in new.items() if k not in ("formatVersion", "questionnaire", "disclosure", "files", "years", "year", "questionnaireVersions")}, "summary")
+
+# Rows JSON (internal): every row as it was, with "followUp": null; the files' problems moved here
+# from the summary.
+old_rows, new_rows = load(old_dir, "rows.json"), load(new_dir, "rows-intern.json")
+if not new_rows["classification"].startswith("INTERNT"):
+    problems.append("rows-intern.json: no INTERNT label: %r" % new_rows["classification"])
+if [dict(r) for r in old_rows["rows"]] != [{k: v for k, v in r.items() if k != "followUp"} for r in new_rows["rows"]] \
+        or any(r["followUp"] is not None for r in new_rows["rows"]):
+    problems.append("rows-intern.json rows changed")
 stripped = []
-for f in new["fileProblems"]:
+for f in new_rows["fileProblems"]:
     f = dict(f, problems=[p for p in f["problems"] if not (p["pointer"] == "/questionnaire/version" and p["severity"] == "warning")])
     if f["problems"] or f["status"] != "counted":
         stripped.append(f)
 if stripped != old["fileProblems"]:
-    problems.append("summary.json fileProblems: old %r, new %r" % (old["fileProblems"], stripped))
-years = {y["year"]: y for y in new["goals"]}
-if sorted(years) != ["2025", "2026"] or years["2025"]["all"]["focusAreas"] != 3 or years["2026"]["all"]["focusAreas"] != 4 \
-        or any(y["withFollowUp"] or y["all"]["followedUp"] for y in new["goals"]):
-    problems.append("summary.json goals: focus areas 3 in 2025 and 1 + 2 + 1 in 2026, nothing followed up: %r" % new["goals"])
+    problems.append("rows-intern.json fileProblems: old %r, new %r" % (old["fileProblems"], stripped))
 
-# Rows JSON: every row as it was, with "followUp": null.
-old, new = load(old_dir, "rows.json"), load(new_dir, "rows.json")
-if [dict(r) for r in old["rows"]] != [{k: v for k, v in r.items() if k != "followUp"} for r in new["rows"]] \
-        or any(r["followUp"] is not None for r in new["rows"]):
-    problems.append("rows.json rows changed")
-
-# CSV files: every old line is the start of the new line (new columns at the end); new lines are goals.
-for name, new_name in (("summary.csv", "summary.csv"), ("rows.csv", "rows.csv")):
-    old = open(os.path.join(old_dir, name), encoding="utf-8", newline="").read().split("\r\n")
-    new = open(os.path.join(new_dir, new_name), encoding="utf-8", newline="").read().split("\r\n")
-    extra = [l for l in new[len(old) - 1:] if l]
-    for i, line in enumerate(old):
-        if not line:
-            continue
-        fields = len(line.split(";"))
-        if ";".join(new[i].split(";")[:fields]) != line:
-            problems.append("%s line %d: old %r, new %r" % (name, i + 1, line, new[i]))
-    if name == "summary.csv" and (not extra or any(not l.startswith("goals;") for l in extra)):
-        problems.append("summary.csv: the lines after the old ones are not goal lines: %r" % extra[:3])
-    if name == "rows.csv" and extra:
-        problems.append("rows.csv: rows added: %r" % extra)
+# Rows CSV: after the label line, every old line is the start of the new line (new columns at the end);
+# the header from the English file.
+old = open(os.path.join(old_dir, "rows.csv"), encoding="utf-8", newline="").read().split("\r\n")
+new = open(os.path.join(new_dir, "rows-intern.csv"), encoding="utf-8", newline="").read().split("\r\n")
+if not new[0].lstrip("\ufeff").startswith("INTERNT"):
+    problems.append("rows-intern.csv: no INTERNT label line: %r" % new[0])
+english = open(os.path.join(new_dir, "rows-en-intern.csv"), encoding="utf-8", newline="").read().split("\r\n")
+new = ["\ufeff" + english[1]] + new[2:]
+for i, line in enumerate(old):
+    if not line:
+        continue
+    fields = len(line.split(";"))
+    if ";".join(new[i].split(";")[:fields]) != line:
+        problems.append("rows.csv line %d: old %r, new %r" % (i + 1, line, new[i]))
+if [l for l in new[len(old) - 1:] if l]:
+    problems.append("rows-intern.csv: rows added")
 
 # The bundle of format-1 members is a valid bundle.
 result_schema = json.load(open(os.path.join(schemas, "result.schema.json"), encoding="utf-8"))

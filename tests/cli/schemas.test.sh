@@ -7,7 +7,8 @@
 # Usage (ctest does this): bash schemas.test.sh <native-build-dir> <source-dir>
 #
 # Index
-#   1. exported now: mf-generate's result files and its bundle (the workshop's "Export all")
+#   1. exported now: mf-generate's result files and its bundle (the workshop's "Export all"), and
+#      mf-aggregate's benchmark of them
 #   2. the files of each schema, and which of them must be valid
 #   3. nothing left out: every schema (draft 2020-12, with an $id) has files here, every JSON file
 #      under tests/data and questionnaires/ is run against some schema
@@ -41,6 +42,18 @@ doc["results"][1]["result"]["formatVersion"] = 3
 json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 
+# The municipality's benchmark (mf-aggregate --benchmark) of those files, k = 3 so groups are shown,
+# and one with a minimum, which is never published.
+if ! "$BUILD/mf-aggregate" --quiet --min-group 3 --benchmark "$TMP/benchmark.json" "$TMP/gen" >"$TMP/aggregate.log" 2>&1; then
+    echo "FAIL: mf-aggregate --benchmark"; cat "$TMP/aggregate.log"; exit 1
+fi
+/usr/bin/python3 - "$TMP/benchmark.json" "$TMP/benchmark-with-min.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+doc["years"][-1]["groups"][0]["parts"][0]["min"] = 12.5
+json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+
 # ---------------------------------------------------------------------------------------------
 # 2. The files of each schema
 # ---------------------------------------------------------------------------------------------
@@ -53,11 +66,12 @@ FILES[result]=$(ls tests/data/results/*/*.json tests/data/aggregate/*.json tests
     tests/fuzz/corpus/result_import/*.json |
     grep -v -e '^tests/data/aggregate/questionnaire\.json$' -e "^$FORMAT1_BUNDLE\$"; find "$TMP/gen" -name '*.json' | sort)
 FILES[bundle]=$(ls "$TMP/bundle.json" "$TMP/bundle-bad-member.json" "$FORMAT1_BUNDLE")
+FILES[benchmark]=$(ls "$TMP/benchmark.json" "$TMP/benchmark-with-min.json")
 MUST_BE_VALID=$(ls questionnaires/*.json tests/data/questionnaires/good/*.json tests/data/scoring/*.json \
     tests/data/results/good/*.json tests/data/results/format1/*.json tests/data/report/*.json \
-    tests/data/report/format1/*.json "$TMP/bundle.json";
+    tests/data/report/format1/*.json "$TMP/bundle.json" "$TMP/benchmark.json";
     find "$TMP/gen" -name '*.json')
-MUST_BE_INVALID="$TMP/bundle-bad-member.json"
+MUST_BE_INVALID=$(ls "$TMP/bundle-bad-member.json" "$TMP/benchmark-with-min.json")
 
 # ---------------------------------------------------------------------------------------------
 # 3. Nothing left out

@@ -150,15 +150,32 @@ TEST(Aggregate, GoalFollowUpByYear) {
     EXPECT_EQ(y.themes[2].focus_areas, 1u);
     EXPECT_EQ(y.themes[2].partly, 1u);
 
-    const json summary = mf::summary_json(example(), a, {});
-    EXPECT_EQ(summary["goals"][1]["all"]["shares"], (json{{"reached", 33.3}, {"partly", 33.3}, {"notReached", 16.7}, {"dropped", 16.7}}));
-    EXPECT_EQ(summary["goals"][1]["all"]["progress"]["median"], 62.5);
-    EXPECT_EQ(summary["goals"][0]["all"]["shares"]["reached"], nullptr) << "nothing followed up: no share";
+    // Published (publication.h): the year's goal figures only for k or more organisations that
+    // follow up; with k = 2 the two of 2026 are shown, with k = 3 they are a group "under 3".
+    mf::PublishOptions two;
+    two.min_group = 2;
+    const mf::Publication published = mf::publish(example(), a.rows, two);
+    const json summary = mf::summary_json(example(), a, published);
+    EXPECT_EQ(summary["year"], 2026);
+    EXPECT_EQ(summary["goals"]["withFollowUp"], 2);
+    EXPECT_EQ(summary["goals"]["focusAreas"], 2);
+    EXPECT_EQ(summary["goals"]["followedUp"], 6);
+    EXPECT_EQ(summary["goals"]["statuses"]["reached"], (json{{"count", 2}, {"share", 33.3}}));
+    EXPECT_EQ(summary["goals"]["statuses"]["dropped"], (json{{"count", 1}, {"share", 16.7}}));
+    EXPECT_EQ(summary["goals"]["progress"], (json{{"n", 4}, {"mean", 50.0}, {"median", 62.5}, {"q1", 31.3}, {"q3", 81.3}}));
+    EXPECT_FALSE(summary["goals"]["progress"].contains("min"));
     mf::CsvOptions options;
     options.decimal_comma = true;
-    const std::string csv = mf::summary_csv(example(), a, options);
-    EXPECT_NE(csv.find("\r\ngoals;2026;;2;all;all;;4;50,0;62,5;31,3;81,3;-25,0;100,0;;;;;;;;;2;6;2;2;1;1;33,3;33,3;16,7;16,7\r\n"), std::string::npos) << csv;
-    EXPECT_NE(csv.find("\r\ngoals;2026;;2;theme;unknown;;1;75,0;75,0;75,0;75,0;75,0;75,0;;;;;;;;;1;1;0;1;0;0;0,0;100,0;0,0;0,0\r\n"), std::string::npos) << csv;
+    options.language = "da";
+    const std::string csv = mf::summary_csv(example(), published, options);
+    EXPECT_NE(csv.find("\r\n2026;goals;all;Alle organisationer;2;goals;reached;Nået;2;;;;;;;;;;;;;;;33,3\r\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\r\n2026;goals;all;Alle organisationer;2;goals;progress;"), std::string::npos) << csv;
+    mf::PublishOptions three;
+    three.min_group = 3;
+    const json small = mf::summary_json(example(), a, mf::publish(example(), a.rows, three));
+    EXPECT_EQ(small["goals"]["withFollowUp"], nullptr) << "the year's 2 organisations are themselves a small group";
+    EXPECT_EQ(small["goals"]["followedUp"], nullptr);
+    EXPECT_EQ(small["goals"]["progress"], nullptr);
 
     // keep_duplicates: every accepted file counts, the older 2026 file of cvr 1 too.
     const mf::Aggregate k = mf::aggregate(example(), checks(), mf::AggregateOptions{true});
@@ -258,13 +275,20 @@ TEST(Aggregate, KeepDuplicatesCountsEveryAcceptedFile) {
 }
 
 TEST(Aggregate, SameFiguresWhateverTheInputOrder) {
-    const json expected = mf::summary_json(example(), mf::aggregate(example(), hand_set()), {});
+    const mf::Aggregate forward = mf::aggregate(example(), hand_set());
     std::vector<mf::FileCheck> reversed = hand_set();
     std::reverse(reversed.begin(), reversed.end());
-    const json got = mf::summary_json(example(), mf::aggregate(example(), std::move(reversed)), {});
-    EXPECT_EQ(got["groups"], expected["groups"]);
-    EXPECT_EQ(got["change"], expected["change"]);
-    EXPECT_EQ(got["files"], expected["files"]);
+    const mf::Aggregate backward = mf::aggregate(example(), std::move(reversed));
+    for (std::size_t i = 0; i < forward.groups.size(); ++i) {
+        EXPECT_EQ(forward.groups[i].group, backward.groups[i].group);
+        for (std::size_t j = 0; j < forward.groups[i].parts.size(); ++j) {
+            EXPECT_EQ(forward.groups[i].parts[j].stats.mean, backward.groups[i].parts[j].stats.mean);
+            EXPECT_EQ(forward.groups[i].parts[j].stats.q1, backward.groups[i].parts[j].stats.q1);
+        }
+    }
+    EXPECT_EQ(mf::rows_json(example(), forward)["rows"], mf::rows_json(example(), backward)["rows"]);
+    const mf::Publication p1 = mf::publish(example(), forward.rows), p2 = mf::publish(example(), backward.rows);
+    EXPECT_EQ(mf::summary_json(example(), forward, p1)["groups"], mf::summary_json(example(), backward, p2)["groups"]);
 }
 
 TEST(Aggregate, RowsAreOnePerOrganisationInCvrOrder) {
@@ -363,9 +387,9 @@ TEST(AggregateCheck, AnIdenticalCopyIsTheSameFileSentAgainNotANewerAssessment) {
     EXPECT_TRUE(a.files[0].same_file);
     EXPECT_EQ(a.files[2].status, mf::FileReport::Status::Superseded);
     EXPECT_FALSE(a.files[2].same_file);
-    const json summary = mf::summary_json(example(), a, mf::AggregateOptions{});
+    const json rows = mf::rows_json(example(), a); // file names are in the internal file only
     bool listed = false;
-    for (const json& f : summary["fileProblems"])
+    for (const json& f : rows["fileProblems"])
         if (f["file"] == "b-kopi.json") listed = f.value("sameFile", false);
         else EXPECT_FALSE(f.contains("sameFile")) << f.dump();
     EXPECT_TRUE(listed);
@@ -468,18 +492,28 @@ TEST(AggregateCsv, NumbersWithOneDecimalAndOptionalComma) {
     EXPECT_EQ(mf::csv_number(std::nullopt, point), "");
 }
 
-TEST(AggregateCsv, RowsStartWithBomAndHeaderAndHaveOneLinePerOrganisation) {
+TEST(AggregateCsv, RowsAreLabelledInternalAndLeaveContactsOutUnlessAsked) {
     std::vector<mf::FileCheck> checks;
-    checks.push_back(mf::check_result(exported(), "r.json", example()));
+    mf::Assessment with_contact = assessment();
+    with_contact.answers["contact_name"] = std::string("Mette Hansen");
+    with_contact.answers["contact_email"] = std::string("mette@example.dk");
+    mf::ExportOutcome out = mf::export_result(example(), with_contact);
+    checks.push_back(mf::check_result(out.text, "r.json", example()));
     const mf::Aggregate a = mf::aggregate(example(), std::move(checks));
     mf::CsvOptions options;
     options.decimal_comma = true;
+    options.language = "da";
     const std::string csv = mf::rows_csv(example(), a, options);
-    ASSERT_EQ(csv.rfind("\xEF\xBB\xBF" "cvr;name;sector;sector_name;employees;size_band;overall_pct;level;", 0), 0u);
+    // BOM, then the label as the first line, then the header, both in Danish as asked.
+    ASSERT_EQ(csv.rfind("\xEF\xBB\xBF" "INTERNT \xE2\x80\x93 m\xC3\xA5 ikke offentligg\xC3\xB8res", 0), 0u) << csv.substr(0, 80);
     std::vector<std::string> lines;
     for (std::size_t b = 3, e; (e = csv.find("\r\n", b)) != std::string::npos; b = e + 2) lines.push_back(csv.substr(b, e - b));
-    ASSERT_EQ(lines.size(), 2u);
-    EXPECT_EQ(lines[1].rfind("13748136;\"Bager; \"\"Nord\"\" ApS\";service;", 0), 0u) << lines[1];
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[1].rfind("cvr;navn;branche;branchenavn;ansatte;st\xC3\xB8rrelse;samlet_pct;niveau;", 0), 0u) << lines[1];
+    EXPECT_EQ(lines[2].rfind("13748136;\"Bager; \"\"Nord\"\" ApS\";service;", 0), 0u) << lines[2];
+    EXPECT_EQ(lines[1].find("contact"), std::string::npos);
+    EXPECT_EQ(csv.find("Mette"), std::string::npos);
+    EXPECT_EQ(csv.find("mette@example.dk"), std::string::npos);
     // same number of fields in the header and the row (no quoted separators counted)
     auto fields = [](const std::string& line) {
         std::size_t n = 1;
@@ -490,24 +524,26 @@ TEST(AggregateCsv, RowsStartWithBomAndHeaderAndHaveOneLinePerOrganisation) {
         }
         return n;
     };
-    EXPECT_EQ(fields(lines[0]), fields(lines[1]));
+    EXPECT_EQ(fields(lines[1]), fields(lines[2]));
+    // English, the default: the label in English, the header the columns' ids.
     options.bom = false;
-    EXPECT_EQ(mf::rows_csv(example(), a, options).rfind("cvr;", 0), 0u);
-}
+    options.language = "en";
+    const std::string english = mf::rows_csv(example(), a, options);
+    EXPECT_EQ(english.rfind("INTERNAL \xE2\x80\x93 not for publication", 0), 0u);
+    EXPECT_NE(english.find("\r\ncvr;name;sector;sector_name;employees;size_band;overall_pct;level;"), std::string::npos) << english.substr(0, 300);
+    EXPECT_EQ(mf::CsvOptions{}.language, "en");
 
-TEST(AggregateCsv, SummaryHasALinePerGroupAndPartPlusChange) {
-    const mf::Aggregate a = mf::aggregate(example(), hand_set());
-    mf::CsvOptions options;
-    options.decimal_comma = true;
-    const std::string csv = mf::summary_csv(example(), a, options);
-    std::size_t lines = 0;
-    for (std::size_t i = 0; (i = csv.find("\r\n", i)) != std::string::npos; i += 2) ++lines;
-    // header + groups (all, industri, service, 4 size bands = 7) x parts (overall, 3 principles,
-    // 2 themes = 6) + 6 change lines + goal lines for 2025 and 2026 (all, 2 themes)
-    EXPECT_EQ(lines, 1u + 7u * 6u + 6u + 2u * 3u);
-    // The goal columns are empty on the score lines.
-    EXPECT_NE(csv.find("\r\nall;all;;4;overall;overall;;4;42,5;35,0;27,5;50,0;20,0;80,0;0;2;1;0;1;;;;;;;;;;;;;\r\n"), std::string::npos) << csv;
-    EXPECT_NE(csv.find("\r\nchange;all;;1;overall;overall;;1;20,0;20,0;20,0;20,0;20,0;20,0;;;;;;1;0;0;;;;;;;;;;\r\n"), std::string::npos) << csv;
-    // No plans, no follow-ups in the hand set: the goal lines count nothing.
-    EXPECT_NE(csv.find("\r\ngoals;2026;;4;all;all;;0;;;;;;;;;;;;;;;0;0;0;0;0;0;;;;\r\n"), std::string::npos) << csv;
+    mf::RowsOptions contacts;
+    contacts.with_contacts = true;
+    const std::string with = mf::rows_csv(example(), a, {}, contacts);
+    EXPECT_NE(with.find(";contact;email;"), std::string::npos);
+    EXPECT_NE(with.find(";Mette Hansen;mette@example.dk;"), std::string::npos);
+
+    const json rows = mf::rows_json(example(), a);
+    EXPECT_EQ(rows.begin().key(), "classification"); // the first member: the first line of the file
+    EXPECT_EQ(rows["classification"].get<std::string>().rfind("INTERNAL", 0), 0u);
+    EXPECT_EQ(mf::rows_json(example(), a, {}, "da")["classification"].get<std::string>().rfind("INTERNT", 0), 0u);
+    EXPECT_FALSE(rows["rows"][0].contains("contact"));
+    EXPECT_FALSE(rows["rows"][0].contains("email"));
+    EXPECT_EQ(mf::rows_json(example(), a, contacts)["rows"][0]["email"], "mette@example.dk");
 }

@@ -2,15 +2,20 @@
 //
 // Index
 //   - receiving    announced, received (bundles expanded by core), rejected, clear
-//   - recompute    aggregate() over the checks in file-name order, throttled while loading
+//   - recompute    aggregate() over the checks in file-name order, throttled while loading; publish()
+//                  with the chosen year and k (again, alone, when only those change)
 //   - not_counted_text   a file not counted: newer assessment, or the same file sent again
-//   - exports      the CLI's writers over the current aggregate
+//   - exports      the CLI's writers over the current aggregate and publication
 #include "app/model/municipality_model.h"
 
+#include "core/barometer.h"
+#include "core/benchmark.h"
 #include "core/bundle.h"
 
 #include <nlohmann/json.hpp>
 #include <utility>
+
+#include <algorithm>
 
 namespace mf {
 
@@ -66,9 +71,29 @@ std::size_t MunicipalityModel::take_finished_reading() { return std::exchange(fi
 void MunicipalityModel::clear() {
     const CsvOptions kept_csv = csv;
     const std::string kept_paths = paths;
+    const std::size_t kept_k = publish_.min_group;
     *this = MunicipalityModel(*questionnaire_);
     csv = kept_csv;
     paths = kept_paths;
+    publish_.min_group = kept_k;
+}
+
+void MunicipalityModel::set_min_group(std::size_t k) {
+    publish_.min_group = std::max(k, kSmallestMinGroup);
+    republish();
+}
+
+void MunicipalityModel::set_year(std::optional<int> year) {
+    publish_.year = year;
+    republish();
+}
+
+// The published figures again (cheap): a year the files do not hold falls back to the latest.
+void MunicipalityModel::republish() {
+    if (!result_) return;
+    PublishOptions options = publish_;
+    if (options.year && !publication_year_problem(result_->rows, options).empty()) options.year.reset();
+    publication_ = publish(*questionnaire_, result_->rows, options);
 }
 
 void MunicipalityModel::set_keep_duplicates(bool keep) {
@@ -87,6 +112,7 @@ void MunicipalityModel::recompute(double time) {
     sorted.reserve(checks_.size());
     for (const auto& entry : by_name_) sorted.push_back(checks_[entry.second]);
     result_ = aggregate(*questionnaire_, std::move(sorted), options_);
+    republish();
     stale_ = false;
     computed_at_ = time;
     rejections_.clear();
@@ -110,11 +136,26 @@ std::string not_counted_text(const Texts& texts, const MunicipalityModel::NotCou
 std::string MunicipalityModel::rows_csv_text() const { return result_ ? rows_csv(*questionnaire_, *result_, csv) : std::string(); }
 
 std::string MunicipalityModel::summary_csv_text() const {
-    return result_ ? summary_csv(*questionnaire_, *result_, csv) : std::string();
+    return publication_ ? summary_csv(*questionnaire_, *publication_, csv) : std::string();
 }
 
 std::string MunicipalityModel::summary_json_text() const {
-    return result_ ? summary_json(*questionnaire_, *result_, options_).dump(2) + "\n" : std::string();
+    return result_ && publication_ ? summary_json(*questionnaire_, *result_, *publication_).dump(2) + "\n" : std::string();
+}
+
+std::string MunicipalityModel::barometer_html_text(const std::string& language, const std::string& date) const {
+    if (!result_ || !publication_) return std::string();
+    BarometerOptions b; // as mf-aggregate --barometer
+    b.language = language;
+    b.date = date;
+    b.files_read = result_->files.size();
+    b.files_accepted = result_->accepted;
+    b.files_rejected = result_->rejected;
+    return barometer_html(*questionnaire_, *publication_, b);
+}
+
+std::string MunicipalityModel::benchmark_json_text(const std::string& date) const {
+    return publication_ ? benchmark_json(*questionnaire_, *publication_, date).dump() + "\n" : std::string();
 }
 
 } // namespace mf

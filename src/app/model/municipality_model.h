@@ -1,13 +1,16 @@
-// municipality_model.h - the municipality's overview: many result files in, the same figures as
-// mf-aggregate out, the rejected files with their reasons, the CSV/JSON exports.
+// municipality_model.h - the municipality's overview: many result files in, the same published
+// figures as mf-aggregate out (disclosure control, a year, k), the rejected files with their
+// reasons, the exports (internal rows, summary CSV/JSON, barometer, benchmark).
 //
 // Index
 //   - MunicipalityModel   the files received (one FileCheck per file name; a bundle gives one per
-//                         member), loading progress, the view's choices, the recompute, the exports
+//                         member), loading progress, the view's choices (year, k, breakdown), the
+//                         recompute (aggregate, then publish), the exports
 //
 // One implementation with the command-line tool: every file goes through core's check_results
-// (bundles expanded there), every figure through aggregate(), every exported byte through rows_csv /
-// summary_csv / summary_json (core/aggregate*.h). A file name seen again replaces the earlier file of
+// (bundles expanded there), every figure through aggregate() and publish() (core/publication.h: what
+// the overview shows is what may be published), every exported byte through rows_csv / summary_csv /
+// summary_json / barometer_html / benchmark_json. A file name seen again replaces the earlier file of
 // that name (dropping the same folder twice does not count it twice).
 //
 // Privacy: the files live in memory only; nothing of them is stored or sent.
@@ -18,6 +21,7 @@
 #include "app/model/file_intake.h"
 #include "core/aggregate.h"
 #include "core/aggregate_output.h"
+#include "core/publication.h"
 #include "core/questionnaire.h"
 #include "core/texts.h"
 
@@ -57,6 +61,8 @@ public:
     // (`time` in seconds), so loading thousands does not recompute thousands of times.
     void recompute(double time);
     const std::optional<Aggregate>& result() const { return result_; }
+    // The published figures of the chosen year under the chosen k (absent before any file counts).
+    const std::optional<Publication>& publication() const { return publication_; }
     bool stale() const { return stale_; }
     // The rejected files' errors and the files not counted, in the aggregate's order.
     struct NotCounted {
@@ -70,8 +76,15 @@ public:
     // --- The view's choices --------------------------------------------------------------------------
     bool keep_duplicates() const { return options_.keep_duplicates; }
     void set_keep_duplicates(bool keep);
+    // k: groups of fewer organisations show only "under k"; never below kSmallestMinGroup.
+    std::size_t min_group() const { return publish_.min_group; }
+    void set_min_group(std::size_t k);
+    // The year of the figures: absent = the latest year with organisations.
+    std::optional<int> year() const { return publish_.year; }
+    void set_year(std::optional<int> year);
     enum class Breakdown { Sector, Size };
     Breakdown breakdown = Breakdown::Sector;
+    std::string question_theme; // the theme whose questions' answers are shown ("" = the first)
     CsvOptions csv;        // decimal comma on by default: Danish Excel reads numbers only so
     std::string paths;     // desktop: the typed files or folders
 
@@ -79,12 +92,16 @@ public:
     std::string rows_csv_text() const;
     std::string summary_csv_text() const;
     std::string summary_json_text() const;
+    // The printable barometer (`language` "da"/"en", dated `date`) and the benchmark for the companies.
+    std::string barometer_html_text(const std::string& language, const std::string& date) const;
+    std::string benchmark_json_text(const std::string& date) const;
     std::string last_export;
     std::string export_error;
 
 private:
     void file_arrived(); // counts a file in and notes the end of a loading
     void add_check(FileCheck check);
+    void republish();
 
     const Questionnaire* questionnaire_; // a pointer, so that clear() can assign a fresh model
     std::vector<FileCheck> checks_;             // one per file name, in arrival order
@@ -95,6 +112,8 @@ private:
     bool stale_ = false;
     double computed_at_ = -1;
     std::optional<Aggregate> result_;
+    PublishOptions publish_;
+    std::optional<Publication> publication_;
     std::vector<Diagnostic> rejections_;
     std::vector<NotCounted> superseded_;
 };

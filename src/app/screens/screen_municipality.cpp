@@ -1,18 +1,22 @@
 // screen_municipality.cpp - the municipality's overview: many result files in, the same figures as
-// mf-aggregate out (tables and simple charts), the rejected files with their reasons, CSV/JSON export.
+// mf-aggregate publishes (tables and simple charts; disclosure control: a year, k, "under k" and no
+// figure for small groups, no minimum or maximum), the rejected files with their reasons, the exports
+// (internal rows, summary CSV/JSON, barometer, benchmark).
 //
 // Index
 //   - drawing helpers      titles, the tables' columns, the bars' summaries for the layer
-//   - sections             files, duplicates, export, figures, levels, groups, change, problems
+//   - sections             files, duplicates, export, settings (year, k), figures, levels, groups,
+//                          sector x size, answers per question, change, problems
 //   - screen_municipality
 //
 // The files, the figures and the exports are the MunicipalityModel's (model/municipality_model.h),
-// computed by core exactly as in mf-aggregate; what is drawn is formatted from those figures (round1,
+// computed by core exactly as in mf-aggregate (its Publication: only what may be published); what is drawn is formatted from those figures (round1,
 // like the CSV). Every table goes through ui::begin_table / table_row / table_cell, which draws it and
 // records it for the accessible layer (an HTML table) and for the tests (mfTest.state().cells, keyed
 // by the cells' ids); every bar records the numbers it shows as text.
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
+#include "core/publication.h"
 #include "core/scoring.h"
 
 #include "imgui.h"
@@ -43,21 +47,6 @@ std::string part_key(PartKind kind, const std::string& id) {
     return kind == PartKind::Overall ? std::string("overall") : std::string(part_kind_name(kind)) + ":" + id;
 }
 
-std::string group_title(const AppModel& m, const GroupStats& g) {
-    const Texts& tr = m.texts();
-    if (g.group == kUnknownGroup) return tr("muni.not_given");
-    if (g.dimension == "sector")
-        if (const Question* s = m.questionnaire().profile_field("sector"))
-            if (const Option* o = s->option(g.group)) return o->text.in(m.language());
-    if (g.dimension == "size") return tr("muni.employees", {{"band", g.group}});
-    return tr("muni.all");
-}
-
-std::string row_title(const AppModel& m, const PartStats& p) {
-    const std::string title = part_title(m, p.kind, p.id);
-    return p.kind == PartKind::Theme ? m.texts()("plan.theme", {{"theme", title}}) : title;
-}
-
 // The first column (the row headers) stretches; `kinds` has a letter per number column: 'c' a
 // count (narrow), 'p' a percentage or points.
 std::vector<ui::TableColumn> columns(const std::string& first, const std::vector<std::string>& numbers, const std::string& kinds) {
@@ -78,15 +67,6 @@ std::string spread_summary(const Texts& tr, const Stats& s) {
         return tr("muni.spread_summary", {{"mean", pct(tr, s.mean)}, {"q1", pct(tr, s.q1)}, {"q3", pct(tr, s.q3)},
                                           {"median", pct(tr, s.median)}, {"n", std::to_string(s.n)}});
     return tr("muni.mean_summary", {{"mean", pct(tr, s.mean)}, {"n", std::to_string(s.n)}});
-}
-
-// What a level bar shows, as text: "Level A: 3, Level B: 5, ...".
-std::string levels_summary(const AppModel& m, const Stats& s) {
-    const Questionnaire& q = m.questionnaire();
-    std::string t;
-    for (std::size_t i = 0; i < q.levels.size(); i++)
-        t += (i ? ", " : "") + q.levels[i].title.in(m.language()) + ": " + std::to_string(i < s.levels.size() ? s.levels[i] : 0);
-    return t;
 }
 
 // A long list (thousands of rejected files) in a scrolled box; only the visible lines are drawn.
@@ -160,31 +140,56 @@ void duplicates_section(AppModel& m) {
     if (ui::choice(tr("muni.every_file_counts"), "muni-keep-all", v.keep_duplicates(), true)) v.set_keep_duplicates(true);
 }
 
-void figures_section(AppModel& m, const GroupStats& all) {
+// A published count as the tables show it: "12", "færre end 5", "skjult", "" (withheld).
+std::string count_cell(const AppModel& m, const CountFigure& c) {
+    return count_text(c, m.municipality()->min_group(), m.language());
+}
+
+// Year and k: which published figures the overview shows (and exports).
+void settings_section(AppModel& m, const Publication& p) {
+    const Texts& tr = m.texts();
+    MunicipalityModel& v = *m.municipality();
+    ui::subheading(tr("muni.settings"));
+    std::vector<ui::ComboOption> years;
+    for (const YearFigures& y : p.years) years.push_back({std::to_string(y.year), std::to_string(y.year)});
+    std::string year = std::to_string(p.year().year);
+    const float width = ImGui::CalcTextSize("0000000000").x * 1.6f;
+    if (ui::combo(tr("muni.year"), "muni-year", years, year, "", width)) v.set_year(std::stoi(year));
+    std::vector<ui::ComboOption> ks;
+    for (std::size_t k = kSmallestMinGroup; k <= 10; ++k) ks.push_back({std::to_string(k), std::to_string(k)});
+    std::string k = std::to_string(v.min_group());
+    if (ui::combo(tr("muni.min_group"), "muni-min-group", ks, k, "", width, true, tr("muni.min_group_hint")))
+        v.set_min_group(static_cast<std::size_t>(std::stoul(k)));
+    ui::notice(ui::Tone::Info, tr("muni.published_only", {{"k", std::to_string(p.min_group)}, {"year", std::to_string(p.year().year)}}));
+}
+
+void figures_section(AppModel& m, const GroupFigures& all) {
     const Texts& tr = m.texts();
     ui::subheading(tr("muni.figures"));
     ui::muted(tr("muni.figures_hint"));
-    for (const PartStats& p : all.parts) {
-        if (p.kind == PartKind::Theme) continue;
-        const Stats& s = p.stats;
-        ui::spread_bar(part_title(m, p.kind, p.id), s.mean, s.q1, s.median, s.q3, pct(tr, s.mean), spread_summary(tr, s));
+    for (const PartFigures& p : all.parts) {
+        if (p.kind == PartKind::Theme || !p.shown) continue;
+        Stats s; // what the bar's summary reads: published figures only
+        s.n = p.n.count;
+        s.mean = p.mean, s.q1 = p.q1, s.median = p.median, s.q3 = p.q3;
+        ui::spread_bar(part_title(m, p.kind, p.id), p.mean, p.q1, p.median, p.q3, pct(tr, p.mean), spread_summary(tr, s));
     }
     ImGui::Spacing();
     ui::begin_table("muni-parts", tr("muni.parts_caption"),
                     columns(tr("compare.part"), {"n", tr("muni.mean"), "Q1", "Median", "Q3"}, "cpppp"));
-    for (const PartStats& p : all.parts) {
-        ui::table_row(row_title(m, p));
+    for (const PartFigures& p : all.parts) {
+        ui::table_row(p.kind == PartKind::Theme ? tr("plan.theme", {{"theme", part_title(m, p.kind, p.id)}}) : part_title(m, p.kind, p.id));
         const std::string key = "all/" + part_key(p.kind, p.id) + "/";
-        ui::table_cell(std::to_string(p.stats.n), key + "n");
-        ui::table_cell(pct(tr, p.stats.mean), key + "mean");
-        ui::table_cell(pct(tr, p.stats.q1), key + "q1");
-        ui::table_cell(pct(tr, p.stats.median), key + "median");
-        ui::table_cell(pct(tr, p.stats.q3), key + "q3");
+        ui::table_cell(count_cell(m, p.n), key + "n");
+        ui::table_cell(p.shown ? pct(tr, p.mean) : std::string(), key + "mean");
+        ui::table_cell(p.shown ? pct(tr, p.q1) : std::string(), key + "q1");
+        ui::table_cell(p.shown ? pct(tr, p.median) : std::string(), key + "median");
+        ui::table_cell(p.shown ? pct(tr, p.q3) : std::string(), key + "q3");
     }
     ui::end_table();
 }
 
-void levels_section(AppModel& m, const GroupStats& all) {
+void levels_section(AppModel& m, const GroupFigures& all) {
     const Texts& tr = m.texts();
     const Questionnaire& q = m.questionnaire();
     ui::subheading(tr("muni.levels"));
@@ -199,25 +204,36 @@ void levels_section(AppModel& m, const GroupStats& all) {
         ImGui::TextUnformatted(q.levels[i].title.in(m.language()).c_str());
         if (i + 1 < q.levels.size()) ImGui::SameLine(0, fs);
     }
-    for (const PartStats& p : all.parts) {
+    // A bar only where every level's count is published (a bar cannot show "under 5").
+    for (const PartFigures& p : all.parts) {
         if (p.kind == PartKind::Theme) continue;
         std::vector<std::size_t> counts;
-        for (std::size_t i = 0; i < q.levels.size(); i++) counts.push_back(i < p.stats.levels.size() ? p.stats.levels[i] : 0);
-        ui::stacked_bar(part_title(m, p.kind, p.id), counts, levels_summary(m, p.stats));
+        std::string summary;
+        bool all_published = p.levels.size() == q.levels.size();
+        for (std::size_t i = 0; i < p.levels.size() && i < q.levels.size(); i++) {
+            all_published = all_published && p.levels[i].published();
+            counts.push_back(p.levels[i].count);
+            summary += (i ? ", " : "") + q.levels[i].title.in(m.language()) + ": " + count_cell(m, p.levels[i]);
+        }
+        if (all_published) ui::stacked_bar(part_title(m, p.kind, p.id), counts, summary);
     }
     ImGui::Spacing();
     std::vector<std::string> heads;
     for (const Level& l : q.levels) heads.push_back(l.title.in(m.language()));
-    ui::begin_table("muni-levels", tr("muni.levels_caption"), columns(tr("compare.part"), heads, std::string(heads.size(), 'c')));
-    for (const PartStats& p : all.parts) {
-        ui::table_row(row_title(m, p));
+    ui::begin_table("muni-levels", tr("muni.levels_caption"), columns(tr("compare.part"), heads, std::string(heads.size(), 'p')));
+    for (const PartFigures& p : all.parts) {
+        ui::table_row(p.kind == PartKind::Theme ? tr("plan.theme", {{"theme", part_title(m, p.kind, p.id)}}) : part_title(m, p.kind, p.id));
         for (std::size_t i = 0; i < q.levels.size(); i++)
-            ui::table_cell(std::to_string(i < p.stats.levels.size() ? p.stats.levels[i] : 0), "levels/" + part_key(p.kind, p.id) + "/" + q.levels[i].id);
+            ui::table_cell(i < p.levels.size() ? count_cell(m, p.levels[i]) : std::string(), "levels/" + part_key(p.kind, p.id) + "/" + q.levels[i].id);
     }
     ui::end_table();
 }
 
-void groups_section(AppModel& m, const Aggregate& a) {
+std::string group_name(const AppModel& m, const std::string& dimension, const std::string& group) {
+    return group_title(m.questionnaire(), dimension, group, m.language());
+}
+
+void groups_section(AppModel& m, const YearFigures& y) {
     const Texts& tr = m.texts();
     const Questionnaire& q = m.questionnaire();
     MunicipalityModel& v = *m.municipality();
@@ -228,10 +244,10 @@ void groups_section(AppModel& m, const Aggregate& a) {
     const std::string dimension = v.breakdown == MunicipalityModel::Breakdown::Sector ? "sector" : "size";
     ImGui::Spacing();
     ui::muted(tr("muni.groups_hint"));
-    for (const GroupStats& g : a.groups) {
-        if (g.dimension != dimension || g.parts.empty() || g.organisations == 0) continue; // empty groups: in the table
-        const Stats& s = g.parts.front().stats;
-        ui::percent_bar(tr("muni.group_bar", {{"group", group_title(m, g)}, {"count", std::to_string(g.organisations)}}),
+    for (const GroupFigures& g : y.groups) {
+        if (g.dimension != dimension || g.parts.empty() || !g.parts.front().shown) continue; // the others: in the table
+        const PartFigures& s = g.parts.front();
+        ui::percent_bar(tr("muni.group_bar", {{"group", group_name(m, g.dimension, g.group)}, {"count", count_cell(m, g.organisations)}}),
                         s.mean ? std::optional<double>(round1(*s.mean)) : std::nullopt, std::nullopt, pct(tr, s.mean));
     }
     ImGui::Spacing();
@@ -240,44 +256,104 @@ void groups_section(AppModel& m, const Aggregate& a) {
     std::vector<std::string> heads = {tr("muni.organisations"), "n", tr("muni.mean"), "Median"};
     for (std::size_t i = 0; i < q.principles.size(); i++) heads.push_back("P" + std::to_string(i + 1));
     ui::begin_table("muni-groups", tr(dimension == "sector" ? "muni.groups_caption_sector" : "muni.groups_caption_size"),
-                    columns(tr("muni.group"), heads, "ccpp" + std::string(q.principles.size(), 'p')));
-    for (const GroupStats& g : a.groups) {
+                    columns(tr("muni.group"), heads, "ppp" + std::string(q.principles.size() + 1, 'p')));
+    for (const GroupFigures& g : y.groups) {
         if (g.dimension != dimension || g.parts.empty()) continue;
         const std::string key = g.dimension + "/" + g.group + "/";
-        ui::table_row(group_title(m, g));
-        ui::table_cell(std::to_string(g.organisations), key + "organisations");
-        const Stats& s = g.parts.front().stats;
-        ui::table_cell(std::to_string(s.n), key + "overall/n");
-        ui::table_cell(pct(tr, s.mean), key + "overall/mean");
-        ui::table_cell(pct(tr, s.median), key + "overall/median");
-        for (const PartStats& p : g.parts)
-            if (p.kind == PartKind::Principle) ui::table_cell(pct(tr, p.stats.mean), key + part_key(p.kind, p.id) + "/mean");
+        ui::table_row(group_name(m, g.dimension, g.group));
+        ui::table_cell(count_cell(m, g.organisations), key + "organisations");
+        const PartFigures& s = g.parts.front();
+        ui::table_cell(count_cell(m, s.n), key + "overall/n");
+        ui::table_cell(s.shown ? pct(tr, s.mean) : std::string(), key + "overall/mean");
+        ui::table_cell(s.shown ? pct(tr, s.median) : std::string(), key + "overall/median");
+        for (const PartFigures& p : g.parts)
+            if (p.kind == PartKind::Principle) ui::table_cell(p.shown ? pct(tr, p.mean) : std::string(), key + part_key(p.kind, p.id) + "/mean");
     }
     ui::end_table();
     for (std::size_t i = 0; i < q.principles.size(); i++)
         ui::muted(tr("muni.principle_key", {{"number", std::to_string(i + 1)}, {"principle", q.principles[i].title.in(m.language())}}));
 }
 
-void change_section(AppModel& m, const Aggregate& a) {
+// Sector x size band: a row per sector, a column per band; a cell holds the count and, for k or
+// more organisations, the mean overall score.
+void cross_section(AppModel& m, const YearFigures& y) {
+    const Texts& tr = m.texts();
+    ui::subheading(tr("muni.cross"));
+    ui::muted(tr("muni.cross_hint"));
+    std::vector<std::string> bands, heads;
+    for (const CrossFigures& c : y.cross)
+        if (std::find(bands.begin(), bands.end(), c.size) == bands.end()) bands.push_back(c.size);
+    for (const std::string& b : bands) heads.push_back(group_name(m, "size", b));
+    std::vector<ui::TableColumn> cols{ui::TableColumn{tr("muni.group"), 0, 1.6f}};
+    for (const std::string& h : heads) cols.push_back(ui::TableColumn{h});
+    ui::begin_table("muni-cross", tr("muni.cross_caption"), cols);
+    std::string sector;
+    for (const CrossFigures& c : y.cross) {
+        if (c.sector != sector) {
+            sector = c.sector;
+            ui::table_row(group_name(m, "sector", c.sector));
+        }
+        const std::string count = count_cell(m, c.organisations);
+        ui::table_cell(c.shown ? tr("muni.cross_cell", {{"count", count}, {"mean", pct(tr, c.mean)}}) : count, "cross/" + c.sector + "/" + c.size);
+    }
+    ui::end_table();
+}
+
+// The share of organisations per answer to each scored question of one theme (the barometer's
+// indicators).
+void questions_section(AppModel& m, const YearFigures& y) {
+    const Texts& tr = m.texts();
+    const Questionnaire& q = m.questionnaire();
+    MunicipalityModel& v = *m.municipality();
+    ui::subheading(tr("muni.questions"));
+    ui::muted(tr("muni.questions_hint"));
+    std::vector<ui::ComboOption> themes;
+    for (const Theme& t : q.themes) themes.push_back({t.id, t.title.in(m.language())});
+    if (v.question_theme.empty() && !q.themes.empty()) v.question_theme = q.themes.front().id;
+    ui::combo(tr("muni.questions_theme"), "muni-question-theme", themes, v.question_theme, "", ui::column_width() * 0.6f);
+    const std::vector<const Question*> questions = scored_questions(q);
+    const CountFigure& everyone = y.all().organisations;
+    ui::begin_table("muni-questions", tr("muni.questions_caption"),
+                    columns(tr("muni.answer"), {tr("muni.organisations"), tr("muni.share")}, "pp"));
+    for (std::size_t i = 0; i < y.questions.size() && i < questions.size(); ++i) {
+        const QuestionFigures& f = y.questions[i];
+        const Theme* theme = q.theme_of(f.id);
+        if (!theme || theme->id != v.question_theme) continue;
+        const std::string text = questions[i]->text.in(m.language());
+        auto row = [&](const std::string& answer, const std::string& name, const CountFigure& c) {
+            ui::table_row(tr("muni.question_answer", {{"question", text}, {"answer", name}}));
+            ui::table_cell(count_cell(m, c), "question/" + f.id + "/" + answer + "/count");
+            const bool shown = c.published() && everyone.published() && everyone.count > 0;
+            ui::table_cell(shown ? pct(tr, 100.0 * static_cast<double>(c.count) / static_cast<double>(everyone.count)) : std::string(),
+                           "question/" + f.id + "/" + answer + "/share");
+        };
+        for (const AnswerFigures& a : f.answers) row(a.option, answer_title(*questions[i], a.option, m.language()), a.count);
+        row("not_answered", tr("aggregate.not_answered"), f.not_answered);
+    }
+    ui::end_table();
+}
+
+void change_section(AppModel& m, const Publication& p) {
     const Texts& tr = m.texts();
     ui::subheading(tr("muni.change"));
-    if (a.organisations_with_change == 0) {
+    if (!p.change) {
         ui::muted(tr("muni.no_change"));
         return;
     }
-    ui::muted(tr("muni.change_hint", {{"count", std::to_string(a.organisations_with_change)}}));
+    const ChangeFigures& c = *p.change;
+    ui::muted(tr("muni.change_hint", {{"count", count_cell(m, c.organisations)}, {"from", std::to_string(c.from_year)}, {"to", std::to_string(c.to_year)}}));
     ui::begin_table("muni-change", tr("muni.change_caption"),
-                    columns(tr("compare.part"), {"n", tr("muni.mean"), "Median", tr("muni.better"), tr("muni.same"), tr("muni.worse")}, "cppccc"));
-    for (const ChangeStats& c : a.changes) {
-        if (c.kind == PartKind::Theme) continue;
-        ui::table_row(part_title(m, c.kind, c.id));
-        const std::string key = "change/" + part_key(c.kind, c.id) + "/";
-        ui::table_cell(std::to_string(c.stats.n), key + "n");
-        ui::table_cell(pts(tr, c.stats.mean), key + "mean");
-        ui::table_cell(pts(tr, c.stats.median), key + "median");
-        ui::table_cell(std::to_string(c.improved), key + "improved");
-        ui::table_cell(std::to_string(c.unchanged), key + "unchanged");
-        ui::table_cell(std::to_string(c.declined), key + "declined");
+                    columns(tr("compare.part"), {"n", tr("muni.mean"), "Median", tr("muni.better"), tr("muni.same"), tr("muni.worse")}, "pppppp"));
+    for (const ChangePartFigures& part : c.parts) {
+        if (part.kind == PartKind::Theme) continue;
+        ui::table_row(part_title(m, part.kind, part.id));
+        const std::string key = "change/" + part_key(part.kind, part.id) + "/";
+        ui::table_cell(count_cell(m, part.n), key + "n");
+        ui::table_cell(part.shown ? pts(tr, part.mean) : std::string(), key + "mean");
+        ui::table_cell(part.shown ? pts(tr, part.median) : std::string(), key + "median");
+        ui::table_cell(count_cell(m, part.improved), key + "improved");
+        ui::table_cell(count_cell(m, part.unchanged), key + "unchanged");
+        ui::table_cell(count_cell(m, part.declined), key + "declined");
     }
     ui::end_table();
 }
@@ -329,6 +405,7 @@ void export_section(AppModel& m) {
     ui::subheading(tr("muni.export"));
     ui::muted(tr("muni.export_hint"));
     if (ui::choice(tr("muni.decimal_comma"), "muni-decimal-comma", v.csv.decimal_comma, false)) v.csv.decimal_comma = !v.csv.decimal_comma;
+    v.csv.language = m.language(); // the files' headers and texts in the page's language
     const std::string date = m.host().today();
     if (ui::primary_button(tr("muni.export_rows"), "muni-export-rows"))
         save(m, "mangfoldighedstjek-organisationer-" + date + ".csv", v.rows_csv_text(), "text/csv");
@@ -337,6 +414,19 @@ void export_section(AppModel& m) {
     ImGui::SameLine();
     if (ui::secondary_button(tr("muni.export_summary_json"), "muni-export-summary-json"))
         save(m, "mangfoldighedstjek-tal-" + date + ".json", v.summary_json_text(), "application/json");
+    if (v.publication() && !v.publication()->empty()) {
+        if (ui::secondary_button(tr("muni.export_barometer"), "muni-export-barometer")) {
+            std::string where;
+            if (m.host().show_html("mangfoldighedstjek-barometer-" + date + ".html", v.barometer_html_text(m.language(), date), where)) {
+                v.export_error.clear();
+            } else {
+                v.export_error = where;
+            }
+        }
+        ImGui::SameLine();
+        if (ui::secondary_button(tr("muni.export_benchmark"), "muni-export-benchmark"))
+            save(m, "benchmark.json", v.benchmark_json_text(date), "application/json");
+    }
     if (!v.export_error.empty()) ui::notice(ui::Tone::Error, v.export_error);
     if (!v.last_export.empty()) ui::muted(tr("muni.last_saved", {{"where", v.last_export}}));
 }
@@ -371,15 +461,22 @@ void screen_municipality(AppModel& m) {
     duplicates_section(m);
     ImGui::Spacing();
     export_section(m);
-    if (!a.groups.empty() && a.counted > 0) {
+    if (v.publication() && !v.publication()->empty()) {
+        const Publication& p = *v.publication();
         ImGui::Spacing();
-        figures_section(m, a.groups.front());
+        settings_section(m, p);
         ImGui::Spacing();
-        levels_section(m, a.groups.front());
+        figures_section(m, p.year().all());
         ImGui::Spacing();
-        groups_section(m, a);
+        levels_section(m, p.year().all());
         ImGui::Spacing();
-        change_section(m, a);
+        groups_section(m, p.year());
+        ImGui::Spacing();
+        cross_section(m, p.year());
+        ImGui::Spacing();
+        questions_section(m, p.year());
+        ImGui::Spacing();
+        change_section(m, p);
     }
     ImGui::Spacing();
     problems_section(m);
