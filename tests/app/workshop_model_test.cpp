@@ -166,6 +166,49 @@ TEST(WorkshopModel, WhatIsMissingBeforeExportIsListedPerOrganisationWithItsOwnRe
     EXPECT_EQ(m.workshop().export_report()->skipped[0].problems.size(), missing[0].problems.size()) << "the same reasons";
 }
 
+// "C": a complete profile but no question answered yet: exported, marked unfinished.
+TEST(WorkshopModel, AnAssessmentWithUnansweredQuestionsIsExportedMarkedUnfinished) {
+    FakeHost host;
+    AppModel m(host, Page::Respondent);
+    add_finished_a_and_empty_b(m);
+    m.workshop().add("C");
+    mf_test::fill_profile(m, "C", "24256790");
+    const mf::Progress c_progress = mf::total_progress(m.questionnaire(), m.answers());
+    ASSERT_EQ(c_progress.answered, 0);
+    ASSERT_GT(c_progress.visible, 0);
+
+    m.workshop().check_export();
+    ASSERT_EQ(m.workshop().export_check()->size(), 1u) << "only B cannot be exported";
+    ASSERT_EQ(m.workshop().export_check_unfinished().size(), 1u);
+    EXPECT_EQ(m.workshop().export_check_unfinished()[0].name, "C");
+    EXPECT_TRUE(host.saved.empty());
+
+    m.workshop().export_all();
+    const auto& report = m.workshop().export_report();
+    ASSERT_TRUE(report && report->saved);
+    EXPECT_EQ(report->exported, 2u);
+    ASSERT_EQ(report->unfinished.size(), 1u);
+    EXPECT_EQ(report->unfinished[0].name, "C");
+    EXPECT_EQ(report->unfinished[0].progress.answered, 0);
+    EXPECT_EQ(report->unfinished[0].progress.visible, c_progress.visible);
+    EXPECT_TRUE(m.workshop().export_check_unfinished().empty()) << "the report says it now";
+
+    const std::string& text = host.saved.at(report->where);
+    EXPECT_EQ(nlohmann::json::parse(text)["formatVersion"], 2);
+    std::vector<mf::BundleMember> members;
+    mf::Diagnostics d;
+    ASSERT_EQ(mf::read_bundle(text, report->where, members, d), mf::BundleRead::Ok);
+    ASSERT_EQ(members.size(), 2u);
+    EXPECT_FALSE(members[0].unfinished); // A, every question answered
+    EXPECT_TRUE(members[1].unfinished);
+    // The municipality: C is left out unless asked for.
+    const std::vector<mf::FileCheck> checks = mf::check_results(text, report->where, m.questionnaire());
+    ASSERT_EQ(checks.size(), 2u);
+    EXPECT_TRUE(checks[0].row);
+    EXPECT_FALSE(checks[1].row);
+    EXPECT_TRUE(mf::check_results(text, report->where, m.questionnaire(), mf::BundleOptions{true})[1].row);
+}
+
 TEST(WorkshopModel, ABundleDroppedOnAFreshListBecomesItsOrganisationsWithTheFirstEntryReused) {
     std::vector<mf::BundleMember> members = {
         {"a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z")},

@@ -225,6 +225,16 @@ try {
   const bundle = JSON.parse(fs.readFileSync(bundlePath, 'utf8'));
   t.check(bundle.format === 'mangfoldighedstjek/bundle' && bundle.results.length === 3,
     `export all gives one bundle with 3 results (${download.suggestedFilename()}, ${bundle.results && bundle.results.length})`);
+  // An organisation with unanswered questions is in it, marked unfinished (bundle version 2), and
+  // the list names it with its progress; the finished ones carry no mark.
+  const marks = bundle.results.map((m) => ({ unfinished: m.unfinished === true, coverage: m.result.scores.coverage,
+    name: m.result.answers.org_name }));
+  const unfinished = marks.filter((m) => m.unfinished);
+  t.check(unfinished.length >= 1 && bundle.formatVersion === 2 && marks.every((m) => m.unfinished === (m.coverage < 100)),
+    `members with unanswered questions are marked unfinished, the others not (version ${bundle.formatVersion}: ${JSON.stringify(marks)})`);
+  const listed = await page.evaluate(() => document.getElementById('mf-a11y-main').textContent);
+  t.check(listed.includes('Eksporteres som ufærdige') && unfinished.every((m) => listed.includes(`${m.name}: `) && /\d+ af \d+ spørgsmål besvaret/.test(listed)),
+    `the list names the unfinished ones with their progress (${(listed.match(/Eksporteres som ufærdige[^]*?besvaret/) || [''])[0].slice(0, 160)})`);
   // The comparison's principle and theme numbers equal the exported files' scores.
   await click('to-compare');
   await click('cmp-include-few');

@@ -135,7 +135,7 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 "$PY" -c "import json,sys; f=json.load(open(sys.argv[1]))['files']; sys.exit(0 if (f['accepted'], f['rejected']) == (10, 2) else 1)" \
     "$TMP/unfinished-summary.json" || fail "not 10 members counted and the 2 unfinished ones left out"
-run "$TMP/unfinished.json" --include-unfinished --summary-csv "$TMP/unfinished-summary.csv"
+run "$TMP/unfinished.json" --include-unfinished --year 2026 --min-group 3 --date 2026-11-26 --summary-csv "$TMP/unfinished-summary.csv"
 expect_rc 0 "--include-unfinished"
 checks=$((checks + 1))
 cmp -s "$TMP/folder-summary.csv" "$TMP/unfinished-summary.csv" ||
