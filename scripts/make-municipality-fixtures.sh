@@ -65,3 +65,15 @@ Q="$SRC/questionnaires/aktoersporet.json"
 # shellcheck disable=SC2086
 "$PY" "$SRC/scripts/aggregate_reference.py" --questionnaire "$Q" --keep-duplicates --out expected/app-figures-keep.json $files >/dev/null
 echo "wrote $(echo "$files" | wc -l) files and expected/ to $OUT"
+
+# tests/data/goals: 40 generated organisations (seed 7) in one bundle, enough of them following up an
+# earlier plan for the goal follow-up to be published at k = 5 (the set above has none), and
+# mf-aggregate's published summary of them. tests/cli/municipality.test.sh checks the summary,
+# tests/browser/municipality_goals.test.mjs the overview's goal follow-up against it.
+GOALS="$SRC/tests/data/goals"
+if [ "${2:-}" != "--expected-only" ]; then
+    rm -rf "$GOALS" && mkdir -p "$GOALS"
+    "$BUILD/mf-generate" --count 40 --seed 7 --out "$TMP/goals" --bundle "$GOALS/goals-bundle.json" >/dev/null
+fi
+"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --summary-json "$GOALS/summary.json" "$GOALS/goals-bundle.json" >/dev/null
+echo "wrote $GOALS"

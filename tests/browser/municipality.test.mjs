@@ -99,7 +99,7 @@ async function exportRows(label, want) {
   const saved = path.join(t.out, `municipality-${label}.csv`);
   await download.saveAs(saved);
   const got = fs.readFileSync(saved);
-  t.check(/^mangfoldighedstjek-organisationer-\d{4}-\d{2}-\d{2}\.csv$/.test(download.suggestedFilename()),
+  t.check(/^mangfoldighedstjek-organisationer-intern-\d{4}-\d{2}-\d{2}\.csv$/.test(download.suggestedFilename()),
     `the CSV download is named by date (${download.suggestedFilename()})`);
   t.check(Buffer.compare(got, want) === 0, `${label}: Export CSV gives mf-aggregate's CSV byte for byte (${got.length} / ${want.length} bytes)`);
 }

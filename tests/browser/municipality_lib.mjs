@@ -110,6 +110,17 @@ export function compareFigures(cells, summary, files, dimension) {
       for (const k of ['n', 'improved', 'unchanged', 'declined']) count(`change/${partKey(p)}/${k}`, p[k]);
       for (const k of ['mean', 'median']) cmp(`change/${partKey(p)}/${k}`, p[k]);
     }
+  // The goal follow-up: goals per status, when the small-group rule publishes them; else no cell.
+  const goalCells = Object.keys(cells).filter((id) => id.startsWith('goals/'));
+  if (summary.goals.statuses) {
+    for (const [status, c] of Object.entries(summary.goals.statuses)) {
+      n++;
+      if (Number(cells[`goals/${status}/goals`]) !== c.count) bad.push(`goals/${status}/goals: shown ${cells[`goals/${status}/goals`]}, mf-aggregate ${c.count}`);
+      cmp(`goals/${status}/share`, c.share);
+    }
+  } else if (goalCells.length) {
+    bad.push(`goal figures shown though mf-aggregate publishes none: ${goalCells.join(', ')}`);
+  }
   return { bad, n };
 }
 
@@ -125,8 +136,8 @@ export function smallCounts(cells, k) {
 }
 
 // The overview's tables: files, principles and themes, levels, groups, sector x size, answers,
-// and the change when there is an earlier year.
-export function tableCount(summary) { return summary.change ? 7 : 6; }
+// the change when there is an earlier year, and the goals by status when they are published.
+export function tableCount(summary) { return 6 + (summary.change ? 1 : 0) + (summary.goals.statuses ? 1 : 0); }
 
 // The overview's bars in the layer against the summary: a spread bar per part with published
 // figures (overall and the principles, in the summary's order) reads "<title>: gennemsnit X;

@@ -6,7 +6,7 @@
 // Index
 //   - drawing helpers      titles, the tables' columns, the bars' summaries for the layer
 //   - sections             files, duplicates, export, settings (year, k), figures, levels, groups,
-//                          sector x size, answers per question, change, problems
+//                          sector x size, answers per question, change, goal follow-up, problems
 //   - screen_municipality
 //
 // The files, the figures and the exports are the MunicipalityModel's (model/municipality_model.h),
@@ -16,12 +16,14 @@
 // by the cells' ids); every bar records the numbers it shows as text.
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
+#include "core/follow_up.h"
 #include "core/publication.h"
 #include "core/scoring.h"
 
 #include "imgui.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace mf {
@@ -358,6 +360,39 @@ void change_section(AppModel& m, const Publication& p) {
     ui::end_table();
 }
 
+// The goal follow-up of the selected year (issue 17): the organisations that follow up an earlier
+// plan, their goals by status and the progress towards the target, each only where the small-group
+// rule publishes it (core's GoalFigures; the same texts as the barometer's section).
+void goals_section(AppModel& m, const Publication& p) {
+    const Texts& tr = m.texts();
+    const YearFigures& y = p.year();
+    const GoalFigures& g = y.goals;
+    const std::string year = std::to_string(y.year), k = std::to_string(p.min_group);
+    ui::subheading(tr("barometer.goals"));
+    ui::paragraph(tr("barometer.goals_intro", {{"year", year}, {"organisations", count_cell(m, g.with_follow_up)},
+                                               {"focus", g.focus_areas ? std::to_string(*g.focus_areas) : std::string("\u2013")}}));
+    if (!g.shown) {
+        ui::muted(tr("barometer.goals_too_few", {{"k", k}}));
+        return;
+    }
+    ui::begin_table("muni-goals", tr("barometer.goals_table", {{"year", year}, {"n", std::to_string(g.followed_up)}}),
+                    columns(tr("followup.how_did_it_go"), {tr("barometer.goals_count"), tr("barometer.goals_share")}, "cp"));
+    for (std::size_t i = 0; i < g.statuses.size() && i < std::size(kFollowUpStatuses); ++i) {
+        const std::string id = follow_up_status_id(kFollowUpStatuses[i]);
+        const std::optional<double> share =
+            g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up)) : std::nullopt;
+        ui::table_row(follow_up_status_name(kFollowUpStatuses[i], m.language()));
+        ui::table_cell(std::to_string(g.statuses[i]), "goals/" + id + "/goals");
+        ui::table_cell(pct(tr, share), "goals/" + id + "/share");
+    }
+    ui::end_table();
+    if (g.progress_shown)
+        ui::paragraph(tr("barometer.goals_progress", {{"n", std::to_string(g.with_progress)}, {"median", pct(tr, g.median)},
+                                                      {"q1", pct(tr, g.q1)}, {"q3", pct(tr, g.q3)}, {"mean", pct(tr, g.mean)}}));
+    else
+        ui::muted(tr("barometer.goals_progress_too_few", {{"k", k}}));
+}
+
 void problems_section(AppModel& m) {
     const Texts& tr = m.texts();
     const MunicipalityModel& v = *m.municipality();
@@ -408,7 +443,7 @@ void export_section(AppModel& m) {
     v.csv.language = m.language(); // the files' headers and texts in the page's language
     const std::string date = m.host().today();
     if (ui::primary_button(tr("muni.export_rows"), "muni-export-rows"))
-        save(m, "mangfoldighedstjek-organisationer-" + date + ".csv", v.rows_csv_text(), "text/csv");
+        save(m, "mangfoldighedstjek-organisationer-intern-" + date + ".csv", v.rows_csv_text(), "text/csv");
     if (ui::secondary_button(tr("muni.export_summary_csv"), "muni-export-summary-csv"))
         save(m, "mangfoldighedstjek-tal-" + date + ".csv", v.summary_csv_text(), "text/csv");
     ImGui::SameLine();
@@ -477,6 +512,8 @@ void screen_municipality(AppModel& m) {
         questions_section(m, p.year());
         ImGui::Spacing();
         change_section(m, p);
+        ImGui::Spacing();
+        goals_section(m, p);
     }
     ImGui::Spacing();
     problems_section(m);
