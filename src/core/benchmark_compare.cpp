@@ -72,15 +72,26 @@ struct Reading {
         return true;
     }
 
+    // A string field that must be one of `allowed` (a part's kind, a group's dimension).
+    void read_choice(const json& object, const std::string& p, const char* key, std::string& out, const std::vector<std::string>& allowed,
+                     std::string_view code, const std::string& what) {
+        if (!read_string_field(object, p, key, out) || std::find(allowed.begin(), allowed.end(), out) != allowed.end()) return;
+        std::string list;
+        for (std::size_t i = 0; i < allowed.size(); ++i) list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
+        fail(child_pointer(p, key), code, {{"got", out}}, "\"" + out + "\" is not " + what + " (" + list + ")");
+    }
+
+    void read_count_field(const json& object, const std::string& p, const char* key, BenchmarkCount& out) {
+        if (const json* n = reader.member(object, p, key, true)) read_count(*n, child_pointer(p, key), out);
+        else ok = false;
+    }
+
     void read_part(const json& v, const std::string& p, BenchmarkPart& part) {
         if (!reader.expect_object(v, p)) return void(ok = false);
         reader.warn_unknown(v, p, {"kind", "id", "n", "q1", "median", "q3", "levels"});
-        if (read_string_field(v, p, "kind", part.kind) && part.kind != "overall" && part.kind != "principle" && part.kind != "theme")
-            fail(p + "/kind", "benchmark.kind.unknown", {{"got", part.kind}},
-                 "\"" + part.kind + "\" is not a part kind (overall, principle or theme)");
+        read_choice(v, p, "kind", part.kind, {"overall", "principle", "theme"}, "benchmark.kind.unknown", "a part kind");
         read_string_field(v, p, "id", part.id);
-        if (const json* n = reader.member(v, p, "n", true)) read_count(*n, p + "/n", part.n);
-        else ok = false;
+        read_count_field(v, p, "n", part.n);
         const bool read_so_far = ok;
         ok = true;
         part.q1 = read_percent(v, p, "q1");
@@ -116,12 +127,9 @@ struct Reading {
     void read_group(const json& v, const std::string& p, BenchmarkGroup& g) {
         if (!reader.expect_object(v, p)) return void(ok = false);
         reader.warn_unknown(v, p, {"dimension", "group", "organisations", "parts"});
-        if (read_string_field(v, p, "dimension", g.dimension) && g.dimension != "all" && g.dimension != "sector" && g.dimension != "size")
-            fail(p + "/dimension", "benchmark.dimension.unknown", {{"got", g.dimension}},
-                 "\"" + g.dimension + "\" is not a dimension (all, sector or size)");
+        read_choice(v, p, "dimension", g.dimension, {"all", "sector", "size"}, "benchmark.dimension.unknown", "a dimension");
         read_string_field(v, p, "group", g.group);
-        if (const json* n = reader.member(v, p, "organisations", true)) read_count(*n, p + "/organisations", g.organisations);
-        else ok = false;
+        read_count_field(v, p, "organisations", g.organisations);
         const json* parts = reader.member(v, p, "parts", true);
         if (!parts || !reader.expect_array(*parts, p + "/parts")) return void(ok = false);
         for (std::size_t i = 0; i < parts->size(); ++i) {

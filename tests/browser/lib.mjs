@@ -14,6 +14,8 @@
 // browser test runs without one. A test that provokes violations on purpose takes them out with
 // t.takeViolations().
 //
+// The one HTTP error that is no problem: a 404 for the optional benchmark.json (isBenchmarkUrl).
+//
 //   const t = await openApp({ name: 'smoke' });   // parses --dist / --out from argv
 //   ... t.page ...; t.check(cond, message); await t.finish();
 import fs from 'node:fs';
@@ -66,8 +68,14 @@ async function recordPolicyViolations(context) {
   return violations;
 }
 
-export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
-  const dist = path.resolve(argValue('dist', 'build/web/dist'));
+// The municipality's benchmark.json is optional (docs/benchmark.md): the app asks for it on the
+// results screen, and a 404 for it (with the browser's console line about it) is the ordinary "not
+// published", not a broken page.
+export function isBenchmarkUrl(origin, url) { return url === `${origin}/benchmark.json`; }
+
+// `dist`: the folder to serve (default: --dist, else build/web/dist).
+export async function openApp({ name, viewport, deviceScaleFactor, dist: distFolder } = {}) {
+  const dist = path.resolve(distFolder || argValue('dist', 'build/web/dist'));
   const out = path.resolve(argValue('out', 'test-output'));
   fs.mkdirSync(out, { recursive: true });
   const server = await startServer({ dir: dist, port: 0 });
@@ -90,7 +98,9 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
 
   const watch = (page) => {
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      if (msg.type() !== 'error') return;
+      if (/status of 404/.test(msg.text()) && isBenchmarkUrl(origin, msg.location().url)) return;
+      problems.push(`console error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
     page.on('requestfailed', (req) => {
@@ -100,6 +110,7 @@ export async function openApp({ name, viewport, deviceScaleFactor } = {}) {
       problems.push(`request failed: ${req.url()} (${f ? f.errorText : 'unknown'})`);
     });
     page.on('response', (res) => {
+      if (res.status() === 404 && isBenchmarkUrl(origin, res.url())) return;
       if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
     });
     page.on('request', onRequest);
