@@ -114,3 +114,19 @@ TEST(BenchmarkModel, TheMunicipalitysPageNeverAsks) {
     mf_test::frame(m, 1);
     EXPECT_TRUE(host.fetched.empty());
 }
+
+TEST(BenchmarkModel, AResultThatQuotesTheFormatIsStillAResult) {
+    Respondent r;
+    r.to_results();
+    r.m.served_file_arrived("benchmark.json", false, "");
+    mf::Questionnaire const& q = r.m.questionnaire();
+    const mf::Question* name = q.profile_field("name");
+    ASSERT_NE(name, nullptr);
+    r.m.type_into(*name, "mangfoldighedstjek/benchmark A/S");
+    const mf::ExportOutcome out = r.m.prepare_export();
+    ASSERT_TRUE(out.ok()) << "a valid result to drop";
+    r.m.file_received("result.json", out.text);
+    EXPECT_EQ(r.m.benchmark().status, BenchmarkState::Status::Absent) << "not taken for a benchmark";
+    ASSERT_TRUE(r.m.pending_import());
+    EXPECT_TRUE(r.m.pending_import()->result);
+}

@@ -5,7 +5,8 @@
 //   - ask_for_served_benchmark   once, when the results screen is first shown with a result
 //   - served_file_arrived        the host's answer: benchmark.json from the app's folder, or none
 //   - choose_benchmark           the user's own file (it arrives through the file intake)
-//   - benchmark_received         core reads it (read_benchmark); a bad file keeps its reasons
+//   - benchmark_received         core reads it (read_benchmark); a bad file keeps its reasons; a
+//                                user's file of another format goes on to the import
 //   - benchmark_comparison       core places the company (place_in_benchmark)
 //
 // The host only moves bytes; reading and judging the file is core's, deciding when to ask is here.
@@ -44,15 +45,19 @@ void AppModel::choose_benchmark() {
 
 std::string& AppModel::benchmark_path() { return benchmark_path_; }
 
-void AppModel::benchmark_received(const std::string& name, std::string_view bytes, bool served) {
+bool AppModel::benchmark_received(const std::string& name, std::string_view bytes, bool served) {
     BenchmarkState next;
     next.served = served;
     next.file = name;
     next.benchmark = read_benchmark(bytes, name, questionnaire().id, next.problems);
+    // A user's file that only mentions the format (a result whose answer quotes it) is not one.
+    const bool other_format = !next.problems.empty() && next.problems.front().code == "benchmark.format.wrong";
+    if (!served && other_format) return false;
     next.status = next.benchmark ? BenchmarkState::Status::Loaded : BenchmarkState::Status::Bad;
     if (!served && next.benchmark) notify("results.benchmark.loaded", {{"file", name}});
     if (next.benchmark) next.problems.clear(); // warnings (unknown fields) are for the file's maker, not the company
     benchmark_ = std::move(next);
+    return true;
 }
 
 std::optional<BenchmarkComparison> AppModel::benchmark_comparison() const {

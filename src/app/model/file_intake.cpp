@@ -68,7 +68,7 @@ void AppModel::files_announced(std::size_t count) {
 void AppModel::file_received(const std::string& name, std::string_view bytes) {
     if (!loaded()) return;
     if (FileDestination* many = many_files_destination()) return many->file_received(name, bytes);
-    if (page_ != Page::Municipality && mentions_benchmark(bytes)) return benchmark_received(name, bytes, false);
+    if (page_ != Page::Municipality && mentions_benchmark(bytes) && benchmark_received(name, bytes, false)) return;
     PendingImport p;
     p.file = name;
     std::vector<BundleMember> members;

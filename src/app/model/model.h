@@ -312,7 +312,8 @@ public:
 private:
     void announce_new_questions(const Question& answered, const Answers& before);
     void ask_for_served_benchmark();
-    void benchmark_received(const std::string& name, std::string_view bytes, bool served);
+    // False when a user's file turns out to be of another format (it goes on to the import).
+    bool benchmark_received(const std::string& name, std::string_view bytes, bool served);
     void adopt_settings(const std::string& query); // "lang=en&text=1" (the municipality's page)
     std::string page_settings() const;
 
