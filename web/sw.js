@@ -99,7 +99,8 @@ async function storeOnDemand(name, response) {
 // The municipality's benchmark (docs/benchmark.md): not part of the app, published and replaced
 // on its own, so network first: a fresh answer is used and a copy kept in a cache of its own (outside
 // the versions, so an app update keeps it); a 404 (the file withdrawn) removes the copy; only when
-// the network fails is the copy used, so the comparison works offline with the last one seen.
+// the network fails is the copy used, so the comparison works offline with the last one seen (no
+// copy: a 503, which the app reads as no benchmark).
 const BENCHMARK = 'benchmark.json';
 const BENCHMARK_CACHE = 'mf-benchmark';
 
@@ -117,8 +118,9 @@ async function benchmarkResponse(request) {
     response = await fetch(request);
   } catch (e) {
     const copy = await caches.match(BENCHMARK, { cacheName: BENCHMARK_CACHE });
-    if (copy) return copy;
-    throw e;
+    // No network and no copy: an answer the page reads as "not there" (a rejected promise would be
+    // a network error the browser reports as the worker's failure).
+    return copy || new Response(null, { status: 503, statusText: 'Service Unavailable (offline, no copy stored)' });
   }
   if (response.ok) await (await caches.open(BENCHMARK_CACHE)).put(BENCHMARK, response.clone());
   else if (response.status === 404 || response.status === 410) await caches.delete(BENCHMARK_CACHE);
