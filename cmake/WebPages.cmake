@@ -1,23 +1,25 @@
 # WebPages.cmake - makes the web build's two pages from web/index.html, so they share one source
 # (head, styles, boot, offline worker, Content-Security-Policy):
-#   cmake -DMF_IN=web/index.html -DMF_REPORT_CSS=assets/report.css -DMF_DIST=<build>/dist
-#         -P cmake/WebPages.cmake
+#   cmake -DMF_IN=web/index.html "-DMF_PRINT_CSS=assets/report.css|assets/barometer.css"
+#         -DMF_DIST=<build>/dist -P cmake/WebPages.cmake
 # writes dist/index.html and dist/kommune.html.
 #
 # Index
 #   - mf_csp_sha256      a file's SHA-256 as a CSP source ('sha256-<base64>')
 #   - mf_page_replace    one replacement that must match a given number of times
-#   - index.html         the placeholder @MF_REPORT_STYLE_HASH@ in the policy's style-src becomes the
-#                        hash of the printable report's <style> (assets/report.css, which the
-#                        report embeds byte for byte): the report opens from a blob: URL and inherits
-#                        the page's policy, so its one inline style needs that hash (docs/deployment.md)
+#   - index.html         the placeholder @MF_PRINT_STYLE_HASHES@ in the policy's style-src becomes the
+#                        hashes of the printable pages' <style> elements (assets/report.css for the
+#                        company's report, assets/barometer.css for the municipality's barometer, each
+#                        embedded byte for byte): they open from a blob: URL and inherit the page's
+#                        policy, so each one inline style needs its hash (docs/deployment.md)
 #   - kommune.html       index.html with another title and description, loading kommune.js /
 #                        kommune.wasm (the overview's own build, CMakeLists.txt §6)
 # Every replacement must match: a changed index.html fails the build here instead of making a page
 # that quietly loads the wrong program or blocks the report's styles. Rewritten only when changed.
-if(NOT MF_IN OR NOT MF_REPORT_CSS OR NOT MF_DIST)
-  message(FATAL_ERROR "WebPages.cmake: -DMF_IN=<index.html> -DMF_REPORT_CSS=<report.css> -DMF_DIST=<dist> are required")
+if(NOT MF_IN OR NOT MF_PRINT_CSS OR NOT MF_DIST)
+  message(FATAL_ERROR "WebPages.cmake: -DMF_IN=<index.html> -DMF_PRINT_CSS=<a.css|b.css> -DMF_DIST=<dist> are required")
 endif()
+string(REPLACE "|" ";" MF_PRINT_CSS "${MF_PRINT_CSS}")
 
 # `file`'s SHA-256 as a CSP hash source: 'sha256-' and the 32 bytes in base64 (RFC 4648, padded).
 function(mf_csp_sha256 file out_var)
@@ -68,8 +70,13 @@ include("${CMAKE_CURRENT_LIST_DIR}/WriteIfChanged.cmake")
 file(READ "${MF_IN}" page)
 
 # --- index.html ---------------------------------------------------------------------------------
-mf_csp_sha256("${MF_REPORT_CSS}" report_style_hash)
-mf_page_replace("@MF_REPORT_STYLE_HASH@" "${report_style_hash}" 1)
+set(style_hashes "")
+foreach(css IN LISTS MF_PRINT_CSS)
+  mf_csp_sha256("${css}" hash)
+  list(APPEND style_hashes "${hash}")
+endforeach()
+string(JOIN " " style_hashes ${style_hashes})
+mf_page_replace("@MF_PRINT_STYLE_HASHES@" "${style_hashes}" 1)
 mf_write_if_changed("${MF_DIST}/index.html" "${page}")
 
 # --- kommune.html -------------------------------------------------------------------------------

@@ -6,8 +6,8 @@
 //                        mean), the levels as stacked bars; each chart's numbers are text in it and
 //                        in a table next to it
 //   - sections           header and key figures, year over year, principles and themes, change,
-//                        sector, size band, sector x size band, the indicators per question, method
-//   - kCss               screen and print styles (A4, page breaks, black-and-white safe)
+//                        goal follow-up, sector, size band, sector x size band, the indicators per question, method
+//   - barometer_css      the styles: assets/barometer.css, embedded by the build (mf_barometer_css)
 //   - barometer_html
 //
 // Only a Publication goes in: every count is shown as the disclosure rules decided (the number,
@@ -15,6 +15,7 @@
 // the files (questionnaire versions) are escaped; fixed texts come from the text table.
 #include "core/barometer.h"
 
+#include "core/follow_up.h"
 #include "core/print_format.h"
 #include "core/report.h" // html_escape
 #include "core/scoring.h"
@@ -22,6 +23,10 @@
 
 #include <algorithm>
 #include <vector>
+
+// assets/barometer.css as bytes (CMakeLists.txt §4, cmake/EmbedFile.cmake).
+extern const unsigned char mf_barometer_css[];
+extern const std::size_t mf_barometer_css_size;
 
 namespace mf {
 
@@ -309,6 +314,37 @@ void change_section(Page& pg) {
     pg.h += "</tbody></table>\n<p class=\"muted\">" + std::string(pg.t("barometer.change_note")) + "</p>\n</section>\n";
 }
 
+// The goal follow-up of the year (GoalFigures): the organisations that follow up an earlier plan,
+// the goals by status and the progress towards the target, each only where the rules publish it.
+void goals_section(Page& pg) {
+    const YearFigures& y = pg.p.year();
+    const GoalFigures& g = y.goals;
+    const std::string year = std::to_string(y.year), k = std::to_string(pg.p.min_group);
+    pg.h += "<section class=\"keep\">\n<h2>" + std::string(pg.t("barometer.goals")) + "</h2>\n";
+    pg.h += "<p>" + pg.t("barometer.goals_intro", {{"year", year}, {"organisations", pg.count(g.with_follow_up)},
+                                                    {"focus", g.focus_areas ? std::to_string(*g.focus_areas) : std::string("\u2013")}}) + "</p>\n";
+    if (!g.shown) {
+        pg.h += "<p>" + pg.t("barometer.goals_too_few", {{"k", k}}) + "</p>\n</section>\n";
+        return;
+    }
+    pg.h += "<table class=\"numbers\"><caption>" + pg.t("barometer.goals_table", {{"year", year}, {"n", std::to_string(g.followed_up)}}) +
+            "</caption><thead><tr><td></td><th scope=\"col\" class=\"num\">" + pg.t("barometer.goals_count") + "</th><th scope=\"col\" class=\"num\">" +
+            pg.t("barometer.goals_share") + "</th></tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < g.statuses.size(); ++i) {
+        const std::optional<double> share =
+            g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up)) : std::nullopt;
+        pg.h += "<tr><th scope=\"row\">" + html_escape(follow_up_status_name(kFollowUpStatuses[i], pg.lang)) + "</th><td class=\"num\">" +
+                std::to_string(g.statuses[i]) + "</td><td class=\"num\">" + pg.percent(share) + "</td></tr>\n";
+    }
+    pg.h += "</tbody></table>\n<p>";
+    if (g.progress_shown)
+        pg.h += pg.t("barometer.goals_progress", {{"n", std::to_string(g.with_progress)}, {"median", pg.percent(g.median)}, {"q1", pg.percent(g.q1)},
+                                                  {"q3", pg.percent(g.q3)}, {"mean", pg.percent(g.mean)}});
+    else
+        pg.h += pg.t("barometer.goals_progress_too_few", {{"k", k}});
+    pg.h += "</p>\n</section>\n";
+}
+
 void dimension_section(Page& pg, const std::string& dimension, const char* heading, const char* chart, const char* table) {
     const YearFigures& y = pg.p.year();
     const std::string year = std::to_string(y.year);
@@ -425,73 +461,11 @@ void method_section(Page& pg) {
     pg.h += "</section>\n";
 }
 
-// --- Styles ---------------------------------------------------------------------------------------
-const char* const kCss = R"css(
-@page { size: A4; margin: 15mm 15mm 17mm 15mm; }
-* { box-sizing: border-box; }
-html { background: #fff; color: #111; font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10.5pt; line-height: 1.4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 180mm; padding: 10mm 6mm 14mm; }
-h1 { font-size: 21pt; line-height: 1.2; margin: 1mm 0 3mm; }
-h2 { font-size: 14pt; margin: 7mm 0 2.5mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #111;
-  break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 4mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
-p { margin: 0 0 2mm; }
-.kicker { font-size: 10pt; font-weight: bold; letter-spacing: 0.02em; margin: 0; }
-.muted { color: #444; font-size: 9.5pt; }
-dl.meta { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin: 0 0 2mm; font-size: 10pt; }
-dl.meta div { display: flex; gap: 2mm; }
-dl.meta dt { font-weight: bold; }
-dl.meta dd { margin: 0; }
-table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 3mm; }
-caption { text-align: left; font-weight: bold; font-size: 10pt; padding: 1mm 0; caption-side: top; }
-th, td { text-align: left; vertical-align: top; padding: 1mm 1.5mm 1mm 0; border-bottom: 0.6pt solid #777; }
-thead th { border-bottom: 1.2pt solid #111; font-size: 9pt; vertical-align: bottom; }
-thead th.num { white-space: normal; }
-table.groups tbody th { width: 32%; }
-thead { display: table-header-group; }
-tr, li, .keep, svg { break-inside: avoid; page-break-inside: avoid; }
-.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-table.numbers tbody th { font-weight: normal; }
-table.numbers tr.strong th, table.numbers tr.strong td { font-weight: bold; }
-table.numbers tr.muted th, table.numbers tr.muted td { color: #444; }
-table.cross td, table.cross th { font-size: 9pt; }
-table.cross td.num { white-space: normal; }
-table.answers caption { font-weight: normal; font-size: 10pt; }
-table.answers { margin-bottom: 1.5mm; }
-table.answers th, table.answers td { padding: 0.5mm 1.5mm 0.5mm 0; font-size: 9pt; line-height: 1.3; }
-table.answers thead th { font-size: 8.5pt; }
-.n { color: #444; font-size: 8.5pt; }
-.summary { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
-.figure { flex: 1; border: 1pt solid #111; padding: 2mm 3mm; display: flex; flex-direction: column; }
-.figure .big { font-size: 17pt; font-weight: bold; line-height: 1.25; }
-.figure span + span { font-size: 9.5pt; }
-svg.chart { display: block; width: 100%; height: auto; margin: 2mm 0 2mm; overflow: visible; }
-svg text { font-family: inherit; fill: #111; }
-svg .label { font-size: 13px; }
-svg .value { font-size: 13px; font-weight: bold; }
-svg .tick, svg .legend { font-size: 11.5px; fill: #333; }
-svg .inbar { font-size: 11px; fill: #111; }
-svg .inbar.light { fill: #fff; }
-svg .grid { stroke: #999; stroke-width: 0.7; stroke-dasharray: 3 3; }
-svg .track { fill: #fff; stroke: #333; stroke-width: 0.8; }
-svg .bar { fill: #1d3f6e; stroke: #111; stroke-width: 0.8; }
-svg .box { fill: #9fb6d6; stroke: #111; stroke-width: 0.8; }
-svg .median { stroke: #111; stroke-width: 3; }
-svg .mean { fill: #fff; stroke: #111; stroke-width: 2; }
-svg .level0 { fill: #f1f4f9; stroke: #111; stroke-width: 0.6; }
-svg .level1 { fill: #c9d7ea; stroke: #111; stroke-width: 0.6; }
-svg .level2 { fill: #8fa9cf; stroke: #111; stroke-width: 0.6; }
-svg .level3 { fill: #3f6aa3; stroke: #111; stroke-width: 0.6; }
-svg .level4 { fill: #1d3f6e; stroke: #111; stroke-width: 0.6; }
-svg .hidden { fill: #ddd; stroke: #111; stroke-width: 0.6; stroke-dasharray: 2 2; }
-.method { border: 1pt solid #111; padding: 1mm 4mm 2mm; margin-top: 8mm; break-before: page; page-break-before: always; }
-.method h2 { border: 0; margin-top: 2mm; }
-footer { margin-top: 6mm; font-size: 9pt; color: #333; }
-@media print { body { max-width: none; padding: 0; } }
-)css";
-
 } // namespace
+
+std::string_view barometer_css() {
+    return std::string_view(reinterpret_cast<const char*>(mf_barometer_css), mf_barometer_css_size);
+}
 
 std::string barometer_html(const Questionnaire& questionnaire, const Publication& publication, const BarometerOptions& options) {
     Page pg{questionnaire, publication, options, Texts(options.language), std::string(), std::string()};
@@ -501,7 +475,7 @@ std::string barometer_html(const Questionnaire& questionnaire, const Publication
     const std::string year = publication.empty() ? std::string() : std::to_string(publication.year().year);
     std::string title = pg.t("barometer.title", {{"year", year}});
     if (!options.date.empty()) title += " \u2013 " + html_escape(options.date);
-    h += print_page_head(pg.lang, title, kCss);
+    h += print_page_head(pg.lang, title, barometer_css()); // byte for byte: the web pages' CSP allows this <style> by its hash
     if (publication.empty()) {
         h += "<h1>" + pg.t("barometer.title", {{"year", ""}}) + "</h1>\n<p>" + pg.t("barometer.nothing") + "</p>\n";
     } else {
@@ -509,6 +483,7 @@ std::string barometer_html(const Questionnaire& questionnaire, const Publication
         years_section(pg);
         parts_section(pg);
         change_section(pg);
+        goals_section(pg);
         dimension_section(pg, "sector", "barometer.sectors", "barometer.sectors_chart", "barometer.sectors_table");
         dimension_section(pg, "size", "barometer.sizes", "barometer.sizes_chart", "barometer.sizes_table");
         cross_section(pg);

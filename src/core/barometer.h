@@ -3,14 +3,15 @@
 //
 // Index
 //   - BarometerOptions   language, date, the files read (for the method section)
+//   - barometer_css      the page's styles (assets/barometer.css), exactly as in its <style>
 //   - barometer_html     the page (UTF-8): inline CSS, inline SVG charts with their numbers as text,
 //                        no scripts, no external resources, every text from a file escaped
 //
 // Sections: the year's key figures; year over year (organisations, overall and principles, levels);
 // principles and themes (mean, quartiles, levels); the change for organisations present in both
-// years; by sector, by size band, sector x size band; per question, the share of organisations per
-// answer in the latest years (the indicators); the method (who is counted, duplicates, the
-// disclosure rule, the questionnaire versions). Everything comes from a Publication, so nothing the
+// years; the goal follow-up of the year; by sector, by size band, sector x size band; per question,
+// the share of organisations per answer in the latest years (the indicators); the method (who is
+// counted, duplicates, the disclosure rule, the questionnaire versions). Everything comes from a Publication, so nothing the
 // disclosure rules hide can appear, and no organisation is ever named.
 #pragma once
 #include "core/publication.h"
@@ -18,6 +19,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace mf {
 
@@ -27,6 +29,10 @@ struct BarometerOptions {
     std::size_t files_read = 0, files_accepted = 0, files_rejected = 0;
     std::size_t indicator_years = 3; // how many years (up to the barometer's year) the answer tables show
 };
+
+// The barometer's styles: the whole text of its one <style> element, the bytes of assets/barometer.css
+// (the web pages' Content-Security-Policy allows that element by the file's SHA-256).
+std::string_view barometer_css();
 
 std::string barometer_html(const Questionnaire& questionnaire, const Publication& publication, const BarometerOptions& options);
 

@@ -2,7 +2,8 @@
 //
 //   1. both pages (index.html, kommune.html) carry the policy in a <meta>: only 'self', no inline
 //      script and no eval but WebAssembly's, no plugins, no <base>, no form posts, and inline style
-//      only for the printable report's one <style>, by the SHA-256 of assets/report.css
+//      only for the one <style> of each printable page, by the SHA-256 of assets/report.css (the
+//      company's report) and assets/barometer.css (the municipality's barometer)
 //   2. the server (scripts/serve.mjs) sends the same policy as a header plus frame-ancestors 'none',
 //      X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer
 //   3. in the running app, an injected inline script does not run, eval is refused, an injected
@@ -19,9 +20,8 @@ import { argValue, openApp } from './lib.mjs';
 import { metaPolicy } from '../../scripts/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const reportCss = fs.readFileSync(path.join(here, '../../assets/report.css'));
-const reportHash = `'sha256-${crypto.createHash('sha256').update(reportCss).digest('base64')}'`;
-const EXPECTED = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${reportHash}; ` +
+const styleHash = (file) => `'sha256-${crypto.createHash('sha256').update(fs.readFileSync(path.join(here, '../../assets', file))).digest('base64')}'`;
+const EXPECTED = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${styleHash('report.css')} ${styleHash('barometer.css')}; ` +
   "object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // Another origin: counts every request that reaches it.
@@ -41,7 +41,7 @@ try {
   for (const name of ['index.html', 'kommune.html']) {
     const html = fs.readFileSync(path.join(dist, name), 'utf8');
     const policy = metaPolicy(html);
-    t.check(policy === EXPECTED, `${name} has the policy in a <meta>, with report.css's hash${policy === EXPECTED ? '' : `:\n    got      ${policy}\n    expected ${EXPECTED}`}`);
+    t.check(policy === EXPECTED, `${name} has the policy in a <meta>, with the hashes of report.css and barometer.css${policy === EXPECTED ? '' : `:\n    got      ${policy}\n    expected ${EXPECTED}`}`);
     t.check(!/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/.test(policy), `${name}: no 'unsafe-inline', no 'unsafe-eval'`);
     const markup = html.replace(/<!--[\s\S]*?-->/g, ''); // comments may mention <style>
     t.check(!/<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i.test(markup),

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { openApp } from './lib.mjs';
 import { openFileChooser, settlePage, waitUntil } from './drive.mjs';
 import { axeViolations, layerCells, layerTables, layerTexts, tablesMatch } from './a11y_lib.mjs';
-import { DATA, compareBars, compareFigures, dropFiles, expected, expectedFiles, expectedFilesKeep, expectedRows, files, smallCounts, tableCount, waitLoaded as loaded } from './municipality_lib.mjs';
+import { DATA, compareBars, compareFigures, dropFiles, expected, expectedFiles, expectedFilesKeep, expectedRows, files, revealItem, smallCounts, tableCount, waitLoaded as loaded } from './municipality_lib.mjs';
 
 const dropped = files.filter((f) => f.startsWith('bad-'));  // these come by drag and drop
 const picked = files.filter((f) => !f.startsWith('bad-'));  // these through the file picker
@@ -25,22 +25,7 @@ const t = await openApp({ name: 'municipality', viewport: { width: 1280, height:
 const page = t.page;
 
 const settle = () => settlePage(page);
-async function item(id) {
-  const it = (await t.state()).items.find((i) => i.id === id);
-  if (!it) throw new Error(`no item "${id}" on the screen`);
-  return it;
-}
-// Scrolls with the mouse wheel until the item is on screen, then returns it.
-async function reveal(id) {
-  for (let i = 0; i < 80; i++) {
-    const it = await item(id);
-    if (it.visible && it.y >= 0 && it.y + it.h < H - 5) return it;
-    await page.mouse.move(120, H / 2); // beside the column: not over a scrolled list inside it
-    await page.mouse.wheel(0, it.y > H / 2 ? Math.min(it.y - H / 2, 1500) : -Math.min(H / 2 - it.y, 1500));
-    await settle();
-  }
-  throw new Error(`could not scroll "${id}" into view`);
-}
+const reveal = (id) => revealItem(page, id, H);
 async function press(id) { // a click that may leave the page: nothing is read from the page after it
   const it = await reveal(id);
   await page.mouse.click(it.x + Math.min(it.w / 2, 30), it.y + it.h / 2);

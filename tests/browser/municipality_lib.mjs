@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitUntil } from './drive.mjs';
+import { settlePage, waitUntil } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DATA = path.resolve(here, '../data/municipality');
@@ -177,6 +177,20 @@ export async function dropFiles(page, names) {
     for (const [name, body] of list) dt.items.add(new File([body], name, { type: 'application/json' }));
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, names.map((f) => [f, fs.readFileSync(path.join(DATA, f), 'utf8')]));
+}
+
+// Scrolls the overview (a page `height` pixels high) with the mouse wheel until the item is on
+// screen, then returns it. The wheel turns beside the column, not over a scrolled list inside it.
+export async function revealItem(page, id, height) {
+  for (let i = 0; i < 80; i++) {
+    const it = (await page.evaluate(() => window.mfTest.state())).items.find((x) => x.id === id);
+    if (!it) throw new Error(`no item "${id}" on the screen`);
+    if (it.visible && it.y >= 0 && it.y + it.h < height - 5) return it;
+    await page.mouse.move(120, height / 2);
+    await page.mouse.wheel(0, it.y > height / 2 ? Math.min(it.y - height / 2, 1500) : -Math.min(height / 2 - it.y, 1500));
+    await settlePage(page);
+  }
+  throw new Error(`could not scroll "${id}" into view`);
 }
 
 // Waits until the overview has `count` files and its figures are computed.

@@ -17,8 +17,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace {
@@ -322,6 +325,132 @@ TEST(Publication, ChangeCountsOnlyOrganisationsInBothYearsUnderTheSameRule) {
     ASSERT_TRUE(q2.change);
     EXPECT_NE(q2.change->organisations.status, Disclosure::Published);
     for (const mf::ChangePartFigures& part : q2.change->parts) EXPECT_FALSE(part.shown || part.mean || part.median);
+}
+
+// Goal follow-up (issue 17 item 5) under the same small-group rule: the organisations that follow
+// up an earlier plan are a count like any other, and the goals' statuses and progress are published
+// (summary JSON/CSV, barometer) only for k or more of them; the progress figures only when k or more
+// organisations contribute one.
+namespace {
+
+// `n` of the rows (from `first`) follow up an earlier plan with one goal each, reached; the first
+// `with_progress` of them with a numeric indicator at progress 10, 20, 30, ...
+void follow_up(std::vector<mf::OrganisationRow>& rows, std::size_t first, std::size_t n, std::size_t with_progress) {
+    for (std::size_t i = 0; i < n; ++i) {
+        mf::OrganisationRow& r = rows[first + i];
+        r.follow_up_of = "2025-03-01T10:00:00Z";
+        mf::FollowedUpGoal g;
+        g.focus = "recruitment";
+        g.status = mf::FollowUpStatus::Reached;
+        if (i < with_progress) {
+            g.numeric = true;
+            g.progress = 10.0 * static_cast<double>(i + 1);
+        }
+        r.followed_up.push_back(g);
+    }
+    for (mf::OrganisationRow& r : rows) r.plan_themes = {"recruitment", "retention"};
+}
+
+} // namespace
+
+TEST(Publication, GoalFollowUpFromFewerThanKOrganisationsIsNotPublished) {
+    const mf::Questionnaire& q = example();
+    std::vector<mf::OrganisationRow> rows;
+    int next = 0;
+    add(rows, q, next, 20, "industri", 20, [](int i) { return 30.0 + i; });
+    mf::Aggregate a;
+
+    // 3 of 20 follow up: "under 5", the 17 others hidden (20 - 17 = 3), no goal figure.
+    std::vector<mf::OrganisationRow> three = rows;
+    follow_up(three, 0, 3, 3);
+    const mf::Publication p3 = mf::publish(q, three);
+    const mf::GoalFigures& g3 = p3.year().goals;
+    EXPECT_EQ(g3.with_follow_up.status, Disclosure::Small);
+    EXPECT_FALSE(g3.shown || g3.progress_shown || g3.mean || g3.median || g3.q1 || g3.q3);
+    EXPECT_EQ(g3.followed_up, 0u);
+    for (std::size_t s : g3.statuses) EXPECT_EQ(s, 0u);
+    ASSERT_TRUE(g3.focus_areas); // a count over all 20 organisations of the year
+    EXPECT_EQ(*g3.focus_areas, 40u);
+    const json goals3 = mf::summary_json(q, a, p3)["goals"];
+    EXPECT_EQ(goals3["withFollowUp"], json({{"under", 5}})) << goals3.dump();
+    EXPECT_EQ(goals3["statuses"], nullptr);
+    EXPECT_EQ(goals3["progress"], nullptr);
+    EXPECT_EQ(goals3["followedUp"], nullptr);
+    const std::string csv3 = mf::summary_csv(q, p3);
+    EXPECT_NE(csv3.find(";goals;focus_areas;"), std::string::npos) << csv3;
+    EXPECT_EQ(csv3.find(";goals;reached;"), std::string::npos) << csv3;
+    EXPECT_EQ(csv3.find(";goals;progress;"), std::string::npos) << csv3;
+
+    // 6 follow up, 4 of them with a progress figure: the statuses are published, the progress not.
+    std::vector<mf::OrganisationRow> six = rows;
+    follow_up(six, 0, 6, 4);
+    const mf::Publication p6 = mf::publish(q, six);
+    const mf::GoalFigures& g6 = p6.year().goals;
+    EXPECT_EQ(g6.with_follow_up.status, Disclosure::Published);
+    EXPECT_TRUE(g6.shown);
+    EXPECT_EQ(g6.followed_up, 6u);
+    EXPECT_EQ(g6.statuses[0], 6u); // reached
+    EXPECT_FALSE(g6.progress_shown || g6.mean || g6.median);
+
+    // 7 follow up, 5 with progress 10..50: the progress too.
+    std::vector<mf::OrganisationRow> seven = rows;
+    follow_up(seven, 0, 7, 5);
+    const mf::Publication p7 = mf::publish(q, seven);
+    const mf::GoalFigures& g7 = p7.year().goals;
+    ASSERT_TRUE(g7.progress_shown && g7.median && g7.mean);
+    EXPECT_DOUBLE_EQ(*g7.median, 30);
+    EXPECT_DOUBLE_EQ(*g7.mean, 30);
+    mf::BarometerOptions en;
+    en.language = "en";
+    const std::string barometer3 = mf::barometer_html(q, p3, en), barometer7 = mf::barometer_html(q, p7, en);
+    EXPECT_NE(barometer3.find("Follow-up of action plans"), std::string::npos);
+    EXPECT_NE(barometer3.find("Too few organisations follow up"), std::string::npos);
+    EXPECT_EQ(barometer3.find("Earlier goals followed up"), std::string::npos);
+    const std::string goals_html = barometer7.substr(barometer7.find("Follow-up of action plans"), 1500);
+    EXPECT_NE(goals_html.find("Earlier goals followed up in 2026 (7 goals)"), std::string::npos) << goals_html;
+    EXPECT_NE(goals_html.find("median 30\u00a0%, the middle half from 20\u00a0% to 40\u00a0%"), std::string::npos) << goals_html;
+    EXPECT_NE(mf::barometer_html(q, p6, en).find("The progress towards the target is not shown"), std::string::npos);
+    const json goals7 = mf::summary_json(q, a, p7)["goals"];
+    EXPECT_EQ(goals7["withFollowUp"], 7);
+    EXPECT_NE(mf::summary_csv(q, p7).find(";goals;reached;"), std::string::npos);
+    EXPECT_EQ(goals7["progress"]["median"], 30.0);
+
+    // 18 of 20 follow up: the 2 without are "under 5" and the 18 hidden with them (20 - 2).
+    std::vector<mf::OrganisationRow> most = rows;
+    follow_up(most, 0, 18, 18);
+    const mf::Publication p18 = mf::publish(q, most);
+    const mf::GoalFigures& g18 = p18.year().goals;
+    EXPECT_EQ(g18.with_follow_up.status, Disclosure::Secondary);
+    EXPECT_FALSE(g18.shown || g18.mean);
+}
+
+// The barometer opens from a blob: URL in the overview and inherits the web page's Content-Security-
+// Policy, which allows its one inline style by the SHA-256 of assets/barometer.css (cmake/WebPages.cmake).
+// So its only <style> holds exactly that file and nothing else is an inline style; and it names no
+// organisation.
+TEST(Publication, TheBarometersOnlyInlineStyleIsBarometerCssByteForByte) {
+    std::ifstream file(MF_SOURCE_DIR "/assets/barometer.css", std::ios::binary);
+    ASSERT_TRUE(file) << "assets/barometer.css";
+    const std::string css((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(std::string(mf::barometer_css()), css);
+    const mf::Questionnaire& q = example();
+    std::vector<mf::OrganisationRow> rows;
+    int next = 0;
+    add(rows, q, next, 12, "industri", 20, [](int i) { return 30.0 + i; });
+    add(rows, q, next, 3, "service", 200, [](int i) { return 70.0 + i; });
+    const mf::Publication p = mf::publish(q, rows);
+    for (const char* lang : {"da", "en"}) {
+        mf::BarometerOptions o;
+        o.language = lang;
+        const std::string html = mf::barometer_html(q, p, o);
+        const std::size_t open = html.find("<style>"), close = html.find("</style>");
+        ASSERT_NE(open, std::string::npos);
+        ASSERT_NE(close, std::string::npos);
+        EXPECT_EQ(html.find("<style", open + 1), std::string::npos) << lang << ": a second <style>";
+        EXPECT_EQ(html.substr(open + 7, close - open - 7), css) << lang;
+        EXPECT_FALSE(std::regex_search(html, std::regex(R"(<[^>]*\sstyle\s*=)"))) << lang << ": a style attribute";
+        for (const mf::OrganisationRow& r : rows) EXPECT_EQ(html.find(r.name), std::string::npos) << lang << ": " << r.name;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
