@@ -11,7 +11,8 @@
 //                     does not download a second program it never uses
 //   - message         "activate": the page says it has its own .js and .wasm, so switching is safe
 //   - activate        delete every older version's cache, take control of open pages
-//   - fetch           shell files from this version's cache (cache first, see below)
+//   - fetch           shell files from this version's cache (cache first, see below); the
+//                     municipality's benchmark.json network first (see benchmarkResponse)
 //
 // No mix of versions: a version's cache is written only after every file has arrived and matched
 // the hashes the build recorded, so a half-updated server (a new .js next to an old .wasm) makes the
@@ -95,7 +96,42 @@ async function storeOnDemand(name, response) {
   if (digest === BUILD.files[name]) await (await caches.open(CACHE)).put(name, copy);
 }
 
+// The municipality's benchmark (docs/benchmark.md): not part of the app, published and replaced
+// on its own, so network first: a fresh answer is used and a copy kept in a cache of its own (outside
+// the versions, so an app update keeps it); a 404 (the file withdrawn) removes the copy; only when
+// the network fails is the copy used, so the comparison works offline with the last one seen (no
+// copy: a 503, which the app reads as no benchmark).
+const BENCHMARK = 'benchmark.json';
+const BENCHMARK_CACHE = 'mf-benchmark';
+
+function isBenchmark(request) {
+  if (request.method !== 'GET') return false;
+  const url = new URL(request.url);
+  const scope = new URL(self.registration.scope);
+  return url.origin === scope.origin && url.pathname === scope.pathname + BENCHMARK;
+}
+
+// The cache is made only when there is a file to keep (a 404 makes none).
+async function benchmarkResponse(request) {
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (e) {
+    const copy = await caches.match(BENCHMARK, { cacheName: BENCHMARK_CACHE });
+    // No network and no copy: an answer the page reads as "not there" (a rejected promise would be
+    // a network error the browser reports as the worker's failure).
+    return copy || new Response(null, { status: 503, statusText: 'Service Unavailable (offline, no copy stored)' });
+  }
+  if (response.ok) await (await caches.open(BENCHMARK_CACHE)).put(BENCHMARK, response.clone());
+  else if (response.status === 404 || response.status === 410) await caches.delete(BENCHMARK_CACHE);
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
+  if (isBenchmark(event.request)) {
+    event.respondWith(benchmarkResponse(event.request));
+    return;
+  }
   const name = shellName(event.request);
   if (!name) return;
   event.respondWith((async () => {

@@ -50,6 +50,10 @@ public:
     void file_received(const std::string& name, const std::string& bytes);
     void file_unreadable(const std::string& name, const std::string& reason);
 
+    // A file asked for with platform::fetch_beside_app: found with its bytes, or not (model.h,
+    // AppModel::served_file_arrived).
+    void served_file(const std::string& name, bool found, const std::string& bytes);
+
     // The accessible layer (a11y.cpp): what the last frame showed, for the page's DOM mirror, and the
     // layer acting on an item (applied by the widget with that id in the next frame).
     std::string a11y_json() const;

@@ -42,6 +42,7 @@ void PlatformHost::go_to_page(const std::string& url) { platform::go_to_page(url
 bool PlatformHost::open_page(const std::string& url) { return platform::open_page(url); }
 std::string PlatformHost::page_parameters() { return platform::page_parameters(); }
 void PlatformHost::set_page_parameters(const std::string& query) { platform::set_page_parameters(query); }
+void PlatformHost::fetch_beside_app(const std::string& name) { platform::fetch_beside_app(name); }
 void PlatformHost::request_frames() { platform::request_frames(); }
 
 } // namespace mf

@@ -28,6 +28,7 @@ public:
     bool open_page(const std::string& url) override;
     std::string page_parameters() override;
     void set_page_parameters(const std::string& query) override;
+    void fetch_beside_app(const std::string& name) override;
     void request_frames() override;
 
 private:

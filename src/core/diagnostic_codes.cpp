@@ -5,7 +5,8 @@
 //      into "result.answer.<kind>" and "export.answer.<kind>"; the CVR checks (cvr_check_id, cvr.h),
 //      made into "result.cvr.<kind>", "export.cvr.<kind>" and "profile.cvr.<kind>"
 //   2. build: every family in order: file, json, internal, questionnaire, result, scores, export,
-//      action_plan, indicator, follow_up, profile, aggregate, bundle, session, workshop
+//      action_plan, indicator, follow_up, profile, aggregate, bundle, benchmark, session,
+//      workshop
 //   3. diagnostic_codes, find_diagnostic_code, fits_registry
 //   4. diagnostic_text (diag.<code> filled from the parameters), diagnostic_details
 //
@@ -268,6 +269,19 @@ std::vector<DiagnosticCodeInfo> build() {
     add("bundle.member.missing_result", {}, "a bundle member has no \"result\"");
     add("bundle.member.not_an_object", {"got", "got_type"}, "a bundle member's \"result\" is not an object");
     add("bundle.member.unfinished", {}, "a member a workshop exported unfinished, not counted unless asked for");
+
+    // The benchmark the municipality publishes back to the companies (benchmark_compare.h, docs/benchmark.md)
+    add("benchmark.format.wrong", {"got", "got_type"}, "\"format\" is not \"mangfoldighedstjek/benchmark\": not a benchmark file");
+    add("benchmark.format_version.unknown", {"version", "supported"}, "a benchmark format version this program does not read");
+    add("benchmark.questionnaire.other", {"questionnaire", "expected"}, "the benchmark is about another questionnaire (by id)");
+    add("benchmark.min_group.invalid", {"got"}, "\"minGroup\" is not a whole number of 3 or more");
+    add("benchmark.year.invalid", {"got"}, "a year is not a whole number from 1900 to 9999");
+    add("benchmark.dimension.unknown", {"got"}, "a group's dimension is not all, sector or size");
+    add("benchmark.kind.unknown", {"got"}, "a part's kind is not overall, principle or theme");
+    add("benchmark.count.invalid", {"got", "got_type"}, "a count is not a whole number of 0 or more, {\"under\": k} with k of 3 or more, or null");
+    add("benchmark.percent.invalid", {"got"}, "a quartile is not a percentage from 0 to 100 or null");
+    add("benchmark.quartiles.small_group", {"n", "min_group"}, "quartiles are given for a group not published with at least minGroup organisations (the disclosure rule)");
+    add("benchmark.quartiles.not_ordered", {"q1", "median", "q3"}, "the quartiles are not all given, or not ordered q1 <= median <= q3");
 
     // The app's saved state (session.h, workshop.h)
     add("session.format.wrong", {}, "the saved text is not a session of this app");

@@ -6,6 +6,7 @@
 //   - Storage     small persistent key/value texts (the session is saved at every change)
 //   - Files       giving the user a file (export) and asking for one (import)
 //   - Pages       the web build's two pages (respondent, municipality)
+//   - Served      a file published next to the app (the municipality's benchmark.json)
 //   - Frames      waking the on-demand render loop
 //
 // The host owns main(), the window, the ImGui context, the render loop and the one mf::App; it calls
@@ -71,6 +72,15 @@ void go_to_page(const std::string& url);
 bool open_page(const std::string& url);
 std::string page_parameters();
 void set_page_parameters(const std::string& query);
+
+// --- Served files ---------------------------------------------------------------------------------
+// Asks for the file `name` published next to the app. Browser: fetch(name) relative to the page, in
+// same-origin mode without credentials ('no-cache': the server is asked whether a copy is current;
+// the offline worker answers network first, docs/offline.md). Desktop: the file `name` in the
+// program's folder (next to the executable). The answer arrives later, from the host's event loop:
+// App::served_file(name, true, bytes), or App::served_file(name, false, "") when there is none
+// (HTTP 404 or another error status, a network error, no such file).
+void fetch_beside_app(const std::string& name);
 
 // --- Frames -------------------------------------------------------------------------------------
 // Render a few more frames soon (the loop otherwise sleeps when nothing changes). Cheap to call.

@@ -53,6 +53,7 @@ struct DesktopHost {
     mf::FramePacer pacer;
     std::set<int> keys_held;            // ImGui's key repeat needs frames while a key is held
     std::deque<FileRequest> requests;   // read between frames (deliver_files)
+    std::deque<std::string> served;     // fetch_beside_app's names, answered between frames
 };
 // The one host of this process: platform.h's functions have no other way to reach it.
 DesktopHost g_host;
@@ -239,7 +240,24 @@ void deliver_file(const std::string& path, const std::string& name) {
     else g_host.app->file_received(name, bytes.str());
 }
 
+// A file published next to the program (fetch_beside_app): the file `name` in the executable's folder.
+void deliver_served(const std::string& name) {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    const fs::path path = (ec ? fs::current_path() : exe.parent_path()) / name;
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream bytes;
+    if (f) bytes << f.rdbuf();
+    if (!f || !fs::is_regular_file(path, ec)) g_host.app->served_file(name, false, "");
+    else g_host.app->served_file(name, true, bytes.str());
+}
+
 void deliver_files() {
+    while (!g_host.served.empty()) {
+        const std::string name = std::move(g_host.served.front());
+        g_host.served.pop_front();
+        deliver_served(name);
+    }
     while (!g_host.requests.empty()) {
         const FileRequest r = std::move(g_host.requests.front());
         g_host.requests.pop_front();
@@ -371,6 +389,11 @@ void go_to_page(const std::string&) {}
 bool open_page(const std::string&) { return false; } // the web pages live on the municipality's site
 std::string page_parameters() { return ""; }
 void set_page_parameters(const std::string&) {}
+
+void fetch_beside_app(const std::string& name) {
+    g_host.served.push_back(name);
+    request_frames();
+}
 
 void request_frames() {
     g_host.pacer.event();

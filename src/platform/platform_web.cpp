@@ -66,6 +66,7 @@ void mf_js_go_to_page(const char* url);
 int mf_js_open_page(const char* url); // 1 when a tab opened
 char* mf_js_page_parameters(); // malloc'd UTF-8: the address's query without "?"
 void mf_js_set_page_parameters(const char* query);
+void mf_js_fetch_beside_app(const char* name); // answers through mf_web_served_file
 void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
 int mf_js_a11y_owns_key(int is_tab, int canvas_in_use); // 1 the page's key, 2 a Tab the page has handled
 void mf_js_a11y_focus_skip_link();
@@ -573,6 +574,12 @@ EMSCRIPTEN_KEEPALIVE void mf_web_file_unreadable(const char* name, const char* r
     wake();
 }
 
+// The answer to mf_js_fetch_beside_app: the file's bytes (found = 1), or none (found = 0).
+EMSCRIPTEN_KEEPALIVE void mf_web_served_file(const char* name, int found, const char* data, int size) {
+    g_host.app->served_file(name ? name : "", found != 0, found ? std::string(data, data + (size > 0 ? size : 0)) : std::string());
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void mf_web_request_frames() { wake(); }
 
 // A control used in the accessible layer: applied in a frame drawn now, inside the user's gesture
@@ -672,6 +679,8 @@ std::string page_parameters() {
 }
 
 void set_page_parameters(const std::string& query) { mf_js_set_page_parameters(query.c_str()); }
+
+void fetch_beside_app(const std::string& name) { mf_js_fetch_beside_app(name.c_str()); }
 
 void request_frames() { wake(); }
 

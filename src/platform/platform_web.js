@@ -6,6 +6,7 @@
 //   - mf_js_text_input    focuses the hidden text field while ImGui edits text
 //   - clipboard, cursor, storage (localStorage), download, file pickers, first frame, fatal errors
 //   - MF.sendMany         many files (municipality view): announced, then handed over in batches
+//   - mf_js_fetch_beside_app   a file published next to the app (benchmark.json), same origin only
 //
 // window.mfTest - a small, honest interface for the browser tests. Everything it returns comes from
 // the running C++ app (exported functions), never from a copy kept in JS:
@@ -387,6 +388,33 @@ mergeInto(LibraryManager.library, {
     try {
       window.history.replaceState(window.history.state, '', '?' + UTF8ToString(queryPtr));
     } catch (e) { /* a sandboxed page may refuse: the settings then last until the page is left */ }
+  },
+
+  // A file published next to the app (the municipality's benchmark.json): fetched relative to the
+  // page, same origin only and without cookies or credentials, asking the server whether a stored copy
+  // is current. Anything but a 2xx answer (404, a redirect elsewhere, a network error) is "not there".
+  // The answer goes back through mf_web_served_file, never from inside this call.
+  mf_js_fetch_beside_app__deps: ['malloc', 'free'],
+  mf_js_fetch_beside_app: function (namePtr) {
+    var name = UTF8ToString(namePtr);
+    var answer = function (bytes) {
+      var n = lengthBytesUTF8(name) + 1, np = _malloc(n);
+      stringToUTF8(name, np, n);
+      var size = bytes ? bytes.length : 0, dp = _malloc(size > 0 ? size : 1);
+      if (size > 0) HEAPU8.set(bytes, dp);
+      _mf_web_served_file(np, bytes ? 1 : 0, dp, size);
+      _free(dp);
+      _free(np);
+    };
+    var absent = function () { answer(null); };
+    try {
+      fetch(name, { mode: 'same-origin', credentials: 'omit', cache: 'no-cache', redirect: 'error' }).then(function (response) {
+        if (!response.ok) return absent();
+        return response.arrayBuffer().then(function (b) { answer(new Uint8Array(b)); }, absent);
+      }, absent);
+    } catch (e) {
+      setTimeout(absent, 0);
+    }
   },
 
   mf_js_open_file_picker__deps: ['$MF'],

@@ -28,6 +28,7 @@ public:
     std::string query;                            // this page's address parameters
     std::map<std::string, std::string> html;      // show_html: name -> page
     int frames_requested = 0;
+    std::vector<std::string> fetched;             // fetch_beside_app calls (the answer is the test's to give)
 
     mf::Store& store() override { return memory; }
     std::string now_timestamp() override { return now; }
@@ -63,6 +64,7 @@ public:
     }
     std::string page_parameters() override { return query; }
     void set_page_parameters(const std::string& q) override { query = q; }
+    void fetch_beside_app(const std::string& name) override { fetched.push_back(name); }
     void request_frames() override { frames_requested++; }
 };
 

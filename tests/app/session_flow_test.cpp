@@ -311,3 +311,17 @@ TEST(SessionFlow, AFollowUpQuestionThatAppearsIsAnnounced) {
     m.clear_answer(*q.question("has_policy"));
     EXPECT_EQ(m.notice_text(), "") << "questions that go away are not announced";
 }
+
+TEST(SessionFlow, ARestoredEnglishSessionIsShownInEnglish) {
+    FakeHost host;
+    {
+        AppModel first{host, Page::Respondent};
+        mf_test::start(first);
+        first.set_language("en");
+        mf_test::frame(first, 1);
+    }
+    AppModel again{host, Page::Respondent};
+    mf_test::start(again);
+    EXPECT_EQ(again.language(), "en");
+    EXPECT_EQ(again.texts()("results.heading"), std::string("Your result")) << "the texts follow the restored language";
+}

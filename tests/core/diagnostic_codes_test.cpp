@@ -8,6 +8,7 @@
 // The other core tests check the codes of their own bad inputs through diagnostic_check.h.
 #include "core/action_plan.h"
 #include "core/aggregate.h"
+#include "core/benchmark_compare.h"
 #include "core/bundle.h"
 #include "core/diagnostic_codes.h"
 #include "core/json_input.h"
@@ -469,12 +470,33 @@ void add_json(Corpus& c) {
     }
 }
 
+// Benchmarks (benchmark_compare.h): one change of a small valid file per benchmark.* code.
+void add_benchmarks(Corpus& c) {
+    const json part = {{"kind", "overall"}, {"id", "overall"}, {"n", 10}, {"q1", 20}, {"median", 30}, {"q3", 40}, {"levels", {{"a", 10}}}};
+    const json good = {{"format", "mangfoldighedstjek/benchmark"}, {"formatVersion", 1},
+                       {"questionnaire", {{"id", "aktoersporet"}, {"version", "1"}, {"contentHash", "sha256:0"}}}, {"created", "2026-11-26"},
+                       {"minGroup", 5}, {"levels", json::array()},
+                       {"years", {{{"year", 2026}, {"groups", {{{"dimension", "all"}, {"group", "all"}, {"organisations", 10}, {"parts", {part}}}}}}}}};
+    const std::vector<std::pair<std::string, json>> changes = {
+        {"/format", "x"}, {"/formatVersion", 9}, {"/questionnaire/id", "other"}, {"/minGroup", 1}, {"/years/0/year", 10},
+        {"/years/0/groups/0/dimension", "x"}, {"/years/0/groups/0/parts/0/kind", "x"}, {"/years/0/groups/0/organisations", -1},
+        {"/years/0/groups/0/parts/0/q3", 200}, {"/years/0/groups/0/parts/0/n", 2}, {"/years/0/groups/0/parts/0/q1", 35}};
+    for (const auto& [pointer, value] : changes) {
+        json doc = good;
+        set_at(doc, pointer, value);
+        mf::Diagnostics d;
+        mf::read_benchmark(doc.dump(), "benchmark.json", "aktoersporet", d);
+        c.add(d);
+    }
+}
+
 const Corpus& corpus() {
     static const Corpus c = [] {
         Corpus built;
         add_questionnaires(built);
         add_results(built);
         add_json(built);
+        add_benchmarks(built);
         return built;
     }();
     return c;

@@ -4,7 +4,8 @@
 // Index
 //   - destination    what the user is doing decides where files go, and how large one may be
 //   - announced      the size policy, before a file is read (the host never reads a refused file)
-//   - received       the overview or the workshop list (FileDestination), or the one import
+//   - received       the overview or the workshop list (FileDestination), a benchmark (known by its
+//                    format), or the one import
 //   - unreadable     a file the host could not read, listed where it would have gone
 //
 // The platform only moves names, sizes and bytes; every rule is here, the same for web and desktop.
@@ -67,6 +68,7 @@ void AppModel::files_announced(std::size_t count) {
 void AppModel::file_received(const std::string& name, std::string_view bytes) {
     if (!loaded()) return;
     if (FileDestination* many = many_files_destination()) return many->file_received(name, bytes);
+    if (page_ != Page::Municipality && mentions_benchmark(bytes) && benchmark_received(name, bytes, false)) return;
     PendingImport p;
     p.file = name;
     std::vector<BundleMember> members;

@@ -45,6 +45,12 @@ public:
     virtual std::string page_parameters() = 0;
     virtual void set_page_parameters(const std::string& query) = 0;
 
+    // Asks for the file `name` served next to the app: in the browser fetched from the page's own
+    // folder (same origin only, no credentials), on the desktop read from the program's folder. The
+    // answer comes later through AppModel::served_file_arrived (found or not), never from inside
+    // this call.
+    virtual void fetch_beside_app(const std::string& name) = 0;
+
     // Draw a few more frames soon (something changed outside an input event).
     virtual void request_frames() = 0;
 };

@@ -44,6 +44,7 @@ void AppModel::start(std::string_view questionnaire_json, const std::string& fil
     storage_failed_ = !host_.store().set("storage-check", "1");
     host_.store().remove("storage-check");
     workshop_.start();
+    texts_ = Texts(language()); // the restored assessment's language (an English session stays English)
 }
 
 // "lang=en&text=1" (any order; unknown or bad values ignored).
@@ -75,6 +76,8 @@ std::string AppModel::page_settings() const { return "lang=" + language() + "&te
 void AppModel::begin_frame(double time) {
     time_ = time;
     if (notice_ && time_ >= notice_->until) notice_.reset();
+    // The benchmark is asked for once, when the results screen is first shown (benchmark_model.cpp).
+    if (loaded() && page_ != Page::Municipality && !overview_open() && session_.screen == Screen::Results) ask_for_served_benchmark();
     // The overview's reading line goes away when the last file is in: say so once (the live region
     // reads it), so nobody is left with "992 of 1000".
     if (municipality_)

@@ -4,6 +4,8 @@
 //   - Page            which screens a build reaches: the web's two pages, the desktop's one window
 //   - ImportPurpose, PendingImport   a result file opened, waiting for the user's choice
 //   - Notice          a short confirmation under the header, in the language shown at the time
+//   - BenchmarkState  the municipality's benchmark for "Compare with others": asked for, absent,
+//                     read, or unusable (and why)
 //   - AppModel        the one object behind the app: the questionnaire, the open assessment (Session),
 //                     the workshop list, the municipality's overview, notices, the pending import,
 //                     and every action the screens call
@@ -17,11 +19,12 @@
 // (answers.cpp), the follow-up of an earlier plan and the calendar (plan_follow_up.cpp), one result file
 // in or out: import, export, report (import_export.cpp), files
 // arriving from the host (file_intake.h), the consultant's list (workshop_model.h), the
-// municipality's overview (municipality_model.h).
+// municipality's overview (municipality_model.h), the benchmark to compare with (benchmark_model.cpp).
 #pragma once
 #include "app/model/host.h"
 #include "app/model/municipality_model.h"
 #include "app/model/workshop_model.h"
+#include "core/benchmark_compare.h"
 #include "core/calendar.h"
 #include "core/diagnostic_codes.h"
 #include "core/follow_up.h"
@@ -63,6 +66,21 @@ struct Notice {
     std::string key;
     TextArgs args;
     double until = 0; // seconds on the frame clock
+};
+
+// The file the app asks for next to itself (docs/benchmark.md section 3).
+inline constexpr const char* kServedBenchmarkFile = "benchmark.json";
+
+// The benchmark behind the results screen's "Compare with others". Asked for once, when the results
+// screen is first shown with a result: the host fetches benchmark.json from the app's own folder
+// (Fetching until it answers); a file the user loads replaces it.
+struct BenchmarkState {
+    enum class Status { NotAsked, Fetching, Absent, Loaded, Bad };
+    Status status = Status::NotAsked;
+    bool served = false;                 // from the app's folder (else a file the user loaded)
+    std::string file;                    // its name
+    std::optional<Benchmark> benchmark;  // Loaded
+    Diagnostics problems;                // Bad: the errors (core's benchmark.* and json.* codes)
 };
 
 class AppModel {
@@ -255,6 +273,20 @@ public:
     const FileDestination* many_files_destination() const;
     FileDestination* many_files_destination();
 
+    // --- Compare with others (benchmark_model.cpp) -------------------------------------------------
+    const BenchmarkState& benchmark() const { return benchmark_; }
+    // Where the company stands in the loaded benchmark, from its scores and profile now; nullopt
+    // unless a benchmark is loaded.
+    std::optional<BenchmarkComparison> benchmark_comparison() const;
+    // "Load a benchmark file": the picker, or the typed benchmark_path() on the desktop. The file
+    // arrives through the file intake, which knows a benchmark by its format (so a benchmark dropped
+    // on the page or opened with the import's picker is taken as one too).
+    void choose_benchmark();
+    std::string& benchmark_path();
+    // The host's answer to Host::fetch_beside_app: the file with its bytes, or not there (absent,
+    // refused, no network).
+    void served_file_arrived(const std::string& name, bool found, std::string_view bytes);
+
     // --- Start over ----------------------------------------------------------------------------------
     void ask_start_over() { confirm_start_over_ = true; }
     void cancel_start_over() { confirm_start_over_ = false; }
@@ -279,6 +311,9 @@ public:
 
 private:
     void announce_new_questions(const Question& answered, const Answers& before);
+    void ask_for_served_benchmark();
+    // False when a user's file turns out to be of another format (it goes on to the import).
+    bool benchmark_received(const std::string& name, std::string_view bytes, bool served);
     void adopt_settings(const std::string& query); // "lang=en&text=1" (the municipality's page)
     std::string page_settings() const;
 
@@ -305,7 +340,8 @@ private:
     bool confirm_start_over_ = false;
     std::optional<Notice> notice_;
     std::string last_export_, export_error_;
-    std::string import_path_, export_path_;
+    std::string import_path_, export_path_, benchmark_path_;
+    BenchmarkState benchmark_;
 };
 
 } // namespace mf

@@ -1,8 +1,10 @@
 // screen_results.cpp - the overall level, bars per principle and per theme, a radar chart of the
 // themes, last year's goals with their status (when the assessment follows a plan up), the
-// prioritised recommendations, and the comparison with an earlier result.
+// prioritised recommendations, "Compare with others" (the municipality's benchmark: the company
+// against all, its sector and its size band) and the comparison with an earlier result.
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
+#include "core/publication.h" // group_title
 #include "core/recommendations.h"
 #include "core/scoring.h"
 
@@ -103,6 +105,14 @@ void themes_section(AppModel& m, const Scores& scores, const std::optional<Score
     }
 }
 
+// A bold title over what follows, a level-3 heading in the accessible layer.
+void minor_heading(const std::string& title) {
+    ImGui::PushFont(ui::fonts().bold);
+    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::PopFont();
+    ui::note_text("heading", title, 3);
+}
+
 void recommendations_section(AppModel& m, const Scores& scores) {
     const Texts& tr = m.texts();
     const Questionnaire& q = m.questionnaire();
@@ -115,17 +125,79 @@ void recommendations_section(AppModel& m, const Scores& scores) {
         const Theme* theme = nullptr;
         for (const Theme& t : q.themes)
             if (t.id == r.theme_id) theme = &t;
-        const std::string title = std::to_string(n++) + ". " + (theme ? theme->title.in(m.language()) : "");
-        ImGui::PushFont(ui::fonts().bold);
-        ImGui::TextWrapped("%s", title.c_str());
-        ImGui::PopFont();
-        ui::note_text("heading", title, 3);
+        minor_heading(std::to_string(n++) + ". " + (theme ? theme->title.in(m.language()) : ""));
         ui::paragraph(r.text);
         ui::muted(tr("results.gain", {{"gain", tr.points(r.gain)}}));
         ImGui::Spacing();
     }
     if (recs.items.size() > kShownRecommendations)
         ui::muted(tr("results.more_recommendations", {{"more", std::to_string(recs.items.size() - kShownRecommendations)}}));
+}
+
+// One group's line for one part: the band with the company's mark and the numbers, or why there is
+// no figure.
+void benchmark_place(AppModel& m, const BenchmarkComparison& c, const BenchmarkPartPlace& part, const BenchmarkPlace& place) {
+    const Texts& tr = m.texts();
+    const std::string group = group_title(m.questionnaire(), place.dimension, place.group, m.language());
+    const std::string k = std::to_string(c.min_group);
+    using Status = BenchmarkPlace::Status;
+    switch (place.status) {
+    case Status::Shown: break;
+    case Status::Small: return ui::muted(tr("results.benchmark.small", {{"group", group}, {"k", k}}));
+    case Status::Hidden: return ui::muted(tr("results.benchmark.hidden", {{"group", group}}));
+    case Status::NotInFile: return ui::muted(tr("results.benchmark.not_in_file", {{"group", group}, {"year", std::to_string(c.year)}}));
+    case Status::NoGroup: return ui::muted(tr(place.dimension == "sector" ? "results.benchmark.no_sector" : "results.benchmark.no_size"));
+    }
+    const TextArgs figures = {{"own", tr.percent(part.own)}, {"q1", tr.percent(place.q1)}, {"median", tr.percent(place.median)}, {"q3", tr.percent(place.q3)}};
+    std::string text = tr(part.own ? "results.benchmark.figures" : "results.benchmark.figures_no_own", figures);
+    if (place.position) {
+        const char* key = *place.position == BenchmarkPosition::Below   ? "results.benchmark.below"
+                          : *place.position == BenchmarkPosition::Above ? "results.benchmark.above"
+                                                                        : "results.benchmark.middle";
+        text += std::string(" ") + tr(key);
+    }
+    ui::band_bar(tr("results.benchmark.group_count", {{"group", group}, {"n", std::to_string(place.n.value_or(0))}}), *place.q1, *place.median,
+                 *place.q3, part.own, text);
+}
+
+void benchmark_figures(AppModel& m, const BenchmarkState& state, const BenchmarkComparison& c) {
+    const Texts& tr = m.texts();
+    if (c.parts.empty()) return ui::paragraph(tr("results.benchmark.empty"));
+    ui::paragraph(tr("results.benchmark.intro", {{"year", std::to_string(c.year)}}));
+    if (!c.own_year && c.assessment_year > 0)
+        ui::notice(ui::Tone::Info, tr("results.benchmark.other_year", {{"own_year", std::to_string(c.assessment_year)}, {"year", std::to_string(c.year)}}));
+    for (const BenchmarkPartPlace& part : c.parts) {
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+        minor_heading(part.kind == "overall" ? tr("compare.overall")
+                                             : part_title(m.questionnaire(), PartKind::Principle, part.id, m.language()));
+        for (const BenchmarkPlace& place : part.places) benchmark_place(m, c, part, place);
+    }
+    const TextArgs source = {{"file", state.file}, {"created", tr.date_in_words(state.benchmark->created)}, {"k", std::to_string(c.min_group)}};
+    ui::muted(tr(state.served ? "results.benchmark.source_served" : "results.benchmark.source_file", source));
+}
+
+// "Compare with others": the municipality's benchmark served next to the app, or one the user loads.
+void benchmark_section(AppModel& m) {
+    const Texts& tr = m.texts();
+    const BenchmarkState& state = m.benchmark();
+    ui::subheading(tr("results.benchmark.heading"));
+    using Status = BenchmarkState::Status;
+    switch (state.status) {
+    case Status::NotAsked:
+    case Status::Fetching: ui::muted(tr("results.benchmark.loading")); break;
+    case Status::Absent: ui::paragraph(tr("results.benchmark.none")); break;
+    case Status::Bad:
+        ui::notice(ui::Tone::Warning, tr("results.benchmark.bad", {{"file", state.file}}), "benchmark-bad");
+        for (const Diagnostic& d : state.problems)
+            if (d.severity == Diagnostic::Severity::Error) ui::bullet(diagnostic_text(tr, d));
+        break;
+    case Status::Loaded: benchmark_figures(m, state, *m.benchmark_comparison()); break;
+    }
+    const std::string load = tr(state.status == Status::Loaded ? "results.benchmark.load_other" : "results.benchmark.load");
+    if (!m.host().has_file_picker()) ui::text_field(tr("import.path"), "benchmark-path", m.benchmark_path(), "", "");
+    if (ui::secondary_button(load, "benchmark-load")) m.choose_benchmark();
 }
 
 void comparison_section(AppModel& m) {
@@ -162,6 +234,8 @@ void screen_results(AppModel& m) {
     follow_up_summary(m, cmp);
     ImGui::Spacing();
     recommendations_section(m, scores);
+    ImGui::Spacing();
+    benchmark_section(m);
     ImGui::Spacing();
     comparison_section(m);
     ImGui::Spacing();

@@ -17,6 +17,7 @@
 #include "imgui_internal.h" // RenderNavHighlight, RenderCheckMark: our widgets get ImGui's focus ring
 #include "imgui_stdlib.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -751,6 +752,29 @@ void spread_bar(const std::string& label, std::optional<double> mean, std::optio
     }
     ImGui::Dummy(ImVec2(width, h + fs * 0.9f));
     note_text("bar", label, 0, summary);
+}
+
+void band_bar(const std::string& label, double q1, double median, double q3, std::optional<double> own, const std::string& text) {
+    unrecorded([&] { paragraph(label); });
+    const float fs = ImGui::GetFontSize();
+    const float width = column_width();
+    const float h = std::round(fs * 0.8f), over = std::round(fs * 0.3f); // the own mark reaches above and below
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float top = p.y + over;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto x_of = [&](double v) { return p.x + (float)(width * (v < 0 ? 0 : v > 100 ? 100 : v) / 100.0); };
+    dl->AddRectFilled(ImVec2(p.x, top), ImVec2(p.x + width, top + h), palette().panel, 4.0f);
+    dl->AddRectFilled(ImVec2(x_of(q1), top), ImVec2(std::max(x_of(q3), x_of(q1) + 2.0f), top + h), scale_colour(1, 4));
+    dl->AddRect(ImVec2(p.x, top), ImVec2(p.x + width, top + h), palette().border, 4.0f);
+    dl->AddLine(ImVec2(x_of(median), top), ImVec2(x_of(median), top + h), palette().text, 2.5f);
+    if (own) {
+        const float x = x_of(*own), t = fs * 0.35f;
+        dl->AddRectFilled(ImVec2(x - 2.0f, p.y), ImVec2(x + 2.0f, top + h + over), palette().accent);
+        dl->AddTriangleFilled(ImVec2(x - t, p.y - t * 0.6f), ImVec2(x + t, p.y - t * 0.6f), ImVec2(x, p.y + t * 0.6f), palette().accent);
+    }
+    ImGui::Dummy(ImVec2(width, h + 2 * over));
+    unrecorded([&] { paragraph(text); });
+    note_text("bar", label, 0, text);
 }
 
 ImU32 scale_colour(std::size_t i, std::size_t n) {

@@ -17,7 +17,8 @@
 //   - fields            labelled text input with a message under it
 //   - tables            a table of figures drawn with ImGui and recorded once (caption, column
 //                       headers, rows with a row header) for the layer's HTML <table>
-//   - charts            percentage bars, spread bars, stacked bars and a radar chart drawn with
+//   - charts            percentage bars, spread bars, band bars (a group's middle half and one's own
+//                       mark), stacked bars and a radar chart drawn with
 //                       ImDrawList; every bar is recorded with the numbers it shows
 #pragma once
 #include "app/ui/style.h"
@@ -265,6 +266,10 @@ void percent_bar(const std::string& label, std::optional<double> percent, std::o
 void spread_bar(const std::string& label, std::optional<double> mean, std::optional<double> q1,
                 std::optional<double> median, std::optional<double> q3, const std::string& value_text,
                 const std::string& summary);
+// A band from 0 to 100 with the middle half of a group (q1..q3) filled, a line at the median and
+// the company's own marker at `own` (none when absent); `text` (the numbers and what they mean) is
+// wrapped under it. `label` is drawn above it; recorded as a "bar" with `text`.
+void band_bar(const std::string& label, double q1, double median, double q3, std::optional<double> own, const std::string& text);
 // A 100 % bar of `counts` (one piece per category, coloured by scale_colour, the count in each
 // piece that has room). `label` is drawn above it in bold; recorded as a "bar" with `summary`.
 void stacked_bar(const std::string& label, const std::vector<std::size_t>& counts, const std::string& summary);
