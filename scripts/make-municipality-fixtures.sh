@@ -72,8 +72,8 @@ echo "wrote $(echo "$files" | wc -l) files and expected/ to $OUT"
 # tests/browser/municipality_goals.test.mjs the overview's goal follow-up against it.
 GOALS="$SRC/tests/data/goals"
 if [ "${2:-}" != "--expected-only" ]; then
-    rm -rf "$GOALS" && mkdir -p "$GOALS"
+    rm -rf "$GOALS" && mkdir -p "$GOALS/expected"
     "$BUILD/mf-generate" --count 40 --seed 7 --out "$TMP/goals" --bundle "$GOALS/goals-bundle.json" >/dev/null
 fi
-"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --summary-json "$GOALS/summary.json" "$GOALS/goals-bundle.json" >/dev/null
+"$BUILD/mf-aggregate" --questionnaire "$Q" --quiet --summary-json "$GOALS/expected/summary.json" "$GOALS/goals-bundle.json" >/dev/null
 echo "wrote $GOALS"

@@ -2,7 +2,7 @@
 // as mf-aggregate publishes it: with tests/data/goals (40 generated organisations in one workshop
 // bundle, 7 of them following up an earlier plan) dropped on kommune.html, the section "Opfølgning
 // på handlingsplaner" says how many organisations follow up, and its table has the goals per status
-// with their shares exactly as tests/data/goals/summary.json (mf-aggregate's published summary,
+// with their shares exactly as tests/data/goals/expected/summary.json (mf-aggregate's published summary,
 // checked against the tool by tests/cli/municipality.test.sh); the progress towards the target,
 // which the small-group rule holds back there (6 goals from fewer than 5 organisations), is not
 // shown. The accessible layer has the same table. Screenshot: test-output/municipality-goals-da.png.
@@ -16,7 +16,7 @@ import { revealItem } from './municipality_lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GOALS = path.resolve(here, '../data/goals');
-const summary = JSON.parse(fs.readFileSync(path.join(GOALS, 'summary.json'), 'utf8'));
+const summary = JSON.parse(fs.readFileSync(path.join(GOALS, 'expected', 'summary.json'), 'utf8'));
 const bundle = fs.readFileSync(path.join(GOALS, 'goals-bundle.json'), 'utf8');
 const H = 1000;
 const t = await openApp({ name: 'municipality_goals', viewport: { width: 1280, height: H } });

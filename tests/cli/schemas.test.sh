@@ -65,11 +65,11 @@ FILES[result]=$(ls tests/data/results/*/*.json tests/data/aggregate/*.json tests
     tests/data/municipality/*.json tests/data/report/*.json tests/data/report/format1/*.json \
     tests/fuzz/corpus/result_import/*.json |
     grep -v -e '^tests/data/aggregate/questionnaire\.json$' -e "^$FORMAT1_BUNDLE\$"; find "$TMP/gen" -name '*.json' | sort)
-FILES[bundle]=$(ls "$TMP/bundle.json" "$TMP/bundle-bad-member.json" "$FORMAT1_BUNDLE")
+FILES[bundle]=$(ls "$TMP/bundle.json" "$TMP/bundle-bad-member.json" "$FORMAT1_BUNDLE" tests/data/goals/goals-bundle.json)
 FILES[benchmark]=$(ls "$TMP/benchmark.json" "$TMP/benchmark-with-min.json")
 MUST_BE_VALID=$(ls questionnaires/*.json tests/data/questionnaires/good/*.json tests/data/scoring/*.json \
     tests/data/results/good/*.json tests/data/results/format1/*.json tests/data/report/*.json \
-    tests/data/report/format1/*.json "$TMP/bundle.json" "$TMP/benchmark.json";
+    tests/data/report/format1/*.json "$TMP/bundle.json" "$TMP/benchmark.json" tests/data/goals/goals-bundle.json;
     find "$TMP/gen" -name '*.json')
 MUST_BE_INVALID=$(ls "$TMP/bundle-bad-member.json" "$TMP/benchmark-with-min.json")
 
@@ -89,7 +89,8 @@ done
 covered=$(printf '%s\n' "${FILES[@]}" | sort -u)
 checks=$((checks + 1))
 uncovered=$(find questionnaires tests/data -name '*.json' -not -path 'questionnaires/schema/*' \
-    -not -path 'tests/data/municipality/expected/*' -not -path 'tests/data/results/format1/expected/*' | sort | comm -23 - <(echo "$covered"))
+    -not -path 'tests/data/municipality/expected/*' -not -path 'tests/data/results/format1/expected/*' \
+    -not -path 'tests/data/goals/expected/*' | sort | comm -23 - <(echo "$covered"))
 [ -z "$uncovered" ] || fail "JSON files no schema is run over (add them to FILES): $uncovered"
 
 # ---------------------------------------------------------------------------------------------
