@@ -135,9 +135,10 @@ export function smallCounts(cells, k) {
   }).map(([id, text]) => `${id}: ${text}`);
 }
 
-// The overview's tables: files, principles and themes, levels, groups, sector x size, answers,
-// the change when there is an earlier year, and the goals by status when they are published.
-export function tableCount(summary) { return 6 + (summary.change ? 1 : 0) + (summary.goals.statuses ? 1 : 0); }
+// The overview's tables: files, principles and themes, levels, groups (two: the overall score, the
+// principles), sector x size, answers, the change when there is an earlier year, and the goals by
+// status when they are published.
+export function tableCount(summary) { return 7 + (summary.change ? 1 : 0) + (summary.goals.statuses ? 1 : 0); }
 
 // The overview's bars in the layer against the summary: a spread bar per part with published
 // figures (overall and the principles, in the summary's order) reads "<title>: gennemsnit X;

@@ -253,12 +253,11 @@ void groups_section(AppModel& m, const YearFigures& y) {
                         s.mean ? std::optional<double>(round1(*s.mean)) : std::nullopt, std::nullopt, pct(tr, s.mean));
     }
     ImGui::Spacing();
-    // Table: organisations, overall n/mean/median, then the mean per principle (numbered; the
-    // principles' titles are long, a key follows the table).
-    std::vector<std::string> heads = {tr("muni.organisations"), "n", tr("muni.mean"), "Median"};
-    for (std::size_t i = 0; i < q.principles.size(); i++) heads.push_back("P" + std::to_string(i + 1));
-    ui::begin_table("muni-groups", tr(dimension == "sector" ? "muni.groups_caption_sector" : "muni.groups_caption_size"),
-                    columns(tr("muni.group"), heads, "ppp" + std::string(q.principles.size() + 1, 'p')));
+    // Two tables, so that the groups' names keep room for their words: organisations and the overall
+    // score, then the mean per principle (the principles' titles as the column headers).
+    const char* caption = dimension == "sector" ? "muni.groups_caption_sector" : "muni.groups_caption_size";
+    ui::begin_table("muni-groups", tr(caption),
+                    columns(tr("muni.group"), {tr("muni.organisations"), "n", tr("muni.mean"), "Median"}, "pppp"));
     for (const GroupFigures& g : y.groups) {
         if (g.dimension != dimension || g.parts.empty()) continue;
         const std::string key = g.dimension + "/" + g.group + "/";
@@ -268,12 +267,24 @@ void groups_section(AppModel& m, const YearFigures& y) {
         ui::table_cell(count_cell(m, s.n), key + "overall/n");
         ui::table_cell(s.shown ? pct(tr, s.mean) : std::string(), key + "overall/mean");
         ui::table_cell(s.shown ? pct(tr, s.median) : std::string(), key + "overall/median");
+    }
+    ui::end_table();
+    ImGui::Spacing();
+    // The count again (without an id: the first table's cell is the figure), so an empty cell here
+    // reads as the small group it is.
+    std::vector<ui::TableColumn> cols = columns(tr("muni.group"), {tr("muni.organisations")}, "p");
+    cols.front().weight = 1.3f;
+    for (const Principle& pr : q.principles) cols.push_back(ui::TableColumn{pr.title.in(m.language())});
+    ui::begin_table("muni-groups-principles", tr(dimension == "sector" ? "muni.principles_caption_sector" : "muni.principles_caption_size"), cols);
+    for (const GroupFigures& g : y.groups) {
+        if (g.dimension != dimension || g.parts.empty()) continue;
+        const std::string key = g.dimension + "/" + g.group + "/";
+        ui::table_row(group_name(m, g.dimension, g.group));
+        ui::table_cell(count_cell(m, g.organisations), "");
         for (const PartFigures& p : g.parts)
             if (p.kind == PartKind::Principle) ui::table_cell(p.shown ? pct(tr, p.mean) : std::string(), key + part_key(p.kind, p.id) + "/mean");
     }
     ui::end_table();
-    for (std::size_t i = 0; i < q.principles.size(); i++)
-        ui::muted(tr("muni.principle_key", {{"number", std::to_string(i + 1)}, {"principle", q.principles[i].title.in(m.language())}}));
 }
 
 // Sector x size band: a row per sector, a column per band; a cell holds the count and, for k or
