@@ -121,7 +121,11 @@ fi
 step "nlohmann/json header for the wasm build"
 [ -f /usr/include/nlohmann/json.hpp ] || die "/usr/include/nlohmann/json.hpp missing" "install nlohmann-json3-dev"
 mkdir -p "$THIRD/include"
-rm -rf "$THIRD/include/nlohmann" && cp -r /usr/include/nlohmann "$THIRD/include/nlohmann"
+# Copied only when it differs, and with the system's timestamps: a fresh copy on every run made the
+# whole web build compile again at each `./run.sh app`.
+if ! diff -rq /usr/include/nlohmann "$THIRD/include/nlohmann" >/dev/null 2>&1; then
+    rm -rf "$THIRD/include/nlohmann" && cp -a /usr/include/nlohmann "$THIRD/include/nlohmann"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 5. Fonts: subset Noto Sans as assets/font-subset.json defines it (which faces, which characters,
