@@ -131,3 +131,43 @@ TEST(FileIntake, TheRespondentsPageHasNoOverviewToSendFilesTo) {
 }
 
 } // namespace
+
+namespace {
+
+// Issue 20: "Fjern alle filer" in the middle of reading thousands of files. The host has asked about
+// some files (in flight: read, not yet handed over) and not yet about the rest; none of them may
+// reach the emptied overview, and a loading chosen afterwards counts as usual.
+TEST(FileIntake, ClearingTheOverviewWhileReadingDropsTheRestOfThatLoading) {
+    Desktop d;
+    AppModel& m = d.m;
+    m.open_overview();
+    ASSERT_TRUE(m.takes_many_files());
+    const std::string alfa = mf_test::exported_result("Alfa A/S", "13748136"), beta = mf_test::exported_result("Beta ApS", "24256790");
+    m.files_announced(6);
+    ASSERT_TRUE(m.file_announced("1.json", 100));
+    m.file_received("1.json", alfa);
+    ASSERT_TRUE(m.file_announced("2.json", 100));
+    ASSERT_TRUE(m.file_announced("3.json", 100));
+    ASSERT_EQ(m.municipality()->files(), 1u);
+    ASSERT_TRUE(m.municipality()->loading());
+
+    m.municipality()->clear();
+    EXPECT_EQ(m.municipality()->files(), 0u);
+    EXPECT_FALSE(m.municipality()->loading()) << "the page says at once that nothing is being read";
+    m.file_received("2.json", beta);       // was being read
+    m.file_unreadable("3.json", "gone");  // was being read, failed
+    EXPECT_FALSE(m.file_announced("4.json", 100)) << "not yet read: not read at all";
+    EXPECT_FALSE(m.file_announced("5.json", 1e9)) << "too large, but dropped without a rejection";
+    EXPECT_FALSE(m.file_announced("6.json", 100));
+    EXPECT_EQ(m.municipality()->files(), 0u);
+
+    m.files_announced(2);
+    EXPECT_TRUE(m.file_announced("a.json", 100)) << "a new loading is read";
+    m.file_received("a.json", alfa);
+    EXPECT_TRUE(m.file_announced("b.json", 100));
+    m.file_received("b.json", beta);
+    EXPECT_EQ(m.municipality()->files(), 2u);
+    EXPECT_FALSE(m.municipality()->loading());
+}
+
+} // namespace

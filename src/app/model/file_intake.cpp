@@ -45,6 +45,7 @@ std::size_t AppModel::max_file_bytes() const {
 // Announced: refused for its size before it is read
 // ---------------------------------------------------------------------------------------------
 bool AppModel::file_announced(const std::string& name, double size) {
+    if (FileDestination* many = loaded() ? many_files_destination() : nullptr; many && many->drop_arriving_file()) return false;
     if (!loaded() || size <= static_cast<double>(max_file_bytes())) return true;
     const std::size_t bytes = static_cast<std::size_t>(size);
     Diagnostic too_large = file_error(name, too_large_message(bytes, max_file_bytes()));

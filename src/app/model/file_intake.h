@@ -20,6 +20,9 @@ public:
     virtual void file_received(const std::string& name, std::string_view bytes) = 0;
     // A file that was not read: too large (`bytes` its size), or unreadable (`bytes` 0). Listed with `why`.
     virtual void file_refused(const std::string& name, std::size_t bytes, Diagnostic why) = 0;
+    // True, once for each, for the files still on their way from a loading the user has let go of
+    // ("Fjern alle filer" while reading): the intake asks before a file is read, and they are dropped.
+    virtual bool drop_arriving_file() { return false; }
 };
 
 } // namespace mf

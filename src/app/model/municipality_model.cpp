@@ -46,11 +46,13 @@ void MunicipalityModel::add_check(FileCheck check) {
 }
 
 void MunicipalityModel::file_received(const std::string& name, std::string_view bytes) {
+    if (drop_arriving_file()) return;
     for (FileCheck& check : check_results(bytes, name, *questionnaire_)) add_check(std::move(check));
     file_arrived();
 }
 
 void MunicipalityModel::file_refused(const std::string& name, std::size_t bytes, Diagnostic why) {
+    if (drop_arriving_file()) return;
     FileCheck c;
     c.file = name;
     c.bytes = bytes;
@@ -68,7 +70,17 @@ void MunicipalityModel::file_arrived() {
 
 std::size_t MunicipalityModel::take_finished_reading() { return std::exchange(finished_reading_, 0); }
 
+bool MunicipalityModel::drop_arriving_file() {
+    if (dropping_ == 0) return false;
+    --dropping_;
+    return true;
+}
+
 void MunicipalityModel::clear() {
+    // The host reads a loading's files in order and asks before each one (file_announced) or hands
+    // over one it had begun to read (file_received, file_refused): those of the cleared loading come
+    // before any of a new one, so dropping the next `on_the_way` files drops exactly them.
+    const std::size_t on_the_way = dropping_ + (announced_ - arrived_);
     const CsvOptions kept_csv = csv;
     const std::string kept_paths = paths;
     const std::size_t kept_k = publish_.min_group;
@@ -76,6 +88,7 @@ void MunicipalityModel::clear() {
     csv = kept_csv;
     paths = kept_paths;
     publish_.min_group = kept_k;
+    dropping_ = on_the_way;
 }
 
 void MunicipalityModel::set_min_group(std::size_t k) {

@@ -47,6 +47,7 @@ public:
     void file_received(const std::string& name, std::string_view bytes) override;
     // A file that was not read (too large, unreadable): listed as rejected with `why`.
     void file_refused(const std::string& name, std::size_t bytes, Diagnostic why) override;
+    bool drop_arriving_file() override;
     bool loading() const { return arrived_ < announced_; }
     // The number of files of a loading that has just finished, once; 0 otherwise.
     std::size_t take_finished_reading();
@@ -54,6 +55,8 @@ public:
     std::size_t arrived() const { return arrived_; }
     std::size_t replaced() const { return replaced_; }
     std::size_t files() const { return checks_.size(); }
+    // Forgets every file, also in the middle of a loading: the files of that loading still on their
+    // way are dropped as they come (drop_arriving_file), so the overview stays empty.
     void clear();
 
     // --- The figures --------------------------------------------------------------------------------
@@ -108,6 +111,7 @@ private:
     std::map<std::string, std::size_t> by_name_; // file name -> index into checks_ (sorted: the CLI's order)
     std::size_t announced_ = 0, arrived_ = 0, replaced_ = 0;
     std::size_t finished_reading_ = 0; // see take_finished_reading
+    std::size_t dropping_ = 0;         // files of a cleared loading still on their way
     AggregateOptions options_;
     bool stale_ = false;
     double computed_at_ = -1;
