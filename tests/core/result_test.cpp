@@ -338,7 +338,7 @@ TEST(ResultImport, WarnsAboutAWholeScoreWrittenAsADecimalNumber) {
     doc["scores"]["themes"][theme]["coverage"] = static_cast<double>(whole);
     mf::ImportOutcome in = import_text(with_checksum(doc), q);
     ASSERT_TRUE(in.result);
-    ASSERT_EQ(in.diagnostics.size(), 1u) << messages(in.diagnostics).front();
+    ASSERT_EQ(in.diagnostics.size(), 1u) << ::testing::PrintToString(messages(in.diagnostics));
     const mf::Diagnostic& d = in.diagnostics[0];
     EXPECT_EQ(d.severity, mf::Diagnostic::Severity::Warning);
     EXPECT_EQ(d.code, "scores.whole_number_as_float");
