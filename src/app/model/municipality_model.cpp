@@ -16,6 +16,7 @@
 #include <utility>
 
 #include <algorithm>
+#include <chrono>
 
 namespace mf {
 
@@ -84,7 +85,9 @@ void MunicipalityModel::clear() {
     const CsvOptions kept_csv = csv;
     const std::string kept_paths = paths;
     const std::size_t kept_k = publish_.min_group;
+    double (*kept_clock)() = cost_clock;
     *this = MunicipalityModel(*questionnaire_);
+    cost_clock = kept_clock;
     csv = kept_csv;
     paths = kept_paths;
     publish_.min_group = kept_k;
@@ -116,11 +119,16 @@ void MunicipalityModel::set_keep_duplicates(bool keep) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Recompute: the whole aggregate again (cheap next to reading the files).
+// Recompute: the whole aggregate and its publication again, spaced out while files arrive.
 // ---------------------------------------------------------------------------------------------
+double MunicipalityModel::steady_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 void MunicipalityModel::recompute(double time) {
     if (!stale_) return;
-    if (loading() && computed_at_ >= 0 && time - computed_at_ < 0.5) return;
+    if (loading() && computed_at_ >= 0 && time - computed_at_ < std::max(0.5, 4 * recompute_cost_)) return;
+    const double started = cost_clock();
     std::vector<FileCheck> sorted;
     sorted.reserve(checks_.size());
     for (const auto& entry : by_name_) sorted.push_back(checks_[entry.second]);
@@ -128,6 +136,7 @@ void MunicipalityModel::recompute(double time) {
     republish();
     stale_ = false;
     computed_at_ = time;
+    recompute_cost_ = cost_clock() - started;
     rejections_.clear();
     superseded_.clear();
     for (const FileReport& f : result_->files) {
