@@ -302,24 +302,8 @@ bool WorkshopModel::export_entry(const WorkshopEntry& e, std::set<std::string>& 
     return true;
 }
 
-void WorkshopModel::check_export() {
-    std::vector<ExportAllReport::Skipped> missing;
-    std::vector<ExportAllReport::Unfinished> unfinished;
-    std::set<std::string> names;
-    for (const WorkshopEntry& e : workshop_.entries) {
-        BundleMember member;
-        Progress progress;
-        Diagnostics problems;
-        if (!export_entry(e, names, member, progress, problems)) missing.push_back({name_of(e.id), std::move(problems)});
-        else if (member.unfinished) unfinished.push_back({name_of(e.id), progress});
-    }
-    export_check_ = std::move(missing);
-    export_check_unfinished_ = std::move(unfinished);
-}
-
-void WorkshopModel::export_all() {
+WorkshopModel::ExportAllReport WorkshopModel::gather_export(std::vector<BundleMember>& members) const {
     ExportAllReport report;
-    std::vector<BundleMember> members;
     std::set<std::string> names;
     for (const WorkshopEntry& e : workshop_.entries) {
         BundleMember member;
@@ -332,6 +316,19 @@ void WorkshopModel::export_all() {
             report.skipped.push_back({name_of(e.id), std::move(problems)});
         }
     }
+    return report;
+}
+
+void WorkshopModel::check_export() {
+    std::vector<BundleMember> members;
+    ExportAllReport report = gather_export(members);
+    export_check_ = std::move(report.skipped);
+    export_check_unfinished_ = std::move(report.unfinished);
+}
+
+void WorkshopModel::export_all() {
+    std::vector<BundleMember> members;
+    ExportAllReport report = gather_export(members);
     export_check_.reset(); // the report says it now
     export_check_unfinished_.clear();
     report.exported = members.size();

@@ -163,6 +163,9 @@ private:
     // `progress` says how far), or false with what is missing before it can be exported.
     bool export_entry(const WorkshopEntry& entry, std::set<std::string>& names, BundleMember& member, Progress& progress,
                       Diagnostics& missing) const;
+    // Every entry through export_entry: the exportable ones into `members`, the report's skipped and
+    // unfinished lists filled (the one pass behind check_export and export_all).
+    ExportAllReport gather_export(std::vector<BundleMember>& members) const;
     // The untouched first entry (no name, nothing answered) becomes this organisation. True when it did.
     bool adopt_untouched_entry(const std::string& name, const Session& session);
     void adopt_session(const std::string& id, Session session);
