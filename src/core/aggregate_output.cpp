@@ -389,8 +389,7 @@ std::string summary_csv(const Questionnaire& q, const Publication& p, const CsvO
             SummaryLine l = goal_line(follow_up_status_id(kFollowUpStatuses[i]), follow_up_status_name(kFollowUpStatuses[i], lang),
                                       std::to_string(g.statuses[i]));
             l.empty(4 + levels + 5);
-            l.line.number(g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up))
-                                        : std::nullopt);
+            l.line.number(g.status_share(i));
             append_line(out, l.line);
         }
         SummaryLine l = goal_line("progress", t("aggregate.goal_progress"), std::to_string(g.with_progress));
@@ -468,9 +467,7 @@ json summary_json(const Questionnaire& q, const Aggregate& a, const Publication&
         goals["followedUp"] = g.followed_up;
         json statuses = json::object();
         for (std::size_t i = 0; i < g.statuses.size(); ++i) {
-            const std::optional<double> share =
-                g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up)) : std::nullopt;
-            statuses[follow_up_status_id(kFollowUpStatuses[i])] = {{"count", g.statuses[i]}, {"share", optional_json(share)}};
+            statuses[follow_up_status_id(kFollowUpStatuses[i])] = {{"count", g.statuses[i]}, {"share", optional_json(g.status_share(i))}};
         }
         goals["statuses"] = std::move(statuses);
         goals["progress"] = {{"n", g.with_progress}, {"mean", optional_json(g.mean)}, {"median", optional_json(g.median)},

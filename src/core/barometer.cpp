@@ -331,10 +331,8 @@ void goals_section(Page& pg) {
             "</caption><thead><tr><td></td><th scope=\"col\" class=\"num\">" + pg.t("barometer.goals_count") + "</th><th scope=\"col\" class=\"num\">" +
             pg.t("barometer.goals_share") + "</th></tr></thead><tbody>\n";
     for (std::size_t i = 0; i < g.statuses.size(); ++i) {
-        const std::optional<double> share =
-            g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up)) : std::nullopt;
         pg.h += "<tr><th scope=\"row\">" + html_escape(follow_up_status_name(kFollowUpStatuses[i], pg.lang)) + "</th><td class=\"num\">" +
-                std::to_string(g.statuses[i]) + "</td><td class=\"num\">" + pg.percent(share) + "</td></tr>\n";
+                std::to_string(g.statuses[i]) + "</td><td class=\"num\">" + pg.percent(g.status_share(i)) + "</td></tr>\n";
     }
     pg.h += "</tbody></table>\n<p>";
     if (g.progress_shown)

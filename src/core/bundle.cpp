@@ -4,7 +4,6 @@
 #include "core/json_input.h"
 #include "core/json_reader.h"
 #include "core/result.h"
-#include "core/session.h"
 
 #include <algorithm>
 

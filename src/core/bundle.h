@@ -71,7 +71,7 @@ std::string bundle_member_name(const std::string& bundle, std::size_t index, con
 // check_result for a single file, or for every member of a bundle (each named with
 // bundle_member_name). A bad bundle gives one rejected FileCheck with its reasons. An unfinished
 // member is checked like any other; unless `options` count it, a good one is then not counted
-// (no row) and carries bundle.member.unfinished with its progress.
+// (no row) and carries bundle.member.unfinished.
 std::vector<FileCheck> check_results(std::string_view bytes, const std::string& file, const Questionnaire& current,
                                      const BundleOptions& options = {});
 

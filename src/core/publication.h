@@ -109,6 +109,12 @@ struct GoalFigures {
     std::size_t with_progress = 0;         // goals with a numeric indicator and a progress figure
     bool progress_shown = false;           // those goals come from k or more organisations
     std::optional<double> mean, q1, median, q3; // progress towards the target, percent of the way
+
+    // statuses[i] as a percentage of the goals followed up (none when nothing was followed up).
+    std::optional<double> status_share(std::size_t i) const {
+        if (followed_up == 0 || i >= statuses.size()) return std::nullopt;
+        return 100.0 * static_cast<double>(statuses[i]) / static_cast<double>(followed_up);
+    }
 };
 
 struct YearFigures {

@@ -390,11 +390,9 @@ void goals_section(AppModel& m, const Publication& p) {
                     columns(tr("followup.how_did_it_go"), {tr("barometer.goals_count"), tr("barometer.goals_share")}, "cp"));
     for (std::size_t i = 0; i < g.statuses.size() && i < std::size(kFollowUpStatuses); ++i) {
         const std::string id = follow_up_status_id(kFollowUpStatuses[i]);
-        const std::optional<double> share =
-            g.followed_up ? std::optional<double>(100.0 * static_cast<double>(g.statuses[i]) / static_cast<double>(g.followed_up)) : std::nullopt;
         ui::table_row(follow_up_status_name(kFollowUpStatuses[i], m.language()));
         ui::table_cell(std::to_string(g.statuses[i]), "goals/" + id + "/goals");
-        ui::table_cell(pct(tr, share), "goals/" + id + "/share");
+        ui::table_cell(pct(tr, g.status_share(i)), "goals/" + id + "/share");
     }
     ui::end_table();
     if (g.progress_shown)
