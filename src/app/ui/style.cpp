@@ -51,10 +51,17 @@ static ImFont* add_font(const char* asset_name, float size, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     const EmbeddedAsset* asset = find_embedded_asset(asset_name);
     if (!asset) {
+#ifdef __EMSCRIPTEN__
+        // The web build always has them compiled in (CMakeLists.txt §5), and it has no ImGui font of
+        // its own: its ImGui is built without ProggyClean (CMakeLists.txt §2, docs/performance.md).
+        IM_ASSERT(asset && "the fonts are compiled into the web build");
+        return nullptr;
+#else
         // The assets are compiled in by CMake; without them ImGui's own font keeps the app usable.
         ImFontConfig cfg;
         cfg.SizePixels = size;
         return io.Fonts->AddFontDefault(&cfg);
+#endif
     }
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false; // the bytes live in the binary
