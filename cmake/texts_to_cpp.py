@@ -2,6 +2,11 @@
 """texts_to_cpp.py - compiles assets/texts.json into the C++ table core/texts.cpp looks texts up in.
 
     python3 cmake/texts_to_cpp.py assets/texts.json build/.../generated/text_table.cpp
+    python3 cmake/texts_to_cpp.py assets/texts.json OUT.cpp --leave-out barometer,muni
+
+--leave-out writes a page's table without the entries whose key starts with one of the named areas
+(the part before the first dot): the respondent's web page leaves out the municipality's texts, which
+only its own page shows (CMakeLists.txt §4, docs/texts.md). Every entry is checked either way.
 
 Checks what a translator can get wrong, and stops the build with the key and the reason:
   - a key that is not dotted lower-case ("plan.heading", "diag.json.syntax");
@@ -50,10 +55,15 @@ def c_string(text):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.stderr.write("usage: texts_to_cpp.py TEXTS.json OUT.cpp\n")
+    args = sys.argv[1:]
+    leave_out = set()
+    if len(args) == 4 and args[2] == "--leave-out":
+        leave_out = set(args[3].split(","))
+        args = args[:2]
+    if len(args) != 2 or "" in leave_out:
+        sys.stderr.write("usage: texts_to_cpp.py TEXTS.json OUT.cpp [--leave-out AREA,AREA...]\n")
         sys.exit(2)
-    src, out_path = sys.argv[1], sys.argv[2]
+    src, out_path = args
     try:
         with open(src, encoding="utf-8") as f:
             doc = json.load(f, object_pairs_hook=no_duplicates)
@@ -78,10 +88,15 @@ def main():
         if da != en:
             fail(src, f"{where}: placeholders differ: da has {sorted(da)}, en has {sorted(en)}")
         rows.append((key, entry["da"], entry["en"]))
+    areas = {key.split(".")[0] for key, _, _ in rows}
+    if leave_out - areas:
+        fail(src, f"--leave-out names areas no key has: {sorted(leave_out - areas)}")
+    rows = [r for r in rows if r[0].split(".")[0] not in leave_out]
     rows.sort(key=lambda r: r[0].encode("utf-8"))
 
     lines = [
-        "// Generated from assets/texts.json by cmake/texts_to_cpp.py. Do not edit.",
+        "// Generated from assets/texts.json by cmake/texts_to_cpp.py. Do not edit."
+        + (f" Without the areas {', '.join(sorted(leave_out))}." if leave_out else ""),
         '#include "core/texts.h"',
         "namespace mf::generated {",
         "extern const TextEntry kTextTable[];",
