@@ -1,7 +1,9 @@
 # mf_embed_assets(<target> <files...>)
 # Turns each file into a byte array in a generated .cpp and builds a static library <target> that
 # implements mf::find_embedded_asset() (declared in src/platform/embedded_assets.h).
-# Assets are looked up by file name. Regenerated when a file changes.
+# Assets are looked up by file name. Regenerated when a file changes. A .json asset is a questionnaire:
+# its content hash is computed at build time too (cmake/questionnaire_hash.py, needs MF_PYTHON), so the
+# app does not compute it at start; other assets have none (nullptr).
 set(MF_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/EmbedFile.cmake")
 
 function(mf_embed_assets target)
@@ -18,7 +20,18 @@ function(mf_embed_assets target)
       COMMENT "Embedding ${name}")
     list(APPEND generated "${out}")
     string(APPEND decls "extern const unsigned char mf_asset_${index}[]; extern const std::size_t mf_asset_${index}_size;\n")
-    string(APPEND entries "    {\"${name}\", mf_asset_${index}, mf_asset_${index}_size},\n")
+    set(hash nullptr)
+    if(name MATCHES "\\.json$")
+      set(hash_out "${CMAKE_BINARY_DIR}/embedded/asset_${index}_hash.cpp")
+      add_custom_command(OUTPUT "${hash_out}"
+        COMMAND "${MF_PYTHON}" "${CMAKE_SOURCE_DIR}/cmake/questionnaire_hash.py" "${file}" "${hash_out}" mf_asset_${index}_hash
+        DEPENDS "${file}" "${CMAKE_SOURCE_DIR}/cmake/questionnaire_hash.py"
+        COMMENT "Hashing ${name} (its content hash)")
+      list(APPEND generated "${hash_out}")
+      string(APPEND decls "extern const char mf_asset_${index}_hash[];\n")
+      set(hash mf_asset_${index}_hash)
+    endif()
+    string(APPEND entries "    {\"${name}\", mf_asset_${index}, mf_asset_${index}_size, ${hash}},\n")
     math(EXPR index "${index} + 1")
   endforeach()
   set(registry "${CMAKE_BINARY_DIR}/embedded/${target}_registry.cpp")

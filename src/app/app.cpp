@@ -57,7 +57,9 @@ App::App() : parts_(std::make_unique<Parts>(kPage)) {
     AppModel& m = parts_->model;
     const EmbeddedAsset* asset = find_embedded_asset(kQuestionnaireAsset);
     const std::string_view text = asset ? std::string_view(reinterpret_cast<const char*>(asset->data), asset->size) : std::string_view();
-    m.start(text, kQuestionnaireAsset);
+    // The embedded questionnaire's content hash was computed at build time: start-up only parses and
+    // checks it (the first frame shows its texts and counts; the hash is needed only for results).
+    m.start(text, kQuestionnaireAsset, asset && asset->content_hash ? asset->content_hash : "");
     if (m.loaded() && kOverview) m.attach_overview(std::make_unique<MunicipalityModel>(m.questionnaire()));
     if (m.loaded() && kRespondentScreens) ui::set_high_contrast(m.workshop().presentation());
 }

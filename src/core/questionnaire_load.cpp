@@ -74,6 +74,8 @@ struct Loader {
     std::map<std::string, std::string> first_question_id; // id -> pointer of the first "id" field seen so far
     std::map<std::string, QuestionRef> earlier;           // questions already walked (first definition)
 
+    std::string_view known_content_hash; // set: the caller's hash of this document, not computed again
+
     Loader(std::string file_name, Diagnostics& diagnostics) : file(std::move(file_name)), out(diagnostics) {}
 
     // A problem at `ptr` with its code and parameters (docs/diagnostics.md) and the English message.
@@ -1100,7 +1102,7 @@ struct Loader {
         ok = load_submission(doc, q) && ok;
         ok = check_principles_weighted(q) && ok;
         if (!ok || has_errors(out)) return std::nullopt;
-        q.content_hash = questionnaire_content_hash(doc);
+        q.content_hash = known_content_hash.empty() ? questionnaire_content_hash(doc) : std::string(known_content_hash);
         return q;
     }
 };
@@ -1130,10 +1132,12 @@ std::string questionnaire_content_hash(const nlohmann::json& doc) {
     return canonical(asked);
 }
 
-LoadedQuestionnaire load_questionnaire_json(const nlohmann::json& doc, const std::string& file_name) {
+LoadedQuestionnaire load_questionnaire_json(const nlohmann::json& doc, const std::string& file_name,
+                                            std::string_view known_content_hash) {
     LoadedQuestionnaire result;
     try {
         Loader loader(file_name, result.diagnostics);
+        loader.known_content_hash = known_content_hash;
         result.questionnaire = loader.load(doc);
     } catch (const std::exception& e) {
         // Not expected (every access is type-checked first); keep the promise of never throwing.
@@ -1145,7 +1149,8 @@ LoadedQuestionnaire load_questionnaire_json(const nlohmann::json& doc, const std
     return result;
 }
 
-LoadedQuestionnaire load_questionnaire_text(std::string_view bytes, const std::string& file_name) {
+LoadedQuestionnaire load_questionnaire_text(std::string_view bytes, const std::string& file_name,
+                                            std::string_view known_content_hash) {
     LoadedQuestionnaire result;
     std::optional<nlohmann::json> doc;
     try {
@@ -1156,7 +1161,7 @@ LoadedQuestionnaire load_questionnaire_text(std::string_view bytes, const std::s
                        "internal.parse_failed", {{"detail", e.what()}}});
     }
     if (!doc) return result;
-    LoadedQuestionnaire loaded = load_questionnaire_json(*doc, file_name);
+    LoadedQuestionnaire loaded = load_questionnaire_json(*doc, file_name, known_content_hash);
     result.questionnaire = std::move(loaded.questionnaire);
     result.diagnostics.insert(result.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
     return result;

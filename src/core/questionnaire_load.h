@@ -33,8 +33,14 @@ struct LoadedQuestionnaire {
 };
 
 LoadedQuestionnaire load_questionnaire_file(const std::string& path);
-LoadedQuestionnaire load_questionnaire_text(std::string_view bytes, const std::string& file_name);
-LoadedQuestionnaire load_questionnaire_json(const nlohmann::json& doc, const std::string& file_name);
+// `known_content_hash`: the document's content hash when the caller already has it, so loading does
+// not compute it again (the embedded questionnaire: its hash is computed at build time,
+// cmake/questionnaire_hash.py, and tests/app/embedded_hash_test.cpp proves it equal to
+// questionnaire_content_hash). Empty: computed here. Only for bytes whose hash the caller knows.
+LoadedQuestionnaire load_questionnaire_text(std::string_view bytes, const std::string& file_name,
+                                            std::string_view known_content_hash = {});
+LoadedQuestionnaire load_questionnaire_json(const nlohmann::json& doc, const std::string& file_name,
+                                            std::string_view known_content_hash = {});
 
 // "sha256:<64 hex digits>" of the canonical form of the document: nlohmann's dump() without
 // indentation, i.e. object keys sorted by their UTF-8 bytes, no whitespace, strings as UTF-8 (only

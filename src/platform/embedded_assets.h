@@ -10,6 +10,9 @@ struct EmbeddedAsset {
     const char* name;          // file name, e.g. "NotoSans-Regular-subset.ttf"
     const unsigned char* data; // followed by a 0 byte, so text assets are C strings too
     std::size_t size;          // without the trailing 0
+    // A questionnaire's content hash ("sha256:<hex>" of its canonical form, questionnaire_load.h),
+    // computed at build time by cmake/questionnaire_hash.py; nullptr for other assets.
+    const char* content_hash;
 };
 
 const EmbeddedAsset* find_embedded_asset(std::string_view name); // nullptr when absent

@@ -25,8 +25,8 @@ AppModel::AppModel(Host& host, Page page) : host_(host), page_(page), workshop_(
 // ---------------------------------------------------------------------------------------------
 // Start-up
 // ---------------------------------------------------------------------------------------------
-void AppModel::start(std::string_view questionnaire_json, const std::string& file_name) {
-    LoadedQuestionnaire loaded = load_questionnaire_text(questionnaire_json, file_name);
+void AppModel::start(std::string_view questionnaire_json, const std::string& file_name, std::string_view content_hash) {
+    LoadedQuestionnaire loaded = load_questionnaire_text(questionnaire_json, file_name, content_hash);
     for (const Diagnostic& d : loaded.diagnostics)
         if (d.severity == Diagnostic::Severity::Error) load_errors_.push_back(d.to_string());
     if (!loaded.questionnaire) return;

@@ -93,7 +93,9 @@ public:
     // --- Start-up and frames ---------------------------------------------------------------------
     // Loads the questionnaire (the embedded asset's text) and restores the saved assessments (the
     // respondent's page) or reads the page's settings from its address (the municipality's page).
-    void start(std::string_view questionnaire_json, const std::string& file_name);
+    // `content_hash`: the questionnaire's hash when known (the embedded one's, computed at build time),
+    // so start-up does not compute it (load_questionnaire_text).
+    void start(std::string_view questionnaire_json, const std::string& file_name, std::string_view content_hash = {});
     bool loaded() const { return questionnaire_.has_value(); }
     const std::vector<std::string>& load_errors() const { return load_errors_; }
     // Every frame: `time` is the frame clock in seconds (notices expire on it).
