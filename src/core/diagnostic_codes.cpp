@@ -63,20 +63,26 @@ const std::pair<const char*, const char*> kCvrKinds[] = {
     r.push_back(DiagnosticCodeInfo{code, Params(params.begin(), params.end()), description});
 }
 
+// kDescribed: with each code's English description (diagnostic_codes(): the docs and their test), or
+// without (fits_registry: all the app and the tools need). The descriptions are about 10 KB of text;
+// in the build without them they are never referenced, so the linker leaves them out of a program
+// that only checks codes (the respondent's web page: docs/performance.md).
+template <bool kDescribed>
 std::vector<DiagnosticCodeInfo> build() {
     std::vector<DiagnosticCodeInfo> r;
-    auto add = [&r](const char* code, std::initializer_list<const char*> params, const char* description) {
-        add_entry(r, code, params, description);
+    auto add = [&r](const char* code, std::initializer_list<const char*> params, [[maybe_unused]] const char* description) {
+        add_entry(r, code, params, kDescribed ? description : "");
     };
-    auto add_answer_kinds = [&](const std::string& prefix, const Params& context, const std::string& where) {
+    auto add_answer_kinds = [&](const std::string& prefix, const Params& context, [[maybe_unused]] const char* where) {
         for (const Kind& k : kAnswerKinds) {
             Params params = context;
             params.insert(params.end(), k.params.begin(), k.params.end());
-            r.push_back(DiagnosticCodeInfo{prefix + k.kind, std::move(params), where + k.description});
+            r.push_back(DiagnosticCodeInfo{prefix + k.kind, std::move(params), kDescribed ? std::string(where) + k.description : std::string()});
         }
     };
-    auto add_cvr_kinds = [&](const std::string& prefix, const std::string& where) {
-        for (const auto& [kind, description] : kCvrKinds) r.push_back(DiagnosticCodeInfo{prefix + kind, {"cvr"}, where + description});
+    auto add_cvr_kinds = [&](const std::string& prefix, [[maybe_unused]] const char* where) {
+        for (const auto& [kind, description] : kCvrKinds)
+            r.push_back(DiagnosticCodeInfo{prefix + kind, {"cvr"}, kDescribed ? std::string(where) + description : std::string()});
     };
 
     // Reading a file (json_input.h, mf-validate)
@@ -312,7 +318,7 @@ std::vector<DiagnosticCodeInfo> build() {
 // 3. Lookup
 // ---------------------------------------------------------------------------------------------
 const std::vector<DiagnosticCodeInfo>& diagnostic_codes() {
-    static const std::vector<DiagnosticCodeInfo> codes = build();
+    static const std::vector<DiagnosticCodeInfo> codes = build<true>();
     return codes;
 }
 
@@ -323,7 +329,14 @@ const DiagnosticCodeInfo* find_diagnostic_code(std::string_view code) {
 }
 
 bool fits_registry(std::string_view code, const DiagnosticParams& params) {
-    const DiagnosticCodeInfo* info = find_diagnostic_code(code);
+    // The registry without descriptions: the same codes and parameters, in the same order.
+    static const std::vector<DiagnosticCodeInfo> codes = build<false>();
+    const DiagnosticCodeInfo* info = nullptr;
+    for (const DiagnosticCodeInfo& c : codes)
+        if (c.code == code) {
+            info = &c;
+            break;
+        }
     if (!info || info->params.size() != params.size()) return false;
     for (std::size_t i = 0; i < params.size(); ++i)
         if (params[i].first != info->params[i]) return false;

@@ -29,6 +29,9 @@ struct DiagnosticCodeInfo {
     std::string description;         // one line of English: what the problem is
 };
 
+// Every code with its description (the docs and their test read it). The app and the tools only check
+// codes (fits_registry), from a copy of the registry built without descriptions, so a program that
+// never calls this does not carry them.
 const std::vector<DiagnosticCodeInfo>& diagnostic_codes();
 
 // nullptr when `code` is not in the registry.

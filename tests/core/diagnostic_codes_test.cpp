@@ -554,6 +554,25 @@ TEST(DiagnosticCodes, TheCheckFailsOnAMissingUnknownOrMisnamedCode) {
     EXPECT_TRUE(mf::fits_registry("json.empty", {}));
 }
 
+// fits_registry checks against a copy of the registry built without descriptions (so the app does
+// not carry them): it must hold exactly the codes and parameters of diagnostic_codes().
+TEST(DiagnosticCodes, TheCheckingRegistryIsTheDescribedOneWithoutDescriptions) {
+    ASSERT_GT(mf::diagnostic_codes().size(), 150u);
+    for (const mf::DiagnosticCodeInfo& info : mf::diagnostic_codes()) {
+        mf::DiagnosticParams params;
+        for (const std::string& name : info.params) params.push_back({name, "x"});
+        EXPECT_TRUE(mf::fits_registry(info.code, params)) << info.code;
+        mf::DiagnosticParams one_more = params;
+        one_more.push_back({"extra", "x"});
+        EXPECT_FALSE(mf::fits_registry(info.code, one_more)) << info.code;
+        if (!params.empty()) {
+            params.pop_back();
+            EXPECT_FALSE(mf::fits_registry(info.code, params)) << info.code;
+        }
+        EXPECT_FALSE(mf::fits_registry(info.code + ".x", {})) << info.code;
+    }
+}
+
 TEST(DiagnosticCodes, ParametersAreReadByName) {
     mf::Diagnostics d;
     mf::parse_json_document("{\"a\": 1,\n \"b\" 2}", "x.json", d);
