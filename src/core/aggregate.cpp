@@ -10,6 +10,7 @@
 #include "core/answers.h"
 #include "core/condition.h"
 #include "core/cvr.h"
+#include "core/json_fast.h"
 #include "core/json_input.h"
 #include "core/json_reader.h"
 #include "core/result.h"
@@ -135,16 +136,83 @@ std::vector<std::uint32_t> encode_answers(const Questionnaire& q, const Answers&
     return out;
 }
 
-FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current) {
+namespace {
+
+// The row of an accepted file. `visible`: visible_answers of its answers.
+OrganisationRow organisation_row(const ImportedResult& r, const Answers& visible, const std::string& cvr, const std::string& file,
+                                 std::size_t bytes, const Questionnaire& current) {
+    const Answers& answers = r.assessment.answers;
+    OrganisationRow row;
+    row.file = file;
+    row.bytes = bytes;
+    row.cvr = normalise_cvr(cvr);
+    row.checksum = r.content_checksum;
+    row.name = answered_text(answers, current.profile_field("name"));
+    row.contact = answered_text(answers, current.profile_field("contact"));
+    row.email = answered_text(answers, current.profile_field("email"));
+    row.sector = answered_text(answers, current.profile_field("sector"));
+    if (const Question* q = current.profile_field("employees"))
+        if (const double* x = answer_number(answers, q->id)) row.employees = *x;
+    row.size = size_band(row.employees);
+    row.questionnaire_version = r.source.version;
+    row.same_questionnaire = r.same_questionnaire;
+    row.created = r.assessment.created;
+    row.updated = r.assessment.updated;
+    row.language = r.assessment.language;
+    const ScoreSummary& s = r.stored_scores;
+    row.overall = s.overall;
+    row.coverage = s.coverage;
+    if (s.overall) row.level = current.level_for(*s.overall).id;
+    for (const Principle& p : current.principles) {
+        auto it = s.principles.find(p.id);
+        row.principles.push_back(it == s.principles.end() ? std::nullopt : it->second);
+    }
+    for (const Theme& t : current.themes) {
+        auto it = s.themes.find(t.id);
+        row.themes.push_back(it == s.themes.end() ? std::nullopt : it->second.percent);
+    }
+    row.focus_areas = static_cast<int>(r.assessment.action_plan.areas.size());
+    row.answers = encode_answers(current, visible);
+    auto theme_of = [&](const std::string& focus) {
+        const Theme* t = focus_theme(current, focus);
+        return t ? t->id : std::string();
+    };
+    for (const FocusArea& a : r.stored_plan.areas) row.plan_themes.push_back(theme_of(a.focus));
+    if (const std::optional<FollowUp>& f = r.assessment.follow_up) {
+        row.follow_up_of = f->earlier_created;
+        for (const FollowUpItem& item : f->items) {
+            const std::string& unit = item.earlier.indicator.unit;
+            row.followed_up.push_back(FollowedUpGoal{item.earlier.focus, theme_of(item.earlier.focus), item.status,
+                                                     unit == kUnitPercent || unit == kUnitNumber,
+                                                     indicator_progress(item.earlier.indicator, item.current)});
+        }
+    }
+    return row;
+}
+
+} // namespace
+
+FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current, ImportPath path) {
     FileCheck check;
     check.file = file;
     check.bytes = bytes.size();
+    const Question* cvr_question = current.profile_field("cvr");
+    if (path == ImportPath::FastFirst) {
+        FastDocument scratch;
+        if (std::optional<ImportedResult> fast = import_result_fast(bytes, current, scratch)) {
+            // Nothing to report, so accepted when it has a CVR number (import_result_fast checked it).
+            const std::string cvr = answered_text(fast->assessment.answers, cvr_question);
+            if (!cvr.empty()) {
+                check.row = organisation_row(*fast, fast->assessment.answers, cvr, file, bytes.size(), current);
+                return check;
+            }
+        }
+    }
     ImportOutcome imported = import_result(bytes, file, current);
     check.diagnostics = std::move(imported.diagnostics);
     if (!imported.result) return check; // the importer's errors are the reasons
     ImportedResult& r = *imported.result;
     const Answers& answers = r.assessment.answers;
-    const Question* cvr_question = current.profile_field("cvr");
     const std::string cvr_pointer = cvr_question ? child_pointer("/answers", cvr_question->id) : std::string("/organisation/cvr");
 
     // The importer only warns about these (a respondent may still open and fix such a file), but a
@@ -177,52 +245,7 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
     }
     if (has_errors(check.diagnostics)) return check;
 
-    OrganisationRow row;
-    row.file = file;
-    row.bytes = bytes.size();
-    row.cvr = normalise_cvr(cvr);
-    row.checksum = r.content_checksum;
-    row.name = answered_text(answers, current.profile_field("name"));
-    row.contact = answered_text(answers, current.profile_field("contact"));
-    row.email = answered_text(answers, current.profile_field("email"));
-    row.sector = answered_text(answers, current.profile_field("sector"));
-    if (const Question* q = current.profile_field("employees"))
-        if (const double* x = answer_number(answers, q->id)) row.employees = *x;
-    row.size = size_band(row.employees);
-    row.questionnaire_version = r.source.version;
-    row.same_questionnaire = r.same_questionnaire;
-    row.created = r.assessment.created;
-    row.updated = r.assessment.updated;
-    row.language = r.assessment.language;
-    const ScoreSummary& s = r.stored_scores;
-    row.overall = s.overall;
-    row.coverage = s.coverage;
-    if (s.overall) row.level = current.level_for(*s.overall).id;
-    for (const Principle& p : current.principles) {
-        auto it = s.principles.find(p.id);
-        row.principles.push_back(it == s.principles.end() ? std::nullopt : it->second);
-    }
-    for (const Theme& t : current.themes) {
-        auto it = s.themes.find(t.id);
-        row.themes.push_back(it == s.themes.end() ? std::nullopt : it->second.percent);
-    }
-    row.focus_areas = static_cast<int>(r.assessment.action_plan.areas.size());
-    row.answers = encode_answers(current, visible_answers(current, answers));
-    auto theme_of = [&](const std::string& focus) {
-        const Theme* t = focus_theme(current, focus);
-        return t ? t->id : std::string();
-    };
-    for (const FocusArea& a : r.stored_plan.areas) row.plan_themes.push_back(theme_of(a.focus));
-    if (const std::optional<FollowUp>& f = r.assessment.follow_up) {
-        row.follow_up_of = f->earlier_created;
-        for (const FollowUpItem& item : f->items) {
-            const std::string& unit = item.earlier.indicator.unit;
-            row.followed_up.push_back(FollowedUpGoal{item.earlier.focus, theme_of(item.earlier.focus), item.status,
-                                                     unit == kUnitPercent || unit == kUnitNumber,
-                                                     indicator_progress(item.earlier.indicator, item.current)});
-        }
-    }
-    check.row = std::move(row);
+    check.row = organisation_row(r, visible_answers(current, answers), cvr, file, bytes.size(), current);
     return check;
 }
 

@@ -108,7 +108,12 @@ struct FileCheck {
     Diagnostics diagnostics;
 };
 
-FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current);
+// Which way check_result reads a file. FastFirst (always, outside tests that compare the two) tries
+// import_result_fast and takes import_result only when that gives up; both give the same FileCheck
+// (tests/core/fast_import_test.cpp, the fuzz target mf_fuzz_fast_import).
+enum class ImportPath { FastFirst, FullOnly };
+FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current,
+                       ImportPath path = ImportPath::FastFirst);
 FileCheck check_result_file(const std::string& path, const Questionnaire& current);
 // The same, reading into `buffer` (kept between calls: one large allocation less per file).
 FileCheck check_result_file(const std::string& path, const Questionnaire& current, std::string& buffer);

@@ -33,7 +33,7 @@ struct EscapeTable {
 };
 constexpr EscapeTable kEscape;
 
-void append_string(const std::string& s, std::string& out) {
+void append_string(std::string_view s, std::string& out) {
     // nlohmann decodes UTF-8 to find what to escape and replaces invalid sequences; valid UTF-8 is
     // copied unchanged, which is all this fast path handles. An invalid string (possible only in a
     // document built in memory: the import gate rejects invalid UTF-8) is printed by nlohmann itself.
@@ -67,7 +67,7 @@ void append_string(const std::string& s, std::string& out) {
     out += '"';
     if (high >= 0x80 && find_invalid_utf8(s) != std::string::npos) {
         out.resize(start);
-        out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
     }
 }
 
@@ -256,6 +256,16 @@ void append_value(const json& value, std::string& out, const char* skip_member) 
 }
 
 } // namespace
+
+void append_canonical_string(std::string_view text, std::string& out) { append_string(text, out); }
+
+void append_canonical_double(double x, std::string& out) {
+    if (!std::isfinite(x)) {
+        out += "null";
+        return;
+    }
+    append_double(x, out);
+}
 
 void append_canonical_json(const json& value, std::string& out, const char* skip_member) {
     append_value(value, out, value.is_object() ? skip_member : nullptr);

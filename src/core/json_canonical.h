@@ -13,11 +13,17 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace mf {
 
 // Appends the canonical text of `value` to `out`. When `value` is an object and `skip_member` is not
 // null, the top-level member of that name is left out (as if erased from a copy first).
 void append_canonical_json(const nlohmann::json& value, std::string& out, const char* skip_member = nullptr);
+
+// The pieces, for writers that do not hold a nlohmann document (json_fast.h): a string (UTF-8 as
+// nlohmann escapes it) and a floating-point number (Python's repr; "null" when not finite).
+void append_canonical_string(std::string_view text, std::string& out);
+void append_canonical_double(double x, std::string& out);
 
 } // namespace mf

@@ -12,6 +12,7 @@
 #include "core/condition.h"
 #include "core/cvr.h"
 #include "core/json_canonical.h"
+#include "core/json_fast.h"
 #include "core/json_input.h"
 #include "core/json_reader.h"
 #include "core/sha256.h"
@@ -569,6 +570,182 @@ ImportOutcome import_result(std::string_view bytes, const std::string& file, con
     }
     outcome.result = std::move(im.result);
     return outcome;
+}
+
+namespace {
+
+// The fast path's readers: each gives up (false) where import_result would say anything at all.
+using FastKind = FastNode::Kind;
+
+bool only_known_members(const FastDocument& doc, std::uint32_t index, std::initializer_list<std::string_view> known) {
+    const FastNode& object = doc.nodes[index];
+    for (std::uint32_t i = index + 1; i < object.end; i = doc.nodes[i].end)
+        if (std::find(known.begin(), known.end(), doc.nodes[i].key) == known.end()) return false;
+    return true;
+}
+
+const FastNode* fast_string(const FastDocument& doc, std::uint32_t object, std::string_view key) {
+    const FastNode* v = doc.member(object, key);
+    return v && v->kind == FastKind::String ? v : nullptr;
+}
+
+std::uint32_t index_of(const FastDocument& doc, const FastNode* node) { return static_cast<std::uint32_t>(node - doc.nodes.data()); }
+
+// A percentage as read_percent reads it without a word: null, an integer or a float that is not
+// whole, between 0 and 100.
+bool fast_percent(const FastNode* v, std::optional<double>& out) {
+    if (!v) return false;
+    if (v->kind == FastKind::Null) {
+        out.reset();
+        return true;
+    }
+    if (!v->is_number() || !(v->number >= 0 && v->number <= 100)) return false;
+    if (v->kind == FastKind::Float && v->number == std::floor(v->number)) return false;
+    out = v->number;
+    return true;
+}
+
+bool fast_score_summary(const FastDocument& doc, const FastNode* scores, ScoreSummary& s) {
+    if (!scores || scores->kind != FastKind::Object) return false;
+    const std::uint32_t at = index_of(doc, scores);
+    if (scores->count != 5 || !only_known_members(doc, at, {"overall", "level", "coverage", "principles", "themes"})) return false;
+    if (!fast_percent(doc.member(at, "overall"), s.overall) || !fast_percent(doc.member(at, "coverage"), s.coverage)) return false;
+    const FastNode* level = doc.member(at, "level");
+    if (level->kind == FastKind::String) s.level = std::string(level->text);
+    else if (level->kind != FastKind::Null) return false;
+    const FastNode* principles = doc.member(at, "principles");
+    if (principles->kind != FastKind::Object) return false;
+    for (std::uint32_t i = index_of(doc, principles) + 1; i < principles->end; i = doc.nodes[i].end) {
+        std::optional<double> percent;
+        if (!fast_percent(&doc.nodes[i], percent)) return false;
+        s.principles.emplace_hint(s.principles.end(), std::string(doc.nodes[i].key), percent);
+    }
+    const FastNode* themes = doc.member(at, "themes");
+    if (themes->kind != FastKind::Object) return false;
+    for (std::uint32_t i = index_of(doc, themes) + 1; i < themes->end; i = doc.nodes[i].end) {
+        const FastNode& theme = doc.nodes[i];
+        if (theme.kind != FastKind::Object || theme.count != 2 || !only_known_members(doc, i, {"percent", "coverage"})) return false;
+        ThemeSummary summary;
+        if (!fast_percent(doc.member(i, "percent"), summary.percent) || !fast_percent(doc.member(i, "coverage"), summary.coverage)) return false;
+        s.themes.emplace_hint(s.themes.end(), std::string(theme.key), summary);
+    }
+    return true;
+}
+
+// The answers as read_answers keeps them when it has nothing to say: every answer to a question of
+// the current questionnaire and fitting it.
+bool fast_answers(const FastDocument& doc, const FastNode* answers, const Questionnaire& current, Answers& out) {
+    if (!answers || answers->kind != FastKind::Object) return false;
+    for (std::uint32_t i = index_of(doc, answers) + 1; i < answers->end; i = doc.nodes[i].end) {
+        const FastNode& v = doc.nodes[i];
+        AnswerValue value;
+        if (v.kind == FastKind::String) {
+            value = std::string(v.text);
+        } else if (v.is_number()) {
+            value = v.number;
+        } else if (v.kind == FastKind::Array) {
+            std::vector<std::string> ids;
+            ids.reserve(v.count);
+            for (std::uint32_t e = i + 1; e < v.end; e = doc.nodes[e].end) {
+                if (doc.nodes[e].kind != FastKind::String) return false;
+                ids.emplace_back(doc.nodes[e].text);
+            }
+            value = std::move(ids);
+        } else {
+            return false;
+        }
+        const std::string id(v.key);
+        const Question* q = current.question(id);
+        if (!q || !check_answer(*q, value).fits()) return false;
+        if (auto* ids = std::get_if<std::vector<std::string>>(&value)) *ids = in_option_order(*q, *ids);
+        out.emplace_hint(out.end(), id, std::move(value));
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<ImportedResult> import_result_fast(std::string_view bytes, const Questionnaire& current, FastDocument& doc) {
+    if (!parse_fast_json(bytes, doc, "checksum", kMaxResultBytes)) return std::nullopt;
+    if (doc.nodes[0].kind != FastKind::Object) return std::nullopt;
+    const FastNode* format = fast_string(doc, 0, "format");
+    if (!format || format->text != kResultFormat) return std::nullopt;
+    const FastNode* version = doc.member(0, "formatVersion");
+    if (!version || version->kind != FastKind::Integer || version->integer < kOldestResultFormatVersion ||
+        version->integer > kResultFormatVersion)
+        return std::nullopt;
+    const bool format2 = version->integer >= 2;
+    // Every member present (each is required, planFollowUp from format 2 on), none unknown.
+    if (doc.nodes[0].count != (format2 ? 13u : 12u) ||
+        !only_known_members(doc, 0, {"format", "formatVersion", "questionnaire", "app", "created", "updated", "language", "organisation",
+                                     "answers", "scores", "actionPlan", "checksum", format2 ? "planFollowUp" : "format"}))
+        return std::nullopt;
+
+    Diagnostics silent; // the Importer's readers below must leave it empty
+    Importer im{current, JsonReader{std::string(), &silent}, {}};
+    ImportedResult& r = im.result;
+    r.format_version = static_cast<int>(version->integer);
+
+    const FastNode* checksum = fast_string(doc, 0, "checksum");
+    if (!checksum) return std::nullopt;
+    r.content_checksum = "sha256:" + sha256_hex(doc.canonical);
+    if (checksum->text != r.content_checksum) return std::nullopt;
+    r.checksum_matches = true;
+
+    const FastNode* questionnaire = doc.member(0, "questionnaire");
+    if (questionnaire->kind != FastKind::Object || questionnaire->count != 3) return std::nullopt;
+    const std::uint32_t q_at = index_of(doc, questionnaire);
+    const FastNode* q_id = fast_string(doc, q_at, "id");
+    const FastNode* q_version = fast_string(doc, q_at, "version");
+    const FastNode* q_hash = fast_string(doc, q_at, "contentHash");
+    if (!q_id || !q_version || !q_hash || q_id->text != current.id || q_version->text != current.version ||
+        q_hash->text != current.content_hash)
+        return std::nullopt;
+    r.source = QuestionnaireRef{current.id, current.version, current.content_hash};
+    r.same_questionnaire = true;
+
+    const FastNode* app = doc.member(0, "app");
+    if (app->kind != FastKind::Object || app->count != 2) return std::nullopt;
+    const FastNode* app_name = fast_string(doc, index_of(doc, app), "name");
+    const FastNode* app_version = fast_string(doc, index_of(doc, app), "version");
+    if (!app_name || !app_version) return std::nullopt;
+    r.app_name = std::string(app_name->text);
+    r.app_version = std::string(app_version->text);
+
+    const FastNode* created = fast_string(doc, 0, "created");
+    const FastNode* updated = fast_string(doc, 0, "updated");
+    if (!created || !updated) return std::nullopt;
+    r.assessment.created = std::string(created->text);
+    r.assessment.updated = std::string(updated->text);
+    if (!is_valid_timestamp(r.assessment.created) || !is_valid_timestamp(r.assessment.updated) ||
+        r.assessment.updated < r.assessment.created)
+        return std::nullopt;
+    const FastNode* language = fast_string(doc, 0, "language");
+    if (!language || std::find(current.languages.begin(), current.languages.end(), language->text) == current.languages.end())
+        return std::nullopt;
+    r.assessment.language = std::string(language->text);
+    const FastNode* organisation = doc.member(0, "organisation");
+    if (organisation->kind != FastKind::Object ||
+        !only_known_members(doc, index_of(doc, organisation), {"name", "cvr", "sector", "employees", "contact", "email"}))
+        return std::nullopt;
+
+    if (!fast_answers(doc, doc.member(0, "answers"), current, r.assessment.answers)) return std::nullopt;
+    // Nothing hidden (the importer would drop and list it): then the visible answers are all of them.
+    const Answers visible = visible_answers(current, r.assessment.answers);
+    if (visible.size() != r.assessment.answers.size()) return std::nullopt;
+    if (!fast_score_summary(doc, doc.member(0, "scores"), r.stored_scores)) return std::nullopt;
+
+    // The plan and the follow-up are small and full of rules: the importer's own readers check them,
+    // on a document of just that part.
+    im.read_plan(fast_to_json(doc, index_of(doc, doc.member(0, "actionPlan"))));
+    if (format2) im.read_follow_up_of_plan(fast_to_json(doc, index_of(doc, doc.member(0, "planFollowUp"))));
+    if (!silent.empty() || !r.dropped.empty()) return std::nullopt;
+
+    if (const Question* cvr = current.profile_field("cvr"))
+        if (const std::string* value = answer_text(r.assessment.answers, cvr->id))
+            if (check_cvr(*value) != CvrCheck::Valid) return std::nullopt;
+    if (r.stored_scores != summarise(current, compute_scores_of_visible(current, visible))) return std::nullopt;
+    return std::move(r);
 }
 
 ImportOutcome import_result_file(const std::string& path, const Questionnaire& current) {

@@ -137,6 +137,15 @@ struct ImportOutcome {
 ImportOutcome import_result(std::string_view bytes, const std::string& file, const Questionnaire& current);
 ImportOutcome import_result_file(const std::string& path, const Questionnaire& current);
 
+struct FastDocument;
+// The fast path for reading many files (aggregate.h): the ImportedResult import_result gives for
+// `bytes`, when import_result would report nothing at all (no error, no warning) and the file was
+// made with the current questionnaire (version and content hash); then every answer is visible and
+// the stored scores are the answers' scores. nullopt in every other case, and wherever the fast
+// reader (json_fast.h) is unsure: the caller then runs import_result, which says why.
+// `scratch` holds the parsed text between calls (its buffers are reused).
+std::optional<ImportedResult> import_result_fast(std::string_view bytes, const Questionnaire& current, FastDocument& scratch);
+
 // Change between an earlier and a current result, in percentage points (rounded to one decimal).
 struct ScoreChange {
     std::string id;

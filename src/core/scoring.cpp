@@ -64,10 +64,13 @@ const QuestionScore* Scores::question(const std::string& question_id) const {
 }
 
 Scores compute_scores(const Questionnaire& questionnaire, const Answers& answers) {
+    return compute_scores_of_visible(questionnaire, visible_answers(questionnaire, answers));
+}
+
+Scores compute_scores_of_visible(const Questionnaire& questionnaire, const Answers& visible) {
     Scores scores;
     scores.themes.resize(questionnaire.themes.size());
     scores.principles.resize(questionnaire.principles.size());
-    const Answers visible = visible_answers(questionnaire, answers);
     std::size_t question_count = 0;
     for (const Theme& theme : questionnaire.themes) question_count += theme.questions.size();
     scores.questions.reserve(question_count);

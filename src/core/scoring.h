@@ -71,6 +71,8 @@ struct Scores {
 // Scores the answers. Hidden questions (per visible_answers) are ignored entirely; answers that do
 // not fit their question count as unanswered (the importer never lets such answers in).
 Scores compute_scores(const Questionnaire& questionnaire, const Answers& answers);
+// The same for answers that are already visible_answers(questionnaire, answers) (saves the copy).
+Scores compute_scores_of_visible(const Questionnaire& questionnaire, const Answers& visible);
 
 // The rounded scores as they appear in a result file. Absent percentages are nullopt (JSON null).
 struct ThemeSummary {

@@ -1,0 +1,402 @@
+// json_fast.cpp - see json_fast.h.
+//
+// Index
+//   - Parser          one recursive pass: nodes, decoded strings, the canonical text
+//   - FastDocument::member, fast_to_json
+#include "core/json_fast.h"
+
+#include "core/json_canonical.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace mf {
+namespace {
+
+using Kind = FastNode::Kind;
+
+struct Parser {
+    const char* p;
+    const char* end;
+    FastDocument& doc;
+    const char* skip_member;
+
+    void skip_space() {
+        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    }
+
+    // One UTF-8 sequence starting at p (a byte >= 0x80), strictly: no overlong forms, no surrogates,
+    // nothing above U+10FFFF. Advances p past it.
+    bool utf8_sequence() {
+        const auto* s = reinterpret_cast<const unsigned char*>(p);
+        const std::size_t left = static_cast<std::size_t>(end - p);
+        const unsigned char c = s[0];
+        auto cont = [&](std::size_t i) { return i < left && (s[i] & 0xC0) == 0x80; };
+        if (c >= 0xC2 && c <= 0xDF) {
+            if (!cont(1)) return false;
+            p += 2;
+            return true;
+        }
+        if (c >= 0xE0 && c <= 0xEF) {
+            if (!cont(1) || !cont(2)) return false;
+            if (c == 0xE0 && s[1] < 0xA0) return false;  // overlong
+            if (c == 0xED && s[1] >= 0xA0) return false; // surrogate
+            p += 3;
+            return true;
+        }
+        if (c >= 0xF0 && c <= 0xF4) {
+            if (!cont(1) || !cont(2) || !cont(3)) return false;
+            if (c == 0xF0 && s[1] < 0x90) return false; // overlong
+            if (c == 0xF4 && s[1] >= 0x90) return false; // above U+10FFFF
+            p += 4;
+            return true;
+        }
+        return false;
+    }
+
+    static int hex_value(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+
+    bool hex4(unsigned& out) {
+        if (end - p < 4) return false;
+        out = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int v = hex_value(p[i]);
+            if (v < 0) return false;
+            out = out * 16 + static_cast<unsigned>(v);
+        }
+        p += 4;
+        return true;
+    }
+
+    static void append_utf8(unsigned cp, std::string& out) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    // A string (p at the opening quote) into `text`: a view of the input when it has no escapes,
+    // else of its decoded copy in doc.decoded.
+    bool string(std::string_view& text) {
+        ++p;
+        const char* start = p;
+        while (true) {
+            if (p >= end) return false;
+            const auto c = static_cast<unsigned char>(*p);
+            if (c == '"') {
+                text = std::string_view(start, static_cast<std::size_t>(p - start));
+                ++p;
+                return true;
+            }
+            if (c == '\\') break;
+            if (c < 0x20) return false;
+            if (c < 0x80) ++p;
+            else if (!utf8_sequence()) return false;
+        }
+        // Escapes: decode from the start into doc.decoded, which never reallocates (reserved to the
+        // input's size, and decoding never makes a string longer).
+        const std::size_t begin = doc.decoded.size();
+        doc.decoded.append(start, static_cast<std::size_t>(p - start));
+        while (true) {
+            if (p >= end) return false;
+            const auto c = static_cast<unsigned char>(*p);
+            if (c == '"') {
+                ++p;
+                text = std::string_view(doc.decoded.data() + begin, doc.decoded.size() - begin);
+                return true;
+            }
+            if (c < 0x20) return false;
+            if (c >= 0x80) {
+                const char* from = p;
+                if (!utf8_sequence()) return false;
+                doc.decoded.append(from, static_cast<std::size_t>(p - from));
+                continue;
+            }
+            if (c != '\\') {
+                doc.decoded += static_cast<char>(c);
+                ++p;
+                continue;
+            }
+            if (++p >= end) return false;
+            const char e = *p++;
+            switch (e) {
+            case '"': doc.decoded += '"'; break;
+            case '\\': doc.decoded += '\\'; break;
+            case '/': doc.decoded += '/'; break;
+            case 'b': doc.decoded += '\b'; break;
+            case 'f': doc.decoded += '\f'; break;
+            case 'n': doc.decoded += '\n'; break;
+            case 'r': doc.decoded += '\r'; break;
+            case 't': doc.decoded += '\t'; break;
+            case 'u': {
+                unsigned cp = 0;
+                if (!hex4(cp)) return false;
+                if (cp >= 0xDC00 && cp <= 0xDFFF) return false; // a lone low surrogate
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    unsigned low = 0;
+                    if (end - p < 2 || p[0] != '\\' || p[1] != 'u') return false;
+                    p += 2;
+                    if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                }
+                append_utf8(cp, doc.decoded);
+                break;
+            }
+            default: return false;
+            }
+        }
+    }
+
+    // A number as JSON's grammar has it; integers of up to 18 digits exactly, other numbers by strtod.
+    bool number(FastNode& node, bool emit) {
+        const char* start = p;
+        if (p < end && *p == '-') ++p;
+        if (p >= end) return false;
+        const char* digits = p;
+        if (*p == '0') ++p;
+        else if (*p >= '1' && *p <= '9')
+            while (p < end && *p >= '0' && *p <= '9') ++p;
+        else return false;
+        const std::size_t integer_digits = static_cast<std::size_t>(p - digits);
+        bool is_float = false;
+        if (p < end && *p == '.') {
+            is_float = true;
+            ++p;
+            const char* frac = p;
+            while (p < end && *p >= '0' && *p <= '9') ++p;
+            if (p == frac) return false;
+        }
+        if (p < end && (*p == 'e' || *p == 'E')) {
+            is_float = true;
+            ++p;
+            if (p < end && (*p == '+' || *p == '-')) ++p;
+            const char* exp = p;
+            while (p < end && *p >= '0' && *p <= '9') ++p;
+            if (p == exp) return false;
+        }
+        if (!is_float) {
+            if (integer_digits > 18) return false;
+            std::int64_t value = 0;
+            for (const char* d = digits; d < p; ++d) value = value * 10 + (*d - '0');
+            if (*start == '-') value = -value;
+            node.kind = Kind::Integer;
+            node.integer = value;
+            node.number = static_cast<double>(value);
+            if (emit) {
+                // Plain digits, as nlohmann writes an integer ("-0" is the integer 0).
+                if (value == 0) doc.canonical += '0';
+                else doc.canonical.append(start, static_cast<std::size_t>(p - start));
+            }
+            return true;
+        }
+        char buffer[64];
+        const std::size_t length = static_cast<std::size_t>(p - start);
+        if (length >= sizeof buffer) return false;
+        std::memcpy(buffer, start, length);
+        buffer[length] = '\0';
+        errno = 0;
+        const double value = std::strtod(buffer, nullptr);
+        if (errno == ERANGE || !std::isfinite(value)) return false;
+        node.kind = Kind::Float;
+        node.number = value;
+        if (emit) append_canonical_double(value, doc.canonical);
+        return true;
+    }
+
+    bool literal(const char* word, std::size_t length) {
+        if (static_cast<std::size_t>(end - p) < length || std::memcmp(p, word, length) != 0) return false;
+        p += length;
+        return true;
+    }
+
+    // Strictly increasing keys, compared as std::string compares them (bytes as unsigned char).
+    static bool key_before(std::string_view a, std::string_view b) { return a.compare(b) < 0; }
+
+    // The value at p into a new node; writes its canonical text when `emit`.
+    bool value(int depth, std::string_view key, bool emit) {
+        if (p >= end) return false;
+        const std::uint32_t index = static_cast<std::uint32_t>(doc.nodes.size());
+        doc.nodes.emplace_back();
+        doc.nodes[index].key = key;
+        switch (*p) {
+        case '{': {
+            if (depth >= kMaxFastDepth) return false;
+            ++p;
+            doc.nodes[index].kind = Kind::Object;
+            if (emit) doc.canonical += '{';
+            std::uint32_t count = 0;
+            bool written = false;
+            std::string_view previous;
+            skip_space();
+            if (p < end && *p == '}') {
+                ++p;
+            } else {
+                while (true) {
+                    skip_space();
+                    if (p >= end || *p != '"') return false;
+                    std::string_view name;
+                    if (!string(name)) return false;
+                    if (count > 0 && !key_before(previous, name)) return false;
+                    previous = name;
+                    skip_space();
+                    if (p >= end || *p != ':') return false;
+                    ++p;
+                    skip_space();
+                    const bool emit_member = emit && !(depth == 0 && skip_member && name == skip_member);
+                    if (emit_member) {
+                        if (written) doc.canonical += ',';
+                        written = true;
+                        append_canonical_string(name, doc.canonical);
+                        doc.canonical += ':';
+                    }
+                    if (!value(depth + 1, name, emit_member)) return false;
+                    ++count;
+                    skip_space();
+                    if (p >= end) return false;
+                    if (*p == ',') {
+                        ++p;
+                        continue;
+                    }
+                    if (*p != '}') return false;
+                    ++p;
+                    break;
+                }
+            }
+            if (emit) doc.canonical += '}';
+            doc.nodes[index].count = count;
+            break;
+        }
+        case '[': {
+            if (depth >= kMaxFastDepth) return false;
+            ++p;
+            doc.nodes[index].kind = Kind::Array;
+            if (emit) doc.canonical += '[';
+            std::uint32_t count = 0;
+            skip_space();
+            if (p < end && *p == ']') {
+                ++p;
+            } else {
+                while (true) {
+                    skip_space();
+                    if (emit && count > 0) doc.canonical += ',';
+                    if (!value(depth + 1, std::string_view(), emit)) return false;
+                    ++count;
+                    skip_space();
+                    if (p >= end) return false;
+                    if (*p == ',') {
+                        ++p;
+                        continue;
+                    }
+                    if (*p != ']') return false;
+                    ++p;
+                    break;
+                }
+            }
+            if (emit) doc.canonical += ']';
+            doc.nodes[index].count = count;
+            break;
+        }
+        case '"': {
+            std::string_view text;
+            if (!string(text)) return false;
+            doc.nodes[index].kind = Kind::String;
+            doc.nodes[index].text = text;
+            if (emit) append_canonical_string(text, doc.canonical);
+            break;
+        }
+        case 't':
+            if (!literal("true", 4)) return false;
+            doc.nodes[index].kind = Kind::True;
+            if (emit) doc.canonical += "true";
+            break;
+        case 'f':
+            if (!literal("false", 5)) return false;
+            doc.nodes[index].kind = Kind::False;
+            if (emit) doc.canonical += "false";
+            break;
+        case 'n':
+            if (!literal("null", 4)) return false;
+            doc.nodes[index].kind = Kind::Null;
+            if (emit) doc.canonical += "null";
+            break;
+        default: {
+            FastNode scratch;
+            if (!number(scratch, emit)) return false;
+            doc.nodes[index].kind = scratch.kind;
+            doc.nodes[index].number = scratch.number;
+            doc.nodes[index].integer = scratch.integer;
+        }
+        }
+        doc.nodes[index].end = static_cast<std::uint32_t>(doc.nodes.size());
+        return true;
+    }
+};
+
+} // namespace
+
+const FastNode* FastDocument::member(std::uint32_t index, std::string_view key) const {
+    const FastNode& object = nodes[index];
+    if (object.kind != FastNode::Kind::Object) return nullptr;
+    for (std::uint32_t i = index + 1; i < object.end; i = nodes[i].end)
+        if (nodes[i].key == key) return &nodes[i];
+    return nullptr;
+}
+
+bool parse_fast_json(std::string_view bytes, FastDocument& doc, const char* skip_member, std::size_t max_bytes) {
+    doc.nodes.clear();
+    doc.decoded.clear();
+    doc.canonical.clear();
+    if (bytes.empty() || bytes.size() > max_bytes) return false;
+    doc.decoded.reserve(bytes.size());
+    doc.canonical.reserve(bytes.size());
+    Parser parser{bytes.data(), bytes.data() + bytes.size(), doc, skip_member};
+    parser.skip_space();
+    if (!parser.value(0, std::string_view(), true)) return false;
+    parser.skip_space();
+    return parser.p == parser.end;
+}
+
+nlohmann::json fast_to_json(const FastDocument& doc, std::uint32_t index) {
+    const FastNode& node = doc.nodes[index];
+    switch (node.kind) {
+    case Kind::Null: return nullptr;
+    case Kind::False: return false;
+    case Kind::True: return true;
+    case Kind::Integer:
+        if (node.integer >= 0) return static_cast<std::uint64_t>(node.integer);
+        return node.integer;
+    case Kind::Float: return node.number;
+    case Kind::String: return std::string(node.text);
+    case Kind::Array: {
+        nlohmann::json out = nlohmann::json::array();
+        for (std::uint32_t i = index + 1; i < node.end; i = doc.nodes[i].end) out.push_back(fast_to_json(doc, i));
+        return out;
+    }
+    case Kind::Object: {
+        nlohmann::json out = nlohmann::json::object();
+        for (std::uint32_t i = index + 1; i < node.end; i = doc.nodes[i].end) out[std::string(doc.nodes[i].key)] = fast_to_json(doc, i);
+        return out;
+    }
+    }
+    return nullptr;
+}
+
+} // namespace mf
