@@ -121,10 +121,16 @@ std::vector<std::uint32_t> encode_answers(const Questionnaire& q, const Answers&
             std::uint32_t code = 0;
             auto it = visible.find(question.id);
             if (it != visible.end()) {
-                const std::vector<std::string> ids = question.answer_ids();
+                // Bit i for Question::answer_ids()[i], without building that list per question.
                 auto bit = [&](const std::string& id) {
-                    for (std::size_t i = 0; i < ids.size() && i < 31; ++i)
-                        if (ids[i] == id) code |= 1u << i;
+                    if (question.type == QuestionType::YesNo) {
+                        const char* const yes_no[] = {kYes, kNo, kDontKnow};
+                        for (std::size_t i = 0; i < 3; ++i)
+                            if (id == yes_no[i]) code |= 1u << i;
+                        return;
+                    }
+                    for (std::size_t i = 0; i < question.options.size() && i < 31; ++i)
+                        if (question.options[i].id == id) code |= 1u << i;
                 };
                 if (const auto* one = std::get_if<std::string>(&it->second)) bit(*one);
                 if (const auto* many = std::get_if<std::vector<std::string>>(&it->second))

@@ -94,8 +94,9 @@ struct Parser {
     }
 
     // A string (p at the opening quote) into `text`: a view of the input when it has no escapes,
-    // else of its decoded copy in doc.decoded.
-    bool string(std::string_view& text) {
+    // else of its decoded copy in doc.decoded (`escaped`).
+    bool string(std::string_view& text, bool& escaped) {
+        escaped = false;
         ++p;
         const char* start = p;
         while (true) {
@@ -111,6 +112,7 @@ struct Parser {
             if (c < 0x80) ++p;
             else if (!utf8_sequence()) return false;
         }
+        escaped = true;
         // Escapes: decode from the start into doc.decoded, which never reallocates (reserved to the
         // input's size, and decoding never makes a string longer).
         const std::size_t begin = doc.decoded.size();
@@ -227,6 +229,18 @@ struct Parser {
         return true;
     }
 
+    // A string's canonical text: the input's bytes when it had no escapes (then it holds no
+    // control character, '"' or '\\', so nothing needs escaping), else the decoded text escaped.
+    void emit_string(std::string_view text, bool escaped) {
+        if (!escaped) {
+            doc.canonical += '"';
+            doc.canonical.append(text.data(), text.size());
+            doc.canonical += '"';
+        } else {
+            append_canonical_string(text, doc.canonical);
+        }
+    }
+
     // Strictly increasing keys, compared as std::string compares them (bytes as unsigned char).
     static bool key_before(std::string_view a, std::string_view b) { return a.compare(b) < 0; }
 
@@ -253,7 +267,8 @@ struct Parser {
                     skip_space();
                     if (p >= end || *p != '"') return false;
                     std::string_view name;
-                    if (!string(name)) return false;
+                    bool escaped = false;
+                    if (!string(name, escaped)) return false;
                     if (count > 0 && !key_before(previous, name)) return false;
                     previous = name;
                     skip_space();
@@ -264,7 +279,7 @@ struct Parser {
                     if (emit_member) {
                         if (written) doc.canonical += ',';
                         written = true;
-                        append_canonical_string(name, doc.canonical);
+                        emit_string(name, escaped);
                         doc.canonical += ':';
                     }
                     if (!value(depth + 1, name, emit_member)) return false;
@@ -316,10 +331,11 @@ struct Parser {
         }
         case '"': {
             std::string_view text;
-            if (!string(text)) return false;
+            bool escaped = false;
+            if (!string(text, escaped)) return false;
             doc.nodes[index].kind = Kind::String;
             doc.nodes[index].text = text;
-            if (emit) append_canonical_string(text, doc.canonical);
+            if (emit) emit_string(text, escaped);
             break;
         }
         case 't':
@@ -367,6 +383,7 @@ bool parse_fast_json(std::string_view bytes, FastDocument& doc, const char* skip
     if (bytes.empty() || bytes.size() > max_bytes) return false;
     doc.decoded.reserve(bytes.size());
     doc.canonical.reserve(bytes.size());
+    doc.nodes.reserve(bytes.size() / 8 + 16); // a pretty-printed result file has a node per 15-20 bytes
     Parser parser{bytes.data(), bytes.data() + bytes.size(), doc, skip_member};
     parser.skip_space();
     if (!parser.value(0, std::string_view(), true)) return false;

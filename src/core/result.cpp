@@ -636,8 +636,26 @@ bool fast_score_summary(const FastDocument& doc, const FastNode* scores, ScoreSu
 // the current questionnaire and fitting it.
 bool fast_answers(const FastDocument& doc, const FastNode* answers, const Questionnaire& current, Answers& out) {
     if (!answers || answers->kind != FastKind::Object) return false;
-    for (std::uint32_t i = index_of(doc, answers) + 1; i < answers->end; i = doc.nodes[i].end) {
-        const FastNode& v = doc.nodes[i];
+    // Each answer's question, found from the questionnaire's side (the keys are sorted): as
+    // Questionnaire::question finds it, the first question with that id, profile first.
+    std::vector<std::uint32_t> keys;
+    keys.reserve(answers->count);
+    for (std::uint32_t i = index_of(doc, answers) + 1; i < answers->end; i = doc.nodes[i].end) keys.push_back(i);
+    std::vector<const Question*> questions(keys.size(), nullptr);
+    auto visit = [&](const Question& q) {
+        auto it = std::lower_bound(keys.begin(), keys.end(), q.id,
+                                   [&](std::uint32_t node, const std::string& id) { return doc.nodes[node].key < std::string_view(id); });
+        if (it != keys.end() && doc.nodes[*it].key == q.id && !questions[static_cast<std::size_t>(it - keys.begin())])
+            questions[static_cast<std::size_t>(it - keys.begin())] = &q;
+    };
+    for (const Question& q : current.profile) visit(q);
+    for (const Theme& t : current.themes)
+        for (const Question& q : t.questions) visit(q);
+
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const FastNode& v = doc.nodes[keys[k]];
+        const Question* q = questions[k];
+        if (!q) return false; // not in the current questionnaire
         AnswerValue value;
         if (v.kind == FastKind::String) {
             value = std::string(v.text);
@@ -646,7 +664,7 @@ bool fast_answers(const FastDocument& doc, const FastNode* answers, const Questi
         } else if (v.kind == FastKind::Array) {
             std::vector<std::string> ids;
             ids.reserve(v.count);
-            for (std::uint32_t e = i + 1; e < v.end; e = doc.nodes[e].end) {
+            for (std::uint32_t e = keys[k] + 1; e < v.end; e = doc.nodes[e].end) {
                 if (doc.nodes[e].kind != FastKind::String) return false;
                 ids.emplace_back(doc.nodes[e].text);
             }
@@ -654,11 +672,9 @@ bool fast_answers(const FastDocument& doc, const FastNode* answers, const Questi
         } else {
             return false;
         }
-        const std::string id(v.key);
-        const Question* q = current.question(id);
-        if (!q || !check_answer(*q, value).fits()) return false;
+        if (!check_answer(*q, value).fits()) return false;
         if (auto* ids = std::get_if<std::vector<std::string>>(&value)) *ids = in_option_order(*q, *ids);
-        out.emplace_hint(out.end(), id, std::move(value));
+        out.emplace_hint(out.end(), std::string(v.key), std::move(value));
     }
     return true;
 }
