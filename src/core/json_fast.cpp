@@ -17,6 +17,15 @@ namespace {
 
 using Kind = FastNode::Kind;
 
+// Bytes a string may hold as they are: printable ASCII other than '"' and '\\'.
+struct PlainTable {
+    bool plain[256] = {};
+    constexpr PlainTable() {
+        for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    }
+};
+constexpr PlainTable kPlain;
+
 struct Parser {
     const char* p;
     const char* end;
@@ -100,6 +109,7 @@ struct Parser {
         ++p;
         const char* start = p;
         while (true) {
+            while (p < end && kPlain.plain[static_cast<unsigned char>(*p)]) ++p;
             if (p >= end) return false;
             const auto c = static_cast<unsigned char>(*p);
             if (c == '"') {
@@ -108,9 +118,7 @@ struct Parser {
                 return true;
             }
             if (c == '\\') break;
-            if (c < 0x20) return false;
-            if (c < 0x80) ++p;
-            else if (!utf8_sequence()) return false;
+            if (c < 0x80 || !utf8_sequence()) return false; // a control character, or invalid UTF-8
         }
         escaped = true;
         // Escapes: decode from the start into doc.decoded, which never reallocates (reserved to the
@@ -209,17 +217,60 @@ struct Parser {
             }
             return true;
         }
-        char buffer[64];
         const std::size_t length = static_cast<std::size_t>(p - start);
-        if (length >= sizeof buffer) return false;
-        std::memcpy(buffer, start, length);
-        buffer[length] = '\0';
-        errno = 0;
-        const double value = std::strtod(buffer, nullptr);
-        if (errno == ERANGE || !std::isfinite(value)) return false;
+        double value = 0;
+        if (!short_decimal(start, p, value)) {
+            char buffer[64];
+            if (length >= sizeof buffer) return false;
+            std::memcpy(buffer, start, length);
+            buffer[length] = '\0';
+            errno = 0;
+            value = std::strtod(buffer, nullptr);
+            if (errno == ERANGE || !std::isfinite(value)) return false;
+        } else if (emit && canonical_as_written(start, p)) {
+            doc.canonical.append(start, length);
+            emit = false;
+        }
         node.kind = Kind::Float;
         node.number = value;
         if (emit) append_canonical_double(value, doc.canonical);
+        return true;
+    }
+
+    // A decimal without exponent of at most 15 significant digits and 22 decimals: m / 10^k with m
+    // and 10^k exact doubles, so the one division is correctly rounded, as strtod is.
+    static bool short_decimal(const char* s, const char* e, double& out) {
+        static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        const bool negative = *s == '-';
+        if (negative) ++s;
+        std::uint64_t m = 0;
+        int significant = 0, decimals = 0;
+        bool after_point = false;
+        for (; s < e; ++s) {
+            if (*s == '.') {
+                after_point = true;
+                continue;
+            }
+            if (*s < '0' || *s > '9') return false; // an exponent
+            if (m != 0 || *s != '0') ++significant;
+            m = m * 10 + static_cast<std::uint64_t>(*s - '0');
+            if (after_point) ++decimals;
+            if (significant > 15 || decimals > 22) return false;
+        }
+        const double x = static_cast<double>(m) / kPow10[decimals];
+        out = negative ? -x : x;
+        return true;
+    }
+
+    // Whether Python's repr() of a short_decimal writes exactly its text: no trailing zero after
+    // the point (its digits, at most 15 significant, are then the shortest that read back: two
+    // decimals of at most 15 digits never read back as the same double) and at least 1e-4 (below
+    // that repr() switches to an exponent).
+    static bool canonical_as_written(const char* s, const char* e) {
+        if (e[-1] == '0') return false;
+        if (*s == '-') ++s;
+        if (*s == '0' && e - s >= 6 && s[2] == '0' && s[3] == '0' && s[4] == '0' && s[5] == '0') return false;
         return true;
     }
 

@@ -351,6 +351,11 @@ struct Importer {
         ActionPlan plan;
         const bool with_indicators = result.format_version >= 2;
         if (!read_action_plan(j, "/actionPlan", reader, plan, with_indicators)) return;
+        accept_plan(std::move(plan));
+    }
+
+    // A plan read without errors: the rules on the whole plan, and the focus areas carried over.
+    void accept_plan(ActionPlan plan) {
         if (plan.areas.size() > kMaxFocusAreas) {
             reader.error("/actionPlan", "result.action_plan.too_many",
                          {{"count", std::to_string(plan.areas.size())}, {"max", std::to_string(kMaxFocusAreas)}},
@@ -679,6 +684,51 @@ bool fast_answers(const FastDocument& doc, const FastNode* answers, const Questi
     return true;
 }
 
+// An indicator value as read_indicator_value reads it: null, a string or a number.
+bool fast_indicator_value(const FastNode* v, IndicatorValue& out) {
+    if (!v) return false;
+    if (v->kind == FastKind::Null) out = std::monostate{};
+    else if (v->kind == FastKind::String) out = std::string(v->text);
+    else if (v->is_number()) out = v->number;
+    else return false;
+    return true;
+}
+
+// The action plan as read_action_plan reads it without a word (an array of focus areas with their
+// four strings and, from format 2, an optional indicator).
+bool fast_action_plan(const FastDocument& doc, const FastNode* plan, bool with_indicators, ActionPlan& out) {
+    if (!plan || plan->kind != FastKind::Array) return false;
+    for (std::uint32_t i = index_of(doc, plan) + 1; i < plan->end; i = doc.nodes[i].end) {
+        const FastNode& area_node = doc.nodes[i];
+        if (area_node.kind != FastKind::Object) return false;
+        if (with_indicators ? !only_known_members(doc, i, {"focus", "goal", "responsible", "followUp", "indicator"})
+                            : !only_known_members(doc, i, {"focus", "goal", "responsible", "followUp"}))
+            return false;
+        FocusArea area;
+        for (auto [key, target] : {std::pair<std::string_view, std::string*>{"focus", &area.focus}, {"goal", &area.goal},
+                                   {"responsible", &area.responsible}, {"followUp", &area.follow_up}}) {
+            const FastNode* v = fast_string(doc, i, key);
+            if (!v) return false;
+            *target = std::string(v->text);
+        }
+        if (const FastNode* indicator = with_indicators ? doc.member(i, "indicator") : nullptr; indicator && indicator->kind != FastKind::Null) {
+            const std::uint32_t at = index_of(doc, indicator);
+            if (indicator->kind != FastKind::Object || indicator->count != 4 || !only_known_members(doc, at, {"measure", "unit", "baseline", "target"}))
+                return false;
+            const FastNode* measure = fast_string(doc, at, "measure");
+            const FastNode* unit = fast_string(doc, at, "unit");
+            if (!measure || !unit) return false;
+            area.indicator.measure = std::string(measure->text);
+            area.indicator.unit = std::string(unit->text);
+            if (!fast_indicator_value(doc.member(at, "baseline"), area.indicator.baseline) ||
+                !fast_indicator_value(doc.member(at, "target"), area.indicator.target))
+                return false;
+        }
+        out.areas.push_back(std::move(area));
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<ImportedResult> import_result_fast(std::string_view bytes, const Questionnaire& current, FastDocument& doc) {
@@ -746,21 +796,32 @@ std::optional<ImportedResult> import_result_fast(std::string_view bytes, const Q
         return std::nullopt;
 
     if (!fast_answers(doc, doc.member(0, "answers"), current, r.assessment.answers)) return std::nullopt;
-    // Nothing hidden (the importer would drop and list it): then the visible answers are all of them.
-    const Answers visible = visible_answers(current, r.assessment.answers);
-    if (visible.size() != r.assessment.answers.size()) return std::nullopt;
+    // Nothing hidden (the importer would drop and list it), so the visible answers are all of them.
+    // As a condition refers only to earlier questions (the loader checks it), checking each answered
+    // question against all the answers is visible_answers' one pass without its copy: by induction,
+    // when every earlier answer is visible, the earlier answers it looks at are the same.
+    const Answers& answers = r.assessment.answers;
+    auto shown = [&](const Question& q) { return !q.visible_if || !answers.count(q.id) || is_visible(q, answers); };
+    for (const Question& q : current.profile)
+        if (!shown(q)) return std::nullopt;
+    for (const Theme& t : current.themes)
+        for (const Question& q : t.questions)
+            if (!shown(q)) return std::nullopt;
     if (!fast_score_summary(doc, doc.member(0, "scores"), r.stored_scores)) return std::nullopt;
 
-    // The plan and the follow-up are small and full of rules: the importer's own readers check them,
-    // on a document of just that part.
-    im.read_plan(fast_to_json(doc, index_of(doc, doc.member(0, "actionPlan"))));
-    if (format2) im.read_follow_up_of_plan(fast_to_json(doc, index_of(doc, doc.member(0, "planFollowUp"))));
+    // The rules on the plan are the importer's own (accept_plan).
+    ActionPlan plan;
+    if (!fast_action_plan(doc, doc.member(0, "actionPlan"), format2, plan)) return std::nullopt;
+    im.accept_plan(std::move(plan));
+    // The follow-up is rare and full of rules: the importer's own reader, on a document of just that part.
+    if (const FastNode* follow_up = format2 ? doc.member(0, "planFollowUp") : nullptr; follow_up && follow_up->kind != FastKind::Null)
+        im.read_follow_up_of_plan(fast_to_json(doc, index_of(doc, follow_up)));
     if (!silent.empty() || !r.dropped.empty()) return std::nullopt;
 
     if (const Question* cvr = current.profile_field("cvr"))
         if (const std::string* value = answer_text(r.assessment.answers, cvr->id))
             if (check_cvr(*value) != CvrCheck::Valid) return std::nullopt;
-    if (r.stored_scores != summarise(current, compute_scores_of_visible(current, visible))) return std::nullopt;
+    if (r.stored_scores != summarise_visible(current, answers)) return std::nullopt;
     return std::move(r);
 }
 

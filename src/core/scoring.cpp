@@ -67,64 +67,107 @@ Scores compute_scores(const Questionnaire& questionnaire, const Answers& answers
     return compute_scores_of_visible(questionnaire, visible_answers(questionnaire, answers));
 }
 
-Scores compute_scores_of_visible(const Questionnaire& questionnaire, const Answers& visible) {
-    Scores scores;
-    scores.themes.resize(questionnaire.themes.size());
-    scores.principles.resize(questionnaire.principles.size());
-    std::size_t question_count = 0;
-    for (const Theme& theme : questionnaire.themes) question_count += theme.questions.size();
-    scores.questions.reserve(question_count);
+namespace {
+
+struct PartSums {
+    PartScore overall;
+    std::vector<PartScore> themes, principles;
+};
+
+// The engine: the sums over the visible answers, in questionnaire order. `on_question` sees every
+// scored question as the engine saw it (compute_scores keeps them; summarise_visible needs only the sums).
+template <typename OnQuestion>
+PartSums accumulate(const Questionnaire& questionnaire, const Answers& visible, OnQuestion&& on_question) {
+    PartSums sums;
+    sums.themes.resize(questionnaire.themes.size());
+    sums.principles.resize(questionnaire.principles.size());
+    std::vector<const double*> weights(questionnaire.principles.size()); // per principle; nullptr: none
 
     for (std::size_t t = 0; t < questionnaire.themes.size(); ++t) {
         const Theme& theme = questionnaire.themes[t];
         for (std::size_t i = 0; i < theme.questions.size(); ++i) {
             const Question& question = theme.questions[i];
             if (!question.scored()) continue;
-            QuestionScore qs;
-            qs.question_id = question.id;
-            qs.theme_index = t;
-            qs.question_index = i;
             // W in the questionnaire's principle order, so every implementation adds in one order.
-            for (const Principle& p : questionnaire.principles) {
-                auto w = question.weights.find(p.id);
-                if (w != question.weights.end()) qs.weight += w->second;
+            double weight = 0;
+            for (std::size_t p = 0; p < questionnaire.principles.size(); ++p) {
+                auto w = question.weights.find(questionnaire.principles[p].id);
+                weights[p] = w == question.weights.end() ? nullptr : &w->second;
+                if (weights[p]) weight += *weights[p];
             }
-            qs.visible = is_visible(question, visible);
-            if (qs.visible) {
+            const bool shown = is_visible(question, visible);
+            bool answered = false;
+            double score = 0;
+            if (shown) {
                 auto it = visible.find(question.id);
                 if (it != visible.end()) {
                     if (std::optional<double> s = normalised_score(question, it->second)) {
-                        qs.answered = true;
-                        qs.score = *s;
+                        answered = true;
+                        score = *s;
                     }
                 }
             }
-            scores.questions.push_back(qs);
-            if (!qs.visible) continue;
+            on_question(t, i, question, shown, answered, score, weight);
+            if (!shown) continue;
 
-            for (PartScore* part : {&scores.overall, &scores.themes[t]}) {
+            for (PartScore* part : {&sums.overall, &sums.themes[t]}) {
                 ++part->visible;
-                if (qs.answered) {
+                if (answered) {
                     ++part->answered;
-                    part->weighted_sum += qs.weight * qs.score;
-                    part->weight_sum += qs.weight;
+                    part->weighted_sum += weight * score;
+                    part->weight_sum += weight;
                 }
             }
             for (std::size_t p = 0; p < questionnaire.principles.size(); ++p) {
-                auto w = question.weights.find(questionnaire.principles[p].id);
-                if (w == question.weights.end() || w->second <= 0) continue;
-                PartScore& part = scores.principles[p];
+                if (!weights[p] || *weights[p] <= 0) continue;
+                PartScore& part = sums.principles[p];
                 ++part.visible;
-                if (qs.answered) {
+                if (answered) {
                     ++part.answered;
-                    part.weighted_sum += w->second * qs.score;
-                    part.weight_sum += w->second;
+                    part.weighted_sum += *weights[p] * score;
+                    part.weight_sum += *weights[p];
                 }
             }
         }
     }
+    return sums;
+}
+
+Scores scores_of(const Questionnaire& questionnaire, PartSums&& sums) {
+    Scores scores;
+    scores.overall = sums.overall;
+    scores.themes = std::move(sums.themes);
+    scores.principles = std::move(sums.principles);
     if (std::optional<double> overall = scores.overall.percent()) scores.level = &questionnaire.level_for(*overall);
     return scores;
+}
+
+} // namespace
+
+Scores compute_scores_of_visible(const Questionnaire& questionnaire, const Answers& visible) {
+    std::vector<QuestionScore> questions;
+    std::size_t question_count = 0;
+    for (const Theme& theme : questionnaire.themes) question_count += theme.questions.size();
+    questions.reserve(question_count);
+    PartSums sums = accumulate(questionnaire, visible,
+                               [&](std::size_t t, std::size_t i, const Question& question, bool shown, bool answered, double score, double weight) {
+                                   QuestionScore qs;
+                                   qs.question_id = question.id;
+                                   qs.theme_index = t;
+                                   qs.question_index = i;
+                                   qs.visible = shown;
+                                   qs.answered = answered;
+                                   qs.score = score;
+                                   qs.weight = weight;
+                                   questions.push_back(std::move(qs));
+                               });
+    Scores scores = scores_of(questionnaire, std::move(sums));
+    scores.questions = std::move(questions);
+    return scores;
+}
+
+ScoreSummary summarise_visible(const Questionnaire& questionnaire, const Answers& visible) {
+    return summarise(questionnaire, scores_of(questionnaire, accumulate(questionnaire, visible, [](auto&&...) {})));
 }
 
 namespace {

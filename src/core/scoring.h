@@ -88,6 +88,8 @@ struct ScoreSummary {
 };
 
 ScoreSummary summarise(const Questionnaire& questionnaire, const Scores& scores);
+// summarise(compute_scores_of_visible(questionnaire, visible)) without the per-question records.
+ScoreSummary summarise_visible(const Questionnaire& questionnaire, const Answers& visible);
 
 // Equal exactly when their JSON (to_json) is equal: the same ids, levels and numbers (a whole number
 // is written as an integer, and JSON compares it with a double by value, as these compare doubles).
