@@ -122,7 +122,7 @@ std::vector<FileCheck> check_results(std::string_view bytes, const std::string& 
     Diagnostics diagnostics;
     const BundleRead read = read_bundle(bytes, file, members, diagnostics);
     if (read == BundleRead::NotBundle) {
-        checks.push_back(check_result(bytes, file, current));
+        checks.push_back(check_result(bytes, file, current, options.import_path));
         return checks;
     }
     if (read == BundleRead::Bad || has_errors(diagnostics)) {
@@ -133,7 +133,7 @@ std::vector<FileCheck> check_results(std::string_view bytes, const std::string& 
         checks.push_back(std::move(bad));
     }
     for (const BundleMember& m : members) {
-        FileCheck check = check_result(m.text, m.file, current);
+        FileCheck check = check_result(m.text, m.file, current, options.import_path);
         if (m.unfinished && !options.count_unfinished && check.row) set_aside_unfinished(check, m.file);
         checks.push_back(std::move(check));
     }

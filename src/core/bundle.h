@@ -43,6 +43,7 @@ struct BundleMember {
 // bundle.member.unfinished, and not counted; mf-aggregate --include-unfinished counts them.
 struct BundleOptions {
     bool count_unfinished = false;
+    ImportPath import_path = ImportPath::FastFirst; // how check_results checks each file (aggregate.h)
 };
 
 // The bundle's text (2-space indentation, sorted keys, final newline). `members` must hold texts

@@ -80,6 +80,8 @@ const char* const kUsage =
     "                        next to the program or in the source tree above it)\n"
     "  --threads N           read and check files on N threads (default: the number of cores)\n"
     "  --quiet               list only rejected files' reasons, not warnings and duplicates\n"
+    "  --full-import         check every file with the full import only, not the fast path for\n"
+    "                        well-formed files first (slower; the output is the same)\n"
     "  --help                this text\n"
     "\n"
     "Exit status: 0 every file accepted, 1 some files rejected, 2 usage or I/O error.\n"
@@ -153,6 +155,7 @@ Options parse_args(int argc, char** argv) {
         else if (arg == "--decimal-comma") o.csv.decimal_comma = true;
         else if (arg == "--no-bom") o.csv.bom = false;
         else if (arg == "--quiet") o.quiet = true;
+        else if (arg == "--full-import") o.bundle.import_path = ImportPath::FullOnly;
         else if (arg == "--separator") {
             const std::string sep = value();
             if (sep == ";" || sep == ",") o.csv.separator = sep[0];
@@ -198,7 +201,7 @@ std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& 
         check.diagnostics = std::move(diagnostics);
         return {std::move(check)};
     }
-    if (!mentions_bundle(buffer)) return {check_result(buffer, path, q)};
+    if (!mentions_bundle(buffer)) return {check_result(buffer, path, q, bundle.import_path)};
     return check_results(buffer, path, q, bundle);
 }
 

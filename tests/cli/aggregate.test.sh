@@ -12,7 +12,8 @@
 #      with Python's csv); no contact person or e-mail
 #   4. the JSON outputs: counts, rows, change over time, every problem file listed (internal rows)
 #   5. --keep-duplicates, --quiet, only good files -> exit 0
-#   6. mf-generate: 300 files are all accepted (exit 0), the same with 1 and 2 threads, and
+#   6. mf-generate: 300 files are all accepted (exit 0), the same with 1 and 2 threads and with
+#      --full-import (also on tests/data/aggregate), and
 #      scripts/aggregate_reference.py (an independent Python implementation) gives the same figures,
 #      shows nothing under 5 and no minimum or maximum, for every year
 #   7. the disclosure options: --min-group (3 shows groups of 3, below 3 refused), --year and
@@ -220,6 +221,19 @@ run "$TMP/gen" --threads 2 --summary-json "$TMP/g2.json" --rows-csv "$TMP/g2-int
 expect_rc 0 "generated files, 2 threads"
 checks=$((checks + 1))
 cmp -s "$TMP/g1.json" "$TMP/g2.json" && cmp -s "$TMP/g1-intern.csv" "$TMP/g2-intern.csv" || fail "output depends on --threads"
+# The fast path for well-formed files changes no byte: the full import alone writes the same, here and
+# on the folder of broken and tampered files (every reason on standard error included).
+run "$TMP/gen" --threads 1 --full-import --summary-json "$TMP/gf.json" --rows-csv "$TMP/gf-intern.csv" --rows-json "$TMP/gf-intern.json"
+expect_rc 0 "generated files, full import only"
+run "$TMP/gen" --threads 1 --summary-json "$TMP/gq.json" --rows-csv "$TMP/gq-intern.csv" --rows-json "$TMP/gq-intern.json"
+checks=$((checks + 1))
+cmp -s "$TMP/gf.json" "$TMP/gq.json" && cmp -s "$TMP/gf-intern.csv" "$TMP/gq-intern.csv" && cmp -s "$TMP/gf-intern.json" "$TMP/gq-intern.json" ||
+    fail "--full-import changes the output"
+"$BIN" --questionnaire "$Q" --full-import --rows-json "$TMP/df-intern.json" "$DATA" >"$TMP/df.out" 2>"$TMP/df.err"
+"$BIN" --questionnaire "$Q" --rows-json "$TMP/dq-intern.json" "$DATA" >"$TMP/dq.out" 2>"$TMP/dq.err"
+checks=$((checks + 1))
+cmp -s "$TMP/df-intern.json" "$TMP/dq-intern.json" && cmp -s "$TMP/df.out" "$TMP/dq.out" && cmp -s "$TMP/df.err" "$TMP/dq.err" ||
+    fail "--full-import changes the output on $DATA"
 checks=$((checks + 1))
 "$PY" scripts/aggregate_reference.py --questionnaire questionnaires/aktoersporet.json --compare "$TMP/g1.json" "$TMP/gen" >"$TMP/ref" 2>&1 ||
     fail "reference comparison: $(cat "$TMP/ref")"
