@@ -198,14 +198,15 @@ OrganisationRow organisation_row(const ImportedResult& r, const Answers& visible
 
 } // namespace
 
-FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current, ImportPath path) {
+FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current, ImportPath path,
+                       FastDocument* scratch) {
     FileCheck check;
     check.file = file;
     check.bytes = bytes.size();
     const Question* cvr_question = current.profile_field("cvr");
     if (path == ImportPath::FastFirst) {
-        FastDocument scratch;
-        if (std::optional<ImportedResult> fast = import_result_fast(bytes, current, scratch)) {
+        FastDocument own;
+        if (std::optional<ImportedResult> fast = import_result_fast(bytes, current, scratch ? *scratch : own)) {
             // Nothing to report, so accepted when it has a CVR number (import_result_fast checked it).
             const std::string cvr = answered_text(fast->assessment.answers, cvr_question);
             if (!cvr.empty()) {
@@ -439,7 +440,8 @@ GroupStats group_stats(const Questionnaire& q, const std::vector<Part>& parts, c
 Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> checks, const AggregateOptions& options) {
     Aggregate a;
     a.keep_duplicates = options.keep_duplicates;
-    std::vector<std::pair<OrganisationRow, std::size_t>> accepted; // row, index into a.files
+    std::vector<OrganisationRow> rows;  // accepted, in input order
+    std::vector<std::size_t> row_files; // per row: its index into a.files
     for (FileCheck& check : checks) {
         FileReport report;
         report.file = std::move(check.file);
@@ -448,56 +450,76 @@ Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> c
         a.bytes += check.bytes;
         if (check.row) {
             report.status = FileReport::Status::Counted;
-            accepted.emplace_back(std::move(*check.row), a.files.size());
+            rows.push_back(std::move(*check.row));
+            row_files.push_back(a.files.size());
             ++a.accepted;
         } else {
             ++a.rejected;
         }
         a.files.push_back(std::move(report));
     }
-    std::vector<FileCheck>().swap(checks); // frees the (moved-from) checks before the rows are copied on
+    std::vector<FileCheck>().swap(checks); // frees the (moved-from) checks before the rows are sorted
 
     // By CVR, newest first; ties by file name, then input order, so the result never depends on
-    // the order files were read in beyond that.
-    std::stable_sort(accepted.begin(), accepted.end(), [](const auto& x, const auto& y) {
-        const OrganisationRow& a_ = x.first;
-        const OrganisationRow& b_ = y.first;
+    // the order files were read in beyond that. Sorted as indices and then moved into place (a row
+    // is large: no second array of them, no merge buffer).
+    std::vector<std::size_t> order(rows.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        const OrganisationRow& a_ = rows[x];
+        const OrganisationRow& b_ = rows[y];
         if (a_.cvr != b_.cvr) return a_.cvr < b_.cvr;
         if (a_.updated != b_.updated) return a_.updated > b_.updated;
         if (a_.created != b_.created) return a_.created > b_.created;
-        return a_.file < b_.file;
+        if (a_.file != b_.file) return a_.file < b_.file;
+        return x < y;
     });
+    std::vector<std::size_t> files_of(rows.size()); // per sorted row: its index into a.files
+    for (std::size_t k = 0; k < order.size(); ++k) files_of[k] = row_files[order[k]];
+    std::vector<std::size_t>().swap(row_files);
+    // rows[k] = old rows[order[k]], cycle by cycle.
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i) continue;
+        OrganisationRow held = std::move(rows[i]);
+        std::size_t j = i;
+        while (order[j] != i) {
+            const std::size_t from = order[j];
+            rows[j] = std::move(rows[from]);
+            order[j] = j;
+            j = from;
+        }
+        rows[j] = std::move(held);
+        order[j] = j;
+    }
 
-    for (std::size_t b = 0; b < accepted.size();) {
+    for (std::size_t b = 0; b < rows.size();) {
         std::size_t e = b + 1;
-        while (e < accepted.size() && accepted[e].first.cvr == accepted[b].first.cvr) ++e;
-        OrganisationRow& latest = accepted[b].first;
+        while (e < rows.size() && rows[e].cvr == rows[b].cvr) ++e;
+        OrganisationRow& latest = rows[b];
         if (!options.keep_duplicates)
             for (std::size_t i = b + 1; i < e; ++i) {
                 // The same content as the one that counts: the same file sent again, not a newer assessment.
-                const bool same_file = !latest.checksum.empty() && accepted[i].first.checksum == latest.checksum;
-                accepted[i].first.counted = false;
-                accepted[i].first.superseded_by = latest.file;
-                accepted[i].first.same_file = same_file;
-                FileReport& report = a.files[accepted[i].second];
+                const bool same_file = !latest.checksum.empty() && rows[i].checksum == latest.checksum;
+                rows[i].counted = false;
+                rows[i].superseded_by = latest.file;
+                rows[i].same_file = same_file;
+                FileReport& report = a.files[files_of[i]];
                 report.status = FileReport::Status::Superseded;
                 report.superseded_by = latest.file;
                 report.same_file = same_file;
             }
-        const OrganisationRow& first = accepted[e - 1].first;
+        const OrganisationRow& first = rows[e - 1];
         if (e - b > 1 && first.updated.substr(0, 4) < latest.updated.substr(0, 4)) {
             latest.change = change_between(first, latest);
             ++a.organisations_with_change;
         }
         b = e;
     }
-    a.rows.reserve(accepted.size());
-    for (auto& entry : accepted) {
-        if (entry.first.counted) ++a.counted;
+    for (const OrganisationRow& row : rows) {
+        if (row.counted) ++a.counted;
         else ++a.superseded;
-        a.rows.push_back(std::move(entry.first));
     }
-    decltype(accepted)().swap(accepted);
+    a.rows = std::move(rows);
 
     const std::vector<Part> parts = score_parts(questionnaire);
     a.groups.push_back(group_stats(questionnaire, parts, a.rows, "all", "all"));

@@ -112,8 +112,11 @@ struct FileCheck {
 // import_result_fast and takes import_result only when that gives up; both give the same FileCheck
 // (tests/core/fast_import_test.cpp, the fuzz target mf_fuzz_fast_import).
 enum class ImportPath { FastFirst, FullOnly };
+// `scratch`: the fast reader's buffers, kept by a caller that checks file after file (saves their
+// allocations); nullptr for buffers of this call only.
+struct FastDocument;
 FileCheck check_result(std::string_view bytes, const std::string& file, const Questionnaire& current,
-                       ImportPath path = ImportPath::FastFirst);
+                       ImportPath path = ImportPath::FastFirst, FastDocument* scratch = nullptr);
 FileCheck check_result_file(const std::string& path, const Questionnaire& current);
 // The same, reading into `buffer` (kept between calls: one large allocation less per file).
 FileCheck check_result_file(const std::string& path, const Questionnaire& current, std::string& buffer);

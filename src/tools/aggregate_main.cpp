@@ -18,6 +18,7 @@
 #include "core/benchmark.h"
 #include "core/bundle.h"
 #include "core/clock.h"
+#include "core/json_fast.h"
 #include "core/json_input.h"
 #include "core/scoring.h"
 #include "platform/file_list.h"
@@ -30,6 +31,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -193,7 +195,7 @@ bool collect_files(const std::vector<std::string>& inputs, std::vector<std::stri
 // One path: a single result file as before, or a bundle (several results, "export all" of the
 // workshop list) when its bytes mention the bundle format; then one check per member.
 std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& q, const BundleOptions& bundle,
-                                  std::string& buffer) {
+                                  std::string& buffer, FastDocument& scratch) {
     Diagnostics diagnostics;
     if (!read_file_bytes(path, buffer, diagnostics, kMaxBundleBytes)) {
         FileCheck check;
@@ -201,17 +203,30 @@ std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& 
         check.diagnostics = std::move(diagnostics);
         return {std::move(check)};
     }
-    if (!mentions_bundle(buffer)) return {check_result(buffer, path, q, bundle.import_path)};
+    if (!mentions_bundle(buffer)) return {check_result(buffer, path, q, bundle.import_path, &scratch)};
     return check_results(buffer, path, q, bundle);
 }
 
 std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Questionnaire& q, const BundleOptions& bundle,
                                  unsigned threads) {
-    std::vector<std::vector<FileCheck>> per_file(files.size());
+    // A file gives one check, a bundle one per member: the first goes straight to its place, the
+    // others wait beside it (no second array of checks when there is no bundle).
+    std::vector<FileCheck> first(files.size());
+    std::vector<std::vector<FileCheck>> more(files.size());
+    std::vector<char> none(files.size(), 0); // a bundle without members gives no check
     std::atomic<std::size_t> next{0};
     auto work = [&]() {
-        std::string buffer; // reused: file after file of similar size, no new allocation
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) per_file[i] = check_path(files[i], q, bundle, buffer);
+        std::string buffer;   // reused: file after file of similar size, no new allocation
+        FastDocument scratch; // the same for the fast reader's buffers
+        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
+            std::vector<FileCheck> checks = check_path(files[i], q, bundle, buffer, scratch);
+            if (checks.empty()) {
+                none[i] = 1;
+                continue;
+            }
+            first[i] = std::move(checks.front());
+            if (checks.size() > 1) more[i].assign(std::make_move_iterator(checks.begin() + 1), std::make_move_iterator(checks.end()));
+        }
     };
     if (threads <= 1 || files.size() < 64) {
         work();
@@ -221,10 +236,16 @@ std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Qu
         work();
         for (std::thread& t : pool) t.join();
     }
+    std::size_t extra = 0, empty = 0;
+    for (const std::vector<FileCheck>& m : more) extra += m.size();
+    for (char n : none) empty += n != 0;
+    if (extra == 0 && empty == 0) return first;
     std::vector<FileCheck> checks;
-    checks.reserve(files.size());
-    for (std::vector<FileCheck>& v : per_file)
-        for (FileCheck& c : v) checks.push_back(std::move(c));
+    checks.reserve(files.size() + extra);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!none[i]) checks.push_back(std::move(first[i]));
+        for (FileCheck& c : more[i]) checks.push_back(std::move(c));
+    }
     return checks;
 }
 
