@@ -205,7 +205,7 @@ std::vector<Disclosure> SuppressionTable::solve(std::size_t k, std::vector<std::
     //             for breakdowns so thin that even their bands give them away;
     //   total:    hide a line's total.
     // Fixed cells are never picked.
-    struct Option {
+    struct Remedy {
         enum Kind { Hide, Withhold, Total } kind = Hide;
         std::size_t ring = 0;
         std::size_t cell = SIZE_MAX; // Hide, Total
@@ -231,7 +231,7 @@ std::vector<Disclosure> SuppressionTable::solve(std::size_t k, std::vector<std::
             }
             ring = std::move(next);
         }
-        std::vector<Option> out;
+        std::vector<Remedy> out;
         std::vector<bool> listed(cells, false);
         for (std::size_t r = 0; r < rings.size(); ++r) {
             std::vector<std::size_t> found;
@@ -242,25 +242,25 @@ std::vector<Disclosure> SuppressionTable::solve(std::size_t k, std::vector<std::
                         found.push_back(p);
                     }
             std::sort(found.begin(), found.end(), [&](std::size_t a, std::size_t b) { return counts_[a] != counts_[b] ? counts_[a] < counts_[b] : a < b; });
-            for (std::size_t p : found) out.push_back(Option{Option::Hide, r, p, SIZE_MAX});
+            for (std::size_t p : found) out.push_back(Remedy{Remedy::Hide, r, p, SIZE_MAX});
             for (std::size_t li : rings[r])
                 for (std::size_t p : lines_[li].parts)
                     if (!fixed_[p] && st[p] != Disclosure::Withheld) {
-                        out.push_back(Option{Option::Withhold, r, SIZE_MAX, li});
+                        out.push_back(Remedy{Remedy::Withhold, r, SIZE_MAX, li});
                         break;
                     }
             for (std::size_t li : rings[r]) {
                 const std::size_t total = lines_[li].total;
                 if (!fixed_[total] && st[total] == Disclosure::Published && !listed[total]) {
                     listed[total] = true;
-                    out.push_back(Option{Option::Total, r, total, SIZE_MAX});
+                    out.push_back(Remedy{Remedy::Total, r, total, SIZE_MAX});
                 }
             }
         }
         return out;
     };
-    auto apply = [&](const Option& option, std::vector<Disclosure>& st) {
-        if (option.kind != Option::Withhold) {
+    auto apply = [&](const Remedy& option, std::vector<Disclosure>& st) {
+        if (option.kind != Remedy::Withhold) {
             st[option.cell] = Disclosure::Secondary;
             return;
         }
@@ -291,27 +291,27 @@ std::vector<Disclosure> SuppressionTable::solve(std::size_t k, std::vector<std::
                 if (std::any_of(own.begin(), own.end(), [&](std::size_t li) { return touched[li]; })) continue;
                 if (std::none_of(current.begin(), current.end(), [&](const Problem& p) { return same_problem(p, problem); })) continue;
             }
-            const std::vector<Option> options = options_for(problem, status);
+            const std::vector<Remedy> options = options_for(problem, status);
             if (options.empty()) continue;
-            auto solves = [&](const Option& option) {
+            auto solves = [&](const Remedy& option) {
                 std::vector<Disclosure> trial = status;
                 apply(option, trial);
                 const std::vector<Problem> left = problems_in(trial);
                 return std::none_of(left.begin(), left.end(), [&](const Problem& p) { return same_problem(p, problem); });
             };
-            auto first_that_solves = [&](auto&& wanted) -> const Option* {
+            auto first_that_solves = [&](auto&& wanted) -> const Remedy* {
                 std::size_t tried = 0;
-                for (const Option& o : options)
+                for (const Remedy& o : options)
                     if (wanted(o) && tried++ < kLookahead && solves(o)) return &o;
                 return nullptr;
             };
-            auto near_hide = [](const Option& o) { return o.kind == Option::Hide && o.ring < 2; };
-            const Option* choice = first_that_solves(near_hide);
-            if (!choice) choice = first_that_solves([](const Option& o) { return o.kind == Option::Withhold && o.ring == 0; });
+            auto near_hide = [](const Remedy& o) { return o.kind == Remedy::Hide && o.ring < 2; };
+            const Remedy* choice = first_that_solves(near_hide);
+            if (!choice) choice = first_that_solves([](const Remedy& o) { return o.kind == Remedy::Withhold && o.ring == 0; });
             if (!choice)
-                for (const Option& o : options)
+                for (const Remedy& o : options)
                     if (near_hide(o) && (!choice || counts_[o.cell] < counts_[choice->cell])) choice = &o;
-            if (!choice) choice = first_that_solves([&](const Option& o) { return !near_hide(o); });
+            if (!choice) choice = first_that_solves([&](const Remedy& o) { return !near_hide(o); });
             if (!choice) choice = &options.front();
             const std::vector<Disclosure> before = status;
             apply(*choice, status);
