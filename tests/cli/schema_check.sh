@@ -79,7 +79,9 @@ for path in open(list_path, encoding="utf-8").read().split("\n"):
     except (ValueError, UnicodeDecodeError, RecursionError) as e:
         print("unreadable\t%s\t%s" % (" ".join(str(e).split())[:120], path))
         continue
-    error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
+    # The first error, not best_match: that one collects every error of the file first, which
+    # doubled the CPU of the 2,208-file sweep in validate.test.sh; the verdict is the same.
+    error = next(validator.iter_errors(doc), None)
     if error is None:
         print("valid\t\t%s" % path)
     else:

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <stdlib.h>
 
 namespace {
 using mf_test::shipped;
@@ -94,8 +95,10 @@ TEST(BadResults, EveryFileGivesExactlyItsExpectedMessages) {
 }
 
 TEST(BadResults, HundredMegabyteFilesAreRefusedUnread) {
-    const fs::path dir = fs::temp_directory_path() / ("mf-huge-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-    fs::create_directories(dir);
+    // A folder of its own (mkdtemp): the native and sanitizer builds may run this test at once.
+    std::string pattern = (fs::temp_directory_path() / "mf-huge-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr) << pattern;
+    const fs::path dir = pattern;
     const std::size_t size = 100u << 20;
     const std::string result = (dir / "huge-result.json").string();
     const std::string questionnaire = (dir / "huge-questionnaire.json").string();
