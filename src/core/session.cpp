@@ -206,7 +206,8 @@ bool is_plausible_email(std::string_view text) {
     return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
 }
 
-static std::string number_text(double d) {
+// Six significant digits (%g) for the profile's messages; answer_check.cpp has its own, exact form.
+static std::string rounded_number_text(double d) {
     char buf[64];
     if (std::fabs(d - std::round(d)) < 1e-9 && std::fabs(d) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", d);
     else std::snprintf(buf, sizeof buf, "%g", d);
@@ -245,7 +246,7 @@ FieldProblem check_profile_field(const Question& field, const std::string& text,
         if (field.integer && std::fabs(d - std::round(d)) > 1e-9)
             return {"profile.number.not_whole", make_params({{"value", text}}), da ? "Skriv et helt tal." : "Enter a whole number."};
         if ((field.min && d < *field.min) || (field.max && d > *field.max)) {
-            const std::string lo = field.min ? number_text(*field.min) : "", hi = field.max ? number_text(*field.max) : "";
+            const std::string lo = field.min ? rounded_number_text(*field.min) : "", hi = field.max ? rounded_number_text(*field.max) : "";
             if (field.min && field.max)
                 return {"profile.number.out_of_range", make_params({{"value", text}, {"min", lo}, {"max", hi}}),
                         da ? "Skriv et tal mellem " + lo + " og " + hi + "." : "Enter a number between " + lo + " and " + hi + "."};
@@ -270,7 +271,7 @@ std::string profile_field_problem(const Question& field, const std::string& text
 static std::string answer_as_text(const AnswerValue* v) {
     if (!v) return "";
     if (const std::string* s = std::get_if<std::string>(v)) return *s;
-    if (const double* d = std::get_if<double>(v)) return number_text(*d);
+    if (const double* d = std::get_if<double>(v)) return rounded_number_text(*d);
     return "";
 }
 
