@@ -15,6 +15,8 @@ import hashlib
 import json
 import sys
 
+from write_if_changed import write_if_changed
+
 
 def main():
     if len(sys.argv) != 4:
@@ -33,14 +35,7 @@ def main():
     digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     text = (f"// Generated from {src.split('/')[-1]} by cmake/questionnaire_hash.py. Do not edit.\n"
             f'extern const char {symbol}[];\nextern const char {symbol}[] = "sha256:{digest}";\n')
-    try:
-        with open(out_path, encoding="utf-8") as f:
-            if f.read() == text:
-                return
-    except OSError:
-        pass
-    with open(out_path, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_if_changed(out_path, text)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import json
 import re
 import sys
 
+from write_if_changed import write_if_changed
+
 KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
@@ -107,14 +109,7 @@ def main():
         lines.append(f"    {{{c_string(key)}, {c_string(da)}, {c_string(en)}}},")
     lines += ["};", f"const std::size_t kTextTableSize = {len(rows)};", "} // namespace mf::generated", ""]
     text = "\n".join(lines)
-    try:
-        with open(out_path, encoding="utf-8") as f:
-            if f.read() == text:
-                return
-    except OSError:
-        pass
-    with open(out_path, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_if_changed(out_path, text)
 
 
 if __name__ == "__main__":

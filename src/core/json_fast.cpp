@@ -295,6 +295,16 @@ struct Parser {
     // Strictly increasing keys, compared as std::string compares them (bytes as unsigned char).
     static bool key_before(std::string_view a, std::string_view b) { return a.compare(b) < 0; }
 
+    // After a member or an element: a ',' (more follow) or the container's `close`; else malformed.
+    bool after_item(char close, bool& more) {
+        skip_space();
+        if (p >= end) return false;
+        more = *p == ',';
+        if (!more && *p != close) return false;
+        ++p;
+        return true;
+    }
+
     // The value at p into a new node; writes its canonical text when `emit`.
     bool value(int depth, std::string_view key, bool emit) {
         if (p >= end) return false;
@@ -335,15 +345,9 @@ struct Parser {
                     }
                     if (!value(depth + 1, name, emit_member)) return false;
                     ++count;
-                    skip_space();
-                    if (p >= end) return false;
-                    if (*p == ',') {
-                        ++p;
-                        continue;
-                    }
-                    if (*p != '}') return false;
-                    ++p;
-                    break;
+                    bool more = false;
+                    if (!after_item('}', more)) return false;
+                    if (!more) break;
                 }
             }
             if (emit) doc.canonical += '}';
@@ -365,15 +369,9 @@ struct Parser {
                     if (emit && count > 0) doc.canonical += ',';
                     if (!value(depth + 1, std::string_view(), emit)) return false;
                     ++count;
-                    skip_space();
-                    if (p >= end) return false;
-                    if (*p == ',') {
-                        ++p;
-                        continue;
-                    }
-                    if (*p != ']') return false;
-                    ++p;
-                    break;
+                    bool more = false;
+                    if (!after_item(']', more)) return false;
+                    if (!more) break;
                 }
             }
             if (emit) doc.canonical += ']';
