@@ -15,6 +15,7 @@
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
+#include "shipped_questionnaire.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -22,18 +23,6 @@
 #include <string>
 
 namespace {
-
-const mf::Questionnaire& questionnaire() {
-    // The source tree is two folders above this file (CMake passes absolute source paths).
-    static const mf::Questionnaire q = [] {
-        std::string path = __FILE__;
-        path = path.substr(0, path.rfind("/tests/fuzz/")) + "/questionnaires/aktoersporet.json";
-        mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(path);
-        if (!loaded.questionnaire) std::abort();
-        return *loaded.questionnaire;
-    }();
-    return q;
-}
 
 void fail(const char* what, const std::string& a = {}, const std::string& b = {}) {
     std::fprintf(stderr, "fast_import: %s\n--- fast\n%s\n--- full\n%s\n", what, a.c_str(), b.c_str());
@@ -69,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 namespace {
 
 void check(std::string_view bytes) {
-    const mf::Questionnaire& q = questionnaire();
+    const mf::Questionnaire& q = mf_fuzz::shipped_questionnaire();
 
     mf::FastDocument doc;
     if (mf::parse_fast_json(bytes, doc, "checksum", mf::kMaxResultBytes)) {

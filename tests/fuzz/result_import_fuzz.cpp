@@ -6,29 +6,14 @@
 #include "core/diagnostic_codes.h"
 #include "core/questionnaire_load.h"
 #include "core/result.h"
+#include "shipped_questionnaire.h"
 
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
-namespace {
-
-const mf::Questionnaire& questionnaire() {
-    // The source tree is two folders above this file (CMake passes absolute source paths).
-    static const mf::Questionnaire q = [] {
-        std::string path = __FILE__;
-        path = path.substr(0, path.rfind("/tests/fuzz/")) + "/questionnaires/aktoersporet.json";
-        mf::LoadedQuestionnaire loaded = mf::load_questionnaire_file(path);
-        if (!loaded.questionnaire) std::abort();
-        return *loaded.questionnaire;
-    }();
-    return q;
-}
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const mf::Questionnaire& q = questionnaire();
+    const mf::Questionnaire& q = mf_fuzz::shipped_questionnaire();
     std::string_view bytes(reinterpret_cast<const char*>(data), size);
     mf::ImportOutcome in = mf::import_result(bytes, "fuzz.json", q);
     if (in.result.has_value() == mf::has_errors(in.diagnostics)) std::abort();
