@@ -322,21 +322,18 @@ const std::vector<DiagnosticCodeInfo>& diagnostic_codes() {
     return codes;
 }
 
-const DiagnosticCodeInfo* find_diagnostic_code(std::string_view code) {
-    for (const DiagnosticCodeInfo& info : diagnostic_codes())
+static const DiagnosticCodeInfo* find_code_in(const std::vector<DiagnosticCodeInfo>& codes, std::string_view code) {
+    for (const DiagnosticCodeInfo& info : codes)
         if (info.code == code) return &info;
     return nullptr;
 }
 
+const DiagnosticCodeInfo* find_diagnostic_code(std::string_view code) { return find_code_in(diagnostic_codes(), code); }
+
 bool fits_registry(std::string_view code, const DiagnosticParams& params) {
     // The registry without descriptions: the same codes and parameters, in the same order.
     static const std::vector<DiagnosticCodeInfo> codes = build<false>();
-    const DiagnosticCodeInfo* info = nullptr;
-    for (const DiagnosticCodeInfo& c : codes)
-        if (c.code == code) {
-            info = &c;
-            break;
-        }
+    const DiagnosticCodeInfo* info = find_code_in(codes, code);
     if (!info || info->params.size() != params.size()) return false;
     for (std::size_t i = 0; i < params.size(); ++i)
         if (params[i].first != info->params[i]) return false;
