@@ -121,16 +121,9 @@ std::vector<std::uint32_t> encode_answers(const Questionnaire& q, const Answers&
             std::uint32_t code = 0;
             auto it = visible.find(question.id);
             if (it != visible.end()) {
-                // Bit i for Question::answer_ids()[i], without building that list per question.
+                // Bit i for Question::answer_ids()[i] (answer_index: without building that list per question).
                 auto bit = [&](const std::string& id) {
-                    if (question.type == QuestionType::YesNo) {
-                        const char* const yes_no[] = {kYes, kNo, kDontKnow};
-                        for (std::size_t i = 0; i < 3; ++i)
-                            if (id == yes_no[i]) code |= 1u << i;
-                        return;
-                    }
-                    for (std::size_t i = 0; i < question.options.size() && i < 31; ++i)
-                        if (question.options[i].id == id) code |= 1u << i;
+                    if (const std::optional<std::size_t> i = question.answer_index(id); i && *i < 31) code |= 1u << *i;
                 };
                 if (const auto* one = std::get_if<std::string>(&it->second)) bit(*one);
                 if (const auto* many = std::get_if<std::vector<std::string>>(&it->second))

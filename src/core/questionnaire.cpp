@@ -3,6 +3,7 @@
 #include "core/questionnaire.h"
 
 #include <cmath>
+#include <iterator>
 
 namespace mf {
 
@@ -40,11 +41,24 @@ const Option* Question::option(const std::string& option_id) const {
     return nullptr;
 }
 
+static const char* const kYesNoAnswerIds[] = {kYes, kNo, kDontKnow};
+
 std::vector<std::string> Question::answer_ids() const {
-    if (type == QuestionType::YesNo) return {kYes, kNo, kDontKnow};
+    if (type == QuestionType::YesNo) return {std::begin(kYesNoAnswerIds), std::end(kYesNoAnswerIds)};
     std::vector<std::string> ids;
     for (const Option& o : options) ids.push_back(o.id);
     return ids;
+}
+
+std::optional<std::size_t> Question::answer_index(std::string_view answer_id) const {
+    if (type == QuestionType::YesNo) {
+        for (std::size_t i = 0; i < std::size(kYesNoAnswerIds); ++i)
+            if (answer_id == kYesNoAnswerIds[i]) return i;
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (options[i].id == answer_id) return i;
+    return std::nullopt;
 }
 
 const Question* Questionnaire::question(const std::string& question_id) const {

@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mf {
@@ -120,6 +121,8 @@ struct Question {
     const Option* option(const std::string& option_id) const;
     // The ids an answer can choose: "yes", "no", "dont_know" for yes/no; the options' ids otherwise.
     std::vector<std::string> answer_ids() const;
+    // The position of `answer_id` in answer_ids() without building that list, or nullopt.
+    std::optional<std::size_t> answer_index(std::string_view answer_id) const;
 };
 
 // A recommendation for a whole theme, shown when the theme's percentage is below `below_percent`.
