@@ -3,6 +3,13 @@
 #include <fstream>
 #include <vector>
 
+#if defined(__unix__) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 namespace mf {
 namespace {
 
@@ -313,6 +320,42 @@ std::optional<json> parse_json_document(std::string_view bytes, const std::strin
 }
 
 bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes) {
+#if defined(__unix__) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
+    // open, fstat, read, close: four system calls per file, where an ifstream made about ten (and
+    // allocated its own buffer); mf-aggregate reads tens of thousands of files. The same answers as
+    // the stream version below: a folder or anything else that is not a regular file cannot be read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        out.push_back(error_at(path, "", "file.cannot_open", {}, "cannot open the file"));
+        return false;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0) {
+        ::close(fd);
+        out.push_back(error_at(path, "", "file.not_a_file", {}, "cannot read the file (is it a folder?)"));
+        return false;
+    }
+    const std::size_t size = static_cast<std::size_t>(st.st_size);
+    if (size > max_bytes) {
+        ::close(fd);
+        out.push_back(too_large_diagnostic(path, size, max_bytes));
+        return false;
+    }
+    bytes.resize(size);
+    std::size_t got = 0;
+    while (got < size) {
+        const ssize_t n = ::read(fd, bytes.data() + got, size - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (got < size) {
+        out.push_back(error_at(path, "", "file.cannot_read", {}, "cannot read the file"));
+        return false;
+    }
+    return true;
+#else
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         out.push_back(error_at(path, "", "file.cannot_open", {}, "cannot open the file"));
@@ -335,6 +378,7 @@ bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& o
         return false;
     }
     return true;
+#endif
 }
 
 } // namespace mf
