@@ -7,6 +7,7 @@
 //   - aggregate        sort by CVR, duplicates, change over time, groups, goal follow-up by year
 #include "core/aggregate.h"
 
+#include "core/answer_table.h"
 #include "core/answers.h"
 #include "core/condition.h"
 #include "core/cvr.h"
@@ -137,21 +138,55 @@ std::vector<std::uint32_t> encode_answers(const Questionnaire& q, const Answers&
 
 namespace {
 
-// The row of an accepted file. `visible`: visible_answers of its answers.
-OrganisationRow organisation_row(const ImportedResult& r, const Answers& visible, const std::string& cvr, const std::string& file,
+// What the row takes from the answers: the profile's texts and employees, and the scored answers as
+// encode_answers gives them. From the answers map (the full import) or the coded answers (the fast path).
+struct RowAnswers {
+    std::string name, contact, email, sector;
+    std::optional<double> employees;
+    std::vector<std::uint32_t> codes;
+};
+
+RowAnswers row_answers(const Questionnaire& current, const Answers& answers, const Answers& visible) {
+    RowAnswers out;
+    out.name = answered_text(answers, current.profile_field("name"));
+    out.contact = answered_text(answers, current.profile_field("contact"));
+    out.email = answered_text(answers, current.profile_field("email"));
+    out.sector = answered_text(answers, current.profile_field("sector"));
+    if (const Question* q = current.profile_field("employees"))
+        if (const double* x = answer_number(answers, q->id)) out.employees = *x;
+    out.codes = encode_answers(current, visible);
+    return out;
+}
+
+RowAnswers row_answers(const AnswerTable& table, const std::vector<CodedAnswer>& answers) {
+    RowAnswers out;
+    auto text = [&](const char* role) {
+        const std::size_t q = table.role(role);
+        return q != AnswerTable::npos && answers[q].kind == CodedAnswer::Kind::Text ? std::string(answers[q].text) : std::string();
+    };
+    out.name = text("name");
+    out.contact = text("contact");
+    out.email = text("email");
+    out.sector = text("sector");
+    if (const std::size_t q = table.role("employees"); q != AnswerTable::npos && answers[q].kind == CodedAnswer::Kind::Number)
+        out.employees = answers[q].number;
+    out.codes = table.encode(answers); // every answer is visible on the fast path
+    return out;
+}
+
+// The row of an accepted file.
+OrganisationRow organisation_row(const ImportedResult& r, RowAnswers&& answers, const std::string& cvr, const std::string& file,
                                  std::size_t bytes, const Questionnaire& current) {
-    const Answers& answers = r.assessment.answers;
     OrganisationRow row;
     row.file = file;
     row.bytes = bytes;
     row.cvr = normalise_cvr(cvr);
     row.checksum = r.content_checksum;
-    row.name = answered_text(answers, current.profile_field("name"));
-    row.contact = answered_text(answers, current.profile_field("contact"));
-    row.email = answered_text(answers, current.profile_field("email"));
-    row.sector = answered_text(answers, current.profile_field("sector"));
-    if (const Question* q = current.profile_field("employees"))
-        if (const double* x = answer_number(answers, q->id)) row.employees = *x;
+    row.name = std::move(answers.name);
+    row.contact = std::move(answers.contact);
+    row.email = std::move(answers.email);
+    row.sector = std::move(answers.sector);
+    row.employees = answers.employees;
     row.size = size_band(row.employees);
     row.questionnaire_version = r.source.version;
     row.same_questionnaire = r.same_questionnaire;
@@ -171,7 +206,7 @@ OrganisationRow organisation_row(const ImportedResult& r, const Answers& visible
         row.themes.push_back(it == s.themes.end() ? std::nullopt : it->second.percent);
     }
     row.focus_areas = static_cast<int>(r.assessment.action_plan.areas.size());
-    row.answers = encode_answers(current, visible);
+    row.answers = std::move(answers.codes);
     auto theme_of = [&](const std::string& focus) {
         const Theme* t = focus_theme(current, focus);
         return t ? t->id : std::string();
@@ -199,11 +234,14 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
     const Question* cvr_question = current.profile_field("cvr");
     if (path == ImportPath::FastFirst) {
         FastDocument own;
-        if (std::optional<ImportedResult> fast = import_result_fast(bytes, current, scratch ? *scratch : own)) {
+        FastImport fast;
+        if (import_result_fast_coded(bytes, current, scratch ? *scratch : own, fast)) {
             // Nothing to report, so accepted when it has a CVR number (import_result_fast checked it).
-            const std::string cvr = answered_text(fast->assessment.answers, cvr_question);
-            if (!cvr.empty()) {
-                check.row = organisation_row(*fast, fast->assessment.answers, cvr, file, bytes.size(), current);
+            const AnswerTable& table = *fast.table;
+            const std::size_t cvr_at = cvr_question ? table.find(cvr_question->id) : AnswerTable::npos;
+            const CodedAnswer* cvr = cvr_at != AnswerTable::npos ? &fast.answers[cvr_at] : nullptr;
+            if (cvr && cvr->kind == CodedAnswer::Kind::Text && !cvr->text.empty()) {
+                check.row = organisation_row(fast.result, row_answers(table, fast.answers), std::string(cvr->text), file, bytes.size(), current);
                 return check;
             }
         }
@@ -245,7 +283,7 @@ FileCheck check_result(std::string_view bytes, const std::string& file, const Qu
     }
     if (has_errors(check.diagnostics)) return check;
 
-    check.row = organisation_row(r, visible_answers(current, answers), cvr, file, bytes.size(), current);
+    check.row = organisation_row(r, row_answers(current, answers, visible_answers(current, answers)), cvr, file, bytes.size(), current);
     return check;
 }
 

@@ -16,6 +16,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,10 +40,15 @@ struct FastNode {
     bool is_number() const { return kind == Kind::Integer || kind == Kind::Float; }
 };
 
+class AnswerTable;
+
 struct FastDocument {
     std::vector<FastNode> nodes; // preorder; a container's children follow it, node i's next sibling is nodes[i].end
     std::string decoded;         // strings that had escapes, decoded (reserved up front: views stay valid)
     std::string canonical;       // the canonical text, without the skipped top-level member
+    // Kept here by import_result_fast (result.h) between files: the questionnaire's answer table
+    // (answer_table.h), made again when a file is checked against another questionnaire.
+    std::shared_ptr<const AnswerTable> answer_table;
 
     // The first child of container `index`, and the member `key` of object `index` (nullptr when absent).
     std::uint32_t first_child(std::uint32_t index) const { return index + 1; }

@@ -638,48 +638,32 @@ bool fast_score_summary(const FastDocument& doc, const FastNode* scores, ScoreSu
 }
 
 // The answers as read_answers keeps them when it has nothing to say: every answer to a question of
-// the current questionnaire and fitting it.
-bool fast_answers(const FastDocument& doc, const FastNode* answers, const Questionnaire& current, Answers& out) {
+// the current questionnaire and fitting it (check_answer), coded per question of the table. The
+// keys are sorted (the fast reader insists), and so are the table's ids: one merge finds each
+// answer's question, the first with that id, profile first, as Questionnaire::question does.
+bool fast_answers(const FastDocument& doc, const FastNode* answers, const AnswerTable& table, std::vector<CodedAnswer>& out) {
     if (!answers || answers->kind != FastKind::Object) return false;
-    // Each answer's question, found from the questionnaire's side (the keys are sorted): as
-    // Questionnaire::question finds it, the first question with that id, profile first.
-    std::vector<std::uint32_t> keys;
-    keys.reserve(answers->count);
-    for (std::uint32_t i = index_of(doc, answers) + 1; i < answers->end; i = doc.nodes[i].end) keys.push_back(i);
-    std::vector<const Question*> questions(keys.size(), nullptr);
-    auto visit = [&](const Question& q) {
-        auto it = std::lower_bound(keys.begin(), keys.end(), q.id,
-                                   [&](std::uint32_t node, const std::string& id) { return doc.nodes[node].key < std::string_view(id); });
-        if (it != keys.end() && doc.nodes[*it].key == q.id && !questions[static_cast<std::size_t>(it - keys.begin())])
-            questions[static_cast<std::size_t>(it - keys.begin())] = &q;
-    };
-    for (const Question& q : current.profile) visit(q);
-    for (const Theme& t : current.themes)
-        for (const Question& q : t.questions) visit(q);
-
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-        const FastNode& v = doc.nodes[keys[k]];
-        const Question* q = questions[k];
-        if (!q) return false; // not in the current questionnaire
-        AnswerValue value;
+    out.assign(table.size(), CodedAnswer{});
+    const std::vector<std::uint32_t>& by_id = table.by_id();
+    std::size_t at = 0;
+    for (std::uint32_t i = index_of(doc, answers) + 1; i < answers->end; i = doc.nodes[i].end) {
+        const FastNode& v = doc.nodes[i];
+        while (at < by_id.size() && std::string_view(table.question(by_id[at]).id) < v.key) ++at;
+        if (at == by_id.size() || table.question(by_id[at]).id != v.key) return false; // not in the current questionnaire
+        const std::size_t q = by_id[at];
+        CodedAnswer& coded = out[q];
         if (v.kind == FastKind::String) {
-            value = std::string(v.text);
+            if (!table.code_text(q, v.text, coded)) return false;
         } else if (v.is_number()) {
-            value = v.number;
+            if (!table.code_number(q, v.number, coded)) return false;
         } else if (v.kind == FastKind::Array) {
-            std::vector<std::string> ids;
-            ids.reserve(v.count);
-            for (std::uint32_t e = keys[k] + 1; e < v.end; e = doc.nodes[e].end) {
-                if (doc.nodes[e].kind != FastKind::String) return false;
-                ids.emplace_back(doc.nodes[e].text);
-            }
-            value = std::move(ids);
+            if (!table.begin_choices(q, coded)) return false;
+            for (std::uint32_t e = i + 1; e < v.end; e = doc.nodes[e].end)
+                if (doc.nodes[e].kind != FastKind::String || !table.add_choice(q, doc.nodes[e].text, coded)) return false;
+            if (!table.finish_choices(q, coded)) return false;
         } else {
             return false;
         }
-        if (!check_answer(*q, value).fits()) return false;
-        if (auto* ids = std::get_if<std::vector<std::string>>(&value)) *ids = in_option_order(*q, *ids);
-        out.emplace_hint(out.end(), std::string(v.key), std::move(value));
     }
     return true;
 }
@@ -731,98 +715,109 @@ bool fast_action_plan(const FastDocument& doc, const FastNode* plan, bool with_i
 
 } // namespace
 
-std::optional<ImportedResult> import_result_fast(std::string_view bytes, const Questionnaire& current, FastDocument& doc) {
-    if (!parse_fast_json(bytes, doc, "checksum", kMaxResultBytes)) return std::nullopt;
-    if (doc.nodes[0].kind != FastKind::Object) return std::nullopt;
+bool import_result_fast_coded(std::string_view bytes, const Questionnaire& current, FastDocument& doc, FastImport& out) {
+    if (!doc.answer_table || !doc.answer_table->made_for(current)) doc.answer_table = std::make_shared<const AnswerTable>(current);
+    const AnswerTable& table = *doc.answer_table;
+    if (!table.usable()) return false;
+    if (!parse_fast_json(bytes, doc, "checksum", kMaxResultBytes)) return false;
+    if (doc.nodes[0].kind != FastKind::Object) return false;
     const FastNode* format = fast_string(doc, 0, "format");
-    if (!format || format->text != kResultFormat) return std::nullopt;
+    if (!format || format->text != kResultFormat) return false;
     const FastNode* version = doc.member(0, "formatVersion");
     if (!version || version->kind != FastKind::Integer || version->integer < kOldestResultFormatVersion ||
         version->integer > kResultFormatVersion)
-        return std::nullopt;
+        return false;
     const bool format2 = version->integer >= 2;
     // Every member present (each is required, planFollowUp from format 2 on), none unknown.
     if (doc.nodes[0].count != (format2 ? 13u : 12u) ||
         !only_known_members(doc, 0, {"format", "formatVersion", "questionnaire", "app", "created", "updated", "language", "organisation",
                                      "answers", "scores", "actionPlan", "checksum", format2 ? "planFollowUp" : "format"}))
-        return std::nullopt;
+        return false;
 
     Diagnostics silent; // the Importer's readers below must leave it empty
     Importer im{current, JsonReader{std::string(), &silent}, {}};
     ImportedResult& r = im.result;
+    out.table = &table;
     r.format_version = static_cast<int>(version->integer);
 
     const FastNode* checksum = fast_string(doc, 0, "checksum");
-    if (!checksum) return std::nullopt;
+    if (!checksum) return false;
     r.content_checksum = "sha256:" + sha256_hex(doc.canonical);
-    if (checksum->text != r.content_checksum) return std::nullopt;
+    if (checksum->text != r.content_checksum) return false;
     r.checksum_matches = true;
 
     const FastNode* questionnaire = doc.member(0, "questionnaire");
-    if (questionnaire->kind != FastKind::Object || questionnaire->count != 3) return std::nullopt;
+    if (questionnaire->kind != FastKind::Object || questionnaire->count != 3) return false;
     const std::uint32_t q_at = index_of(doc, questionnaire);
     const FastNode* q_id = fast_string(doc, q_at, "id");
     const FastNode* q_version = fast_string(doc, q_at, "version");
     const FastNode* q_hash = fast_string(doc, q_at, "contentHash");
     if (!q_id || !q_version || !q_hash || q_id->text != current.id || q_version->text != current.version ||
         q_hash->text != current.content_hash)
-        return std::nullopt;
+        return false;
     r.source = QuestionnaireRef{current.id, current.version, current.content_hash};
     r.same_questionnaire = true;
 
     const FastNode* app = doc.member(0, "app");
-    if (app->kind != FastKind::Object || app->count != 2) return std::nullopt;
+    if (app->kind != FastKind::Object || app->count != 2) return false;
     const FastNode* app_name = fast_string(doc, index_of(doc, app), "name");
     const FastNode* app_version = fast_string(doc, index_of(doc, app), "version");
-    if (!app_name || !app_version) return std::nullopt;
+    if (!app_name || !app_version) return false;
     r.app_name = std::string(app_name->text);
     r.app_version = std::string(app_version->text);
 
     const FastNode* created = fast_string(doc, 0, "created");
     const FastNode* updated = fast_string(doc, 0, "updated");
-    if (!created || !updated) return std::nullopt;
+    if (!created || !updated) return false;
     r.assessment.created = std::string(created->text);
     r.assessment.updated = std::string(updated->text);
     if (!is_valid_timestamp(r.assessment.created) || !is_valid_timestamp(r.assessment.updated) ||
         r.assessment.updated < r.assessment.created)
-        return std::nullopt;
+        return false;
     const FastNode* language = fast_string(doc, 0, "language");
     if (!language || std::find(current.languages.begin(), current.languages.end(), language->text) == current.languages.end())
-        return std::nullopt;
+        return false;
     r.assessment.language = std::string(language->text);
     const FastNode* organisation = doc.member(0, "organisation");
     if (organisation->kind != FastKind::Object ||
         !only_known_members(doc, index_of(doc, organisation), {"name", "cvr", "sector", "employees", "contact", "email"}))
-        return std::nullopt;
+        return false;
 
-    if (!fast_answers(doc, doc.member(0, "answers"), current, r.assessment.answers)) return std::nullopt;
+    if (!fast_answers(doc, doc.member(0, "answers"), table, out.answers)) return false;
     // Nothing hidden (the importer would drop and list it), so the visible answers are all of them.
     // As a condition refers only to earlier questions (the loader checks it), checking each answered
     // question against all the answers is visible_answers' one pass without its copy: by induction,
     // when every earlier answer is visible, the earlier answers it looks at are the same.
-    const Answers& answers = r.assessment.answers;
-    auto shown = [&](const Question& q) { return !q.visible_if || !answers.count(q.id) || is_visible(q, answers); };
-    for (const Question& q : current.profile)
-        if (!shown(q)) return std::nullopt;
-    for (const Theme& t : current.themes)
-        for (const Question& q : t.questions)
-            if (!shown(q)) return std::nullopt;
-    if (!fast_score_summary(doc, doc.member(0, "scores"), r.stored_scores)) return std::nullopt;
+    const std::vector<CodedAnswer>& answers = out.answers;
+    for (std::size_t q = 0; q < table.size(); ++q)
+        if (answers[q].kind != CodedAnswer::Kind::None && !table.visible(q, answers)) return false;
+    if (!fast_score_summary(doc, doc.member(0, "scores"), r.stored_scores)) return false;
 
     // The rules on the plan are the importer's own (accept_plan).
     ActionPlan plan;
-    if (!fast_action_plan(doc, doc.member(0, "actionPlan"), format2, plan)) return std::nullopt;
+    if (!fast_action_plan(doc, doc.member(0, "actionPlan"), format2, plan)) return false;
     im.accept_plan(std::move(plan));
     // The follow-up is rare and full of rules: the importer's own reader, on a document of just that part.
     if (const FastNode* follow_up = format2 ? doc.member(0, "planFollowUp") : nullptr; follow_up && follow_up->kind != FastKind::Null)
         im.read_follow_up_of_plan(fast_to_json(doc, index_of(doc, follow_up)));
-    if (!silent.empty() || !r.dropped.empty()) return std::nullopt;
+    if (!silent.empty() || !r.dropped.empty()) return false;
 
-    if (const Question* cvr = current.profile_field("cvr"))
-        if (const std::string* value = answer_text(r.assessment.answers, cvr->id))
-            if (check_cvr(*value) != CvrCheck::Valid) return std::nullopt;
-    if (r.stored_scores != summarise_visible(current, answers)) return std::nullopt;
-    return std::move(r);
+    if (const std::size_t cvr = table.role("cvr"); cvr != AnswerTable::npos && answers[cvr].kind == CodedAnswer::Kind::Text)
+        if (check_cvr(std::string(answers[cvr].text)) != CvrCheck::Valid) return false;
+    if (!table.scores_match(answers, r.stored_scores)) return false;
+    out.result = std::move(r);
+    return true;
+}
+
+std::optional<ImportedResult> import_result_fast(std::string_view bytes, const Questionnaire& current, FastDocument& doc) {
+    FastImport fast;
+    if (!import_result_fast_coded(bytes, current, doc, fast)) return std::nullopt;
+    // The answers map in key order, as read_answers builds it.
+    Answers& answers = fast.result.assessment.answers;
+    for (std::uint32_t q : fast.table->by_id())
+        if (fast.answers[q].kind != CodedAnswer::Kind::None)
+            answers.emplace_hint(answers.end(), fast.table->question(q).id, fast.table->value(q, fast.answers[q]));
+    return std::move(fast.result);
 }
 
 ImportOutcome import_result_file(const std::string& path, const Questionnaire& current) {

@@ -17,6 +17,7 @@
 // caller adopts only when import succeeded.
 #pragma once
 #include "core/action_plan.h"
+#include "core/answer_table.h"
 #include "core/answers.h"
 #include "core/diagnostics.h"
 #include "core/follow_up.h"
@@ -145,6 +146,16 @@ struct FastDocument;
 // reader (json_fast.h) is unsure: the caller then runs import_result, which says why.
 // `scratch` holds the parsed text between calls (its buffers are reused).
 std::optional<ImportedResult> import_result_fast(std::string_view bytes, const Questionnaire& current, FastDocument& scratch);
+// The same with the answers coded (answer_table.h) instead of in assessment.answers, which stays
+// empty: what check_result needs for its row, without a map or a string per answer. `answers` is
+// parallel to `*table` (the scratch's) and points into `bytes` and the scratch: valid until either
+// changes. False where import_result_fast gives nullopt.
+struct FastImport {
+    ImportedResult result;
+    const AnswerTable* table = nullptr;
+    std::vector<CodedAnswer> answers;
+};
+bool import_result_fast_coded(std::string_view bytes, const Questionnaire& current, FastDocument& scratch, FastImport& out);
 
 // Change between an earlier and a current result, in percentage points (rounded to one decimal).
 struct ScoreChange {

@@ -194,3 +194,20 @@ TEST(FastImport, TheFastReaderGivesTheGatesDocument) {
     EXPECT_TRUE(mf::parse_fast_json("[1,2,3]", fast, nullptr, 7));
     EXPECT_FALSE(mf::parse_fast_json("[1,2,3]", fast, nullptr, 6)); // over the size limit
 }
+
+// The scratch keeps the questionnaire's answer table (answer_table.h) between files; checked
+// against another questionnaire it makes a new one, and the results are those of fresh buffers.
+TEST(FastImport, OneScratchServesFileAfterFileAndAnotherQuestionnaire) {
+    const std::string text = exported_text();
+    mf::FastDocument scratch;
+    const mf::FileCheck fresh = mf::check_result(text, "r.json", example());
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(mf_test::file_check_text(mf::check_result(text, "r.json", example(), mf::ImportPath::FastFirst, &scratch)),
+                  mf_test::file_check_text(fresh));
+    mf::Questionnaire other = example();
+    other.version = "9.9.9"; // the file was made with another version now: the fast path gives up
+    EXPECT_FALSE(mf::import_result_fast(text, other, scratch).has_value());
+    EXPECT_EQ(mf_test::file_check_text(mf::check_result(text, "r.json", other, mf::ImportPath::FastFirst, &scratch)),
+              mf_test::file_check_text(mf::check_result(text, "r.json", other, mf::ImportPath::FullOnly)));
+    EXPECT_TRUE(mf::import_result_fast(text, example(), scratch).has_value());
+}
