@@ -689,7 +689,10 @@ void request_frames() { wake(); }
 // ---------------------------------------------------------------------------------------------
 // main
 // ---------------------------------------------------------------------------------------------
+// The performance marks (mf-*) time the start-up steps for scripts/bench-web.mjs's first-frame
+// breakdown (docs/performance.md); boot.js sets the ones before main().
 int main() {
+    EM_ASM({ performance.mark('mf-main'); });
     mf_js_init();
 
     EmscriptenWebGLContextAttributes attr;
@@ -707,6 +710,7 @@ int main() {
         return 1;
     }
     emscripten_webgl_make_context_current(g_host.gl);
+    EM_ASM({ performance.mark('mf-gl'); });
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -718,10 +722,13 @@ int main() {
     io.GetClipboardTextFn = get_clipboard;
     io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; }) != 0;
     g_host.app = std::make_unique<mf::App>();
+    EM_ASM({ performance.mark('mf-app'); });
     ImGui_ImplOpenGL3_Init("#version 300 es");
     update_canvas_size();
     g_host.app->update_fonts(g_host.dpr, 1.0f); // the first font texture is uploaded with the device objects
+    EM_ASM({ performance.mark('mf-fonts'); });
     ImGui_ImplOpenGL3_CreateDeviceObjects();
+    EM_ASM({ performance.mark('mf-device'); });
 
     const char* canvas = "#canvas";
     emscripten_set_mousedown_callback(canvas, nullptr, EM_FALSE, on_mouse_button);
@@ -742,6 +749,8 @@ int main() {
 
     // The first frame at once, not at the next animation frame: the start screen is up one frame
     // interval sooner (the browser shows it when this task ends).
+    EM_ASM({ performance.mark('mf-frame-start'); });
     frame_now();
+    EM_ASM({ performance.mark('mf-frame-end'); });
     return 0; // the runtime stays alive: everything from here on is driven by events
 }
