@@ -1,10 +1,12 @@
-// boot.js - starts the app: registers the offline worker, checks that the browser can run the app
-// (WebGL2, WebAssembly), shows a clear message when it cannot, then loads the page's program
-// (mangfoldighedstjek.js or kommune.js, which fetches its .wasm next to it). Everything is served
+// boot.js - starts the app: checks that the browser can run the app (WebGL2, WebAssembly), shows a
+// clear message when it cannot, compiles the page's .wasm while it streams in and loads the page's
+// program (mangfoldighedstjek.js or kommune.js), and registers the offline worker once the first
+// frame is on screen. Everything is served
 // from this folder: no other site is ever contacted. The page has no inline script (its
 // Content-Security-Policy forbids it, docs/deployment.md): all of this runs from here.
 (function () {
   'use strict';
+  performance.mark('mf-boot-start');
   var status = document.getElementById('mf-status');
   // The program to load: the page's <script src="boot.js" data-app="..."> (index.html: the
   // respondent's, kommune.html: the municipality's overview). Read now: currentScript is set only
@@ -13,7 +15,12 @@
 
   // Offline (docs/offline.md): the service worker keeps the app for use without a network. A new
   // version it finds waits until this page has its own .wasm, then takes over; the next start uses it.
-  if ('serviceWorker' in navigator && window.isSecureContext) {
+  // Registered once the first frame is on screen (platform_web.js calls window.mfAfterFirstFrame):
+  // its install downloads and hashes every file of the app again, which on a first visit competed
+  // with the page's own start for the network and the CPU (docs/performance.md, "part 4").
+  window.mfAfterFirstFrame = function () {
+    window.mfAfterFirstFrame = null;
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
     navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then(function (reg) {
       function offer() {
         if (!reg.waiting) return;
@@ -30,7 +37,7 @@
         if (w) w.addEventListener('statechange', function () { if (w.state === 'installed') offer(); });
       });
     }).catch(function (e) { console.warn('Mangfoldighedstjek: offline use is not available: ' + e); });
-  }
+  };
 
   var messages = {
     webgl2: ['Din browser kan ikke vise Mangfoldighedstjek, fordi den ikke understøtter WebGL 2.',
@@ -74,22 +81,49 @@
     fatal('wasm');
     return;
   }
-  var probe = document.createElement('canvas');
-  var gl = null;
-  try { gl = probe.getContext('webgl2'); } catch (e) { gl = null; }
-  if (!gl) {
+  // No WebGL 2 at all: say so now. A browser that has it but cannot make a context (a blocked GPU
+  // driver) is told the same by the program, whose main() makes the one context it draws with
+  // (platform_web.cpp: mf_js_fatal("webgl2")). Making a probe context here as well cost 20 ms of
+  // the first frame (docs/performance.md, "part 4").
+  if (typeof WebGL2RenderingContext === 'undefined') {
     fatal('webgl2');
     return;
   }
-  var lose = gl.getExtension('WEBGL_lose_context');
-  if (lose) lose.loseContext(); // give the probe's context back at once
+
+  // Compile the .wasm while it streams in, from now on (the <link rel="preload"> in the page has
+  // already asked for it): the program's own .js would start only when it has run, about 20 ms
+  // later. Instantiated in Module.instantiateWasm below with the imports the .js brings. A server
+  // that does not send application/wasm makes compileStreaming fail: then from the bytes.
+  var wasmUrl = app + '.wasm';
+  var compiled = ('compileStreaming' in WebAssembly
+    ? WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' }))
+    : Promise.reject(new Error('no compileStreaming'))
+  ).catch(function () {
+    return fetch(wasmUrl, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error(wasmUrl + ': HTTP ' + response.status);
+      return response.arrayBuffer();
+    }).then(function (bytes) { return WebAssembly.compile(bytes); });
+  });
+  compiled.catch(function () { /* reported by instantiateWasm below */ });
 
   window.Module = {
     canvas: document.getElementById('canvas'),
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onAbort: function (what) { fatal('load', what); },
+    // Start-up marks (docs/performance.md, "first-frame breakdown"; scripts/bench-web.mjs prints
+    // them): the .wasm compiled and instantiated, then its static constructors run. main() marks
+    // the rest (platform_web.cpp).
+    preRun: [function () { performance.mark('mf-instantiated'); }],
+    onRuntimeInitialized: function () { performance.mark('mf-ctors'); },
+    instantiateWasm: function (imports, receiveInstance) {
+      compiled.then(function (module) {
+        return WebAssembly.instantiate(module, imports).then(function (instance) { receiveInstance(instance, module); });
+      }).catch(function (e) { fatal('load', wasmUrl + ': ' + e); });
+      return {}; // the exports arrive through receiveInstance
+    },
   };
+  performance.mark('mf-boot');
   var script = document.createElement('script');
   script.src = app + '.js';
   script.async = true;

@@ -261,6 +261,13 @@ mergeInto(LibraryManager.library, {
   mf_js_first_frame: function () {
     MF.showStatus('', false);
     window.mfTest.ready = true;
+    // What waits for the first frame (boot.js: the offline worker), after the frame is shown.
+    // Once: after the next animation frame, or after half a second where none comes (a hidden tab).
+    var after = function () { if (window.mfAfterFirstFrame) window.mfAfterFirstFrame(); };
+    if (window.mfAfterFirstFrame) {
+      requestAnimationFrame(function () { setTimeout(after, 0); });
+      setTimeout(after, 500);
+    }
   },
 
   mf_js_fatal__deps: ['$MF'],

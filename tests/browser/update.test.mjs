@@ -45,7 +45,14 @@ const MARKER_JS = (v) => `window.mfTestBuild = { js: '${v}', wasm: null };
   }
   var streaming = WebAssembly.instantiateStreaming, plain = WebAssembly.instantiate;
   if (streaming) WebAssembly.instantiateStreaming = function () { return streaming.apply(this, arguments).then(note); };
-  WebAssembly.instantiate = function () { return plain.apply(this, arguments).then(function (r) { return r.module ? note(r) : r; }); };
+  // boot.js compiles the .wasm itself and instantiates the compiled module (an Instance comes back).
+  WebAssembly.instantiate = function (src) {
+    return plain.apply(this, arguments).then(function (r) {
+      if (r.module) return note(r);
+      if (src instanceof WebAssembly.Module) note({ module: src });
+      return r;
+    });
+  };
 })();
 `;
 
