@@ -18,6 +18,14 @@ import sys
 from write_if_changed import write_if_changed
 
 
+def content_hash(doc):
+    """"sha256:<hex>" of the document's canonical form (the document itself is not changed)."""
+    if isinstance(doc, dict):
+        doc = {k: v for k, v in doc.items() if k != "submission"}
+    canonical = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def main():
     if len(sys.argv) != 4:
         sys.stderr.write("usage: questionnaire_hash.py QUESTIONNAIRE.json OUT.cpp SYMBOL\n")
@@ -29,12 +37,8 @@ def main():
     except (OSError, ValueError) as e:
         sys.stderr.write(f"{src}: {e}\n")
         sys.exit(1)
-    if isinstance(doc, dict):
-        doc.pop("submission", None)
-    canonical = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     text = (f"// Generated from {src.split('/')[-1]} by cmake/questionnaire_hash.py. Do not edit.\n"
-            f'extern const char {symbol}[];\nextern const char {symbol}[] = "sha256:{digest}";\n')
+            f'extern const char {symbol}[];\nextern const char {symbol}[] = "{content_hash(doc)}";\n')
     write_if_changed(out_path, text)
 
 

@@ -56,16 +56,8 @@ def c_string(text):
     return '"' + "".join(out) + '"'
 
 
-def main():
-    args = sys.argv[1:]
-    leave_out = set()
-    if len(args) == 4 and args[2] == "--leave-out":
-        leave_out = set(args[3].split(","))
-        args = args[:2]
-    if len(args) != 2 or "" in leave_out:
-        sys.stderr.write("usage: texts_to_cpp.py TEXTS.json OUT.cpp [--leave-out AREA,AREA...]\n")
-        sys.exit(2)
-    src, out_path = args
+def read_rows(src, leave_out):
+    """The checked entries of TEXTS.json as (key, da, en), without the areas in leave_out, sorted by key."""
     try:
         with open(src, encoding="utf-8") as f:
             doc = json.load(f, object_pairs_hook=no_duplicates)
@@ -95,10 +87,18 @@ def main():
         fail(src, f"--leave-out names areas no key has: {sorted(leave_out - areas)}")
     rows = [r for r in rows if r[0].split(".")[0] not in leave_out]
     rows.sort(key=lambda r: r[0].encode("utf-8"))
+    return rows
 
+
+def write_table(out_path, rows, leave_out, english=None, note=""):
+    """Writes the C++ table; english(key) False writes nullptr for that entry's English (fetched later)."""
+    header = "// Generated from assets/texts.json by cmake/texts_to_cpp.py. Do not edit."
+    if leave_out:
+        header += f" Without the areas {', '.join(sorted(leave_out))}."
+    if note:
+        header += " " + note + "."
     lines = [
-        "// Generated from assets/texts.json by cmake/texts_to_cpp.py. Do not edit."
-        + (f" Without the areas {', '.join(sorted(leave_out))}." if leave_out else ""),
+        header,
         '#include "core/texts.h"',
         "namespace mf::generated {",
         "extern const TextEntry kTextTable[];",
@@ -106,10 +106,23 @@ def main():
         "const TextEntry kTextTable[] = {",
     ]
     for key, da, en in rows:
-        lines.append(f"    {{{c_string(key)}, {c_string(da)}, {c_string(en)}}},")
+        en_text = c_string(en) if english is None or english(key) else "nullptr"
+        lines.append(f"    {{{c_string(key)}, {c_string(da)}, {en_text}}},")
     lines += ["};", f"const std::size_t kTextTableSize = {len(rows)};", "} // namespace mf::generated", ""]
-    text = "\n".join(lines)
-    write_if_changed(out_path, text)
+    write_if_changed(out_path, "\n".join(lines))
+
+
+def main():
+    args = sys.argv[1:]
+    leave_out = set()
+    if len(args) == 4 and args[2] == "--leave-out":
+        leave_out = set(args[3].split(","))
+        args = args[:2]
+    if len(args) != 2 or "" in leave_out:
+        sys.stderr.write("usage: texts_to_cpp.py TEXTS.json OUT.cpp [--leave-out AREA,AREA...]\n")
+        sys.exit(2)
+    src, out_path = args
+    write_table(out_path, read_rows(src, leave_out), leave_out)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,9 @@ App::App() : parts_(std::make_unique<Parts>(kPage)) {
     AppModel& m = parts_->model;
     const EmbeddedAsset* asset = find_embedded_asset(kQuestionnaireAsset);
     const std::string_view text = asset ? std::string_view(reinterpret_cast<const char*>(asset->data), asset->size) : std::string_view();
+#ifdef MF_ENGLISH_ON_DEMAND
+    m.fetch_english_on_demand(MF_ENGLISH_ON_DEMAND); // the respondent's web page (CMakeLists.txt §4)
+#endif
     // The embedded questionnaire's content hash was computed at build time: start-up only parses and
     // checks it (the first frame shows its texts and counts; the hash is needed only for results).
     m.start(text, kQuestionnaireAsset, asset && asset->content_hash ? asset->content_hash : "");
@@ -142,6 +145,7 @@ void App::frame() {
     ui::begin_column();
     ui::begin_content();
     storage_failed_notice(m);
+    language_notice(m);
     current_screen(m);
     ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 2));
     ui::end_column();

@@ -25,6 +25,32 @@ const TextEntry* find_text(std::string_view key) {
     return it != end && std::string_view(it->key) == key ? it : nullptr;
 }
 
+// The English installed for entries compiled without it, by table index (empty: none yet).
+static std::vector<std::string>& installed_english() {
+    static std::vector<std::string> english;
+    return english;
+}
+
+bool english_texts_complete() {
+    const std::vector<std::string>& installed = installed_english();
+    for (std::size_t i = 0; i < generated::kTextTableSize; i++)
+        if (!generated::kTextTable[i].en && (i >= installed.size() || installed[i].empty())) return false;
+    return true;
+}
+
+bool install_english_texts(const std::map<std::string, std::string, std::less<>>& english) {
+    std::vector<std::string> next(generated::kTextTableSize);
+    for (std::size_t i = 0; i < generated::kTextTableSize; i++) {
+        const TextEntry& e = generated::kTextTable[i];
+        if (e.en) continue;
+        const auto it = english.find(std::string_view(e.key));
+        if (it == english.end() || it->second.find_first_not_of(" \t\r\n") == std::string::npos) return false;
+        next[i] = it->second;
+    }
+    installed_english() = std::move(next);
+    return true;
+}
+
 std::string fill_placeholders(std::string_view text, const TextArg* args, std::size_t count) {
     std::string out;
     out.reserve(text.size() + 32);
@@ -54,7 +80,12 @@ Texts::Texts(std::string_view language) : language_(language), english_(language
 const char* Texts::operator()(std::string_view key) const {
     const TextEntry* e = find_text(key);
     if (!e) return key.data(); // keys are string literals: null-terminated
-    return english_ ? e->en : e->da;
+    if (!english_) return e->da;
+    if (e->en) return e->en;
+    // English on demand: the installed text, or the Danish until it is there.
+    const std::vector<std::string>& installed = installed_english();
+    const std::size_t index = static_cast<std::size_t>(e - generated::kTextTable);
+    return index < installed.size() && !installed[index].empty() ? installed[index].c_str() : e->da;
 }
 
 std::string Texts::operator()(std::string_view key, std::initializer_list<TextArg> args) const {

@@ -13,7 +13,9 @@
 // themes, levels) are not here: they are the questionnaire's data (LocalText).
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +34,16 @@ std::size_t text_table_size();
 const TextEntry& text_table_at(std::size_t index);
 // The entry of `key`, or nullptr.
 const TextEntry* find_text(std::string_view key);
+
+// English on demand (docs/texts.md): the respondent's web page compiles a table whose English is
+// nullptr for most entries and fetches it when the user asks for English. Until then an English
+// lookup of such an entry gives the Danish text (never an empty gap).
+// Whether every entry of the compiled table has its English (compiled in or installed).
+bool english_texts_complete();
+// Gives the missing English, `english` by key. All or nothing: installs nothing and returns false
+// when one missing entry is not in it or is empty; extra keys are ignored. Texts already compiled in
+// are not replaced.
+bool install_english_texts(const std::map<std::string, std::string, std::less<>>& english);
 
 // A named value for a {name} placeholder. The name is a string literal (it is a key's placeholder,
 // written once in the source): not copied, which keeps every call site small in the web build.

@@ -6,7 +6,8 @@
 // stored too, then switches the network off twice over (the browser context goes offline and the
 // HTTP server is stopped), reloads, and checks that the app starts: window.mfTest.ready, frames
 // drawn, the start screen, something visible on the canvas; that export works offline: a saved
-// result dropped on the page, exported, the file checked; and that the municipality's page starts.
+// result dropped on the page, exported, the file checked; that English, fetched only on demand,
+// is there offline; and that the municipality's page starts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +100,17 @@ try {
   t.check(JSON.stringify(doc.answers) === JSON.stringify(src.answers) && doc.actionPlan.length === src.actionPlan.length,
     `offline: the exported file holds the loaded answers (${Object.keys(doc.answers).length}) and plan (${doc.actionPlan.length})`);
   await t.screenshot('offline-export.png');
+
+  // English offline (English on demand, docs/texts.md): the page never asked for it while online,
+  // and the worker stored it after the first frame, so switching works with no network.
+  t.check(files.includes('mangfoldighedstjek-en.json') && sw.cached.includes('mangfoldighedstjek-en.json'),
+    'the English (mangfoldighedstjek-en.json) is part of the shell and was cached after the first visit');
+  await layerClick(t.page, 'lang-en');
+  await waitUntil(t.page, () => window.mfTest.state().language === 'en', null, { timeout: 20000 });
+  const english = await t.state();
+  t.check(english.language === 'en' && english.screen === 'export' && !(english.notices || []).some((n) => n.id === 'language-failed'),
+    `offline: English is there (${english.language}, ${english.screen})`);
+  await layerClick(t.page, 'lang-da');
 
   // The municipality's page starts offline too.
   await t.page.goto(t.server.url + 'kommune.html?lang=en&text=0', { waitUntil: 'load' });

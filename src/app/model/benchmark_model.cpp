@@ -23,6 +23,7 @@ void AppModel::ask_for_served_benchmark() {
 }
 
 void AppModel::served_file_arrived(const std::string& name, bool found, std::string_view bytes) {
+    if (loaded() && !english_file_.empty() && name == english_file_) return english_arrived(found, bytes);
     // Only the answer to our question, and never over a file the user chose meanwhile.
     if (!loaded() || name != kServedBenchmarkFile || benchmark_.status != BenchmarkState::Status::Fetching) return;
     if (!found) {

@@ -31,6 +31,15 @@ void AppModel::start(std::string_view questionnaire_json, const std::string& fil
         if (d.severity == Diagnostic::Severity::Error) load_errors_.push_back(d.to_string());
     if (!loaded.questionnaire) return;
     questionnaire_ = std::move(loaded.questionnaire);
+    if (!english_file_.empty()) {
+        // English on demand: the questionnaire offers English, whose texts come later.
+        questionnaire_text_ = questionnaire_json;
+        questionnaire_file_ = file_name;
+        questionnaire_hash_ = std::string(content_hash);
+        english_status_ = EnglishStatus::NotAsked;
+        if (std::find(questionnaire_->languages.begin(), questionnaire_->languages.end(), "en") == questionnaire_->languages.end())
+            questionnaire_->languages.push_back("en");
+    }
     session_.assessment.language = questionnaire_->languages.empty() ? "da" : questionnaire_->languages.front();
     texts_ = Texts(language());
 
@@ -45,6 +54,7 @@ void AppModel::start(std::string_view questionnaire_json, const std::string& fil
     host_.store().remove("storage-check");
     workshop_.start();
     texts_ = Texts(language()); // the restored assessment's language (an English session stays English)
+    show_available_language();  // English on demand: Danish until the English is here
 }
 
 // "lang=en&text=1" (any order; unknown or bad values ignored).
@@ -75,6 +85,8 @@ std::string AppModel::page_settings() const { return "lang=" + language() + "&te
 // ---------------------------------------------------------------------------------------------
 void AppModel::begin_frame(double time) {
     time_ = time;
+    // An assessment opened in English (the workshop's list, an import) waits in Danish for its texts.
+    if (loaded()) show_available_language();
     if (notice_ && time_ >= notice_->until) notice_.reset();
     // The benchmark is asked for once, when the results screen is first shown (benchmark_model.cpp).
     if (loaded() && page_ != Page::Municipality && !overview_open() && session_.screen == Screen::Results) ask_for_served_benchmark();
@@ -106,6 +118,17 @@ bool AppModel::overview_open() const {
 // Settings
 // ---------------------------------------------------------------------------------------------
 void AppModel::set_language(const std::string& language) {
+    if (english_status_ == EnglishStatus::Failed) english_status_ = EnglishStatus::NotAsked; // the message goes
+    if (language == "en" && english_status_ != EnglishStatus::Here) {
+        // English on demand: switched when it has arrived (english_arrived).
+        language_wanted_ = language;
+        if (english_status_ != EnglishStatus::Fetching) {
+            english_status_ = EnglishStatus::Fetching;
+            host_.fetch_beside_app(english_file_);
+        }
+        return;
+    }
+    language_wanted_.clear();
     if (session_.assessment.language == language) return;
     session_.assessment.language = language;
     texts_ = Texts(language);

@@ -127,7 +127,17 @@ public:
     bool overview_open() const;
 
     // --- Settings -----------------------------------------------------------------------------------
+    // Another language: at once when its texts are here; English on demand (below) first fetches
+    // them and switches when they have arrived, keeping everything else as it is.
     void set_language(const std::string& language);
+    // English on demand (docs/texts.md): the respondent's web page carries only the Danish of its
+    // texts and of the questionnaire (whose "languages" is then ["da"]: start() adds "en", so a saved
+    // or imported English assessment stays English); the English is `file`, served beside the
+    // program (cmake/english_later.py), fetched through the host when English is first asked for.
+    // Called before start(). Without it (every other build) all languages are compiled in.
+    void fetch_english_on_demand(const std::string& file) { english_file_ = file; }
+    enum class EnglishStatus { Here, NotAsked, Fetching, Failed };
+    EnglishStatus english_status() const { return english_status_; }
     int text_size() const { return session_.text_size; }
     void set_text_size(int size);
     // The whole UI's scale on top of the platform's: the text size, and presentation mode.
@@ -317,12 +327,23 @@ private:
     // False when a user's file turns out to be of another format (it goes on to the import).
     bool benchmark_received(const std::string& name, std::string_view bytes, bool served);
     void adopt_settings(const std::string& query); // "lang=en&text=1" (the municipality's page)
+    // English on demand (language_model.cpp).
+    void show_available_language();
+    void english_arrived(bool found, std::string_view bytes);
+    bool install_english(std::string_view bytes);
     std::string page_settings() const;
 
     Host& host_;
     Page page_;
     std::optional<Questionnaire> questionnaire_;
     std::vector<std::string> load_errors_;
+    // English on demand: the file, where it stands, the language waiting for it, and what it is put
+    // back into (the embedded questionnaire's text, its name and the whole file's content hash).
+    std::string english_file_;
+    EnglishStatus english_status_ = EnglishStatus::Here;
+    std::string language_wanted_;
+    std::string_view questionnaire_text_;
+    std::string questionnaire_file_, questionnaire_hash_;
     Session session_;
     Texts texts_;
     WorkshopModel workshop_;

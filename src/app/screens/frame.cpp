@@ -6,7 +6,7 @@
 //   - header
 //   - steps
 //   - import_dialog, start_over_dialog
-//   - storage_failed_notice, load_error_screen
+//   - storage_failed_notice, language_notice, load_error_screen
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
 
@@ -256,6 +256,20 @@ void start_over_dialog(AppModel& m) {
 // ---------------------------------------------------------------------------------------------
 void storage_failed_notice(AppModel& m) {
     if (m.storage_failed() && !m.overview_open()) ui::notice(ui::Tone::Warning, m.texts()("notice.storage_failed"), "storage-failed");
+}
+
+// English on demand (model.h): while it is fetched, and when it could not be, said in both
+// languages (the user asked for English, which is not here yet; these texts are compiled in English).
+void language_notice(AppModel& m) {
+    if (m.overview_open()) return;
+    const AppModel::EnglishStatus status = m.english_status();
+    if (status == AppModel::EnglishStatus::Fetching) {
+        ui::notice(ui::Tone::Info, std::string(Texts("da")("language.english_loading")) + "\n" + Texts("en")("language.english_loading"),
+                   "language-loading");
+    } else if (status == AppModel::EnglishStatus::Failed) {
+        ui::notice(ui::Tone::Warning, std::string(Texts("da")("language.english_failed")) + "\n" + Texts("en")("language.english_failed"),
+                   "language-failed");
+    }
 }
 
 // A short confirmation ("Gemt: ...") floats at the bottom of the window for a few seconds, over the

@@ -41,6 +41,7 @@ void steps(AppModel& m);
 void import_dialog(AppModel& m);
 void start_over_dialog(AppModel& m);
 void storage_failed_notice(AppModel& m);
+void language_notice(AppModel& m);   // English on demand: being fetched, or could not be
 void notice_overlay(AppModel& m);
 void load_error_screen(AppModel& m);
 
