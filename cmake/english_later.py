@@ -2,15 +2,17 @@
 """english_later.py - the respondent's web page without its English: fetched when the user asks for it.
 
     python3 cmake/english_later.py TEXTS.json QUESTIONNAIRE.json \
-        --leave-out barometer,muni,csv --keep-english app.load_failed,language \
+        --leave-out barometer,muni,csv --keep-english app.load_failed,language,indicator \
         --table OUT_TABLE.cpp --questionnaire OUT_QUESTIONNAIRE.json --english OUT_ENGLISH.json
 
 Writes three files from assets/texts.json and the shipped questionnaire (docs/texts.md, "English on
 demand"; docs/performance.md, "The respondent's first load, part 4"):
   --table          the page's text table (texts_to_cpp.py's, the same checks and --leave-out) with the
-                   English of every entry left out (nullptr), except the keys and areas named in
-                   --keep-english: what must be readable in English before the English is there (the
-                   message that it could not be fetched, shown in both languages)
+                   English of every entry left out (nullptr), except the keys named in --keep-english
+                   and those under them ("plan.indicator" keeps "plan.indicator.missing"): what must be
+                   in English before the English is there (the message that it could not be fetched,
+                   shown in both languages; the texts core writes into the English technical
+                   detail of an import's problems whatever the page's language)
   --questionnaire  the questionnaire with every text's "en" removed and "languages": ["da"], embedded
                    in the page's program instead of the whole file
   --english        the English left out of both, as one JSON file served beside the program:
@@ -79,10 +81,10 @@ def main():
     rows = texts_to_cpp.read_rows(texts_path, leave_out)
     keys = {key for key, _, _ in rows}
     areas = {key.split(".")[0] for key in keys}
-    unknown = sorted(k for k in keep if k not in keys and k not in areas)
+    kept = lambda key: any(key == k or key.startswith(k + ".") for k in keep)  # noqa: E731
+    unknown = sorted(k for k in keep if not any(key == k or key.startswith(k + ".") for key in keys))
     if unknown:
-        texts_to_cpp.fail(texts_path, f"--keep-english names no key or area: {unknown}")
-    kept = lambda key: key in keep or key.split(".")[0] in keep  # noqa: E731
+        texts_to_cpp.fail(texts_path, f"--keep-english names no key or key prefix: {unknown}")
     english_texts = {key: en for key, _, en in rows if not kept(key)}
     texts_to_cpp.write_table(table_out, rows, leave_out, english=lambda key: kept(key),
                              note="English only for " + ", ".join(sorted(keep)) + " (the rest: " +
