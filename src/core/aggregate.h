@@ -62,22 +62,25 @@ struct FollowedUpGoal {
     std::optional<double> progress;    // indicator_progress, unrounded
 };
 
+// The small members are kept together (no padding after each): 100,000 rows are held at once.
 struct OrganisationRow {
     std::string file;
     std::size_t bytes = 0;
+    int focus_areas = 0;
+    bool same_questionnaire = false;     // made with the current version and content hash
+    bool counted = true;                 // set by aggregate(): false when superseded
+    bool same_file = false;              // set by aggregate(): superseded by an identical copy: the same file sent again
     std::string cvr;                     // 8 digits, valid (modulus 11)
     std::string name, contact, email;    // as answered; may be empty
     std::string sector;                  // option id of the sector question, or "" when unanswered
     std::optional<double> employees;
     std::string size;                    // size_band(employees)
     std::string questionnaire_version;
-    bool same_questionnaire = false;     // made with the current version and content hash
     std::string created, updated, language;
     std::optional<double> overall, coverage;
     std::string level;                   // current questionnaire's level for `overall`; "" when absent
     std::vector<std::optional<double>> principles; // stored percent, parallel to Questionnaire::principles
     std::vector<std::optional<double>> themes;     // stored percent, parallel to Questionnaire::themes
-    int focus_areas = 0;
     // The answers to the scored questions (scored_questions() order, publication.h), as option bits:
     // bit i = the question's i-th answer id (Question::answer_ids) was chosen, kAnsweredBit = answered
     // (a multiple-choice answer may choose nothing); 0 = not shown to them, or skipped.
@@ -88,10 +91,8 @@ struct OrganisationRow {
 
     std::string checksum;                // result_checksum of the content: a file sent again has the same
 
-    // Set by aggregate():
-    bool counted = true;
+    // Set by aggregate() (and counted, same_file above):
     std::string superseded_by;           // the file that counts instead (duplicates)
-    bool same_file = false;              // superseded by an identical copy: the same file sent again
     std::optional<RowChange> change;     // on counted rows of organisations with several years
 };
 
@@ -215,5 +216,28 @@ struct Aggregate {
 
 // Consumes the checks (rows are moved, not copied).
 Aggregate aggregate(const Questionnaire& questionnaire, std::vector<FileCheck> checks, const AggregateOptions& options = {});
+
+// aggregate() one check at a time, for a caller that checks many files and should not hold all their
+// FileChecks at once (mf-aggregate: 100,000 checks of about 1 KB each): add() each check in input
+// order, as aggregate() takes them from its vector, then finish() once. The same Aggregate.
+// `expected_files`: room reserved for that many reports and rows (no regrowing of an array of rows).
+class AggregateBuilder {
+public:
+    AggregateBuilder(const Questionnaire& questionnaire, const AggregateOptions& options = {}, std::size_t expected_files = 0);
+    void reserve(std::size_t files, std::size_t rows) {
+        result_.files.reserve(files);
+        rows_.reserve(rows);
+        row_files_.reserve(rows);
+    }
+    void add(FileCheck&& check);
+    Aggregate finish();
+
+private:
+    const Questionnaire& questionnaire_;
+    AggregateOptions options_;
+    Aggregate result_;
+    std::vector<OrganisationRow> rows_;   // accepted, in input order
+    std::vector<std::size_t> row_files_;  // per row: its index into result_.files
+};
 
 } // namespace mf

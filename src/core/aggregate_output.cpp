@@ -118,6 +118,13 @@ json count_json(const CountFigure& c, std::size_t min_group) {
 // Rows (internal)
 // ---------------------------------------------------------------------------------------------
 std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOptions& options, const RowsOptions& rows) {
+    std::string text;
+    write_rows_csv(q, a, options, rows, [&](std::string_view chunk) { text.append(chunk); });
+    return text;
+}
+
+void write_rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOptions& options, const RowsOptions& rows,
+                    const std::function<void(std::string_view)>& write) {
     const std::string& lang = options.language;
     std::string out = options.bom ? "\xEF\xBB\xBF" : "";
     const Texts t(lang);
@@ -180,8 +187,12 @@ std::string rows_csv(const Questionnaire& q, const Aggregate& a, const CsvOption
             for (int i = 0; i < 6; ++i) line.raw(std::string());
         }
         append_line(out, line);
+        if (out.size() >= (1u << 16)) {
+            write(out);
+            out.clear();
+        }
     }
-    return out;
+    write(out);
 }
 
 json rows_json(const Questionnaire& q, const Aggregate& a, const RowsOptions& options, const std::string& language) {

@@ -33,6 +33,7 @@ AnswerTable::AnswerTable(const Questionnaire& q)
         e.question = &question;
         e.theme = theme;
         e.scored = theme != npos && question.scored();
+        scored_ += e.scored;
         if (question.type == QuestionType::YesNo) e.ids.assign(std::begin(kTableYesNoIds), std::end(kTableYesNoIds));
         else
             for (const Option& o : question.options) e.ids.push_back(o.id);
@@ -304,6 +305,7 @@ bool AnswerTable::scores_match(const std::vector<CodedAnswer>& answers, const Sc
 // encode_answers (aggregate.cpp)
 std::vector<std::uint32_t> AnswerTable::encode(const std::vector<CodedAnswer>& answers) const {
     std::vector<std::uint32_t> out;
+    out.reserve(scored_);
     for (std::size_t index = 0; index < questions_.size(); ++index) {
         const Entry& e = questions_[index];
         if (!e.scored) continue;

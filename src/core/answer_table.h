@@ -112,7 +112,7 @@ private:
     std::vector<std::uint32_t> by_id_;
     std::vector<Compiled> conditions_;
     std::vector<std::size_t> principle_order_, theme_order_; // indices sorted by id (a std::map's order)
-    std::size_t principles_ = 0, themes_ = 0;
+    std::size_t principles_ = 0, themes_ = 0, scored_ = 0;
 
     Compiled compile(const Condition& c) const;
     bool evaluate(const Compiled& c, const std::vector<CodedAnswer>& answers) const;

@@ -4,7 +4,7 @@
 //   - Options, parse_args    the command line (see usage())
 //   - collect_files          arguments -> files: folders recursively (*.json), sorted by path
 //   - check_all              check_result on every file (every member of a bundle), optionally on several threads; the
-//                            result is stored by index, so the output never depends on --threads
+//                            checks go to the AggregateBuilder in input order, so the output never depends on --threads
 //   - report                 per-file problems on stderr, the summary (published figures) on stdout
 //   - write_outputs          the internal rows, and the published figures: summary, barometer, benchmark
 //   - main                   exit 0: every file good; 1: some files rejected; 2: usage or I/O error
@@ -31,7 +31,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <map>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -197,35 +200,49 @@ bool collect_files(const std::vector<std::string>& inputs, std::vector<std::stri
 std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& q, const BundleOptions& bundle,
                                   std::string& buffer, FastDocument& scratch) {
     Diagnostics diagnostics;
+    // Moved into the vector: a braced list would copy the check (and its row) out of an initializer_list.
+    std::vector<FileCheck> checks;
     if (!read_file_bytes(path, buffer, diagnostics, kMaxBundleBytes)) {
         FileCheck check;
         check.file = path;
         check.diagnostics = std::move(diagnostics);
-        return {std::move(check)};
+        checks.push_back(std::move(check));
+        return checks;
     }
-    if (!mentions_bundle(buffer)) return {check_result(buffer, path, q, bundle.import_path, &scratch)};
+    if (!mentions_bundle(buffer)) {
+        checks.push_back(check_result(buffer, path, q, bundle.import_path, &scratch));
+        return checks;
+    }
     return check_results(buffer, path, q, bundle);
 }
 
-std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Questionnaire& q, const BundleOptions& bundle,
-                                 unsigned threads) {
-    // A file gives one check, a bundle one per member: the first goes straight to its place, the
-    // others wait beside it (no second array of checks when there is no bundle).
-    std::vector<FileCheck> first(files.size());
-    std::vector<std::vector<FileCheck>> more(files.size());
-    std::vector<char> none(files.size(), 0); // a bundle without members gives no check
+// Checks every file and aggregates as it goes: each file's checks are handed to the AggregateBuilder
+// in input order as soon as every earlier file's are (a file that finishes early waits beside it), so
+// no array of all the FileChecks is ever held (at 100,000 files that array alone was 92 MB).
+Aggregate check_all(std::vector<std::string> files, const Questionnaire& q, const BundleOptions& bundle, unsigned threads,
+                    const AggregateOptions& options) {
+    AggregateBuilder builder(q, options, files.size());
+    std::map<std::size_t, std::vector<FileCheck>> waiting; // checked ahead of an earlier file (a few at most)
+    std::size_t handed = 0; // files [0, handed) are in the builder
+    std::mutex mutex;
     std::atomic<std::size_t> next{0};
     auto work = [&]() {
         std::string buffer;   // reused: file after file of similar size, no new allocation
         FastDocument scratch; // the same for the fast reader's buffers
         for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
             std::vector<FileCheck> checks = check_path(files[i], q, bundle, buffer, scratch);
-            if (checks.empty()) {
-                none[i] = 1;
+            std::string().swap(files[i]); // its report has the name: the next file's row reuses the memory
+            const std::lock_guard<std::mutex> lock(mutex);
+            if (i != handed) {
+                waiting.emplace(i, std::move(checks));
                 continue;
             }
-            first[i] = std::move(checks.front());
-            if (checks.size() > 1) more[i].assign(std::make_move_iterator(checks.begin() + 1), std::make_move_iterator(checks.end()));
+            for (FileCheck& c : checks) builder.add(std::move(c));
+            ++handed;
+            for (auto next_ready = waiting.begin(); next_ready != waiting.end() && next_ready->first == handed; next_ready = waiting.erase(next_ready)) {
+                for (FileCheck& c : next_ready->second) builder.add(std::move(c));
+                ++handed;
+            }
         }
     };
     if (threads <= 1 || files.size() < 64) {
@@ -236,17 +253,25 @@ std::vector<FileCheck> check_all(const std::vector<std::string>& files, const Qu
         work();
         for (std::thread& t : pool) t.join();
     }
-    std::size_t extra = 0, empty = 0;
-    for (const std::vector<FileCheck>& m : more) extra += m.size();
-    for (char n : none) empty += n != 0;
-    if (extra == 0 && empty == 0) return first;
-    std::vector<FileCheck> checks;
-    checks.reserve(files.size() + extra);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (!none[i]) checks.push_back(std::move(first[i]));
-        for (FileCheck& c : more[i]) checks.push_back(std::move(c));
+    // The reports hold the names now: the list goes before the rows are sorted and counted.
+    std::vector<std::string>().swap(files);
+    return builder.finish();
+}
+
+// An output written in pieces as `produce` hands them over (the rows CSV, without its whole text in memory).
+bool write_output_by_parts(const std::string& path, const std::function<void(const std::function<void(std::string_view)>&)>& produce) {
+    if (path == "-") {
+        produce([](std::string_view part) { std::fwrite(part.data(), 1, part.size(), stdout); });
+        return true;
     }
-    return checks;
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    produce([&](std::string_view part) { f.write(part.data(), static_cast<std::streamsize>(part.size())); });
+    f.close();
+    if (!f) {
+        std::fprintf(stderr, "mf-aggregate: %s: cannot write the file\n", path.c_str());
+        return false;
+    }
+    return true;
 }
 
 bool write_output(const std::string& path, const std::string& text) {
@@ -370,7 +395,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    const Aggregate a = aggregate(*q, check_all(files, *q, o.bundle, threads), o.aggregate);
+    const Aggregate a = check_all(std::move(files), *q, o.bundle, threads, o.aggregate);
     report_files(a, o.quiet);
     const std::string year_problem = publication_year_problem(a.rows, o.publish);
     if (!year_problem.empty()) {
@@ -380,7 +405,8 @@ int main(int argc, char** argv) {
     const Publication p = publish(*q, a.rows, o.publish);
 
     bool written = true;
-    if (!o.rows_csv.empty()) written &= write_output(o.rows_csv, rows_csv(*q, a, o.csv, o.rows));
+    if (!o.rows_csv.empty())
+        written &= write_output_by_parts(o.rows_csv, [&](const std::function<void(std::string_view)>& write) { write_rows_csv(*q, a, o.csv, o.rows, write); });
     if (!o.rows_json.empty()) written &= write_output(o.rows_json, rows_json(*q, a, o.rows, o.csv.language).dump(2) + "\n");
     if (!o.summary_csv.empty()) written &= write_output(o.summary_csv, summary_csv(*q, p, o.csv));
     if (!o.summary_json.empty()) written &= write_output(o.summary_json, summary_json(*q, a, p).dump(2) + "\n");

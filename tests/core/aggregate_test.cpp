@@ -547,3 +547,47 @@ TEST(AggregateCsv, RowsAreLabelledInternalAndLeaveContactsOutUnlessAsked) {
     EXPECT_FALSE(rows["rows"][0].contains("email"));
     EXPECT_EQ(mf::rows_json(example(), a, contacts)["rows"][0]["email"], "mette@example.dk");
 }
+
+// mf-aggregate hands its checks to an AggregateBuilder one by one as the files are read: the same
+// Aggregate as aggregate() on all of them at once (rejected files, duplicates, goal follow-up and
+// keep_duplicates included); and the rows CSV written in pieces is the rows CSV.
+TEST(Aggregate, TheBuilderGivesWhatAggregateGives) {
+    auto checks = [] {
+        std::vector<mf::FileCheck> out = hand_set();
+        mf::FileCheck rejected;
+        rejected.file = "broken.json";
+        rejected.bytes = 3;
+        rejected.diagnostics.push_back(mf::Diagnostic{mf::Diagnostic::Severity::Error, "broken.json", "", "not JSON", "json.syntax", {}});
+        out.insert(out.begin() + 2, rejected);
+        out[1].row->plan_themes = {"ledelse"};
+        out[1].row->follow_up_of = "2025-03-01T10:00:00Z";
+        out[1].row->followed_up = {mf::FollowedUpGoal{"ledelse", "ledelse", mf::FollowUpStatus::Reached, true, 100.0}};
+        return out;
+    };
+    for (bool keep : {false, true}) {
+        mf::AggregateOptions options;
+        options.keep_duplicates = keep;
+        const mf::Aggregate whole = mf::aggregate(example(), checks(), options);
+        mf::AggregateBuilder builder(example(), options, 3); // fewer reserved than come: the arrays grow
+        for (mf::FileCheck& c : checks()) builder.add(std::move(c));
+        const mf::Aggregate built = builder.finish();
+        EXPECT_EQ(mf::rows_json(example(), built), mf::rows_json(example(), whole));
+        const mf::Publication p1 = mf::publish(example(), whole.rows), p2 = mf::publish(example(), built.rows);
+        EXPECT_EQ(mf::summary_json(example(), built, p2), mf::summary_json(example(), whole, p1));
+        EXPECT_EQ(built.files.size(), whole.files.size());
+        EXPECT_EQ(built.bytes, whole.bytes);
+        ASSERT_EQ(built.goals.size(), whole.goals.size());
+        for (std::size_t i = 0; i < built.goals.size(); ++i) {
+            EXPECT_EQ(built.goals[i].organisations, whole.goals[i].organisations);
+            EXPECT_EQ(built.goals[i].all.followed_up, whole.goals[i].all.followed_up);
+        }
+        std::string pieces;
+        std::size_t count = 0;
+        mf::write_rows_csv(example(), built, {}, {}, [&](std::string_view part) {
+            pieces.append(part);
+            ++count;
+        });
+        EXPECT_EQ(pieces, mf::rows_csv(example(), whole));
+        EXPECT_GE(count, 1u);
+    }
+}
