@@ -298,7 +298,7 @@ const A = summary.app, S = summary.surveyjs;
 // boot.js run).
 const STEPS = [
   ['page end', 'index.html received'],
-  ['mf-boot', 'boot.js ran (browser checks, WebGL probe)'],
+  ['mf-boot', 'boot.js ran (browser checks; the .wasm compile started)'],
   ['/mangfoldighedstjek.js end', 'mangfoldighedstjek.js received'],
   ['/mangfoldighedstjek.wasm end', '.wasm received (compiled while streaming)'],
   ['mf-instantiated', '.wasm compiled and instantiated'],
