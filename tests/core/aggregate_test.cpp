@@ -11,7 +11,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <limits>
+#include <random>
 
 namespace {
 using mf_test::example;
@@ -490,6 +494,22 @@ TEST(AggregateCsv, NumbersWithOneDecimalAndOptionalComma) {
     EXPECT_EQ(mf::csv_number(-0.04, point), "0.0");
     EXPECT_EQ(mf::csv_number(-12.5, comma), "-12,5");
     EXPECT_EQ(mf::csv_number(std::nullopt, point), "");
+    // Written without snprintf: the same text as "%.1f" of round1(x) for every kind of number.
+    std::mt19937_64 rng(42);
+    auto reference = [](double x) {
+        double r = mf::round1(x);
+        if (r == 0) r = 0;
+        char buf[64]; // as csv_number always had: an absurdly large number is cut at 63 characters
+        std::snprintf(buf, sizeof buf, "%.1f", r);
+        return std::string(buf);
+    };
+    std::vector<double> xs = {0.05, -0.05, 0.15, 0.25, 0.35, 2.675, 1e14 + 0.25, 1e15, 1e16 + 2, -1e17, 1e300, 4.9e-324, 99.95, -99.95,
+                              std::nan(""), std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    for (int i = 0; i < 200000; ++i) {
+        const double scale = std::pow(10.0, static_cast<double>(rng() % 20) - 4);
+        xs.push_back((static_cast<double>(rng() % 2000001) - 1000000.0) / 1000.0 * scale);
+    }
+    for (double x : xs) ASSERT_EQ(mf::csv_number(x, point), reference(x)) << x;
 }
 
 TEST(AggregateCsv, RowsAreLabelledInternalAndLeaveContactsOutUnlessAsked) {
