@@ -11,6 +11,7 @@
 #include "core/sha256.h"
 #include "support/diagnostic_check.h"
 #include "support/json_sweep.h"
+#include "support/test_questionnaires.h"
 
 #include <gtest/gtest.h>
 
