@@ -100,8 +100,8 @@ TEST(FileIntake, BundlesAreReadByTheWorkshopListAndTheOverviewAndExplainedToTheI
         d.m.file_received("workshop.json", bundle);
         mf::MunicipalityModel& v = *d.m.municipality();
         v.recompute(0);
-        ASSERT_TRUE(v.result());
-        EXPECT_EQ(v.result()->counted, 2u) << "each member counts as an organisation";
+        ASSERT_TRUE(v.counts());
+        EXPECT_EQ(v.counts()->counted, 2u) << "each member counts as an organisation";
         EXPECT_EQ(v.files(), 2u);
         EXPECT_TRUE(v.rejections().empty());
     }

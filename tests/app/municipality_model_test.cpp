@@ -22,42 +22,56 @@ TEST(MunicipalityModel, RecomputesAtMostTwiceASecondWhileLoadingAndAtOnceAfter) 
     v.files_announced(3);
     v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
     v.recompute(10.0);
-    ASSERT_TRUE(v.result());
-    EXPECT_EQ(v.result()->counted, 1u);
+    ASSERT_TRUE(v.counts());
+    EXPECT_EQ(v.counts()->counted, 1u);
     v.file_received("b.json", mf_test::exported_result("Beta ApS", "24256790", "2026-11-20T10:00:00Z"));
     v.recompute(10.3);
     EXPECT_TRUE(v.stale()) << "0.3 s after the last recompute, while loading: not yet";
-    EXPECT_EQ(v.result()->counted, 1u);
+    EXPECT_EQ(v.counts()->counted, 1u);
     v.recompute(10.6);
     EXPECT_FALSE(v.stale());
-    EXPECT_EQ(v.result()->counted, 2u);
+    EXPECT_EQ(v.counts()->counted, 2u);
     v.file_received("c.json", "{}");
     EXPECT_FALSE(v.loading());
     v.recompute(10.7);
     EXPECT_FALSE(v.stale()) << "the last file arrived: at once";
-    EXPECT_EQ(v.result()->rejected, 1u);
+    EXPECT_EQ(v.counts()->rejected, 1u);
     ASSERT_EQ(v.rejections().size(), 1u);
     EXPECT_EQ(v.rejections().front().file, "c.json");
 }
 
 // A recompute that costs 0.3 s (as one of thousands of files does in the page) waits four times
-// that while files arrive: recomputing then takes at most a fifth of the loading's time.
+// that while files arrive: recomputing then takes at most a fifth of the loading's time. And one that
+// published for more than kQuickPublish does not publish again until the last file is in: the counts
+// follow the files, the figures come once at the end.
 double fake_clock_now = 0;
 double recompute_takes_300_ms() { return fake_clock_now += 0.3; } // read at its start and its end
 
 TEST(MunicipalityModel, AnExpensiveRecomputeWaitsFourTimesItsCostWhileLoading) {
     MunicipalityModel v(questionnaire());
     v.cost_clock = recompute_takes_300_ms;
-    v.files_announced(3);
+    v.files_announced(4);
     v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
     v.recompute(10.0);
-    EXPECT_FALSE(v.stale());
+    EXPECT_FALSE(v.stale()) << "the first recompute publishes";
+    ASSERT_TRUE(v.publication());
+    EXPECT_EQ(v.publication()->year().all().organisations.count, 1u);
     v.file_received("b.json", mf_test::exported_result("Beta ApS", "24256790", "2026-11-20T10:00:00Z"));
     v.recompute(10.6);
-    EXPECT_TRUE(v.stale()) << "0.6 s after a recompute of 0.3 s: not yet (1.2 s)";
+    EXPECT_EQ(v.counts()->counted, 1u) << "0.6 s after a recompute of 0.3 s: not yet (1.2 s)";
     v.recompute(11.25);
-    EXPECT_FALSE(v.stale());
-    EXPECT_EQ(v.result()->counted, 2u);
+    EXPECT_EQ(v.counts()->counted, 2u);
+    EXPECT_TRUE(v.stale()) << "publishing took 0.3 s: not again while files arrive";
+    EXPECT_EQ(v.publication()->year().all().organisations.count, 1u);
+    v.file_received("c.json", mf_test::exported_result("Gamma I/S", "10150817", "2026-11-20T10:00:00Z"));
+    v.recompute(11.5);
+    EXPECT_EQ(v.counts()->counted, 2u) << "counting waits four times its cost too";
+    v.file_received("d.json", "{}");
+    v.recompute(11.6);
+    EXPECT_FALSE(v.stale()) << "the last file arrived: at once, whatever the cost";
+    EXPECT_EQ(v.counts()->counted, 3u);
+    EXPECT_EQ(v.counts()->rejected, 1u);
+    EXPECT_EQ(v.publication()->year().all().organisations.count, 3u);
     v.clear();
     v.files_announced(2);
     v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
@@ -76,7 +90,7 @@ TEST(MunicipalityModel, ANameSeenAgainReplacesTheEarlierFile) {
     EXPECT_EQ(v.files(), 1u);
     EXPECT_EQ(v.replaced(), 1u);
     v.recompute(0);
-    EXPECT_EQ(v.result()->counted, 1u);
+    EXPECT_EQ(v.counts()->counted, 1u);
 }
 
 // Issue 19: an identical copy under another name is "the same file sent again", not "newer".
@@ -87,7 +101,7 @@ TEST(MunicipalityModel, AnIdenticalFileSentAgainIsSaidToBeTheSameFile) {
     v.file_received("alfa.json", a);
     v.file_received("alfa-kopi.json", a);
     v.recompute(0);
-    EXPECT_EQ(v.result()->counted, 1u);
+    EXPECT_EQ(v.counts()->counted, 1u);
     ASSERT_EQ(v.superseded().size(), 1u);
     const MunicipalityModel::NotCounted& s = v.superseded().front();
     EXPECT_EQ(s.file, "alfa.json"); // ties go to the first file name
@@ -105,7 +119,7 @@ TEST(MunicipalityModel, TheDuplicatesChoiceAndTheExportsAreCoresOwn) {
     v.file_received("alfa-2025.json", early);
     v.file_received("alfa-2026.json", late);
     v.recompute(0);
-    EXPECT_EQ(v.result()->counted, 1u);
+    EXPECT_EQ(v.counts()->counted, 1u);
     ASSERT_EQ(v.superseded().size(), 1u);
     EXPECT_EQ(v.superseded().front().file, "alfa-2025.json");
     EXPECT_EQ(v.superseded().front().by, "alfa-2026.json");
@@ -113,7 +127,7 @@ TEST(MunicipalityModel, TheDuplicatesChoiceAndTheExportsAreCoresOwn) {
     v.set_keep_duplicates(true);
     EXPECT_TRUE(v.stale());
     v.recompute(1);
-    EXPECT_EQ(v.result()->counted, 2u);
+    EXPECT_EQ(v.counts()->counted, 2u);
 
     // The same bytes as core's writers over the same checks, in file-name order (mf-aggregate's).
     std::vector<mf::FileCheck> checks = {mf::check_result(early, "alfa-2025.json", questionnaire()),
@@ -130,7 +144,7 @@ TEST(MunicipalityModel, TheDuplicatesChoiceAndTheExportsAreCoresOwn) {
     v.csv.decimal_comma = false;
     v.clear();
     EXPECT_EQ(v.files(), 0u);
-    EXPECT_FALSE(v.result());
+    EXPECT_FALSE(v.counts());
     EXPECT_FALSE(v.csv.decimal_comma) << "the user's CSV choice outlives clearing the files";
 }
 

@@ -1,9 +1,12 @@
 // municipality_model.cpp - the municipality's overview without its drawing (see municipality_model.h).
 //
 // Index
-//   - receiving    announced, received (bundles expanded by core), rejected, clear
-//   - recompute    aggregate() over the checks in file-name order, throttled while loading; publish()
-//                  with the chosen year and k (again, alone, when only those change)
+//   - receiving    announced, received (bundles expanded by core), checked by the page's worker,
+//                  rejected, clear
+//   - rows         each accepted file's row added once: to the rows publish() reads and to its CVR
+//                  number's duplicates (newest first); the counts follow from these
+//   - recompute    publish() with the chosen year and k, throttled while loading (again, alone, when
+//                  only those change); the lists of rejected and not counted files in file-name order
 //   - not_counted_text   a file not counted: newer assessment, or the same file sent again
 //   - exports      the CLI's writers over the current aggregate and publication
 #include "app/model/municipality_model.h"
@@ -11,6 +14,7 @@
 #include "core/barometer.h"
 #include "core/benchmark.h"
 #include "core/bundle.h"
+#include "core/file_check_wire.h"
 
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -35,14 +39,20 @@ void MunicipalityModel::files_announced(std::size_t count) {
 }
 
 void MunicipalityModel::add_check(FileCheck check) {
-    auto it = by_name_.find(check.file);
-    if (it != by_name_.end()) {
-        checks_[it->second] = std::move(check);
+    std::optional<OrganisationRow> row = std::move(check.row);
+    check.row.reset();
+    std::size_t i = checks_.size();
+    if (auto it = by_name_.find(check.file); it != by_name_.end()) {
+        i = it->second;
+        remove_row(i);
+        checks_[i] = std::move(check);
         ++replaced_;
     } else {
-        by_name_.emplace(check.file, checks_.size());
+        by_name_.emplace(check.file, i);
         checks_.push_back(std::move(check));
+        row_of_.push_back(kNoRow);
     }
+    if (row) add_row(i, std::move(*row));
     stale_ = true;
 }
 
@@ -50,6 +60,24 @@ void MunicipalityModel::file_received(const std::string& name, std::string_view 
     if (drop_arriving_file()) return;
     for (FileCheck& check : check_results(bytes, name, *questionnaire_)) add_check(std::move(check));
     file_arrived();
+}
+
+void MunicipalityModel::files_checked(std::string_view records, std::size_t count) {
+    std::vector<FileCheck> checks;
+    for (std::size_t n = 0; n < count; ++n) {
+        if (!read_file_checks(records, checks)) {
+            // Not this build's records (cannot happen: the page and its worker come from one build):
+            // the files are listed as unreadable, by their place in the loading, rather than left
+            // "on their way" for ever.
+            records = std::string_view();
+            checks.assign(1, FileCheck{});
+            checks[0].file = "#" + std::to_string(arrived_ + 1);
+            checks[0].diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, checks[0].file, "", "the file could not be read"});
+        }
+        if (drop_arriving_file()) continue;
+        for (FileCheck& check : checks) add_check(std::move(check));
+        file_arrived();
+    }
 }
 
 void MunicipalityModel::file_refused(const std::string& name, std::size_t bytes, Diagnostic why) {
@@ -94,6 +122,70 @@ void MunicipalityModel::clear() {
     dropping_ = on_the_way;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rows: added once, kept with their CVR number's duplicates, newest first
+// ---------------------------------------------------------------------------------------------
+namespace {
+// aggregate()'s order within one CVR number: latest `updated`, then `created`, then file name.
+bool newer_row(const OrganisationRow& a, const OrganisationRow& b) {
+    if (a.updated != b.updated) return a.updated > b.updated;
+    if (a.created != b.created) return a.created > b.created;
+    return a.file < b.file;
+}
+} // namespace
+
+// As aggregate(): an organisation with a change over time has its oldest and newest rows in different years.
+bool MunicipalityModel::has_change(const std::vector<std::size_t>& duplicates) const {
+    return duplicates.size() > 1 && rows_[duplicates.back()].updated.substr(0, 4) < rows_[duplicates.front()].updated.substr(0, 4);
+}
+
+void MunicipalityModel::add_row(std::size_t check, OrganisationRow row) {
+    const std::size_t r = rows_.size();
+    std::vector<std::size_t>& duplicates = by_cvr_[row.cvr];
+    rows_.push_back(std::move(row));
+    check_of_.push_back(check);
+    row_of_[check] = r;
+    with_change_ -= has_change(duplicates) ? 1 : 0;
+    const auto at = std::upper_bound(duplicates.begin(), duplicates.end(), r,
+                                     [&](std::size_t x, std::size_t y) { return newer_row(rows_[x], rows_[y]); });
+    duplicates.insert(at, r);
+    with_change_ += has_change(duplicates) ? 1 : 0;
+}
+
+// The row of check `check`, if it has one, leaves rows_ (the last row takes its place).
+void MunicipalityModel::remove_row(std::size_t check) {
+    const std::size_t r = row_of_[check];
+    if (r == kNoRow) return;
+    auto group = by_cvr_.find(rows_[r].cvr);
+    std::vector<std::size_t>& duplicates = group->second;
+    with_change_ -= has_change(duplicates) ? 1 : 0;
+    duplicates.erase(std::find(duplicates.begin(), duplicates.end(), r));
+    with_change_ += has_change(duplicates) ? 1 : 0;
+    if (duplicates.empty()) by_cvr_.erase(group);
+    const std::size_t last = rows_.size() - 1;
+    if (r != last) {
+        std::vector<std::size_t>& moved = by_cvr_.find(rows_[last].cvr)->second;
+        *std::find(moved.begin(), moved.end(), last) = r;
+        rows_[r] = std::move(rows_[last]);
+        check_of_[r] = check_of_[last];
+        row_of_[check_of_[r]] = r;
+    }
+    rows_.pop_back();
+    check_of_.pop_back();
+    row_of_[check] = kNoRow;
+}
+
+MunicipalityModel::Counts MunicipalityModel::current_counts() const {
+    Counts c;
+    c.files = checks_.size();
+    c.accepted = rows_.size();
+    c.rejected = c.files - c.accepted;
+    c.counted = options_.keep_duplicates ? c.accepted : by_cvr_.size();
+    c.superseded = c.accepted - c.counted;
+    c.with_change = with_change_;
+    return c;
+}
+
 void MunicipalityModel::set_min_group(std::size_t k) {
     publish_.min_group = std::max(k, kSmallestMinGroup);
     republish();
@@ -106,10 +198,10 @@ void MunicipalityModel::set_year(std::optional<int> year) {
 
 // The published figures again (cheap): a year the files do not hold falls back to the latest.
 void MunicipalityModel::republish() {
-    if (!result_) return;
+    if (!counts_) return;
     PublishOptions options = publish_;
-    if (options.year && !publication_year_problem(result_->rows, options).empty()) options.year.reset();
-    publication_ = publish(*questionnaire_, result_->rows, options);
+    if (options.year && !publication_year_problem(rows_, options).empty()) options.year.reset();
+    publication_ = publish(*questionnaire_, rows_, options);
 }
 
 void MunicipalityModel::set_keep_duplicates(bool keep) {
@@ -119,7 +211,7 @@ void MunicipalityModel::set_keep_duplicates(bool keep) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Recompute: the whole aggregate and its publication again, spaced out while files arrive.
+// Recompute: the counts and the publication, spaced out while files arrive.
 // ---------------------------------------------------------------------------------------------
 double MunicipalityModel::steady_seconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -129,22 +221,47 @@ void MunicipalityModel::recompute(double time) {
     if (!stale_) return;
     if (loading() && computed_at_ >= 0 && time - computed_at_ < std::max(0.5, 4 * recompute_cost_)) return;
     const double started = cost_clock();
-    std::vector<FileCheck> sorted;
-    sorted.reserve(checks_.size());
-    for (const auto& entry : by_name_) sorted.push_back(checks_[entry.second]);
-    result_ = aggregate(*questionnaire_, std::move(sorted), options_);
-    republish();
-    stale_ = false;
+    counts_ = current_counts();
+    list_problems();
+    // publish() runs over every row (disclosure control needs every group at once): while files
+    // arrive only as long as it is quick, then once when the last file is in.
+    const bool publish_now = !loading() || publish_cost_ < kQuickPublish;
+    if (publish_now) republish();
+    stale_ = !publish_now;
     computed_at_ = time;
     recompute_cost_ = cost_clock() - started;
+    if (publish_now) publish_cost_ = recompute_cost_;
+}
+
+// The rejected files' errors and the files not counted, in file-name order (aggregate()'s files).
+void MunicipalityModel::list_problems() {
     rejections_.clear();
     superseded_.clear();
-    for (const FileReport& f : result_->files) {
-        if (f.status == FileReport::Status::Rejected)
-            for (const Diagnostic& d : f.diagnostics)
+    for (const auto& [name, i] : by_name_) {
+        const FileCheck& check = checks_[i];
+        if (row_of_[i] == kNoRow) {
+            for (const Diagnostic& d : check.diagnostics)
                 if (d.severity == Diagnostic::Severity::Error) rejections_.push_back(d);
-        if (f.status == FileReport::Status::Superseded) superseded_.push_back(NotCounted{f.file, f.superseded_by, f.same_file});
+            continue;
+        }
+        if (options_.keep_duplicates) continue;
+        const OrganisationRow& row = rows_[row_of_[i]];
+        const std::size_t newest = by_cvr_.find(row.cvr)->second.front();
+        if (newest == row_of_[i]) continue;
+        const OrganisationRow& latest = rows_[newest];
+        // The same content as the one that counts: the same file sent again, not a newer assessment.
+        superseded_.push_back(NotCounted{check.file, latest.file, !latest.checksum.empty() && row.checksum == latest.checksum});
     }
+}
+
+Aggregate MunicipalityModel::full_aggregate() const {
+    std::vector<FileCheck> sorted;
+    sorted.reserve(checks_.size());
+    for (const auto& entry : by_name_) {
+        sorted.push_back(checks_[entry.second]);
+        if (row_of_[entry.second] != kNoRow) sorted.back().row = rows_[row_of_[entry.second]];
+    }
+    return aggregate(*questionnaire_, std::move(sorted), options_);
 }
 
 std::string not_counted_text(const Texts& texts, const MunicipalityModel::NotCounted& file) {
@@ -155,24 +272,24 @@ std::string not_counted_text(const Texts& texts, const MunicipalityModel::NotCou
 // ---------------------------------------------------------------------------------------------
 // Exports: the same bytes as mf-aggregate writes
 // ---------------------------------------------------------------------------------------------
-std::string MunicipalityModel::rows_csv_text() const { return result_ ? rows_csv(*questionnaire_, *result_, csv) : std::string(); }
+std::string MunicipalityModel::rows_csv_text() const { return counts_ ? rows_csv(*questionnaire_, full_aggregate(), csv) : std::string(); }
 
 std::string MunicipalityModel::summary_csv_text() const {
     return publication_ ? summary_csv(*questionnaire_, *publication_, csv) : std::string();
 }
 
 std::string MunicipalityModel::summary_json_text() const {
-    return result_ && publication_ ? summary_json(*questionnaire_, *result_, *publication_).dump(2) + "\n" : std::string();
+    return counts_ && publication_ ? summary_json(*questionnaire_, full_aggregate(), *publication_).dump(2) + "\n" : std::string();
 }
 
 std::string MunicipalityModel::barometer_html_text(const std::string& language, const std::string& date) const {
-    if (!result_ || !publication_) return std::string();
+    if (!counts_ || !publication_) return std::string();
     BarometerOptions b; // as mf-aggregate --barometer
     b.language = language;
     b.date = date;
-    b.files_read = result_->files.size();
-    b.files_accepted = result_->accepted;
-    b.files_rejected = result_->rejected;
+    b.files_read = counts_->files;
+    b.files_accepted = counts_->accepted;
+    b.files_rejected = counts_->rejected;
     return barometer_html(*questionnaire_, *publication_, b);
 }
 

@@ -4,14 +4,23 @@
 //
 // Index
 //   - MunicipalityModel   the files received (one FileCheck per file name; a bundle gives one per
-//                         member), loading progress, the view's choices (year, k, breakdown), the
-//                         recompute (aggregate, then publish), the exports
+//                         member), checked here or already checked by the page's worker
+//                         (files_checked), loading progress, the view's choices (year, k, breakdown),
+//                         the running counts and the publication, the exports
 //
 // One implementation with the command-line tool: every file goes through core's check_results
-// (bundles expanded there), every figure through aggregate() and publish() (core/publication.h: what
-// the overview shows is what may be published), every exported byte through rows_csv / summary_csv /
-// summary_json / barometer_html / benchmark_json. A file name seen again replaces the earlier file of
-// that name (dropping the same folder twice does not count it twice).
+// (bundles expanded there), every figure through publish() (core/publication.h: what the overview
+// shows is what may be published), every exported byte through aggregate() and rows_csv /
+// summary_csv / summary_json / barometer_html / benchmark_json. A file name seen again replaces the
+// earlier file of that name (dropping the same folder twice does not count it twice).
+//
+// Incremental: a file's row is added once, where it arrives, to the rows publish() reads (in any
+// order: publish sorts its own pointers) and to its CVR number's duplicates, newest first, as
+// aggregate() orders them; the file counts (accepted, counted, superseded, rejected, with a change
+// over time) follow from those at once. Only publish() (disclosure control needs every group at once)
+// runs over all rows, spaced out while files arrive and once when they have all arrived. aggregate()
+// itself runs only for an export that needs its rows or groups. tests/app/municipality_model_test.cpp
+// checks that the counts, lists and figures are those of aggregate() and publish() over all files.
 //
 // Privacy: the files live in memory only; nothing of them is stored or sent.
 //
@@ -48,6 +57,9 @@ public:
     // A file that was not read (too large, unreadable): listed as rejected with `why`.
     void file_refused(const std::string& name, std::size_t bytes, Diagnostic why) override;
     bool drop_arriving_file() override;
+    // `count` files already checked by the page's worker: one record per file, as
+    // write_file_checks (core/file_check_wire.h) wrote them. Each counts as a file received.
+    void files_checked(std::string_view records, std::size_t count);
     bool loading() const { return arrived_ < announced_; }
     // The number of files of a loading that has just finished, once; 0 otherwise.
     std::size_t take_finished_reading();
@@ -60,17 +72,27 @@ public:
     void clear();
 
     // --- The figures --------------------------------------------------------------------------------
-    // Aggregates again when something changed; while files are still arriving at most twice a second
-    // (`time` in seconds), so loading thousands does not recompute thousands of times, and not
-    // sooner than four times its own last cost after the last one, so that recomputing takes at most
-    // a fifth of a long loading (with 8,000 files read a recompute takes about 0.35 s in the page).
+    // Counts, lists and publishes again when something changed. While files are still arriving: at
+    // most twice a second (`time` in seconds) and not sooner than four times its own last cost after
+    // the last one, so that loading thousands does not recompute thousands of times; and the figures
+    // are published again only while that takes under kQuickPublish (with thousands of rows publish()
+    // takes 0.1 s and more in the page: then once, when the last file is in).
     void recompute(double time);
+    static constexpr double kQuickPublish = 0.05;
     // The clock that measures a recompute's cost, in seconds (a test gives its own).
     double (*cost_clock)() = steady_seconds;
     static double steady_seconds();
-    const std::optional<Aggregate>& result() const { return result_; }
+    // What aggregate() would count over the files (Aggregate's counts), as of the last recompute.
+    struct Counts {
+        std::size_t files = 0, accepted = 0, rejected = 0, counted = 0, superseded = 0;
+        std::size_t with_change = 0; // organisations with assessments from different years
+    };
+    const std::optional<Counts>& counts() const { return counts_; }
+    // aggregate() over every file now (in file-name order, as mf-aggregate): for the exports.
+    Aggregate full_aggregate() const;
     // The published figures of the chosen year under the chosen k (absent before any file counts).
     const std::optional<Publication>& publication() const { return publication_; }
+    // Something changed that the figures do not show yet.
     bool stale() const { return stale_; }
     // The rejected files' errors and the files not counted, in the aggregate's order.
     struct NotCounted {
@@ -109,11 +131,23 @@ public:
 private:
     void file_arrived(); // counts a file in and notes the end of a loading
     void add_check(FileCheck check);
+    void add_row(std::size_t check, OrganisationRow row);
+    void remove_row(std::size_t check);
+    bool has_change(const std::vector<std::size_t>& duplicates) const;
+    Counts current_counts() const;
     void republish();
+    void list_problems();
 
+    static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
     const Questionnaire* questionnaire_; // a pointer, so that clear() can assign a fresh model
-    std::vector<FileCheck> checks_;             // one per file name, in arrival order
+    std::vector<FileCheck> checks_;             // one per file name, in arrival order; rows in rows_
+    std::vector<std::size_t> row_of_;           // per check: its row in rows_, or kNoRow (rejected)
+    std::vector<OrganisationRow> rows_;         // the accepted files' rows, as publish() reads them
+    std::vector<std::size_t> check_of_;         // per row: its check in checks_
     std::map<std::string, std::size_t> by_name_; // file name -> index into checks_ (sorted: the CLI's order)
+    // CVR number -> its rows, newest first (aggregate()'s order: updated, created, file name).
+    std::map<std::string, std::vector<std::size_t>> by_cvr_;
+    std::size_t with_change_ = 0; // CVR numbers whose oldest and newest rows are of different years
     std::size_t announced_ = 0, arrived_ = 0, replaced_ = 0;
     std::size_t finished_reading_ = 0; // see take_finished_reading
     std::size_t dropping_ = 0;         // files of a cleared loading still on their way
@@ -121,7 +155,8 @@ private:
     bool stale_ = false;
     double computed_at_ = -1;
     double recompute_cost_ = 0; // seconds the last recompute took (cost_clock)
-    std::optional<Aggregate> result_;
+    double publish_cost_ = 0;   // seconds the last recompute that published took
+    std::optional<Counts> counts_;
     PublishOptions publish_;
     std::optional<Publication> publication_;
     std::vector<Diagnostic> rejections_;

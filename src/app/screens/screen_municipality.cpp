@@ -113,19 +113,19 @@ void input_section(AppModel& m) {
         ui::notice(ui::Tone::Info, tr("muni.reading", {{"arrived", std::to_string(v.arrived())}, {"announced", std::to_string(v.announced())}}));
 }
 
-void files_section(AppModel& m, const Aggregate& a) {
+void files_section(AppModel& m, const MunicipalityModel::Counts& a) {
     const Texts& tr = m.texts();
     ui::subheading(tr("muni.files"));
     // No header row drawn (the rows say what they count); the layer's table has them.
     ui::begin_table("muni-files", tr("muni.files_caption"),
                     {{tr("muni.files")}, {tr("muni.number"), ImGui::CalcTextSize("1000000").x}}, ui::TableOptions{false, false});
     const struct { const char* id; const char* text; std::size_t count; } rows[] = {
-        {"read", "muni.files_read", a.files.size()},
+        {"read", "muni.files_read", a.files},
         {"accepted", "muni.files_accepted", a.accepted},
         {"counted", "muni.files_counted", a.counted},
         {"superseded", "muni.files_superseded", a.superseded},
         {"rejected", "muni.files_rejected", a.rejected},
-        {"change", "muni.files_change", a.organisations_with_change}};
+        {"change", "muni.files_change", a.with_change}};
     for (const auto& row : rows) {
         ui::table_row(tr(row.text));
         ui::table_cell(std::to_string(row.count), std::string("files/") + row.id);
@@ -497,8 +497,8 @@ void screen_municipality(AppModel& m) {
         v.clear();
         return;
     }
-    if (!v.result() || v.result()->files.empty()) return;
-    const Aggregate& a = *v.result();
+    if (!v.counts() || v.counts()->files == 0) return;
+    const MunicipalityModel::Counts& a = *v.counts();
     ImGui::Spacing();
     files_section(m, a);
     ImGui::Spacing();
