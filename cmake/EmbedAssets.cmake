@@ -13,7 +13,7 @@ function(mf_embed_assets target)
   set(index 0)
   foreach(file ${ARGN})
     get_filename_component(name "${file}" NAME)
-    set(out "${CMAKE_BINARY_DIR}/embedded/${target}/asset_${index}.cpp")
+    set(out "${CMAKE_BINARY_DIR}/embedded/asset_${index}.cpp")
     add_custom_command(OUTPUT "${out}"
       COMMAND ${CMAKE_COMMAND} -DIN=${file} -DOUT=${out} -DSYMBOL=mf_asset_${index} -P "${MF_EMBED_SCRIPT}"
       DEPENDS "${file}" "${MF_EMBED_SCRIPT}"
@@ -22,7 +22,7 @@ function(mf_embed_assets target)
     string(APPEND decls "extern const unsigned char mf_asset_${index}[]; extern const std::size_t mf_asset_${index}_size;\n")
     set(hash nullptr)
     if(name MATCHES "\\.json$")
-      set(hash_out "${CMAKE_BINARY_DIR}/embedded/${target}/asset_${index}_hash.cpp")
+      set(hash_out "${CMAKE_BINARY_DIR}/embedded/asset_${index}_hash.cpp")
       add_custom_command(OUTPUT "${hash_out}"
         COMMAND "${MF_PYTHON}" "${CMAKE_SOURCE_DIR}/cmake/questionnaire_hash.py" "${file}" "${hash_out}" mf_asset_${index}_hash
         DEPENDS "${file}" "${CMAKE_SOURCE_DIR}/cmake/questionnaire_hash.py"

@@ -7,7 +7,7 @@
 # manifest, the icon, the municipality's kommune.* page: everything except the worker's own sw.js
 # and sw-version.js) and writes dist/sw-version.js:
 #   self.MF_BUILD = {"version": "<16 hex>", "files": {"<name>": "<sha256 hex>", ...},
-#                    "onDemand": ["kommune.check.js", "kommune.check.wasm", "kommune.html", "kommune.js", ...]};
+#                    "onDemand": ["kommune.html", "kommune.js", "kommune.wasm", "tilgaengelighed.css", ...]};
 # "onDemand" lists the files of the municipality's page and of the accessibility statement
 # (tilgaengelighed.*): the worker stores them the first time that
 # page is opened, not at install, so the respondent's first visit does not download them too.
@@ -18,8 +18,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
   if(NOT MF_DIST OR NOT IS_DIRECTORY "${MF_DIST}")
     message(FATAL_ERROR "WebVersion.cmake: -DMF_DIST=<dist folder> is required (got \"${MF_DIST}\")")
   endif()
-  foreach(required mangfoldighedstjek.js mangfoldighedstjek.wasm index.html kommune.js kommune.wasm kommune.html
-                  kommune.check.js kommune.check.wasm)
+  foreach(required mangfoldighedstjek.js mangfoldighedstjek.wasm index.html kommune.js kommune.wasm kommune.html)
     if(NOT EXISTS "${MF_DIST}/${required}")
       message(FATAL_ERROR "WebVersion.cmake: ${MF_DIST}/${required} is missing")
     endif()
@@ -64,4 +63,4 @@ add_custom_target(mf_web_version ALL
   BYPRODUCTS "${CMAKE_BINARY_DIR}/dist/sw-version.js"
   COMMENT "Hashing the web build for the service worker (dist/sw-version.js)"
   VERBATIM)
-add_dependencies(mf_web_version mf_app mf_kommune mf_kommune_check mf_web_page)
+add_dependencies(mf_web_version mf_app mf_kommune mf_web_page)

@@ -181,8 +181,6 @@ bool App::file_announced(const std::string& name, double size) { return parts_->
 void App::files_announced(std::size_t count) { parts_->model.files_announced(count); }
 void App::file_received(const std::string& name, const std::string& bytes) { parts_->model.file_received(name, bytes); }
 void App::file_unreadable(const std::string& name, const std::string& reason) { parts_->model.file_unreadable(name, reason); }
-void App::files_checked(std::string_view records, std::size_t count) { parts_->model.files_checked(records, count); }
-std::size_t App::max_file_bytes() const { return parts_->model.max_file_bytes(); }
 void App::served_file(const std::string& name, bool found, const std::string& bytes) { parts_->model.served_file_arrived(name, found, bytes); }
 void App::a11y_act(const std::string& id, const std::string& action, const std::string& value) { ui::activate(id, action, value); }
 

@@ -10,7 +10,6 @@
 #include <cstddef>
 #include <memory>
 #include <string>
-#include <string_view>
 
 struct ImVec4;
 
@@ -50,10 +49,6 @@ public:
     void files_announced(std::size_t count);
     void file_received(const std::string& name, const std::string& bytes);
     void file_unreadable(const std::string& name, const std::string& reason);
-    // The municipality's page: `count` files already read and checked by its worker, as records
-    // (core/file_check_wire.h), each counting as a file received.
-    void files_checked(std::string_view records, std::size_t count);
-    std::size_t max_file_bytes() const; // the largest file the app reads now (file_announced refuses larger)
 
     // A file asked for with platform::fetch_beside_app: found with its bytes, or not (model.h,
     // AppModel::served_file_arrived).

@@ -70,9 +70,6 @@ void mf_js_fetch_beside_app(const char* name); // answers through mf_web_served_
 void mf_js_a11y_update(const char* json);        // a11y_web.js: the accessible layer
 int mf_js_a11y_owns_key(int is_tab, int canvas_in_use); // 1 the page's key, 2 a Tab the page has handled
 void mf_js_a11y_focus_skip_link();
-#ifdef MF_PAGE_MUNICIPALITY
-void mf_js_check_in_worker(); // platform_web_checks.js: the files are read and checked in a Web Worker
-#endif
 }
 
 namespace {
@@ -102,7 +99,6 @@ struct WebHost {
     mf::FramePacer pacer;
     bool raf_pending = false;
     long wake_timer = 0;            // pending emscripten_set_timeout id, 0 when none
-    long files_timer = 0;           // pending frame for files checked in the worker (wake_for_files)
     std::set<int> keys_held;        // non-modifier keys down: ImGui's key repeat needs frames
     unsigned buttons_pressed = 0;   // mouse buttons pressed on the canvas and not yet released (bits)
 
@@ -140,18 +136,6 @@ void wake(int frames = 2) {
     g_host.pacer.event(frames);
     schedule_animation_frame();
 }
-
-#ifdef MF_PAGE_MUNICIPALITY
-// Files checked in the worker arrive in a stream of small batches: one wake for every tenth of a
-// second of them, not one per batch (each frame draws the whole overview and its accessible layer).
-void on_files_timer(void*) {
-    g_host.files_timer = 0;
-    wake();
-}
-void wake_for_files() {
-    if (!g_host.files_timer) g_host.files_timer = emscripten_set_timeout(on_files_timer, 100.0, nullptr);
-}
-#endif
 
 // Runs a frame inside the event handler itself. Used for presses and key downs, so that what
 // ImGui does in answer (focusing the hidden text field for the on-screen keyboard, copying to the
@@ -590,16 +574,6 @@ EMSCRIPTEN_KEEPALIVE void mf_web_file_unreadable(const char* name, const char* r
     wake();
 }
 
-#ifdef MF_PAGE_MUNICIPALITY
-// `count` files read and checked by the page's worker (platform_web_checks.js): their records.
-EMSCRIPTEN_KEEPALIVE void mf_web_files_checked(const char* records, int size, int count) {
-    g_host.app->files_checked(std::string_view(records, size > 0 ? static_cast<std::size_t>(size) : 0), count > 0 ? static_cast<std::size_t>(count) : 0);
-    wake_for_files();
-}
-
-EMSCRIPTEN_KEEPALIVE double mf_web_max_file_bytes() { return static_cast<double>(g_host.app->max_file_bytes()); }
-#endif
-
 // The answer to mf_js_fetch_beside_app: the file's bytes (found = 1), or none (found = 0).
 EMSCRIPTEN_KEEPALIVE void mf_web_served_file(const char* name, int found, const char* data, int size) {
     g_host.app->served_file(name ? name : "", found != 0, found ? std::string(data, data + (size > 0 ? size : 0)) : std::string());
@@ -720,9 +694,6 @@ void request_frames() { wake(); }
 int main() {
     EM_ASM({ performance.mark('mf-main'); });
     mf_js_init();
-#ifdef MF_PAGE_MUNICIPALITY
-    mf_js_check_in_worker();
-#endif
 
     EmscriptenWebGLContextAttributes attr;
     emscripten_webgl_init_context_attributes(&attr);

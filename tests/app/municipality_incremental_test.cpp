@@ -2,9 +2,7 @@
 // reads, to its CVR number's duplicates) instead of aggregating every file again: after any sequence
 // of files, replacements by name and the duplicates choice, its counts, its lists of rejected and
 // not counted files and its figures are exactly those of core's aggregate() and publish() over the
-// same files in file-name order (what mf-aggregate prints). And files checked in the page's worker
-// (FileChecker's records, MunicipalityModel::files_checked) count as if they had been received.
-#include "app/file_checker.h"
+// same files in file-name order (what mf-aggregate prints).
 #include "app/model/municipality_model.h"
 #include "fake_host.h"
 
@@ -141,45 +139,6 @@ TEST(MunicipalityIncremental, AfterEveryFileTheSameAsAggregatingThemAll) {
     v.set_keep_duplicates(false);
     v.recompute(2e6);
     expect_same_as_full(v, full_recompute(arrivals, false), "duplicates dropped again");
-}
-
-TEST(MunicipalityIncremental, FilesCheckedInTheWorkerCountAsReceived) {
-    const std::vector<std::pair<std::string, std::string>> files = incremental_fixture_files();
-    const mf::FileChecker checker(mf_test::shipped_questionnaire_text(), "aktoersporet.json", "");
-    ASSERT_TRUE(checker.loaded());
-    std::string records;
-    for (const auto& [name, bytes] : files) checker.check(name, bytes, records);
-
-    MunicipalityModel v(shipped_q());
-    v.files_announced(files.size());
-    v.files_checked(records, files.size());
-    EXPECT_FALSE(v.loading());
-    v.recompute(0);
-    expect_same_as_full(v, full_recompute(files, false), "checked in the worker");
-
-    // "Fjern alle filer" half-way: the rest of that loading is dropped as it comes.
-    v.clear();
-    v.files_announced(files.size());
-    std::string first, rest;
-    checker.check(files[0].first, files[0].second, first);
-    for (std::size_t i = 1; i < files.size(); ++i) checker.check(files[i].first, files[i].second, rest);
-    v.files_checked(first, 1);
-    EXPECT_TRUE(v.loading());
-    v.clear();
-    EXPECT_FALSE(v.loading());
-    v.files_checked(rest, files.size() - 1);
-    EXPECT_EQ(v.files(), 0u) << "the cleared loading's files are dropped";
-    v.files_announced(1);
-    v.files_checked(first, 1);
-    EXPECT_EQ(v.files(), 1u) << "a new loading counts again";
-
-    // Records that are not this build's: each file is listed as unreadable, the loading ends.
-    MunicipalityModel w(shipped_q());
-    w.files_announced(2);
-    w.files_checked(first.substr(0, first.size() / 2), 2);
-    EXPECT_FALSE(w.loading());
-    w.recompute(0);
-    EXPECT_EQ(w.counts()->rejected, 2u);
 }
 
 } // namespace

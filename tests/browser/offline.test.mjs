@@ -38,11 +38,9 @@ try {
     `one cache, named after this build's version (${sw.keys.join(', ')})`);
   for (const f of ['index.html', 'boot.js', 'style.css', 'mangfoldighedstjek.js', 'mangfoldighedstjek.wasm', 'manifest.webmanifest', 'icon.svg'])
     t.check(files.includes(f) && sw.cached.includes(f), `${f} is part of the shell and cached`);
-  // On demand: the municipality's page (with its worker that checks the files, kommune.check.*) and
-  // the accessibility statement, nothing else.
-  const municipality = ['kommune.html', 'kommune.js', 'kommune.wasm', 'kommune.check.js', 'kommune.check.wasm'];
-  const statement = ['tilgaengelighed.html', 'tilgaengelighed.css'];
-  t.check([...municipality, ...statement].every((f) => files.includes(f) && onDemand.includes(f)) && onDemand.length === 7,
+  // On demand: the municipality's page and the accessibility statement, nothing else.
+  const municipality = ['kommune.html', 'kommune.js', 'kommune.wasm'], statement = ['tilgaengelighed.html', 'tilgaengelighed.css'];
+  t.check([...municipality, ...statement].every((f) => files.includes(f) && onDemand.includes(f)) && onDemand.length === 5,
     `the municipality's page and the statement are part of the build, stored on demand (${onDemand.join(', ')})`);
   t.check(!sw.cached.some((f) => onDemand.includes(f)), `the first visit does not store the municipality's page (cached: ${sw.cached.join(', ')})`);
   t.check(sw.cached.length === files.length - onDemand.length, `every other shell file is cached (${sw.cached.length} of ${files.length - onDemand.length})`);

@@ -92,11 +92,6 @@ void AppModel::file_received(const std::string& name, std::string_view bytes) {
     }
 }
 
-// Already checked (the municipality's page checks files in a worker): only the overview takes them.
-void AppModel::files_checked(std::string_view records, std::size_t count) {
-    if (loaded() && overview_open() && municipality_) municipality_->files_checked(records, count);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Unreadable
 // ---------------------------------------------------------------------------------------------

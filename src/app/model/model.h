@@ -279,8 +279,6 @@ public:
     void files_announced(std::size_t count);
     void file_received(const std::string& name, std::string_view bytes);
     void file_unreadable(const std::string& name, const std::string& reason);
-    // Files the municipality's page had checked in its worker (MunicipalityModel::files_checked).
-    void files_checked(std::string_view records, std::size_t count);
     // The largest file the current destination reads.
     std::size_t max_file_bytes() const;
     // Where many files go now: the overview or the workshop list; nullptr when one file is the import.
