@@ -1,8 +1,7 @@
 // municipality_model.cpp - the municipality's overview without its drawing (see municipality_model.h).
 //
 // Index
-//   - receiving    announced, received (bundles expanded by core), checked by the page's worker,
-//                  rejected, clear
+//   - receiving    announced, received (bundles expanded by core), rejected, clear
 //   - rows         each accepted file's row added once: to the rows publish() reads and to its CVR
 //                  number's duplicates (newest first); the counts follow from these
 //   - recompute    publish() with the chosen year and k, throttled while loading (again, alone, when
@@ -14,7 +13,6 @@
 #include "core/barometer.h"
 #include "core/benchmark.h"
 #include "core/bundle.h"
-#include "core/file_check_wire.h"
 
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -60,24 +58,6 @@ void MunicipalityModel::file_received(const std::string& name, std::string_view 
     if (drop_arriving_file()) return;
     for (FileCheck& check : check_results(bytes, name, *questionnaire_)) add_check(std::move(check));
     file_arrived();
-}
-
-void MunicipalityModel::files_checked(std::string_view records, std::size_t count) {
-    std::vector<FileCheck> checks;
-    for (std::size_t n = 0; n < count; ++n) {
-        if (!read_file_checks(records, checks)) {
-            // Not this build's records (cannot happen: the page and its worker come from one build):
-            // the files are listed as unreadable, by their place in the loading, rather than left
-            // "on their way" for ever.
-            records = std::string_view();
-            checks.assign(1, FileCheck{});
-            checks[0].file = "#" + std::to_string(arrived_ + 1);
-            checks[0].diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, checks[0].file, "", "the file could not be read"});
-        }
-        if (drop_arriving_file()) continue;
-        for (FileCheck& check : checks) add_check(std::move(check));
-        file_arrived();
-    }
 }
 
 void MunicipalityModel::file_refused(const std::string& name, std::size_t bytes, Diagnostic why) {

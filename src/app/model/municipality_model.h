@@ -4,8 +4,7 @@
 //
 // Index
 //   - MunicipalityModel   the files received (one FileCheck per file name; a bundle gives one per
-//                         member), checked here or already checked by the page's worker
-//                         (files_checked), loading progress, the view's choices (year, k, breakdown),
+//                         member), loading progress, the view's choices (year, k, breakdown),
 //                         the running counts and the publication, the exports
 //
 // One implementation with the command-line tool: every file goes through core's check_results
@@ -57,9 +56,6 @@ public:
     // A file that was not read (too large, unreadable): listed as rejected with `why`.
     void file_refused(const std::string& name, std::size_t bytes, Diagnostic why) override;
     bool drop_arriving_file() override;
-    // `count` files already checked by the page's worker: one record per file, as
-    // write_file_checks (core/file_check_wire.h) wrote them. Each counts as a file received.
-    void files_checked(std::string_view records, std::size_t count);
     bool loading() const { return arrived_ < announced_; }
     // The number of files of a loading that has just finished, once; 0 otherwise.
     std::size_t take_finished_reading();
