@@ -1,6 +1,7 @@
 // bundle.cpp - several result files in one (see bundle.h).
 #include "core/bundle.h"
 
+#include "core/json_fast.h"
 #include "core/json_input.h"
 #include "core/json_reader.h"
 #include "core/result.h"
@@ -116,13 +117,15 @@ void set_aside_unfinished(FileCheck& check, const std::string& file) {
 } // namespace
 
 std::vector<FileCheck> check_results(std::string_view bytes, const std::string& file, const Questionnaire& current,
-                                     const BundleOptions& options) {
+                                     const BundleOptions& options, FastDocument* scratch) {
+    FastDocument own; // one for all the members when the caller keeps none
+    if (!scratch) scratch = &own;
     std::vector<FileCheck> checks;
     std::vector<BundleMember> members;
     Diagnostics diagnostics;
     const BundleRead read = read_bundle(bytes, file, members, diagnostics);
     if (read == BundleRead::NotBundle) {
-        checks.push_back(check_result(bytes, file, current, options.import_path));
+        checks.push_back(check_result(bytes, file, current, options.import_path, scratch));
         return checks;
     }
     if (read == BundleRead::Bad || has_errors(diagnostics)) {
@@ -133,7 +136,7 @@ std::vector<FileCheck> check_results(std::string_view bytes, const std::string& 
         checks.push_back(std::move(bad));
     }
     for (const BundleMember& m : members) {
-        FileCheck check = check_result(m.text, m.file, current, options.import_path);
+        FileCheck check = check_result(m.text, m.file, current, options.import_path, scratch);
         if (m.unfinished && !options.count_unfinished && check.row) set_aside_unfinished(check, m.file);
         checks.push_back(std::move(check));
     }

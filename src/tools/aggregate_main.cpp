@@ -213,7 +213,7 @@ std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& 
         checks.push_back(check_result(buffer, path, q, bundle.import_path, &scratch));
         return checks;
     }
-    return check_results(buffer, path, q, bundle);
+    return check_results(buffer, path, q, bundle, &scratch);
 }
 
 // Checks every file and aggregates as it goes: each file's checks are handed to the AggregateBuilder

@@ -4,6 +4,7 @@
 // same), and on what it must leave to the full import (which then says why). The fuzz target
 // mf_fuzz_fast_import checks the same on any bytes.
 #include "core/aggregate.h"
+#include "core/bundle.h"
 #include "core/json_fast.h"
 #include "core/json_input.h"
 #include "core/result.h"
@@ -210,4 +211,19 @@ TEST(FastImport, OneScratchServesFileAfterFileAndAnotherQuestionnaire) {
     EXPECT_EQ(mf_test::file_check_text(mf::check_result(text, "r.json", other, mf::ImportPath::FastFirst, &scratch)),
               mf_test::file_check_text(mf::check_result(text, "r.json", other, mf::ImportPath::FullOnly)));
     EXPECT_TRUE(mf::import_result_fast(text, example(), scratch).has_value());
+}
+
+// check_results with a scratch kept from file to file (mf-aggregate, the municipality page) gives
+// the checks it gives without one, for a single file and for a bundle's members.
+TEST(FastImport, CheckResultsWithAScratchGivesTheSameChecks) {
+    const std::string text = exported_text();
+    const std::string bundle = mf::bundle_text({mf::BundleMember{"a.json", text, false}, mf::BundleMember{"b.json", text, false}},
+                                               "2026-03-02T10:00:00Z");
+    mf::FastDocument scratch;
+    for (const std::string* bytes : {&text, &bundle, &text}) {
+        const std::vector<mf::FileCheck> fresh = mf::check_results(*bytes, "x.json", example());
+        const std::vector<mf::FileCheck> kept = mf::check_results(*bytes, "x.json", example(), {}, &scratch);
+        ASSERT_EQ(fresh.size(), kept.size());
+        for (std::size_t i = 0; i < fresh.size(); ++i) EXPECT_EQ(mf_test::file_check_text(kept[i]), mf_test::file_check_text(fresh[i]));
+    }
 }

@@ -13,6 +13,7 @@
 #include "core/barometer.h"
 #include "core/benchmark.h"
 #include "core/bundle.h"
+#include "core/json_fast.h"
 
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -56,7 +57,8 @@ void MunicipalityModel::add_check(FileCheck check) {
 
 void MunicipalityModel::file_received(const std::string& name, std::string_view bytes) {
     if (drop_arriving_file()) return;
-    for (FileCheck& check : check_results(bytes, name, *questionnaire_)) add_check(std::move(check));
+    if (!scratch_) scratch_ = std::make_shared<FastDocument>();
+    for (FileCheck& check : check_results(bytes, name, *questionnaire_, {}, scratch_.get())) add_check(std::move(check));
     file_arrived();
 }
 

@@ -35,6 +35,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -136,6 +137,8 @@ private:
 
     static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
     const Questionnaire* questionnaire_; // a pointer, so that clear() can assign a fresh model
+    // The fast reader's buffers and the questionnaire's answer table, kept from file to file (core/json_fast.h).
+    std::shared_ptr<FastDocument> scratch_;
     std::vector<FileCheck> checks_;             // one per file name, in arrival order; rows in rows_
     std::vector<std::size_t> row_of_;           // per check: its row in rows_, or kNoRow (rejected)
     std::vector<OrganisationRow> rows_;         // the accepted files' rows, as publish() reads them
