@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
 import { AXE_VERSION, axeViolations, control, injectAxe, layerCells, layerClick, layerTables, layerTexts, tablesMatch } from './a11y_lib.mjs';
 import { compareBars, compareFigures, dropFiles, expected, expectedFiles, files as muniFiles, smallCounts, tableCount, waitLoaded } from './municipality_lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitLanguage } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const t = await openApp({ name: 'a11y_axe' });
@@ -192,6 +192,7 @@ try {
   await layerClick(page, 'step-export');
   await audit('export');
   await layerClick(page, 'lang-en');
+  await waitLanguage(page, 'en');
   s = await t.state();
   const lang = await page.evaluate(() => document.documentElement.lang);
   t.check(s.language === 'en' && lang === 'en', `English in the layer: the page's language follows (${lang})`);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
-import { driver, waitUntil } from './drive.mjs';
+import { driver, waitLanguage, waitUntil } from './drive.mjs';
 
 const t = await openApp({ name: 'app_flow' });
 const page = t.page;
@@ -175,6 +175,7 @@ try {
 
   // Language: switch at any moment, nothing lost.
   await click('lang-en');
+  await waitLanguage(page, 'en');
   s = await t.state();
   t.check(s.language === 'en' && s.screen === 'export' && s.answerCount === before.answerCount, `English, same screen, same answers (${s.language})`);
   await click('step-results');

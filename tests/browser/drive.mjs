@@ -15,6 +15,8 @@
 //   - openChooser   click a button that opens the browser's file picker, return the chooser
 //   - waitReady     a (re)loaded page has drawn its first frame
 //   - waitUntil     a condition in the page holds (waitForFunction cannot run under the page's CSP)
+//   - waitLanguage  the app (and the page's lang) is in a language: the respondent's page fetches
+//                   its English on the first switch, so a click on lang-en takes effect later
 
 // Evaluates fn(arg) in the page until it gives something truthy and returns that. Instead of
 // page.waitForFunction, which builds its predicate with eval in the page, and the page's
@@ -179,4 +181,11 @@ export function driver(getPage) {
     },
   };
   return d;
+}
+
+// The app is in `language` and has drawn a frame in it (the page's lang attribute follows). The
+// respondent's page fetches its English the first time it is asked for (docs/texts.md, "English on
+// demand"): until it is here the page stays in Danish, so a test must wait for it, not look at once.
+export async function waitLanguage(page, language, timeout = 20000) {
+  await waitUntil(page, (l) => window.mfTest.state().language === l && document.documentElement.lang === l, language, { timeout });
 }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitLanguage } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = path.join(here, '../../questionnaires/schema/result.schema.json');
@@ -252,6 +252,7 @@ print(json.dumps(out))`, ics.target], { encoding: 'utf8' }));
 
   // The report in English, from the plan screen.
   await click('lang-en');
+  await waitLanguage(page, 'en');
   await click('step-plan');
   const [reportEn] = await Promise.all([t.context.waitForEvent('page', { timeout: 15000 }), click('report')]);
   await reportEn.waitForLoadState('load');

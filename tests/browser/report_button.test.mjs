@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
 import { AXE_TAGS, injectAxe } from './a11y_lib.mjs';
-import { driver } from './drive.mjs';
+import { driver, waitLanguage } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const t = await openApp({ name: 'report_button' });
@@ -68,6 +68,7 @@ try {
 
   // The same button on the action plan screen, in English.
   await click('lang-en');
+  await waitLanguage(page, 'en');
   await click('step-plan');
   const [report2] = await Promise.all([t.context.waitForEvent('page', { timeout: 15000 }), click('report')]);
   await report2.waitForLoadState('load');

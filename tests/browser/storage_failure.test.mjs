@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp } from './lib.mjs';
-import { driver, waitUntil } from './drive.mjs';
+import { driver, waitLanguage, waitUntil } from './drive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const goodFile = path.join(here, '../data/results/good/result.json');
@@ -66,6 +66,7 @@ try {
     s = await d.state();
     t.check(JSON.stringify(s.answers) === JSON.stringify(good.answers), `${mode}: the loaded answers are in the app (${Object.keys(s.answers).length})`);
     await d.click('lang-en');
+    await waitLanguage(page, 'en');
     s = await d.state();
     notice = s.notices.find((n) => n.id === 'storage-failed');
     t.check(!!notice && /not being saved/.test(notice.text) && /[Ee]xport your result/.test(notice.text),
