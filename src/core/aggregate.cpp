@@ -363,6 +363,20 @@ std::optional<double> score_change(std::optional<double> before, std::optional<d
     return round1(*after - *before); // round again: 66.7 - 50.1 is 16.600000000000001
 }
 
+int compare_newest_first(const OrganisationRow& a, const OrganisationRow& b) {
+    if (a.updated != b.updated) return a.updated > b.updated ? -1 : 1;
+    if (a.created != b.created) return a.created > b.created ? -1 : 1;
+    return a.file.compare(b.file);
+}
+
+bool changed_between_years(const OrganisationRow& oldest, const OrganisationRow& newest) {
+    return oldest.updated.compare(0, 4, newest.updated, 0, 4) < 0;
+}
+
+bool same_file_sent_again(const OrganisationRow& row, const OrganisationRow& counted) {
+    return !counted.checksum.empty() && row.checksum == counted.checksum;
+}
+
 namespace {
 
 using Part = ScorePart;
@@ -535,9 +549,7 @@ Aggregate AggregateBuilder::finish() {
         const OrganisationRow& a_ = rows[x];
         const OrganisationRow& b_ = rows[y];
         if (a_.cvr != b_.cvr) return a_.cvr < b_.cvr;
-        if (a_.updated != b_.updated) return a_.updated > b_.updated;
-        if (a_.created != b_.created) return a_.created > b_.created;
-        if (a_.file != b_.file) return a_.file < b_.file;
+        if (const int newest = compare_newest_first(a_, b_)) return newest < 0;
         return x < y;
     });
     std::vector<std::size_t> files_of(rows.size()); // per sorted row: its index into a.files
@@ -565,8 +577,7 @@ Aggregate AggregateBuilder::finish() {
         OrganisationRow& latest = rows[b];
         if (!options.keep_duplicates)
             for (std::size_t i = b + 1; i < e; ++i) {
-                // The same content as the one that counts: the same file sent again, not a newer assessment.
-                const bool same_file = !latest.checksum.empty() && rows[i].checksum == latest.checksum;
+                const bool same_file = same_file_sent_again(rows[i], latest);
                 rows[i].counted = false;
                 rows[i].superseded_by = latest.file;
                 rows[i].same_file = same_file;
@@ -576,7 +587,7 @@ Aggregate AggregateBuilder::finish() {
                 report.same_file = same_file;
             }
         const OrganisationRow& first = rows[e - 1];
-        if (e - b > 1 && first.updated.substr(0, 4) < latest.updated.substr(0, 4)) {
+        if (e - b > 1 && changed_between_years(first, latest)) {
             latest.change = change_between(first, latest);
             ++a.organisations_with_change;
         }

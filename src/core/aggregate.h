@@ -153,6 +153,17 @@ std::optional<double> part_value(const OrganisationRow& row, const ScorePart& pa
 // A change in percentage points: round1(after - before); absent when either side is.
 std::optional<double> score_change(std::optional<double> before, std::optional<double> after);
 
+// The rules for one CVR number's assessments, shared by aggregate() and the municipality page's
+// running counts (app/model/municipality_model.cpp), which must count exactly as aggregate() does.
+// Newest first: latest `updated`, then latest `created`, then file name; < 0 when `a` comes first,
+// 0 when the three are equal.
+int compare_newest_first(const OrganisationRow& a, const OrganisationRow& b);
+// An organisation has a change over time when its oldest and newest assessments are of different years.
+bool changed_between_years(const OrganisationRow& oldest, const OrganisationRow& newest);
+// A row not counted is the same file sent again (not a newer assessment) when its content is the
+// counted row's.
+bool same_file_sent_again(const OrganisationRow& row, const OrganisationRow& counted);
+
 // Figures for one group of organisations: dimension "all" (group "all"), "sector" (option id or
 // "unknown") or "size" (a size band or "unknown").
 struct GroupStats {

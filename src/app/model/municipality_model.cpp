@@ -107,18 +107,9 @@ void MunicipalityModel::clear() {
 // ---------------------------------------------------------------------------------------------
 // Rows: added once, kept with their CVR number's duplicates, newest first
 // ---------------------------------------------------------------------------------------------
-namespace {
-// aggregate()'s order within one CVR number: latest `updated`, then `created`, then file name.
-bool newer_row(const OrganisationRow& a, const OrganisationRow& b) {
-    if (a.updated != b.updated) return a.updated > b.updated;
-    if (a.created != b.created) return a.created > b.created;
-    return a.file < b.file;
-}
-} // namespace
-
 // As aggregate(): an organisation with a change over time has its oldest and newest rows in different years.
 bool MunicipalityModel::has_change(const std::vector<std::size_t>& duplicates) const {
-    return duplicates.size() > 1 && rows_[duplicates.back()].updated.substr(0, 4) < rows_[duplicates.front()].updated.substr(0, 4);
+    return duplicates.size() > 1 && changed_between_years(rows_[duplicates.back()], rows_[duplicates.front()]);
 }
 
 void MunicipalityModel::add_row(std::size_t check, OrganisationRow row) {
@@ -129,7 +120,7 @@ void MunicipalityModel::add_row(std::size_t check, OrganisationRow row) {
     row_of_[check] = r;
     with_change_ -= has_change(duplicates) ? 1 : 0;
     const auto at = std::upper_bound(duplicates.begin(), duplicates.end(), r,
-                                     [&](std::size_t x, std::size_t y) { return newer_row(rows_[x], rows_[y]); });
+                                     [&](std::size_t x, std::size_t y) { return compare_newest_first(rows_[x], rows_[y]) < 0; });
     duplicates.insert(at, r);
     with_change_ += has_change(duplicates) ? 1 : 0;
 }
@@ -231,8 +222,7 @@ void MunicipalityModel::list_problems() {
         const std::size_t newest = by_cvr_.find(row.cvr)->second.front();
         if (newest == row_of_[i]) continue;
         const OrganisationRow& latest = rows_[newest];
-        // The same content as the one that counts: the same file sent again, not a newer assessment.
-        superseded_.push_back(NotCounted{check.file, latest.file, !latest.checksum.empty() && row.checksum == latest.checksum});
+        superseded_.push_back(NotCounted{check.file, latest.file, same_file_sent_again(row, latest)});
     }
 }
 
