@@ -31,13 +31,6 @@ static std::vector<std::string>& installed_english() {
     return english;
 }
 
-bool english_texts_complete() {
-    const std::vector<std::string>& installed = installed_english();
-    for (std::size_t i = 0; i < generated::kTextTableSize; i++)
-        if (!generated::kTextTable[i].en && (i >= installed.size() || installed[i].empty())) return false;
-    return true;
-}
-
 bool install_english_texts(const std::map<std::string, std::string, std::less<>>& english) {
     std::vector<std::string> next(generated::kTextTableSize);
     for (std::size_t i = 0; i < generated::kTextTableSize; i++) {

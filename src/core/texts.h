@@ -38,8 +38,6 @@ const TextEntry* find_text(std::string_view key);
 // English on demand (docs/texts.md): the respondent's web page compiles a table whose English is
 // nullptr for most entries and fetches it when the user asks for English. Until then an English
 // lookup of such an entry gives the Danish text (never an empty gap).
-// Whether every entry of the compiled table has its English (compiled in or installed).
-bool english_texts_complete();
 // Gives the missing English, `english` by key. All or nothing: installs nothing and returns false
 // when one missing entry is not in it or is empty; extra keys are ignored. Texts already compiled in
 // are not replaced.
