@@ -275,18 +275,7 @@ bool write_output_by_parts(const std::string& path, const std::function<void(con
 }
 
 bool write_output(const std::string& path, const std::string& text) {
-    if (path == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return true;
-    }
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    f.write(text.data(), static_cast<std::streamsize>(text.size()));
-    f.close();
-    if (!f) {
-        std::fprintf(stderr, "mf-aggregate: %s: cannot write the file\n", path.c_str());
-        return false;
-    }
-    return true;
+    return write_output_by_parts(path, [&](const std::function<void(std::string_view)>& write) { write(text); });
 }
 
 std::string fixed1(std::optional<double> x) {
