@@ -177,6 +177,8 @@ bool App::tab(bool backward) {
 // What the host hands over
 // ---------------------------------------------------------------------------------------------
 bool App::takes_many_files() const { return parts_->model.takes_many_files(); }
+std::size_t App::max_file_bytes() const { return parts_->model.max_file_bytes(); }
+
 bool App::file_announced(const std::string& name, double size) { return parts_->model.file_announced(name, size); }
 void App::files_announced(std::size_t count) { parts_->model.files_announced(count); }
 void App::file_received(const std::string& name, const std::string& bytes) { parts_->model.file_received(name, bytes); }

@@ -45,6 +45,9 @@ public:
     // hands over every file of a drop or a picker: files_announced(count), then one file_received or
     // file_unreadable per file, possibly over many frames; otherwise only the first file.
     bool takes_many_files() const;
+    // The largest file the app takes now (a host that reads before it knows a file's size stops
+    // reading past it and announces the file with the size it has seen, which refuses it).
+    std::size_t max_file_bytes() const;
     bool file_announced(const std::string& name, double size);
     void files_announced(std::size_t count);
     void file_received(const std::string& name, const std::string& bytes);

@@ -99,6 +99,7 @@ struct WebHost {
     mf::FramePacer pacer;
     bool raf_pending = false;
     long wake_timer = 0;            // pending emscripten_set_timeout id, 0 when none
+    long progress_timer = 0;        // the same for the next frame while many files arrive
     std::set<int> keys_held;        // non-modifier keys down: ImGui's key repeat needs frames
     unsigned buttons_pressed = 0;   // mouse buttons pressed on the canvas and not yet released (bits)
 
@@ -135,6 +136,18 @@ void on_wake_timer(void*) {
 void wake(int frames = 2) {
     g_host.pacer.event(frames);
     schedule_animation_frame();
+}
+
+// While many files arrive: one frame at most every kProgressMs (a frame draws the whole overview and
+// its accessible layer; one per file or per slice of files took the page's thread from reading).
+constexpr double kProgressMs = 250;
+void on_progress_timer(void*) {
+    g_host.progress_timer = 0;
+    wake(1);
+}
+void wake_for_progress() {
+    if (g_host.progress_timer || g_host.raf_pending) return;
+    g_host.progress_timer = emscripten_set_timeout(on_progress_timer, kProgressMs, nullptr);
 }
 
 // Runs a frame inside the event handler itself. Used for presses and key downs, so that what
@@ -567,6 +580,17 @@ EMSCRIPTEN_KEEPALIVE int mf_web_takes_many_files() { return g_host.app->takes_ma
 EMSCRIPTEN_KEEPALIVE void mf_web_files_announced(int count) {
     g_host.app->files_announced(count > 0 ? (std::size_t)count : 0);
     wake();
+}
+
+// Many files: the largest the app takes now (MF.pump stops reading a file past it and announces the
+// file with the size it has seen, which refuses it), and a file handed over without a frame of its
+// own (mf_web_file_received draws after each file; here a frame at most every kProgressMs shows
+// the progress, and MF.pump asks for one when the last file is in).
+EMSCRIPTEN_KEEPALIVE double mf_web_max_file_bytes() { return static_cast<double>(g_host.app->max_file_bytes()); }
+
+EMSCRIPTEN_KEEPALIVE void mf_web_many_file_received(const char* name, const char* data, int size) {
+    g_host.app->file_received(name ? name : "", std::string(data, data + (size > 0 ? size : 0)));
+    wake_for_progress();
 }
 
 EMSCRIPTEN_KEEPALIVE void mf_web_file_unreadable(const char* name, const char* reason) {
