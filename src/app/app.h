@@ -42,11 +42,13 @@ public:
     // Files (model/model.h "Files from the host"). Before reading a file the host asks
     // file_announced(name, size); false means refused for its size (the app says so), and the host
     // does not read it. While takes_many_files() is true (the overview, the workshop list) the host
-    // hands over every file of a drop or a picker: files_announced(count), then one file_received or
-    // file_unreadable per file, possibly over many frames; otherwise only the first file.
+    // hands over every file of a drop or a picker: files_announced(count), then one file_received,
+    // file_unreadable or (refused for its size) file_announced per file, possibly over many frames;
+    // otherwise only the first file.
     bool takes_many_files() const;
-    // The largest file the app takes now (a host that reads before it knows a file's size stops
-    // reading past it and announces the file with the size it has seen, which refuses it).
+    // The largest file the app takes now: a host that reads before it knows a file's size (the web
+    // page's many files: asking a picked file's size costs a call to the browser process) stops
+    // reading past it and announces the file with the size it has seen, which refuses it.
     std::size_t max_file_bytes() const;
     bool file_announced(const std::string& name, double size);
     void files_announced(std::size_t count);
