@@ -80,6 +80,10 @@ ImVec4 App::clear_colour() const {
 
 double App::seconds_to_next_wake() const { return parts_->model.seconds_to_next_wake(); }
 
+bool App::work_pending() const { return parts_->model.work_pending(); }
+
+void App::run_pending_work() { parts_->model.run_pending_work(); }
+
 // ---------------------------------------------------------------------------------------------
 // The frame
 // ---------------------------------------------------------------------------------------------

@@ -39,6 +39,11 @@ public:
     // negative when it needs none.
     double seconds_to_next_wake() const;
 
+    // Work the next frame would begin with that can take long (model.h, AppModel::work_pending): a
+    // host runs it in a task of its own before drawing, so that no task of the page holds both.
+    bool work_pending() const;
+    void run_pending_work();
+
     // Files (model/model.h "Files from the host"). Before reading a file the host asks
     // file_announced(name, size); false means refused for its size (the app says so), and the host
     // does not read it. While takes_many_files() is true (the overview, the workshop list) the host

@@ -100,6 +100,7 @@ struct WebHost {
     bool raf_pending = false;
     long wake_timer = 0;            // pending emscripten_set_timeout id, 0 when none
     long progress_timer = 0;        // the same for the next frame while many files arrive
+    long work_timer = 0;            // the same for the app's pending work (on_work_timer)
     std::set<int> keys_held;        // non-modifier keys down: ImGui's key repeat needs frames
     unsigned buttons_pressed = 0;   // mouse buttons pressed on the canvas and not yet released (bits)
 
@@ -114,8 +115,23 @@ WebHost g_host;
 
 void render_frame();
 
+void schedule_animation_frame();
+
+// Long work the frame would begin with (the overview's publication after a loading) runs in a task
+// of its own first, and the frame follows in the next: a task of about 0.2 s with 10,000 files
+// becomes one of the publication and one of the frame.
+void on_work_timer(void*) {
+    g_host.work_timer = 0;
+    g_host.app->run_pending_work();
+    schedule_animation_frame();
+}
+
 EM_BOOL on_animation_frame(double, void*) {
     g_host.raf_pending = false;
+    if (g_host.app->work_pending()) {
+        if (!g_host.work_timer) g_host.work_timer = emscripten_set_timeout(on_work_timer, 0, nullptr);
+        return EM_FALSE;
+    }
     render_frame();
     return EM_FALSE;
 }
@@ -623,7 +639,7 @@ EMSCRIPTEN_KEEPALIVE unsigned mf_web_painted() { return g_host.painted; }
 // wait for false before reading positions, so a click never lands on a layout about to change.
 EMSCRIPTEN_KEEPALIVE int mf_web_busy() {
     const double wake = g_host.app->seconds_to_next_wake();
-    return (g_host.raf_pending || g_host.pacer.busy() || (wake >= 0 && wake < 1.0)) ? 1 : 0;
+    return (g_host.raf_pending || g_host.work_timer || g_host.pacer.busy() || (wake >= 0 && wake < 1.0)) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* mf_web_state_json() {

@@ -170,4 +170,48 @@ TEST(FileIntake, ClearingTheOverviewWhileReadingDropsTheRestOfThatLoading) {
     EXPECT_FALSE(m.municipality()->loading());
 }
 
+// The web page's many files: not announced one by one (asking a picked file's size costs a call to
+// the browser process); a file read past the limit is announced with the size seen, which refuses
+// it; a clear in the middle still drops exactly the rest of that loading.
+TEST(FileIntake, ManyFilesHandedOverWithoutTheirSizeAndOnePastTheLimitAnnouncedAfter) {
+    Desktop d;
+    AppModel& m = d.m;
+    m.open_overview();
+    const std::string alfa = mf_test::exported_result("Alfa A/S", "13748136"), beta = mf_test::exported_result("Beta ApS", "24256790");
+    m.files_announced(3);
+    m.file_received("a.json", alfa);
+    EXPECT_FALSE(m.file_announced("huge.json", static_cast<double>(m.max_file_bytes()) + 65536));
+    m.file_received("b.json", beta);
+    EXPECT_EQ(m.municipality()->files(), 3u);
+    EXPECT_FALSE(m.municipality()->loading());
+    m.municipality()->recompute(0);
+    ASSERT_EQ(m.municipality()->rejections().size(), 1u);
+    EXPECT_NE(m.municipality()->rejections()[0].message.find("too large"), std::string::npos) << m.municipality()->rejections()[0].message;
+
+    m.files_announced(3);
+    m.file_received("c.json", alfa);
+    m.municipality()->clear();
+    EXPECT_FALSE(m.file_announced("big.json", static_cast<double>(m.max_file_bytes()) + 65536)) << "dropped, not listed";
+    m.file_received("d.json", beta);
+    EXPECT_EQ(m.municipality()->files(), 0u);
+}
+
+// The publication after a loading is work a host runs in a task of its own before the frame.
+TEST(FileIntake, ThePublicationAfterALoadingIsWorkPendingUntilRun) {
+    Desktop d;
+    AppModel& m = d.m;
+    m.open_overview();
+    EXPECT_FALSE(m.work_pending());
+    m.files_announced(2);
+    m.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136"));
+    EXPECT_FALSE(m.work_pending()) << "while files arrive the frames recompute, throttled";
+    m.file_received("b.json", mf_test::exported_result("Beta ApS", "24256790"));
+    EXPECT_TRUE(m.work_pending()) << "the last file is in: the publication is due";
+    m.run_pending_work();
+    EXPECT_FALSE(m.work_pending());
+    EXPECT_FALSE(m.municipality()->stale());
+    ASSERT_TRUE(m.municipality()->counts());
+    EXPECT_EQ(m.municipality()->counts()->files, 2u);
+}
+
 } // namespace

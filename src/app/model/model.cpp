@@ -109,6 +109,15 @@ double AppModel::seconds_to_next_wake() const {
     return notice_->until > time_ ? notice_->until - time_ : 0;
 }
 
+bool AppModel::work_pending() const {
+    const MunicipalityModel* v = municipality();
+    return v && overview_open() && v->stale() && !v->loading();
+}
+
+void AppModel::run_pending_work() {
+    if (work_pending()) municipality()->recompute(time_);
+}
+
 bool AppModel::overview_open() const {
     if (page_ == Page::Municipality) return true;
     return page_ == Page::Both && municipality_view_;
