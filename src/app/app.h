@@ -40,7 +40,7 @@ public:
     double seconds_to_next_wake() const;
 
     // Work the next frame would begin with that can take long (model.h, AppModel::work_pending): a
-    // host runs it in a task of its own before drawing, so that no task of the page holds both.
+    // host calls run_pending_work in tasks of its own (a part each) until it is done, then draws.
     bool work_pending() const;
     void run_pending_work();
 

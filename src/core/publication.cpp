@@ -8,7 +8,7 @@
 //                            SuppressionTable with the group counts fixed as the groups table decided
 //   - YearBuilder::add_goals the goal follow-up, all themes together
 //   - change_figures         the organisations present in both years, the same way
-//   - publish, publication_year_problem
+//   - publish, Publishing (the same a part at a time), publication_year_problem
 #include "core/publication.h"
 
 #include "core/scoring.h"
@@ -473,26 +473,78 @@ ChangeFigures change_figures(const Questionnaire& q, const YearRows& from, const
 
 } // namespace
 
-Publication publish(const Questionnaire& q, const std::vector<OrganisationRow>& rows, const PublishOptions& options) {
+struct Publishing::State {
+    virtual ~State() = default;
+    virtual void step() = 0;
     Publication p;
-    p.min_group = std::max<std::size_t>(options.min_group, 1);
-    const std::vector<YearRows> years = rows_by_year(rows);
-    for (const YearRows& y : years) p.years.push_back(YearBuilder(q, y, p.min_group).build());
-    if (p.years.empty()) return p;
-    p.selected = p.years.size() - 1;
-    for (std::size_t i = 0; i < p.years.size(); ++i)
-        if (options.year && p.years[i].year == *options.year) p.selected = i;
-    const int to_year = p.years[p.selected].year;
-    const YearRows* from = nullptr;
-    if (options.compare_year) from = *options.compare_year < to_year ? find_year(years, *options.compare_year) : nullptr;
-    else if (p.selected > 0) from = &years[p.selected - 1];
-    if (from) {
-        std::size_t from_index = 0;
-        while (p.years[from_index].year != from->year) ++from_index;
-        p.change = change_figures(q, *from, years[p.selected], p.years[from_index].all().organisations.status,
-                                  p.year().all().organisations.status, p.min_group);
+    bool finished = false;
+};
+
+namespace {
+
+// publish() as steps: the rows by year; each year's figures; the selection and the change.
+struct PublishingSteps final : Publishing::State {
+    const Questionnaire& q;
+    const std::vector<OrganisationRow>& rows;
+    PublishOptions options;
+    std::vector<YearRows> years;
+    bool sorted = false;
+
+    PublishingSteps(const Questionnaire& q_, const std::vector<OrganisationRow>& rows_, const PublishOptions& options_)
+        : q(q_), rows(rows_), options(options_) {
+        p.min_group = std::max<std::size_t>(options.min_group, 1);
     }
-    return p;
+
+    void step() override {
+        if (!sorted) {
+            years = rows_by_year(rows);
+            sorted = true;
+        } else if (p.years.size() < years.size()) {
+            p.years.push_back(YearBuilder(q, years[p.years.size()], p.min_group).build());
+        } else {
+            select();
+            finished = true;
+        }
+    }
+
+    void select() {
+        if (p.years.empty()) return;
+        p.selected = p.years.size() - 1;
+        for (std::size_t i = 0; i < p.years.size(); ++i)
+            if (options.year && p.years[i].year == *options.year) p.selected = i;
+        const int to_year = p.years[p.selected].year;
+        const YearRows* from = nullptr;
+        if (options.compare_year) from = *options.compare_year < to_year ? find_year(years, *options.compare_year) : nullptr;
+        else if (p.selected > 0) from = &years[p.selected - 1];
+        if (from) {
+            std::size_t from_index = 0;
+            while (p.years[from_index].year != from->year) ++from_index;
+            p.change = change_figures(q, *from, years[p.selected], p.years[from_index].all().organisations.status,
+                                      p.year().all().organisations.status, p.min_group);
+        }
+    }
+};
+
+} // namespace
+
+Publishing::Publishing(const Questionnaire& q, const std::vector<OrganisationRow>& rows, const PublishOptions& options)
+    : state_(std::make_unique<PublishingSteps>(q, rows, options)) {}
+
+Publishing::~Publishing() = default;
+
+bool Publishing::done() const { return state_->finished; }
+
+void Publishing::step() {
+    if (!state_->finished) state_->step();
+}
+
+Publication Publishing::take() {
+    while (!state_->finished) state_->step();
+    return std::move(state_->p);
+}
+
+Publication publish(const Questionnaire& q, const std::vector<OrganisationRow>& rows, const PublishOptions& options) {
+    return Publishing(q, rows, options).take();
 }
 
 std::string publication_year_problem(const std::vector<OrganisationRow>& rows, const PublishOptions& options) {

@@ -117,9 +117,9 @@ void render_frame();
 
 void schedule_animation_frame();
 
-// Long work the frame would begin with (the overview's publication after a loading) runs in a task
-// of its own first, and the frame follows in the next: a task of about 0.2 s with 10,000 files
-// becomes one of the publication and one of the frame.
+// Long work the frame would begin with (the overview's publication after a loading) runs first in
+// tasks of its own, a part each, and the frame follows: a task of about 0.2 s with 10,000 files
+// becomes five of the publication's parts and one of the frame.
 void on_work_timer(void*) {
     g_host.work_timer = 0;
     g_host.app->run_pending_work();

@@ -327,6 +327,38 @@ TEST(Publication, ChangeCountsOnlyOrganisationsInBothYearsUnderTheSameRule) {
     for (const mf::ChangePartFigures& part : q2.change->parts) EXPECT_FALSE(part.shown || part.mean || part.median);
 }
 
+// publish() a part at a time (the municipality's page does each part in a task of its own): the rows
+// by year, each year, then the change; the result is publish()'s.
+TEST(Publication, PublishingAPartAtATimeGivesPublishsFigures) {
+    const mf::Questionnaire& q = example();
+    std::vector<mf::OrganisationRow> rows;
+    int next = 0;
+    add(rows, q, next, 12, "industri", 20, [](int i) { return 30.0 + i; }, "2025-06-01T10:00:00Z");
+    add(rows, q, next, 3, "service", 20, [](int i) { return 50.0 + i; }, "2025-06-01T10:00:00Z");
+    for (int i = 0; i < 9; ++i, ++next) {
+        rows.push_back(make_row(q, cvr_of(next), "industri", 20, "2025-03-01T10:00:00Z", 40));
+        rows.push_back(make_row(q, cvr_of(next), "industri", 20, "2026-03-01T10:00:00Z", 45 + i));
+    }
+    for (const mf::PublishOptions& options : {mf::PublishOptions{}, mf::PublishOptions{3, 2025, std::nullopt}}) {
+        mf::Publishing steps(q, rows, options);
+        int parts = 0;
+        while (!steps.done()) {
+            steps.step();
+            ++parts;
+        }
+        EXPECT_EQ(parts, 4) << "the rows by year, 2025, 2026, the change";
+        const mf::Publication stepped = steps.take();
+        const mf::Publication whole = mf::publish(q, rows, options);
+        EXPECT_EQ(mf::summary_csv(q, stepped), mf::summary_csv(q, whole));
+        EXPECT_EQ(stepped.selected, whole.selected);
+        EXPECT_EQ(stepped.change.has_value(), whole.change.has_value());
+    }
+    const std::vector<mf::OrganisationRow> no_rows;
+    mf::Publishing none(q, no_rows);
+    const mf::Publication empty = none.take();
+    EXPECT_TRUE(empty.empty());
+}
+
 // Goal follow-up (issue 17 item 5) under the same small-group rule: the organisations that follow
 // up an earlier plan are a count like any other, and the goals' statuses and progress are published
 // (summary JSON/CSV, barometer) only for k or more of them; the progress figures only when k or more

@@ -115,7 +115,7 @@ bool AppModel::work_pending() const {
 }
 
 void AppModel::run_pending_work() {
-    if (work_pending()) municipality()->recompute(time_);
+    if (work_pending()) municipality()->recompute_step(time_);
 }
 
 bool AppModel::overview_open() const {

@@ -107,8 +107,10 @@ public:
     double seconds_to_next_wake() const;
     // Work the next frame would do first that can take long: the overview's publication once a
     // loading is in (publish() over 10,000 rows: 0.1-0.2 s in the page). A host that can runs it in a
-    // task of its own before that frame (run_pending_work), so that no task holds both it and a
-    // frame; otherwise the frame does it (the screen recomputes what is stale).
+    // task of its own before that frame, a part per call of run_pending_work (the counts, the rows by
+    // year, each year's figures, the change: MunicipalityModel::recompute_step) until work_pending()
+    // is false, so that no task holds all of it or it and a frame; otherwise the frame does it all
+    // (the screen recomputes what is stale).
     bool work_pending() const;
     void run_pending_work();
     double time() const { return time_; }

@@ -53,6 +53,7 @@ void MunicipalityModel::add_check(FileCheck check) {
     }
     if (row) add_row(i, std::move(*row));
     stale_ = true;
+    publishing_.reset();
 }
 
 void MunicipalityModel::file_received(const std::string& name, std::string_view bytes) {
@@ -171,6 +172,7 @@ void MunicipalityModel::set_year(std::optional<int> year) {
 
 // The published figures again (cheap): a year the files do not hold falls back to the latest.
 void MunicipalityModel::republish() {
+    publishing_.reset();
     if (!counts_) return;
     PublishOptions options = publish_;
     if (options.year && !publication_year_problem(rows_, options).empty()) options.year.reset();
@@ -181,6 +183,7 @@ void MunicipalityModel::set_keep_duplicates(bool keep) {
     if (options_.keep_duplicates == keep) return;
     options_.keep_duplicates = keep;
     stale_ = true;
+    publishing_.reset();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,6 +195,7 @@ double MunicipalityModel::steady_seconds() {
 
 void MunicipalityModel::recompute(double time) {
     if (!stale_) return;
+    publishing_.reset();
     if (loading() && computed_at_ >= 0 && time - computed_at_ < std::max(0.5, 4 * recompute_cost_)) return;
     const double started = cost_clock();
     counts_ = current_counts();
@@ -204,6 +208,28 @@ void MunicipalityModel::recompute(double time) {
     computed_at_ = time;
     recompute_cost_ = cost_clock() - started;
     if (publish_now) publish_cost_ = recompute_cost_;
+}
+
+void MunicipalityModel::recompute_step(double time) {
+    if (!stale_ || loading()) return recompute(time);
+    const double started = cost_clock();
+    if (!publishing_) {
+        counts_ = current_counts();
+        list_problems();
+        PublishOptions options = publish_;
+        if (options.year && !publication_year_problem(rows_, options).empty()) options.year.reset();
+        publishing_ = std::make_shared<Publishing>(*questionnaire_, rows_, options);
+        publishing_cost_ = cost_clock() - started;
+        return;
+    }
+    publishing_->step();
+    publishing_cost_ += cost_clock() - started;
+    if (!publishing_->done()) return;
+    publication_ = publishing_->take();
+    publishing_.reset();
+    stale_ = false;
+    computed_at_ = time;
+    recompute_cost_ = publish_cost_ = publishing_cost_;
 }
 
 // The rejected files' errors and the files not counted, in file-name order (aggregate()'s files).

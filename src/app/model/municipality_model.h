@@ -76,6 +76,11 @@ public:
     // takes 0.1 s and more in the page: then once, when the last file is in).
     void recompute(double time);
     static constexpr double kQuickPublish = 0.05;
+    // The same once no file is arriving, a part at a time (AppModel::run_pending_work: a host runs
+    // each call in a task of its own): the counts and lists, then publish() a part per call
+    // (core's Publishing: the rows by year, each year, the change); stale() until the last part is
+    // in. Anything that changes the rows or the options starts it again.
+    void recompute_step(double time);
     // The clock that measures a recompute's cost, in seconds (a test gives its own).
     double (*cost_clock)() = steady_seconds;
     static double steady_seconds();
@@ -158,6 +163,9 @@ private:
     std::optional<Counts> counts_;
     PublishOptions publish_;
     std::optional<Publication> publication_;
+    // recompute_step's publication under way (it points into rows_), and the seconds its parts took.
+    std::shared_ptr<Publishing> publishing_;
+    double publishing_cost_ = 0;
     std::vector<Diagnostic> rejections_;
     std::vector<NotCounted> superseded_;
 };
