@@ -81,6 +81,28 @@ TEST(MunicipalityModel, AnExpensiveRecomputeWaitsFourTimesItsCostWhileLoading) {
     EXPECT_FALSE(v.stale()) << "the last file arrived: at once, whatever the cost";
 }
 
+// A publication's cost grows with the rows: one of 30 ms over one row would be 60 ms over two, so
+// while files arrive the second is not published (the counts are).
+double recompute_takes_30_ms() { return fake_clock_now += 0.03; }
+
+TEST(MunicipalityModel, WhileLoadingAPublicationExpectedOverTheLimitWaitsForTheEnd) {
+    MunicipalityModel v(questionnaire());
+    v.cost_clock = recompute_takes_30_ms;
+    v.files_announced(3);
+    v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
+    v.recompute(10.0);
+    EXPECT_FALSE(v.stale());
+    v.file_received("b.json", mf_test::exported_result("Beta ApS", "24256790", "2026-11-20T10:00:00Z"));
+    v.recompute(11.0);
+    EXPECT_EQ(v.counts()->counted, 2u);
+    EXPECT_TRUE(v.stale()) << "30 ms over one row: 60 ms expected over two";
+    EXPECT_EQ(v.publication()->year().all().organisations.count, 1u);
+    v.file_received("c.json", mf_test::exported_result("Gamma I/S", "10150817", "2026-11-20T10:00:00Z"));
+    v.recompute(12.0);
+    EXPECT_FALSE(v.stale());
+    EXPECT_EQ(v.publication()->year().all().organisations.count, 3u);
+}
+
 TEST(MunicipalityModel, ANameSeenAgainReplacesTheEarlierFile) {
     MunicipalityModel v(questionnaire());
     const std::string a = mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z");

@@ -201,13 +201,20 @@ void MunicipalityModel::recompute(double time) {
     counts_ = current_counts();
     list_problems();
     // publish() runs over every row (disclosure control needs every group at once): while files
-    // arrive only as long as it is quick, then once when the last file is in.
-    const bool publish_now = !loading() || publish_cost_ < kQuickPublish;
+    // arrive only as long as it is quick, then once when the last file is in. Its cost grows with
+    // the rows: the last one's cost scaled to the rows now must stay under kQuickPublish (else the
+    // one that crosses it took 0.1 s and more in a frame of the page).
+    const double expected = published_rows_ > 0 ? publish_cost_ * static_cast<double>(rows_.size()) / static_cast<double>(published_rows_)
+                                                 : publish_cost_;
+    const bool publish_now = !loading() || expected < kQuickPublish;
     if (publish_now) republish();
     stale_ = !publish_now;
     computed_at_ = time;
     recompute_cost_ = cost_clock() - started;
-    if (publish_now) publish_cost_ = recompute_cost_;
+    if (publish_now) {
+        publish_cost_ = recompute_cost_;
+        published_rows_ = rows_.size();
+    }
 }
 
 void MunicipalityModel::recompute_step(double time) {
@@ -230,6 +237,7 @@ void MunicipalityModel::recompute_step(double time) {
     stale_ = false;
     computed_at_ = time;
     recompute_cost_ = publish_cost_ = publishing_cost_;
+    published_rows_ = rows_.size();
 }
 
 // The rejected files' errors and the files not counted, in file-name order (aggregate()'s files).

@@ -72,8 +72,9 @@ public:
     // Counts, lists and publishes again when something changed. While files are still arriving: at
     // most twice a second (`time` in seconds) and not sooner than four times its own last cost after
     // the last one, so that loading thousands does not recompute thousands of times; and the figures
-    // are published again only while that takes under kQuickPublish (with thousands of rows publish()
-    // takes 0.1 s and more in the page: then once, when the last file is in).
+    // are published again only while that would take under kQuickPublish, the last one's cost scaled
+    // to the rows now (with thousands of rows publish() takes 0.1 s and more in the page: then once,
+    // when the last file is in).
     void recompute(double time);
     static constexpr double kQuickPublish = 0.05;
     // The same once no file is arriving, a part at a time (AppModel::run_pending_work: a host runs
@@ -160,6 +161,7 @@ private:
     double computed_at_ = -1;
     double recompute_cost_ = 0; // seconds the last recompute took (cost_clock)
     double publish_cost_ = 0;   // seconds the last recompute that published took
+    std::size_t published_rows_ = 0; // the rows it published
     std::optional<Counts> counts_;
     PublishOptions publish_;
     std::optional<Publication> publication_;
