@@ -106,6 +106,81 @@
   });
   compiled.catch(function () { /* reported by instantiateWasm below */ });
 
+  // The respondent's program comes in two modules (docs/performance.md, "part 5"): <app>.wasm has
+  // what the start screen and the questionnaire need, <app>.deferred.wasm the rest (the results,
+  // the plan, the report, the export, the workshop, imports; cmake/split_wasm.py). The deferred one
+  // is fetched and compiled in the background from the respondent's first action on the page (a
+  // key, a touch, a click), so it is not part of the first load and is ready, as a rule, before a
+  // screen needs it. Emscripten's JS calls Module.loadSplitModule when the program first calls a
+  // function that is not there yet, and continues with the instance it returns: that call must
+  // be synchronous, so a module not compiled yet is fetched and compiled there and then. Both
+  // modules carry the same build id (a custom section "mf-build"): one of another build (the
+  // server updated meanwhile) is never used. kommune.js is one module: nothing of this happens.
+  var deferredUrl = app + '.deferred.wasm';
+  var buildId = null;        // the primary module's "mf-build"; '' when the program is not split
+  var deferredModule = null; // compiled and checked
+  var deferredStarted = false;
+  function buildOf(module) {
+    var sections = WebAssembly.Module.customSections(module, 'mf-build');
+    return sections.length ? new TextDecoder().decode(sections[0]) : '';
+  }
+  function checked(module) {
+    var id = buildOf(module);
+    if (id !== buildId) throw new Error(deferredUrl + ' belongs to build ' + (id || '?') + ', the page to ' + buildId);
+    return module;
+  }
+  function prefetchDeferred() {
+    if (deferredStarted || !buildId) return;
+    deferredStarted = true;
+    removeTriggers();
+    performance.mark('mf-deferred-fetch');
+    var fetched = fetch(deferredUrl, { credentials: 'same-origin' });
+    var module = 'compileStreaming' in WebAssembly
+      ? WebAssembly.compileStreaming(fetched).catch(function () {
+          return fetch(deferredUrl, { credentials: 'same-origin' }).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+        })
+      : fetched.then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+    module.then(function (m) {
+      if (!deferredModule) deferredModule = checked(m);
+      performance.mark('mf-deferred-compiled');
+    }).catch(function (e) {
+      // Left to the synchronous path, which tries again when a function of it is called.
+      console.warn('Mangfoldighedstjek: ' + deferredUrl + ' not compiled ahead: ' + e);
+    });
+  }
+  var triggers = ['pointerdown', 'keydown', 'touchstart', 'click'];
+  function removeTriggers() {
+    triggers.forEach(function (t) { window.removeEventListener(t, prefetchDeferred, true); });
+  }
+  triggers.forEach(function (t) { window.addEventListener(t, prefetchDeferred, { capture: true, passive: true }); });
+  // The synchronous path (Emscripten's placeholder handler): the module compiled ahead, or else
+  // fetched with a synchronous request (bytes through the x-user-defined charset) and compiled.
+  function loadSplitModule(file, imports) {
+    var module = deferredModule;
+    try {
+      if (!module) {
+        performance.mark('mf-deferred-sync');
+        var xhr = new XMLHttpRequest();
+        xhr.open('GET', deferredUrl, false);
+        xhr.overrideMimeType('text/plain; charset=x-user-defined');
+        xhr.send(null);
+        if (xhr.status !== 200) throw new Error(deferredUrl + ': HTTP ' + xhr.status);
+        var text = xhr.responseText;
+        var bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+        module = deferredModule = checked(new WebAssembly.Module(bytes));
+      }
+      deferredStarted = true;
+      removeTriggers();
+      var instance = new WebAssembly.Instance(module, imports);
+      performance.mark('mf-deferred-instantiated');
+      return instance;
+    } catch (e) {
+      fatal('load', String(e));
+      throw e;
+    }
+  }
+
   window.Module = {
     canvas: document.getElementById('canvas'),
     print: function (text) { console.log(text); },
@@ -116,8 +191,10 @@
     // the rest (platform_web.cpp).
     preRun: [function () { performance.mark('mf-instantiated'); }],
     onRuntimeInitialized: function () { performance.mark('mf-ctors'); },
+    loadSplitModule: loadSplitModule,
     instantiateWasm: function (imports, receiveInstance) {
       compiled.then(function (module) {
+        buildId = buildOf(module);
         return WebAssembly.instantiate(module, imports).then(function (instance) { receiveInstance(instance, module); });
       }).catch(function (e) { fatal('load', wasmUrl + ': ' + e); });
       return {}; // the exports arrive through receiveInstance

@@ -214,7 +214,9 @@ void comparison_section(AppModel& m) {
 
 } // namespace
 
-void screen_results(AppModel& m) {
+// Not inlined into the frame: the respondent's web page moves this screen and what only it calls
+// into the module loaded after the start screen (cmake/split_wasm.py, docs/performance.md part 5).
+[[gnu::noinline]] void screen_results(AppModel& m) {
     const Texts& tr = m.texts();
     const Questionnaire& q = m.questionnaire();
     const Scores scores = compute_scores(q, m.answers());
