@@ -89,4 +89,5 @@ mf_page_replace("Indlæser Mangfoldighedstjek …" "Indlæser kommunens overblik
 mf_page_replace("href=\"mangfoldighedstjek.wasm\"" "href=\"kommune.wasm\"" 1)
 mf_page_replace("href=\"mangfoldighedstjek.js\"" "href=\"kommune.js\"" 1)
 mf_page_replace("data-app=\"mangfoldighedstjek\"" "data-app=\"kommune\"" 1)
+mf_page_replace(" data-deferred=\"mangfoldighedstjek.deferred.wasm\"" "" 1) # one module
 mf_write_if_changed("${MF_DIST}/kommune.html" "${page}")

@@ -45,6 +45,9 @@
     wasm: ['Din browser kan ikke køre Mangfoldighedstjek, fordi den ikke understøtter WebAssembly.',
            'Your browser cannot run Mangfoldighedstjek because it does not support WebAssembly.'],
     load: ['Mangfoldighedstjek kunne ikke indlæses.', 'Mangfoldighedstjek could not be loaded.'],
+    // The deferred module of another build (the server was updated while the page was open).
+    updated: ['Mangfoldighedstjek er blevet opdateret, mens siden var åben. Genindlæs siden for at fortsætte.',
+              'Mangfoldighedstjek was updated while the page was open. Reload the page to continue.'],
   };
   var advice = ['Prøv en opdateret udgave af Chrome, Edge, Firefox eller Safari, og tjek at hardwareacceleration er slået til.',
                 'Try an up-to-date Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.'];
@@ -56,13 +59,14 @@
     status.className = 'error';
     status.setAttribute('role', 'alert');
     status.textContent = '';
+    var browserAdvice = kind !== 'updated';
     [[m[0], advice[0], 'da'], [m[1], advice[1], 'en']].forEach(function (t) {
       var p = document.createElement('p');
       p.lang = t[2];
       var b = document.createElement('strong');
       b.textContent = t[0];
       p.appendChild(b);
-      p.appendChild(document.createTextNode(' ' + t[1]));
+      if (browserAdvice) p.appendChild(document.createTextNode(' ' + t[1]));
       status.appendChild(p);
     });
     if (detail) {
@@ -90,72 +94,83 @@
     return;
   }
 
+  // A module compiled while it streams in; a server that does not send application/wasm makes
+  // compileStreaming fail: then from the bytes.
+  function compileFrom(url) {
+    return ('compileStreaming' in WebAssembly
+      ? WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' }))
+      : Promise.reject(new Error('no compileStreaming'))
+    ).catch(function () {
+      return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+        if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+        return response.arrayBuffer();
+      }).then(function (bytes) { return WebAssembly.compile(bytes); });
+    });
+  }
+
   // Compile the .wasm while it streams in, from now on (the <link rel="preload"> in the page has
   // already asked for it): the program's own .js would start only when it has run, about 20 ms
-  // later. Instantiated in Module.instantiateWasm below with the imports the .js brings. A server
-  // that does not send application/wasm makes compileStreaming fail: then from the bytes.
+  // later. Instantiated in Module.instantiateWasm below with the imports the .js brings.
   var wasmUrl = app + '.wasm';
-  var compiled = ('compileStreaming' in WebAssembly
-    ? WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' }))
-    : Promise.reject(new Error('no compileStreaming'))
-  ).catch(function () {
-    return fetch(wasmUrl, { credentials: 'same-origin' }).then(function (response) {
-      if (!response.ok) throw new Error(wasmUrl + ': HTTP ' + response.status);
-      return response.arrayBuffer();
-    }).then(function (bytes) { return WebAssembly.compile(bytes); });
-  });
+  var compiled = compileFrom(wasmUrl);
   compiled.catch(function () { /* reported by instantiateWasm below */ });
 
-  // The respondent's program comes in two modules (docs/performance.md, "part 5"): <app>.wasm has
-  // what the start screen and the questionnaire need, <app>.deferred.wasm the rest (the results,
-  // the plan, the report, the export, the workshop, imports; cmake/split_wasm.py). The deferred one
-  // is fetched and compiled in the background from the respondent's first action on the page (a
-  // key, a touch, a click), so it is not part of the first load and is ready, as a rule, before a
-  // screen needs it. Emscripten's JS calls Module.loadSplitModule when the program first calls a
-  // function that is not there yet, and continues with the instance it returns: that call must
-  // be synchronous, so a module not compiled yet is fetched and compiled there and then. Both
-  // modules carry the same build id (a custom section "mf-build"): one of another build (the
-  // server updated meanwhile) is never used. kommune.js is one module: nothing of this happens.
-  var deferredUrl = app + '.deferred.wasm';
-  var buildId = null;        // the primary module's "mf-build"; '' when the program is not split
-  var deferredModule = null; // compiled and checked
-  var deferredStarted = false;
+  // The respondent's program comes in two modules (docs/performance.md, "part 5"; the page's
+  // data-deferred names the second): <app>.wasm has what the start screen and the questionnaire
+  // need, the deferred module the rest (the results, the plan, the report, the export, the
+  // workshop, imports; cmake/split_wasm.py). Emscripten's JS calls Module.loadSplitModule when the
+  // program first calls a function that is not there yet and continues with the instance it
+  // returns, so that call is synchronous. When the deferred module is fetched:
+  //   - a page the offline worker serves (a visit after the first; the file is in its cache):
+  //     at once, beside the main module, and the program starts when both are compiled, so nothing
+  //     is ever fetched synchronously (Chromium does not pass a synchronous request to the worker:
+  //     offline it would fail);
+  //   - otherwise (a first visit: the first load) from the respondent's first action on the page (a
+  //     key, a touch, a click, a dropped file), in the background, ready as a rule before a screen
+  //     needs it; a function called before that fetches and compiles it there and then.
+  // Both modules carry the same build id (a custom section "mf-build"): a deferred module of
+  // another build (the server updated while the page was open) is never used. kommune.html has no
+  // data-deferred: one module, nothing of this.
+  var deferredUrl = (document.currentScript && document.currentScript.getAttribute('data-deferred')) || null;
+  var served = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+  var buildId = null;           // the main module's "mf-build"
+  var deferredCompiled = null;  // the background compile (a promise)
+  var deferredModule = null;    // compiled and checked
   function buildOf(module) {
     var sections = WebAssembly.Module.customSections(module, 'mf-build');
     return sections.length ? new TextDecoder().decode(sections[0]) : '';
   }
   function checked(module) {
     var id = buildOf(module);
-    if (id !== buildId) throw new Error(deferredUrl + ' belongs to build ' + (id || '?') + ', the page to ' + buildId);
+    if (id !== buildId) {
+      var e = new Error(deferredUrl + ' belongs to build ' + (id || '?') + ', the page to ' + buildId);
+      e.mfOtherBuild = true;
+      throw e;
+    }
     return module;
   }
-  function prefetchDeferred() {
-    if (deferredStarted || !buildId) return;
-    deferredStarted = true;
-    removeTriggers();
+  var triggers = ['pointerdown', 'keydown', 'touchstart', 'click', 'dragover', 'drop'];
+  function compileDeferred() {
+    if (!deferredUrl || deferredCompiled) return deferredCompiled;
+    triggers.forEach(function (t) { window.removeEventListener(t, compileDeferred, true); });
     performance.mark('mf-deferred-fetch');
-    var fetched = fetch(deferredUrl, { credentials: 'same-origin' });
-    var module = 'compileStreaming' in WebAssembly
-      ? WebAssembly.compileStreaming(fetched).catch(function () {
-          return fetch(deferredUrl, { credentials: 'same-origin' }).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
-        })
-      : fetched.then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
-    module.then(function (m) {
-      if (!deferredModule) deferredModule = checked(m);
+    deferredCompiled = compileFrom(deferredUrl).then(function (module) {
       performance.mark('mf-deferred-compiled');
+      return module;
+    });
+    deferredCompiled.then(function (module) {
+      return compiled.then(function () { if (!deferredModule) deferredModule = checked(module); });
     }).catch(function (e) {
       // Left to the synchronous path, which tries again when a function of it is called.
       console.warn('Mangfoldighedstjek: ' + deferredUrl + ' not compiled ahead: ' + e);
     });
+    return deferredCompiled;
   }
-  var triggers = ['pointerdown', 'keydown', 'touchstart', 'click'];
-  function removeTriggers() {
-    triggers.forEach(function (t) { window.removeEventListener(t, prefetchDeferred, true); });
-  }
-  triggers.forEach(function (t) { window.addEventListener(t, prefetchDeferred, { capture: true, passive: true }); });
+  if (deferredUrl && served) compileDeferred();
+  else if (deferredUrl) triggers.forEach(function (t) { window.addEventListener(t, compileDeferred, { capture: true, passive: true }); });
   // The synchronous path (Emscripten's placeholder handler): the module compiled ahead, or else
   // fetched with a synchronous request (bytes through the x-user-defined charset) and compiled.
-  function loadSplitModule(file, imports) {
+  function loadSplitModule() {
     var module = deferredModule;
     try {
       if (!module) {
@@ -170,13 +185,11 @@
         for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
         module = deferredModule = checked(new WebAssembly.Module(bytes));
       }
-      deferredStarted = true;
-      removeTriggers();
-      var instance = new WebAssembly.Instance(module, imports);
+      var instance = new WebAssembly.Instance(module, arguments[1]);
       performance.mark('mf-deferred-instantiated');
       return instance;
     } catch (e) {
-      fatal('load', String(e));
+      fatal(e.mfOtherBuild ? 'updated' : 'load', String(e));
       throw e;
     }
   }
@@ -191,11 +204,17 @@
     // the rest (platform_web.cpp).
     preRun: [function () { performance.mark('mf-instantiated'); }],
     onRuntimeInitialized: function () { performance.mark('mf-ctors'); },
-    loadSplitModule: loadSplitModule,
+    loadSplitModule: deferredUrl ? loadSplitModule : undefined,
     instantiateWasm: function (imports, receiveInstance) {
       compiled.then(function (module) {
         buildId = buildOf(module);
-        return WebAssembly.instantiate(module, imports).then(function (instance) { receiveInstance(instance, module); });
+        // Served by the offline worker: the deferred module too, checked, before the program runs
+        // (a failure there is left to the synchronous path, which reports it).
+        var before = served && deferredCompiled ? deferredCompiled.then(function (m) {
+          if (!deferredModule) deferredModule = checked(m);
+        }).catch(function () {}) : null;
+        return Promise.resolve(before).then(function () { return WebAssembly.instantiate(module, imports); })
+          .then(function (instance) { receiveInstance(instance, module); });
       }).catch(function (e) { fatal('load', wasmUrl + ': ' + e); });
       return {}; // the exports arrive through receiveInstance
     },

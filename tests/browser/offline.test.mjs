@@ -6,7 +6,8 @@
 // stored too, then switches the network off twice over (the browser context goes offline and the
 // HTTP server is stopped), reloads, and checks that the app starts: window.mfTest.ready, frames
 // drawn, the start screen, something visible on the canvas; that export works offline: a saved
-// result dropped on the page, exported, the file checked; that English, fetched only on demand,
+// result dropped on the page (which needs the deferred module, mangfoldighedstjek.deferred.wasm,
+// cached after the first frame like the rest), exported, the file checked; that English, fetched only on demand,
 // is there offline; and that the municipality's page starts.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +37,8 @@ try {
   t.check(version !== null, `sw-version.js names the build's version (${version && version[1]})`);
   t.check(sw.keys.length === 1 && version && sw.keys[0] === `mangfoldighedstjek-${version[1]}`,
     `one cache, named after this build's version (${sw.keys.join(', ')})`);
-  for (const f of ['index.html', 'boot.js', 'style.css', 'mangfoldighedstjek.js', 'mangfoldighedstjek.wasm', 'manifest.webmanifest', 'icon.svg'])
+  for (const f of ['index.html', 'boot.js', 'style.css', 'mangfoldighedstjek.js', 'mangfoldighedstjek.wasm',
+    'mangfoldighedstjek.deferred.wasm', 'manifest.webmanifest', 'icon.svg'])
     t.check(files.includes(f) && sw.cached.includes(f), `${f} is part of the shell and cached`);
   // On demand: the municipality's page and the accessibility statement, nothing else.
   const municipality = ['kommune.html', 'kommune.js', 'kommune.wasm'], statement = ['tilgaengelighed.html', 'tilgaengelighed.css'];
@@ -91,6 +93,10 @@ try {
   await layerClick(t.page, 'step-export');
   const ready = await t.state();
   t.check(ready.screen === 'export' && ready.items.some((i) => i.id === 'export'), `offline: the export screen is ready (${ready.screen})`);
+  // The import and the export are in the deferred module (docs/performance.md, "part 5"): the drop
+  // was the page's first action, so its first call fetched the module synchronously, from the worker.
+  const deferredMarks = await t.page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => /^mf-deferred/.test(n)));
+  t.check(deferredMarks.includes('mf-deferred-instantiated'), `offline: the deferred module came from the worker (${deferredMarks.join(', ')})`);
   const [download] = await Promise.all([t.page.waitForEvent('download', { timeout: 10000 }), t.page.click(control('export'))]);
   const file = path.join(t.out, 'offline-export.json');
   await download.saveAs(file);
