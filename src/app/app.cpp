@@ -80,9 +80,13 @@ ImVec4 App::clear_colour() const {
 
 double App::seconds_to_next_wake() const { return parts_->model.seconds_to_next_wake(); }
 
-bool App::work_pending() const { return parts_->model.work_pending(); }
+// Only the overview has such work (the publication after a loading); on the respondent's page
+// (kOverview false) the linker then leaves its aggregation and publication out of the program.
+bool App::work_pending() const { return kOverview && parts_->model.work_pending(); }
 
-void App::run_pending_work() { parts_->model.run_pending_work(); }
+void App::run_pending_work() {
+    if (kOverview) parts_->model.run_pending_work();
+}
 
 // ---------------------------------------------------------------------------------------------
 // The frame
