@@ -112,7 +112,8 @@
   // already asked for it): the program's own .js would start only when it has run, about 20 ms
   // later. Instantiated in Module.instantiateWasm below with the imports the .js brings.
   var wasmUrl = app + '.wasm';
-  var compiled = compileFrom(wasmUrl);
+  var buildId = null; // the main module's build id (below, "mf-build"), known once it is compiled
+  var compiled = compileFrom(wasmUrl).then(function (module) { buildId = buildOf(module); return module; });
   compiled.catch(function () { /* reported by instantiateWasm below */ });
 
   // The respondent's program comes in two modules (docs/performance.md, "part 5"; the page's
@@ -133,7 +134,6 @@
   // data-deferred: one module, nothing of this.
   var deferredUrl = (document.currentScript && document.currentScript.getAttribute('data-deferred')) || null;
   var served = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
-  var buildId = null;           // the main module's "mf-build"
   var deferredCompiled = null;  // the background compile (a promise)
   var deferredModule = null;    // compiled and checked
   function buildOf(module) {
@@ -207,7 +207,6 @@
     loadSplitModule: deferredUrl ? loadSplitModule : undefined,
     instantiateWasm: function (imports, receiveInstance) {
       compiled.then(function (module) {
-        buildId = buildOf(module);
         // Served by the offline worker: the deferred module too, checked, before the program runs
         // (a failure there is left to the synchronous path, which reports it).
         var before = served && deferredCompiled ? deferredCompiled.then(function (m) {
