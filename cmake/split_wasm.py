@@ -4,7 +4,7 @@ deferred module loaded after the start screen (docs/performance.md, "The respond
 part 5"; web/boot.js loads the deferred one).
 
     split_wasm.py --wasm dist/mangfoldighedstjek.wasm --roots cmake/deferred_roots.txt [--keep-list FILE]
-                  [--wasm-opt PATH] [--wasm-split PATH]
+                  [--absent cmake/respondent_absent.txt] [--wasm-opt PATH] [--wasm-split PATH]
 
 The program is linked with -sSPLIT_MODULE (Emscripten's JS then imports a "placeholder" function for
 every table slot of a function that is not there yet, and calls Module.loadSplitModule the first
@@ -23,6 +23,10 @@ Emscripten leaves the whole program in <wasm>.orig. This script:
      each with a custom section "mf-build" holding the same build id (the whole program's SHA-256),
      which boot.js compares before it uses a deferred module (never one of another build);
   4. removes <wasm>.orig.
+
+With --absent, the build stops when a function of the whole program matches one of that file's
+regular expressions: code of the municipality's page that must not reach the respondent's program
+(the page's size budget; a call behind a flag it cannot see brought it in once, unnoticed).
 """
 import argparse
 import collections
@@ -84,7 +88,12 @@ NODE = re.compile(r'^  "((?:[^"\\]|\\.)*)" \[style="([^"]*)"(?:, fillcolor="([^"
 EDGE = re.compile(r'^  "((?:[^"\\]|\\.)*)" -> "((?:[^"\\]|\\.)*)";')
 
 
-def keep_list(wasm_opt, orig, roots_file, features):
+def read_patterns(path):
+    with open(path) as f:
+        return [re.compile(line.strip()) for line in f if line.strip() and not line.startswith('#')]
+
+
+def keep_list(wasm_opt, orig, roots_file, absent_file, features):
     graph = subprocess.run([wasm_opt, orig, '--print-call-graph', '-o', os.devnull] + features,
                            check=True, capture_output=True, text=True).stdout
     nodes, edges = {}, collections.defaultdict(set)
@@ -98,12 +107,12 @@ def keep_list(wasm_opt, orig, roots_file, features):
             nodes[m.group(1)] = (m.group(2), m.group(3))
     for key in ('Import', 'Export', 'Indirect Target', 'A', 'B'):  # the graph's legend
         nodes.pop(key, None)
-    patterns = []
-    with open(roots_file) as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith('#'):
-                patterns.append(re.compile(line))
+    if absent_file:
+        present = sorted(unescape(n) for n in nodes for p in read_patterns(absent_file) if p.search(unescape(n)))
+        if present:
+            sys.exit('split_wasm.py: the respondent\'s program links functions that must not be in it '
+                     f'({os.path.basename(absent_file)}): ' + ', '.join(present[:10]))
+    patterns = read_patterns(roots_file)
     matched = collections.Counter()
 
     def deferred(n):
@@ -136,6 +145,7 @@ def main():
     ap.add_argument('--roots', required=True, help='regular expressions of the deferred roots, one a line')
     ap.add_argument('--wasm-opt', default='wasm-opt')
     ap.add_argument('--wasm-split', default='wasm-split')
+    ap.add_argument('--absent', help='regular expressions of functions the program must not contain')
     ap.add_argument('--keep-list', help='also write the primary module\'s function names here')
     args = ap.parse_args()
     orig = args.wasm + '.orig'
@@ -143,7 +153,7 @@ def main():
     features = ['--enable-exception-handling', '--enable-mutable-globals']
     whole = open(orig, 'rb').read()
     build_id = hashlib.sha256(whole).hexdigest()[:32]
-    keep, functions = keep_list(args.wasm_opt, orig, args.roots, features)
+    keep, functions = keep_list(args.wasm_opt, orig, args.roots, args.absent, features)
     with tempfile.TemporaryDirectory() as tmp:
         listing = os.path.join(tmp, 'keep.txt')
         with open(listing, 'w') as f:
