@@ -26,7 +26,7 @@ IMGUI_DEB_VERSION="1.90.1+ds"
 IMGUI_ORIG_SHA256="ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c"
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3 python3-fonttools python3-jsonschema python3-icalendar
-  emscripten libglfw3-dev libgl-dev nlohmann-json3-dev libgtest-dev googletest
+  emscripten binaryen libglfw3-dev libgl-dev nlohmann-json3-dev libgtest-dev googletest
   clang libclang-rt-14-dev
   chromium fonts-noto-core xvfb xz-utils ca-certificates poppler-utils
 )
