@@ -5,6 +5,7 @@
 // mf_fuzz_fast_import checks the same on any bytes.
 #include "core/aggregate.h"
 #include "core/bundle.h"
+#include "core/json_canonical.h"
 #include "core/json_fast.h"
 #include "core/json_input.h"
 #include "core/result.h"
@@ -194,6 +195,43 @@ TEST(FastImport, TheFastReaderGivesTheGatesDocument) {
     mf::FastDocument fast;
     EXPECT_TRUE(mf::parse_fast_json("[1,2,3]", fast, nullptr, 7));
     EXPECT_FALSE(mf::parse_fast_json("[1,2,3]", fast, nullptr, 6)); // over the size limit
+}
+
+// Strings and runs of spaces are scanned eight bytes at a time: a byte that ends the plain run
+// (a quote, an escape, a control character, UTF-8) is found at every offset within the word, and
+// keys are compared byte by byte as unsigned.
+TEST(FastImport, TheWordAtATimeScanFindsEveryByteAtEveryOffset) {
+    for (std::size_t at = 0; at < 20; ++at) {
+        for (const std::string& inner : {std::string("\\\""), std::string("\\\\"), std::string("\\u00e6"), std::string("\xC3\xA6"),
+                                         std::string("\xE2\x82\xAC"), std::string("\xF0\x9F\x98\x80"), std::string("\x7F"), std::string("~"),
+                                         std::string(" ")}) {
+            const std::string text = "[\"" + std::string(at, 'x') + inner + std::string(20 - at, 'y') + "\"," + std::string(at, ' ') + "1" +
+                                     std::string(at, ' ') + "\n" + std::string(at, ' ') + "]";
+            mf::FastDocument fast;
+            ASSERT_TRUE(mf::parse_fast_json(text, fast, nullptr, 1000)) << text;
+            EXPECT_EQ(mf::fast_to_json(fast, 0), nlohmann::json::parse(text)) << text;
+            std::string canonical;
+            mf::append_canonical_json(nlohmann::json::parse(text), canonical);
+            EXPECT_EQ(fast.canonical, canonical) << text;
+        }
+        for (const std::string& inner : {std::string("\x01"), std::string("\x1F"), std::string("\t"), std::string("\xFF"), std::string("\xC3"),
+                                         std::string("\x80"), std::string("\xED\xA0\x80")}) {
+            const std::string text = "[\"" + std::string(at, 'x') + inner + std::string(20 - at, 'y') + "\"]";
+            mf::FastDocument fast;
+            EXPECT_FALSE(mf::parse_fast_json(text, fast, nullptr, 1000)) << at;
+        }
+        const std::string unterminated = "\"" + std::string(at, 'x');
+        mf::FastDocument fast;
+        EXPECT_FALSE(mf::parse_fast_json(unterminated, fast, nullptr, 1000)) << at;
+    }
+    for (const char* sorted : {"{\"a\":1,\"ab\":2}", "{\"z\":1,\"\xC3\xA6\":2}", "{\"abcdefghij1\":1,\"abcdefghij2\":2}"}) {
+        mf::FastDocument fast;
+        EXPECT_TRUE(mf::parse_fast_json(sorted, fast, nullptr, 1000)) << sorted;
+    }
+    for (const char* unsorted : {"{\"ab\":1,\"a\":2}", "{\"\xC3\xA6\":1,\"z\":2}", "{\"abcdefghij2\":1,\"abcdefghij1\":2}"}) {
+        mf::FastDocument fast;
+        EXPECT_FALSE(mf::parse_fast_json(unsorted, fast, nullptr, 1000)) << unsorted;
+    }
 }
 
 // The scratch keeps the questionnaire's answer table (answer_table.h) between files; checked
