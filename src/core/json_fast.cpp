@@ -521,7 +521,7 @@ const FastNode* FastDocument::member(std::uint32_t index, std::string_view key) 
     const FastNode& object = nodes[index];
     if (object.kind != FastNode::Kind::Object) return nullptr;
     for (std::uint32_t i = index + 1; i < object.end; i = nodes[i].end)
-        if (nodes[i].key == key) return &nodes[i];
+        if (same_key(nodes[i].key, key)) return &nodes[i];
     return nullptr;
 }
 

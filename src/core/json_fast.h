@@ -42,6 +42,15 @@ struct FastNode {
 
 class AnswerTable;
 
+// Whether two keys are equal, compared here: keys are short, and std::string_view's == called
+// memcmp for each member looked at.
+inline bool same_key(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 struct FastDocument {
     std::vector<FastNode> nodes; // preorder; a container's children follow it, node i's next sibling is nodes[i].end
     std::string decoded;         // strings that had escapes, decoded (reserved up front: views stay valid)

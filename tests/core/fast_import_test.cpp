@@ -197,6 +197,49 @@ TEST(FastImport, TheFastReaderGivesTheGatesDocument) {
     EXPECT_FALSE(mf::parse_fast_json("[1,2,3]", fast, nullptr, 6)); // over the size limit
 }
 
+// The follow-up of an earlier plan is read from the fast reader's nodes: the same follow-up as the
+// full import's, and anything unusual in it left to the full import, which says why.
+TEST(FastImport, AFollowUpIsReadAsTheFullImportReadsIt) {
+    mf::Assessment a = planned_assessment();
+    a.follow_up = mf::start_follow_up(a.action_plan, "2025-03-02T08:00:00Z", "sha256:" + std::string(64, 'a'));
+    a.follow_up->items[0].status = mf::FollowUpStatus::Partly;
+    a.follow_up->items[0].current = 20.5;
+    a.follow_up->items[0].note = "Halvvejs \"der\"";
+    mf::ExportOutcome out = mf::export_result(example(), a);
+    for (const mf::Diagnostic& d : out.diagnostics) ADD_FAILURE() << d.to_string();
+    const std::string text = out.text;
+    ASSERT_NE(text.find("\"partly\""), std::string::npos);
+    ASSERT_TRUE(fast_path_takes(text));
+    expect_same_check(text);
+    mf::FastDocument scratch;
+    const std::optional<mf::ImportedResult> quick = mf::import_result_fast(text, example(), scratch);
+    const mf::ImportOutcome full = mf::import_result(text, "r.json", example());
+    ASSERT_TRUE(quick && full.result && quick->assessment.follow_up && full.result->assessment.follow_up);
+    EXPECT_EQ(nlohmann::json(*quick->assessment.follow_up), nlohmann::json(*full.result->assessment.follow_up));
+
+    // Another status: read by the fast path too. No status yet, or a text value for a percent
+    // indicator, is read as well, and the importer's warning about it sends the file to the full import.
+    const std::string reached = rechecksummed(replaced(text, "\"status\": \"partly\"", "\"status\": \"reached\""));
+    EXPECT_TRUE(fast_path_takes(reached));
+    expect_same_check(reached);
+    expect_same_check(rechecksummed(replaced(replaced(text, "\"status\": \"partly\"", "\"status\": null"), "\"current\": 20.5", "\"current\": null")));
+    expect_same_check(rechecksummed(replaced(text, "\"current\": 20.5", "\"current\": \"yes\"")));
+    // Left to the full import: an unknown status, a status or value of another type, an unknown
+    // member, a missing note, an earlier time that is not one, an earlier without its checksum.
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"\"status\": \"partly\"", "\"status\": \"done\""},
+             {"\"status\": \"partly\"", "\"status\": 2"},
+             {"\"current\": 20.5", "\"current\": [1]"},
+             {"\"current\": 20.5", "\"current\": 20.5, \"extra\": 1"},
+             {"\"note\": \"Halvvejs \\\"der\\\"\"", "\"notes\": \"\""},
+             {"\"created\": \"2025-03-02T08:00:00Z\"", "\"created\": \"2025-03-02\""},
+             {"\"checksum\": \"sha256:aaaa", "\"checksumx\": \"sha256:aaaa"}}) {
+        const std::string edited = rechecksummed(replaced(text, from, to, "\"planFollowUp\""));
+        EXPECT_FALSE(fast_path_takes(edited)) << to;
+        expect_same_check(edited);
+    }
+}
+
 // Strings and runs of spaces are scanned eight bytes at a time: a byte that ends the plain run
 // (a quote, an escape, a control character, UTF-8) is found at every offset within the word, and
 // keys are compared byte by byte as unsigned.
