@@ -3,7 +3,7 @@
 // Index
 //   - check_result     import_result + the municipality's rules (which warnings reject a file);
 //                      encode_answers keeps the scored answers for the per-question figures
-//   - quantile_r7, compute_stats
+//   - quantile_r7, radix_sort_doubles, compute_stats
 //   - aggregate        sort by CVR, duplicates, change over time, groups, goal follow-up by year
 #include "core/aggregate.h"
 
@@ -19,6 +19,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <set>
@@ -320,9 +322,60 @@ std::optional<double> quantile_r7(const std::vector<double>& sorted, double p) {
     return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
 }
 
+namespace {
+
+// `values` in ascending order, as std::sort leaves them, by an LSD radix sort on the bits (eleven a
+// pass; a pass whose digit is the same in every value is skipped): the sorts of every group's
+// scores were a twentieth of mf-aggregate's time, a comparison sort's mispredicted branches. Only
+// without NaN and -0: then values that compare equal are equal bit for bit, so the result is
+// std::sort's exactly; otherwise, and for a few values, std::sort itself.
+void radix_sort_doubles(std::vector<double>& values) {
+    const std::size_t n = values.size();
+    if (n < 64 || n > UINT32_MAX) {
+        std::sort(values.begin(), values.end());
+        return;
+    }
+    constexpr std::uint64_t kSign = 1ULL << 63;
+    constexpr int kBits = 11, kPasses = 6; // 6 x 11 >= 64
+    constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+    std::vector<std::uint64_t> keys(n), other(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = values[i];
+        if (std::isnan(x) || (x == 0 && std::signbit(x))) {
+            std::sort(values.begin(), values.end());
+            return;
+        }
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &x, sizeof bits);
+        keys[i] = (bits & kSign) ? ~bits : (bits | kSign); // unsigned order = the doubles' order
+    }
+    std::vector<std::uint32_t> counts(kBuckets * kPasses, 0);
+    for (std::uint64_t k : keys)
+        for (int pass = 0; pass < kPasses; ++pass) ++counts[pass * kBuckets + ((k >> (pass * kBits)) & (kBuckets - 1))];
+    for (int pass = 0; pass < kPasses; ++pass) {
+        std::uint32_t* count = &counts[pass * kBuckets];
+        const int shift = pass * kBits;
+        if (count[(keys[0] >> shift) & (kBuckets - 1)] == n) continue; // every value has this digit
+        std::uint32_t start = 0;
+        for (std::size_t b = 0; b < kBuckets; ++b) {
+            const std::uint32_t c = count[b];
+            count[b] = start;
+            start += c;
+        }
+        for (std::uint64_t k : keys) other[count[(k >> shift) & (kBuckets - 1)]++] = k;
+        keys.swap(other);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t bits = (keys[i] & kSign) ? (keys[i] & ~kSign) : ~keys[i];
+        std::memcpy(&values[i], &bits, sizeof bits);
+    }
+}
+
+} // namespace
+
 Stats compute_stats(std::vector<double>& values, const Questionnaire& questionnaire) {
     Stats s;
-    std::sort(values.begin(), values.end());
+    radix_sort_doubles(values);
     s.n = values.size();
     s.levels.assign(questionnaire.levels.size(), 0);
     if (values.empty()) return s;

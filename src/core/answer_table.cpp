@@ -3,6 +3,7 @@
 #include "core/answer_table.h"
 
 #include "core/aggregate.h"
+#include "core/json_fast.h"
 
 #include <algorithm>
 #include <cmath>
@@ -113,7 +114,7 @@ std::size_t AnswerTable::role(const char* role) const {
 std::uint32_t AnswerTable::bit_of(std::size_t index, std::string_view id) const {
     const std::vector<std::string_view>& ids = questions_[index].ids;
     for (std::size_t i = 0; i < ids.size(); ++i)
-        if (ids[i] == id) return 1u << i;
+        if (same_key(ids[i], id)) return 1u << i;
     return 0;
 }
 

@@ -387,13 +387,8 @@ struct Parser {
     }
 
     // Strictly increasing keys, compared as std::string compares them (bytes as unsigned char).
-    // Keys mostly differ in their first bytes: compared here rather than by a call to memcmp.
-    static bool key_before(std::string_view a, std::string_view b) {
-        const std::size_t n = std::min(a.size(), b.size());
-        for (std::size_t i = 0; i < n; ++i)
-            if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
-        return a.size() < b.size();
-    }
+    // Strictly increasing keys, compared as std::string compares them (bytes as unsigned char).
+    static bool key_before(std::string_view a, std::string_view b) { return key_less(a, b); }
 
     // After a member or an element: a ',' (more follow) or the container's `close`; else malformed.
     bool after_item(char close, bool& more) {

@@ -43,12 +43,20 @@ struct FastNode {
 class AnswerTable;
 
 // Whether two keys are equal, compared here: keys are short, and std::string_view's == called
-// memcmp for each member looked at.
+// memcmp for each member looked at (a library call each, natively a tenth of mf-aggregate's time).
 inline bool same_key(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (a[i] != b[i]) return false;
     return true;
+}
+
+// a < b as std::string compares them (bytes as unsigned char), compared here likewise.
+inline bool key_less(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+    return a.size() < b.size();
 }
 
 struct FastDocument {

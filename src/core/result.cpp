@@ -665,8 +665,8 @@ bool fast_answers(const FastDocument& doc, const FastNode* answers, const Answer
     std::size_t at = 0;
     for (std::uint32_t i = index_of(doc, answers) + 1; i < answers->end; i = doc.nodes[i].end) {
         const FastNode& v = doc.nodes[i];
-        while (at < by_id.size() && std::string_view(table.question(by_id[at]).id) < v.key) ++at;
-        if (at == by_id.size() || table.question(by_id[at]).id != v.key) return false; // not in the current questionnaire
+        while (at < by_id.size() && key_less(table.question(by_id[at]).id, v.key)) ++at;
+        if (at == by_id.size() || !same_key(table.question(by_id[at]).id, v.key)) return false; // not in the current questionnaire
         const std::size_t q = by_id[at];
         CodedAnswer& coded = out[q];
         if (v.kind == FastKind::String) {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <random>
@@ -610,4 +611,40 @@ TEST(Aggregate, TheBuilderGivesWhatAggregateGives) {
         EXPECT_EQ(pieces, mf::rows_csv(example(), whole));
         EXPECT_GE(count, 1u);
     }
+}
+
+// compute_stats sorts the values by a radix sort when there are many (no NaN, no -0): the same
+// values in the same order, bit for bit, as std::sort, for scores, changes (negative too), repeats
+// and wide ranges; with a -0 or a NaN among them, std::sort itself.
+TEST(Aggregate, StatisticsSortManyValuesExactlyAsStdSort) {
+    std::mt19937_64 random(20);
+    std::uniform_int_distribution<int> tenths(-1000, 1000);
+    std::uniform_real_distribution<double> wide(-1e300, 1e300);
+    for (std::size_t n : {0u, 1u, 63u, 64u, 65u, 1000u, 7632u}) {
+        for (int kind = 0; kind < 4; ++kind) {
+            std::vector<double> values;
+            for (std::size_t i = 0; i < n; ++i) {
+                switch (kind) {
+                case 0: values.push_back(std::abs(tenths(random)) / 10.0); break; // scores with one decimal
+                case 1: values.push_back(tenths(random) / 10.0); break;           // changes, negative too
+                case 2: values.push_back(static_cast<double>(tenths(random) % 3)); break; // many repeats, zeros
+                default: values.push_back(wide(random)); break;
+                }
+            }
+            if (kind == 3 && n > 2) values[n / 2] = std::numeric_limits<double>::denorm_min();
+            std::vector<double> expected = values;
+            std::sort(expected.begin(), expected.end());
+            const mf::Stats stats = mf::compute_stats(values, example());
+            ASSERT_EQ(values.size(), expected.size());
+            EXPECT_EQ(0, std::memcmp(values.data(), expected.data(), values.size() * sizeof(double))) << n << " " << kind;
+            EXPECT_EQ(stats.n, n);
+        }
+    }
+    std::vector<double> with_negative_zero(100, 1.5);
+    with_negative_zero[10] = -0.0;
+    with_negative_zero[20] = 0.0;
+    with_negative_zero[30] = -2.0;
+    mf::compute_stats(with_negative_zero, example());
+    EXPECT_TRUE(std::is_sorted(with_negative_zero.begin(), with_negative_zero.end()));
+    EXPECT_EQ(with_negative_zero.front(), -2.0);
 }
