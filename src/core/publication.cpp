@@ -90,6 +90,16 @@ std::string count_text(const CountFigure& c, std::size_t min_group, const std::s
 
 namespace {
 
+// The index of the lowest set bit of `bits` (not 0).
+std::size_t lowest_bit_index(std::uint32_t bits) {
+    std::size_t i = 0;
+    while (!(bits & 1u)) {
+        bits >>= 1;
+        ++i;
+    }
+    return i;
+}
+
 struct YearRows {
     int year = 0;
     std::vector<const OrganisationRow*> rows; // by CVR
@@ -307,14 +317,15 @@ private:
             const std::vector<std::string> ids = question.answer_ids();
             std::vector<std::size_t> chosen(ids.size(), 0);
             std::size_t not_answered = 0;
+            // The answers' bits (at most 31) visited one set bit at a time, not one answer at a time.
+            const std::uint32_t answer_bits = ids.size() >= 31 ? 0x7FFFFFFFu : (1u << ids.size()) - 1;
             for (const OrganisationRow* row : rows_.rows) {
                 const std::uint32_t code = qi < row->answers.size() ? row->answers[qi] : 0;
                 if (!(code & kAnsweredBit)) {
                     ++not_answered;
                     continue;
                 }
-                for (std::size_t i = 0; i < ids.size() && i < 31; ++i)
-                    if (code & (1u << i)) ++chosen[i];
+                for (std::uint32_t bits = code & answer_bits; bits != 0; bits &= bits - 1) ++chosen[lowest_bit_index(bits)];
             }
             SuppressionTable t;
             const std::size_t all = t.add_cell(everyone);
