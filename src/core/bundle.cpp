@@ -37,7 +37,15 @@ std::string bundle_text(const std::vector<BundleMember>& members, const std::str
     return j.dump(2) + "\n";
 }
 
-bool mentions_bundle(std::string_view bytes) { return bytes.find(kBundleFormat) != std::string_view::npos; }
+// Found from its '/', a rare byte in a result file: std::string_view::find stopped at every 'm' (a
+// memchr call each), which was two per cent of mf-aggregate's time.
+bool mentions_bundle(std::string_view bytes) {
+    const std::string_view format = kBundleFormat;
+    const std::size_t slash = format.find('/');
+    for (std::size_t at = bytes.find('/', slash); at != std::string_view::npos; at = bytes.find('/', at + 1))
+        if (bytes.compare(at - slash, format.size(), format) == 0) return true;
+    return false;
+}
 
 std::string bundle_member_name(const std::string& bundle, std::size_t index, const std::string& member_file) {
     std::string name = bundle + "#/results/" + std::to_string(index);

@@ -272,6 +272,17 @@ std::vector<mf::BundleMember> alfa_and_bravo_members() {
     return members;
 }
 
+// mentions_bundle looks for the format from its '/': at the start, at the end, after other
+// slashes and near misses.
+TEST(Bundle, MentionsBundleFindsTheFormatAnywhere) {
+    for (const char* yes : {"mangfoldighedstjek/bundle", "{\"format\": \"mangfoldighedstjek/bundle\"}", "a/b//mangfoldighedstjek/bundle",
+                            "mangfoldighedstjek/result mangfoldighedstjek/bundle"})
+        EXPECT_TRUE(mf::mentions_bundle(yes)) << yes;
+    for (const char* no : {"", "/", "/bundle", "mangfoldighedstjek/bundl", "angfoldighedstjek/bundle", "mangfoldighedstjek/result",
+                           "mangfoldighedstjek//bundle", "mangfoldighedstjekXbundle"})
+        EXPECT_FALSE(mf::mentions_bundle(no)) << no;
+}
+
 TEST(Bundle, MembersAreByteIdenticalToTheSingleFilesAndAggregate) {
     const mf::Questionnaire& q = shipped();
     std::vector<mf::BundleMember> members = alfa_and_bravo_members();
