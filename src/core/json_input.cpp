@@ -319,12 +319,12 @@ std::optional<json> parse_json_document(std::string_view bytes, const std::strin
     }
 }
 
-bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes) {
 #if defined(__unix__) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
-    // open, fstat, read, close: four system calls per file, where an ifstream made about ten (and
-    // allocated its own buffer); mf-aggregate reads tens of thousands of files. The same answers as
-    // the stream version below: a folder or anything else that is not a regular file cannot be read.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+
+// fstat, read, close on a file just opened (fd < 0: it could not be opened): the diagnostics of
+// read_file_bytes.
+bool read_opened_file(int fd, const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes) {
     if (fd < 0) {
         out.push_back(error_at(path, "", "file.cannot_open", {}, "cannot open the file"));
         return false;
@@ -355,6 +355,17 @@ bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& o
         return false;
     }
     return true;
+}
+
+} // namespace
+#endif
+
+bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes) {
+#if defined(__unix__) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
+    // open, fstat, read, close: four system calls per file, where an ifstream made about ten (and
+    // allocated its own buffer); mf-aggregate reads tens of thousands of files. The same answers as
+    // the stream version below: a folder or anything else that is not a regular file cannot be read.
+    return read_opened_file(::open(path.c_str(), O_RDONLY | O_CLOEXEC), path, bytes, out, max_bytes);
 #else
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -378,6 +389,30 @@ bool read_file_bytes(const std::string& path, std::string& bytes, Diagnostics& o
         return false;
     }
     return true;
+#endif
+}
+
+FileReader::~FileReader() {
+#if defined(__unix__) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
+    if (folder_fd_ >= 0) ::close(folder_fd_);
+#endif
+}
+
+bool FileReader::read(const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes) {
+#if defined(__unix__) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
+    const std::size_t slash = path.rfind('/');
+    // A path without a folder, or ending in '/', is read as read_file_bytes reads it.
+    if (slash == std::string::npos || slash + 1 == path.size()) return read_file_bytes(path, bytes, out, max_bytes);
+    const std::string_view folder(path.data(), slash == 0 ? 1 : slash);
+    if (folder_.empty() || folder != folder_) {
+        if (folder_fd_ >= 0) ::close(folder_fd_);
+        folder_.assign(folder);
+        folder_fd_ = ::open(folder_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    }
+    if (folder_fd_ < 0) return read_file_bytes(path, bytes, out, max_bytes); // then its own answer
+    return read_opened_file(::openat(folder_fd_, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC), path, bytes, out, max_bytes);
+#else
+    return read_file_bytes(path, bytes, out, max_bytes);
 #endif
 }
 

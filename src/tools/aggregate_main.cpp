@@ -198,11 +198,11 @@ bool collect_files(const std::vector<std::string>& inputs, std::vector<std::stri
 // One path: a single result file as before, or a bundle (several results, "export all" of the
 // workshop list) when its bytes mention the bundle format; then one check per member.
 std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& q, const BundleOptions& bundle,
-                                  std::string& buffer, FastDocument& scratch) {
+                                  FileReader& reader, std::string& buffer, FastDocument& scratch) {
     Diagnostics diagnostics;
     // Moved into the vector: a braced list would copy the check (and its row) out of an initializer_list.
     std::vector<FileCheck> checks;
-    if (!read_file_bytes(path, buffer, diagnostics, kMaxBundleBytes)) {
+    if (!reader.read(path, buffer, diagnostics, kMaxBundleBytes)) {
         FileCheck check;
         check.file = path;
         check.diagnostics = std::move(diagnostics);
@@ -227,10 +227,11 @@ Aggregate check_all(std::vector<std::string> files, const Questionnaire& q, cons
     std::mutex mutex;
     std::atomic<std::size_t> next{0};
     auto work = [&]() {
+        FileReader reader;    // keeps the folder of the last file open (files are listed folder by folder)
         std::string buffer;   // reused: file after file of similar size, no new allocation
         FastDocument scratch; // the same for the fast reader's buffers
         for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
-            std::vector<FileCheck> checks = check_path(files[i], q, bundle, buffer, scratch);
+            std::vector<FileCheck> checks = check_path(files[i], q, bundle, reader, buffer, scratch);
             std::string().swap(files[i]); // its report has the name: the next file's row reuses the memory
             const std::lock_guard<std::mutex> lock(mutex);
             if (i != handed) {

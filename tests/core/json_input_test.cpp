@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace {
 
 std::string parse_error(std::string_view text, mf::JsonLimits limits = {}) {
@@ -83,4 +86,40 @@ TEST(JsonInput, ReadFileReportsMissingFiles) {
     d.clear();
     EXPECT_TRUE(mf::read_file_bytes(MF_SOURCE_DIR "/package.json", bytes, d));
     EXPECT_NE(bytes.find("playwright-core"), std::string::npos);
+}
+
+// FileReader (folder kept open, files opened relative to it) answers as read_file_bytes does, for
+// files in one folder and the next, a missing file, a folder, a file over the limit, a path without
+// a folder, and after a folder that cannot be opened.
+TEST(JsonInput, FileReaderAnswersAsReadFileBytes) {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("mf-file-reader-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    fs::remove_all(root);
+    fs::create_directories(root / "a" / "sub");
+    fs::create_directories(root / "b");
+    auto write = [](const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; };
+    write(root / "a" / "one.json", "{\"one\": 1}");
+    write(root / "a" / "two.json", std::string(300, 'x'));
+    write(root / "b" / "three.json", "[3]");
+    const std::string r = root.string();
+    const std::vector<std::string> paths = {r + "/a/one.json", r + "/a/two.json", r + "/a/missing.json", r + "/a/sub", r + "/b/three.json",
+                                            r + "/a/one.json", r + "/nowhere/x.json", r + "/b/three.json", "package.json", r + "/a/",
+                                            r + "//b/three.json"};
+    mf::FileReader reader;
+    for (const std::string& path : paths) {
+        std::string expected_bytes, bytes = "old";
+        mf::Diagnostics expected, got;
+        const bool expected_ok = mf::read_file_bytes(path, expected_bytes, expected, 200);
+        EXPECT_EQ(reader.read(path, bytes, got, 200), expected_ok) << path;
+        ASSERT_EQ(got.size(), expected.size()) << path;
+        for (std::size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i].to_string(), expected[i].to_string()) << path;
+        if (expected_ok) {
+            EXPECT_EQ(bytes, expected_bytes) << path;
+        }
+    }
+    std::string bytes;
+    mf::Diagnostics d;
+    EXPECT_TRUE(reader.read(r + "/a/one.json", bytes, d));
+    EXPECT_EQ(bytes, "{\"one\": 1}");
+    fs::remove_all(root);
 }
