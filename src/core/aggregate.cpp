@@ -331,7 +331,7 @@ namespace {
 // std::sort's exactly; otherwise, and for a few values, std::sort itself.
 void radix_sort_doubles(std::vector<double>& values) {
     const std::size_t n = values.size();
-    if (n < 64 || n > UINT32_MAX) {
+    if (n < 256 || n > UINT32_MAX) { // below, clearing the counts costs more than std::sort
         std::sort(values.begin(), values.end());
         return;
     }
