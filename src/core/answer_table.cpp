@@ -94,6 +94,11 @@ AnswerTable::AnswerTable(const Questionnaire& q)
             e.condition = static_cast<int>(conditions_.size());
             conditions_.push_back(compile(*e.question->visible_if));
         }
+
+    // Each role's question as profile_field finds it (the first with that role), found once.
+    for (const Question& question : q.profile)
+        if (!question.role.empty() && std::none_of(roles_.begin(), roles_.end(), [&](const auto& r) { return r.first == question.role; }))
+            roles_.emplace_back(question.role, find(question.id));
 }
 
 bool AnswerTable::made_for(const Questionnaire& q) const {
@@ -107,8 +112,11 @@ std::size_t AnswerTable::find(std::string_view id) const {
 }
 
 std::size_t AnswerTable::role(const char* role) const {
-    const Question* q = source_->profile_field(role);
-    return q ? find(q->id) : npos;
+    // From the roles found when the table was made: per file this was a std::string, a search of
+    // the profile and a binary search by id for each of seven roles.
+    for (const auto& [name, index] : roles_)
+        if (same_key(name, role)) return index;
+    return npos;
 }
 
 std::uint32_t AnswerTable::bit_of(std::size_t index, std::string_view id) const {

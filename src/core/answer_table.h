@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mf {
@@ -113,6 +114,7 @@ private:
     std::vector<Compiled> conditions_;
     std::vector<std::size_t> principle_order_, theme_order_; // indices sorted by id (a std::map's order)
     std::size_t principles_ = 0, themes_ = 0, scored_ = 0;
+    std::vector<std::pair<std::string, std::size_t>> roles_; // role -> its profile question's index (role())
 
     Compiled compile(const Condition& c) const;
     bool evaluate(const Compiled& c, const std::vector<CodedAnswer>& answers) const;
