@@ -636,7 +636,9 @@ TEST(Aggregate, StatisticsSortManyValuesExactlyAsStdSort) {
             std::sort(expected.begin(), expected.end());
             const mf::Stats stats = mf::compute_stats(values, example());
             ASSERT_EQ(values.size(), expected.size());
-            EXPECT_EQ(0, std::memcmp(values.data(), expected.data(), values.size() * sizeof(double))) << n << " " << kind;
+            if (n > 0) { // memcmp of an empty vector's null data is undefined
+                EXPECT_EQ(0, std::memcmp(values.data(), expected.data(), values.size() * sizeof(double))) << n << " " << kind;
+            }
             EXPECT_EQ(stats.n, n);
         }
     }
