@@ -47,7 +47,7 @@ static const ImWchar kGlyphRanges[] = {
     0x2026, 0x2026, 0x2039, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0,
 };
 
-static ImFont* add_font(const char* asset_name, float size, float pixel_ratio) {
+static ImFont* add_font(const char* asset_name, float size, float pixel_ratio, int oversample_h = 2) {
     ImGuiIO& io = ImGui::GetIO();
     const EmbeddedAsset* asset = find_embedded_asset(asset_name);
     if (!asset) {
@@ -66,7 +66,11 @@ static ImFont* add_font(const char* asset_name, float size, float pixel_ratio) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false; // the bytes live in the binary
     cfg.RasterizerDensity = pixel_ratio; // glyphs at device resolution, metrics in ImGui units
-    cfg.OversampleH = 2;
+    // Horizontal oversampling (glyphs rasterised at half-pixel steps) for the body faces only: at
+    // heading and title sizes a glyph drawn between pixels looks the same without it, and
+    // rasterising those two faces twice as wide was most of the font atlas's time before the first
+    // frame (docs/performance.md, "part 6"). Metrics and advances do not change with it.
+    cfg.OversampleH = oversample_h;
     cfg.OversampleV = 1;
     return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(asset->data), (int)asset->size,
                                           size, &cfg, kGlyphRanges);
@@ -89,8 +93,8 @@ bool update_fonts(float pixel_ratio, float ui_scale) {
     auto size = [&](float em) { return std::round(em * ui_scale * kNotoLineHeightPerEm); };
     ctx.fonts.body = add_font("NotoSans-Regular-subset.ttf", size(kBodyEm), pixel_ratio);
     ctx.fonts.bold = add_font("NotoSans-Bold-subset.ttf", size(kBodyEm), pixel_ratio);
-    ctx.fonts.heading = add_font("NotoSans-Bold-subset.ttf", size(22.0f), pixel_ratio);
-    ctx.fonts.title = add_font("NotoSans-Bold-subset.ttf", size(30.0f), pixel_ratio);
+    ctx.fonts.heading = add_font("NotoSans-Bold-subset.ttf", size(22.0f), pixel_ratio, 1);
+    ctx.fonts.title = add_font("NotoSans-Bold-subset.ttf", size(30.0f), pixel_ratio, 1);
     atlas->Build();
     ImGui::GetIO().FontDefault = ctx.fonts.body;
     apply(ui_scale);
