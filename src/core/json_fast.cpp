@@ -108,7 +108,7 @@ struct Parser {
     void finish_output() { doc.canonical.resize(static_cast<std::size_t>(put_at - doc.canonical.data())); }
 
     // Whitespace. A pretty-printed file is a quarter indentation: a run of spaces is skipped eight
-    // bytes at a time (first_special_byte), the rest a byte at a time.
+    // bytes at a time (load8, first_set_byte), the rest a byte at a time.
     MF_FAST_INLINE void skip_space() {
         while (p < end) {
             const char c = *p;
@@ -393,7 +393,6 @@ struct Parser {
         }
     }
 
-    // Strictly increasing keys, compared as std::string compares them (bytes as unsigned char).
     // Strictly increasing keys, compared as std::string compares them (bytes as unsigned char).
     static bool key_before(std::string_view a, std::string_view b) { return key_less(a, b); }
 
