@@ -171,12 +171,17 @@ void MunicipalityModel::set_year(std::optional<int> year) {
 }
 
 // The published figures again (cheap): a year the files do not hold falls back to the latest.
+// The chosen options, with a chosen year the rows cannot publish left out (then the latest).
+PublishOptions MunicipalityModel::publication_options() const {
+    PublishOptions options = publish_;
+    if (options.year && !publication_year_problem(rows_, options).empty()) options.year.reset();
+    return options;
+}
+
 void MunicipalityModel::republish() {
     publishing_.reset();
     if (!counts_) return;
-    PublishOptions options = publish_;
-    if (options.year && !publication_year_problem(rows_, options).empty()) options.year.reset();
-    publication_ = publish(*questionnaire_, rows_, options);
+    publication_ = publish(*questionnaire_, rows_, publication_options());
 }
 
 void MunicipalityModel::set_keep_duplicates(bool keep) {
@@ -223,9 +228,7 @@ void MunicipalityModel::recompute_step(double time) {
     if (!publishing_) {
         counts_ = current_counts();
         list_problems();
-        PublishOptions options = publish_;
-        if (options.year && !publication_year_problem(rows_, options).empty()) options.year.reset();
-        publishing_ = std::make_shared<Publishing>(*questionnaire_, rows_, options);
+        publishing_ = std::make_shared<Publishing>(*questionnaire_, rows_, publication_options());
         publishing_cost_ = cost_clock() - started;
         return;
     }

@@ -139,6 +139,7 @@ private:
     bool has_change(const std::vector<std::size_t>& duplicates) const;
     Counts current_counts() const;
     void republish();
+    PublishOptions publication_options() const;
     void list_problems();
 
     static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
