@@ -46,13 +46,15 @@ mergeInto(LibraryManager.library, {
       reader.onload = function () { MF.deliver(file.name, new Uint8Array(reader.result)); };
       reader.readAsArrayBuffer(file);
     },
-    deliver: function (name, bytes) {
+    // A file's name and bytes into the program's memory for `receive` (mf_web_file_received, which
+    // draws a frame for the file, or mf_web_many_file_received for one of many).
+    deliver: function (name, bytes, receive) {
       var nameLen = lengthBytesUTF8(name) + 1;
       var namePtr = _malloc(nameLen);
       stringToUTF8(name, namePtr, nameLen);
       var dataPtr = _malloc(bytes.length > 0 ? bytes.length : 1);
       HEAPU8.set(bytes, dataPtr);
-      _mf_web_file_received(namePtr, dataPtr, bytes.length);
+      (receive || _mf_web_file_received)(namePtr, dataPtr, bytes.length);
       _free(dataPtr);
       _free(namePtr);
     },
@@ -126,14 +128,10 @@ mergeInto(LibraryManager.library, {
     },
     handOver: function (r) {
       var name = r.e.name;
+      if (r.bytes) { MF.deliver(name, r.bytes, _mf_web_many_file_received); return; }
       var n = lengthBytesUTF8(name) + 1, np = _malloc(n);
       stringToUTF8(name, np, n);
-      if (r.bytes) {
-        var dp = _malloc(r.bytes.length > 0 ? r.bytes.length : 1);
-        HEAPU8.set(r.bytes, dp);
-        _mf_web_many_file_received(np, dp, r.bytes.length);
-        _free(dp);
-      } else if (r.tooLarge) {
+      if (r.tooLarge) {
         // Refused for its size: the file's own size is asked only now, for the message.
         var size = r.tooLarge;
         try { size = Math.max(size, r.e.file.size); } catch (err) { /* the size seen */ }
