@@ -195,9 +195,9 @@
   }
 
   // The page's stylesheet applied: the program's main() sizes the canvas from its layout. boot.js is
-  // loaded async (it starts the compile above without waiting for the stylesheet and the first
-  // paint: docs/performance.md, first frame part 8), so the stylesheet may still be on its
-  // way here. A stylesheet that fails to load is not waited for.
+  // loaded async, to start the compile above without waiting for the stylesheet and the first paint
+  // (docs/performance.md, the respondent's first frame, part 8), so the stylesheet may still be on
+  // its way here. A stylesheet that fails to load is not waited for.
   var styled = new Promise(function (resolve) {
     var link = document.querySelector('link[rel="stylesheet"]');
     if (!link || link.sheet) { resolve(); return; }

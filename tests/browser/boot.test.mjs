@@ -1,8 +1,9 @@
-// boot.test.mjs - the page's start order (web/index.html, web/boot.js; docs/performance.md, first frame part 8):
-// boot.js is loaded async, so it starts the .wasm's compile as soon as it arrives instead of
-// waiting for the stylesheet and the first paint; the program, which sizes its canvas from the
-// page's layout, waits for the stylesheet. Here the stylesheet is held back 1.5 s: boot.js must have
-// run before it arrived, main() only after, and the first frame fills the window.
+// boot.test.mjs - the page's start order (web/index.html, web/boot.js; docs/performance.md, the
+// respondent's first frame, part 8): boot.js is loaded async, so it starts the .wasm's compile as
+// soon as it arrives instead of waiting for the stylesheet and the first paint; the program, which
+// sizes its canvas from the page's layout, waits for the stylesheet. Here the stylesheet is held
+// back 1.5 s: boot.js must have run before it arrived, main() only after, and the first frame
+// fills the window.
 import { openApp } from './lib.mjs';
 
 const HOLD_MS = 1500;
