@@ -5,26 +5,22 @@
 
 Needs function names: relink with --profiling-funcs (names do not change the code), e.g.
     cd build/web && cmd=$(ninja -t commands mf_app | tail -1 | sed 's/^: && //; s/ && :$//;
-        s#-o dist/mangfoldighedstjek.js#-o /tmp/size/mf.js --profiling-funcs#') && eval "$cmd" Prints the sections, the largest functions and the code grouped by a rough origin (ImGui, nlohmann,
+        s#-o dist/mangfoldighedstjek.js#-o /tmp/size/mf.js --profiling-funcs#') && eval "$cmd"
+
+Prints the sections, the largest functions and the code grouped by a rough origin (ImGui, nlohmann,
 libc++, our namespaces), raw bytes and, with --gzip, each group's share of the gzip size estimated by
 compressing its functions' bodies together.
 """
 import argparse
 import collections
 import gzip
+import os
 import re
 import sys
 
-
-def leb(data, pos):
-    result = shift = 0
-    while True:
-        b = data[pos]
-        pos += 1
-        result |= (b & 0x7F) << shift
-        shift += 7
-        if not b & 0x80:
-            return result, pos
+# The LEB128 reader the build's module split uses (one copy of it).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'cmake'))
+from split_wasm import leb  # noqa: E402
 
 
 def parse(data):
