@@ -6,22 +6,31 @@
 // a test (nothing timed runs in ctest). docs/performance.md records a run.
 //
 //   node scripts/bench-kommune.mjs [--dist build/web/dist] [--count 10000] [--files DIR]
-//                                  [--generate build/native/mf-generate] [--seed 7]
+//                                  [--generate build/native/mf-generate] [--seed 7] [--drop]
+//                                  [--aggregate [build/native/mf-aggregate]]
+//
+// --drop: the same measures also with the files' folder dropped on the page (after the picker's),
+// as a user drags a folder from the desktop: Chromium's own drop through DevTools
+// (Input.dispatchDragEvent with the folder's path, so the page gets a real directory entry and walks
+// it with webkitGetAsEntry / readEntries), each way with its own PASS/FAIL lines.
 //
 // Files: --files DIR takes every *.json in DIR; otherwise mf-generate makes --count files once into
 // /tmp/mf-bench-kommune/<count>-<seed> (the same generator scripts/bench-aggregate.sh uses).
 //
-// Two page loads, each in a fresh browser profile:
-//   1. all files: wall time from the files handed to the picker until every file is read and the
+// Two page loads per way (the picker; with --drop also the dropped folder), each in a fresh profile:
+//   1. all files: wall time from the files handed to the picker (or the folder dropped) until every file is read and the
 //      figures are computed (the live region says the reading finished, then
 //      mfTest.state().municipality: arrived = N, not loading, not stale; the next frame draws them); the main thread's long tasks (PerformanceObserver 'longtask', every
 //      task over 50 ms, registered before the page's own scripts) while reading; the renderer
 //      process's peak resident memory (VmHWM in /proc, the page's JS heap, wasm memory, decoded
 //      files and drawing together) and the wasm memory at the end; the figures shown checked
-//      against mf-aggregate's published summary of the same files, when --aggregate is given.
-//   2. "Fjern alle filer" mid-way: the same files chosen, the button clicked (a real mouse click at
+//      against mf-aggregate's published summary of the same files, when --aggregate is given
+//      (tests/browser/municipality_lib.mjs's comparison: every figure of the overview's first view,
+//      by sector; the files table against mf-aggregate's rows JSON; its "with a change" count only
+//      when the summary publishes it).
+//   2. "Fjern alle filer" mid-way: the same files given, the button clicked (a real mouse click at
 //      its place) once about a third have been read; then no file may be counted any more: after
-//      the rest of the picker's files have had time to arrive, the overview is still empty.
+//      the rest of the files have had time to arrive, the overview is still empty.
 // Budgets (issue 20): all figures on screen in <= 5 s for 10,000 files; no task over 200 ms while
 // reading; "Fjern alle filer" works mid-way; memory <= 300 MB.
 import { execFileSync } from 'node:child_process';
@@ -33,6 +42,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, argValue } from '../tests/browser/lib.mjs';
 import { openFileChooser, settlePage, waitUntil } from '../tests/browser/drive.mjs';
+import { compareFigures } from '../tests/browser/municipality_lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(argValue('dist', path.join(ROOT, 'build/web/dist')));
@@ -40,6 +50,25 @@ const count = Number(argValue('count', '10000'));
 const seed = Number(argValue('seed', '7'));
 const generator = path.resolve(argValue('generate', path.join(ROOT, 'build/native/mf-generate')));
 const BUDGET = { seconds: 5, taskMs: 200, megabytes: 300 };
+
+const drop = process.argv.includes('--drop');
+const aggregateAt = process.argv.indexOf('--aggregate');
+const aggregator = aggregateAt < 0 ? '' : path.resolve(process.argv[aggregateAt + 1] && !process.argv[aggregateAt + 1].startsWith('--')
+  ? process.argv[aggregateAt + 1] : path.join(ROOT, 'build/native/mf-aggregate'));
+
+// mf-aggregate's published summary and files counts for the files in `dir`.
+function aggregate(dir) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mf-bench-kommune-aggregate-'));
+  try {
+    const summaryPath = path.join(tmp, 'summary.json'), rowsPath = path.join(tmp, 'rows-intern.json');
+    try {
+      execFileSync(aggregator, ['--quiet', '--lang', 'da', '--decimal-comma', '--summary-json', summaryPath, '--rows-json', rowsPath, dir], { stdio: 'ignore' });
+    } catch { /* exits 1 when a file is rejected; the outputs are written */ }
+    return { summary: JSON.parse(fs.readFileSync(summaryPath, 'utf8')), files: JSON.parse(fs.readFileSync(rowsPath, 'utf8')).files };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 // --- the files -----------------------------------------------------------------------------------
 // Every *.json below `dir` (mf-generate writes DIR/<year>/...), sorted.
@@ -134,12 +163,27 @@ async function choose(page) {
   return chooser;
 }
 
-// 1. All files.
-async function readAll(page, pid, files) {
+// The folder dropped on the middle of the page, as from the desktop.
+async function dropFolder(page, folder) {
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [folder], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, x: 640, y: 400, data });
+}
+
+// The files given to the page one way: returns a function that hands them over ("picker": the
+// picker is opened first, not timed; "drop": the folder holding them).
+async function giver(page, way, files, dir) {
+  if (way === 'drop') return () => dropFolder(page, dir);
   const chooser = await choose(page);
+  return () => chooser.setFiles(files);
+}
+
+// 1. All files.
+async function readAll(page, pid, files, dir, way, want) {
+  const give = await giver(page, way, files, dir);
   const pageT0 = await page.evaluate(() => { window.__longTasks.length = 0; return performance.now(); });
   const t0 = Date.now();
-  await chooser.setFiles(files);
+  await give();
   // Polled through the live region (a DOM text: cheap), not mfTest.state(), which serialises the
   // whole screen and would itself be a long task with thousands of files listed.
   await waitUntil(page, () => /Alle filer er læst|All files are read/.test(document.querySelector('#mf-a11y [aria-live="polite"]')?.textContent || ''),
@@ -154,20 +198,25 @@ async function readAll(page, pid, files) {
   const stateMs = await page.evaluate(() => { const a = performance.now(); window.mfTest.state(); return performance.now() - a; });
   await settlePage(page); // the frame that draws them
   const m = await muni(page);
+  let figures = null;
+  if (want) {
+    const cells = (await page.evaluate(() => window.mfTest.state())).cells;
+    const change = want.summary.change && typeof want.summary.change.organisations === 'number' ? want.summary.change.organisations : Number(cells['files/change']);
+    figures = compareFigures(cells, want.summary, { ...want.files, change }, 'sector');
+  }
   const wasm = await page.evaluate(() => {
     for (const k of Object.getOwnPropertyNames(window)) {
       try { const v = window[k]; if (v instanceof WebAssembly.Memory) return v.buffer.byteLength; } catch { /* getter */ }
     }
     return null;
   });
-  await page.screenshot({ path: path.join(os.tmpdir(), `bench-kommune-${files.length}.png`) });
-  return { seconds, tasks, longTimes, stateMs, files: m.files, rejected: m.rejected.length, superseded: m.superseded.length, peakMB: rendererPeakMB(pid), wasmMB: wasm === null ? NaN : wasm / 1048576 };
+  await page.screenshot({ path: path.join(os.tmpdir(), `bench-kommune-${files.length}${way === 'drop' ? '-drop' : ''}.png`) });
+  return { seconds, tasks, longTimes, stateMs, figures, files: m.files, rejected: m.rejected.length, superseded: m.superseded.length, peakMB: rendererPeakMB(pid), wasmMB: wasm === null ? NaN : wasm / 1048576 };
 }
 
 // 2. "Fjern alle filer" once about a third are read.
-async function clearMidway(page, files) {
-  const chooser = await choose(page);
-  await chooser.setFiles(files);
+async function clearMidway(page, files, dir, way) {
+  await (await giver(page, way, files, dir))();
   await waitUntil(page, (n) => window.mfTest.state().municipality.arrived >= n, Math.floor(files.length / 3), { timeout: 600000, interval: 50 });
   const before = await muni(page);
   const button = (await page.evaluate(() => window.mfTest.state())).items.find((i) => i.id === 'muni-clear');
@@ -191,22 +240,29 @@ console.log(`kommune.html with ${files.length} result files (${(bytes / 1048576)
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 let status = 0;
 const budget = (ok, text) => { console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`); if (!ok) status = 1; };
+const want = aggregator ? aggregate(dir) : null;
 try {
-  const all = await withPage(origin, (page, pid) => readAll(page, pid, files));
-  const longest = all.tasks.length ? Math.max(...all.tasks) : 0;
-  const over = all.tasks.filter((ms) => ms > BUDGET.taskMs).length;
-  console.log(`read: ${all.seconds.toFixed(2)} s to all figures on screen (${(files.length / all.seconds).toFixed(0)} files/s); ` +
-    `${all.files} files read, ${all.rejected} rejected, ${all.superseded} not counted (another file of the same CVR is newer or the same)`);
-  console.log(`main thread: ${all.tasks.length} tasks over 50 ms, the longest ${longest.toFixed(0)} ms, ${over} over ${BUDGET.taskMs} ms ` +
-    `(until the live region said the reading finished; one mfTest.state() takes ${all.stateMs.toFixed(0)} ms at the end)` +
-    (all.longTimes.length ? `; over ${BUDGET.taskMs} ms, from the files chosen: ${all.longTimes.join(', ')}` : ''));
-  console.log(`memory: renderer peak ${all.peakMB.toFixed(0)} MB resident, wasm memory at the end ${all.wasmMB.toFixed(0)} MB`);
-  budget(all.files === files.length, `every file is read and checked (${all.files} of ${files.length})`);
-  budget(all.seconds <= BUDGET.seconds, `${files.length} files -> all figures on screen in <= ${BUDGET.seconds} s (${all.seconds.toFixed(2)} s)`);
-  budget(longest <= BUDGET.taskMs, `the page stays responsive: no task over ${BUDGET.taskMs} ms while reading (longest ${longest.toFixed(0)} ms)`);
-  budget(all.peakMB <= BUDGET.megabytes, `memory <= ${BUDGET.megabytes} MB (renderer peak ${all.peakMB.toFixed(0)} MB)`);
-  const cleared = await withPage(origin, (page) => clearMidway(page, files));
-  budget(cleared.ok, `"Fjern alle filer" works mid-way (${cleared.why})`);
+  for (const way of drop ? ['picker', 'drop'] : ['picker']) {
+    const how = way === 'drop' ? 'a dropped folder' : 'the picker';
+    console.log(`\n${way === 'drop' ? 'dropped folder' : 'picker'}:`);
+    const all = await withPage(origin, (page, pid) => readAll(page, pid, files, dir, way, want));
+    const longest = all.tasks.length ? Math.max(...all.tasks) : 0;
+    const over = all.tasks.filter((ms) => ms > BUDGET.taskMs).length;
+    console.log(`read: ${all.seconds.toFixed(2)} s to all figures on screen (${(files.length / all.seconds).toFixed(0)} files/s); ` +
+      `${all.files} files read, ${all.rejected} rejected, ${all.superseded} not counted (another file of the same CVR is newer or the same)`);
+    console.log(`main thread: ${all.tasks.length} tasks over 50 ms, the longest ${longest.toFixed(0)} ms, ${over} over ${BUDGET.taskMs} ms ` +
+      `(until the live region said the reading finished; one mfTest.state() takes ${all.stateMs.toFixed(0)} ms at the end)` +
+      (all.longTimes.length ? `; over ${BUDGET.taskMs} ms, from the files given: ${all.longTimes.join(', ')}` : ''));
+    console.log(`memory: renderer peak ${all.peakMB.toFixed(0)} MB resident, wasm memory at the end ${all.wasmMB.toFixed(0)} MB`);
+    budget(all.files === files.length, `${how}: every file is read and checked (${all.files} of ${files.length})`);
+    if (all.figures)
+      budget(all.figures.bad.length === 0 && all.figures.n > 50, `${how}: the ${all.figures.n} figures shown equal mf-aggregate's${all.figures.bad.length ? ':\n  ' + all.figures.bad.slice(0, 20).join('\n  ') : ''}`);
+    budget(all.seconds <= BUDGET.seconds, `${how}: ${files.length} files -> all figures on screen in <= ${BUDGET.seconds} s (${all.seconds.toFixed(2)} s)`);
+    budget(longest <= BUDGET.taskMs, `${how}: the page stays responsive: no task over ${BUDGET.taskMs} ms while reading (longest ${longest.toFixed(0)} ms)`);
+    budget(all.peakMB <= BUDGET.megabytes, `${how}: memory <= ${BUDGET.megabytes} MB (renderer peak ${all.peakMB.toFixed(0)} MB)`);
+    const cleared = await withPage(origin, (page) => clearMidway(page, files, dir, way));
+    budget(cleared.ok, `${how}: "Fjern alle filer" works mid-way (${cleared.why})`);
+  }
 } catch (e) {
   console.error(`bench-kommune: ${e.stack || e}`);
   status = 2;
