@@ -17,8 +17,8 @@
 #
 # Steps: configure and build a Release build of the tools; mf-generate COUNT files (cached by COUNT
 # SEED and questionnaire); one warm-up read so both programs find the files in the page cache; then per COUNT
-# RUNS rounds of the three programs in turn (mf-aggregate on THREADS threads, on one thread, Python) under
-# /usr/bin/time -v, each program's best wall time (with that run's peak RSS) and best CPU time;
+# RUNS rounds of the three programs in turn (mf-aggregate on THREADS threads, on one thread, Python), each
+# timed from its rusage (wait4: CPU and peak RSS, microseconds), each program's best wall time (with that run's peak RSS) and best CPU time;
 # aggregate_reference.py --compare on mf-aggregate's --summary-json; one run with --full-import.
 set -eu
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,13 +38,38 @@ AGG="$BUILD_DIR/mf-aggregate"
 GEN="$BUILD_DIR/mf-generate"
 mkdir -p "$WORK"
 
-# run_once NAME OUT CMD...: one run under /usr/bin/time -v; keeps NAME's best wall time (with that
-# run's peak RSS) and best CPU seconds (user + system) in best_s[NAME], best_kb[NAME], best_cpu[NAME]
+# timed CMD...: runs CMD (its stdout and stderr are this one's) and writes /usr/bin/time -v's lines
+# for wall time, CPU and peak RSS to fd 3, from the child's rusage (os.wait4) in microseconds:
+# /usr/bin/time prints CPU in hundredths of a second, and at 0.2 s the ratio to Python's CPU hung on
+# one hundredth.
+timed() {
+    "$PY" -c '
+import os, sys, time
+t0 = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.close(3)
+        os.execvp(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, ru = os.wait4(pid, 0)
+wall = time.monotonic() - t0
+out = os.fdopen(3, "w")
+out.write("User time (seconds): %.6f\nSystem time (seconds): %.6f\n" % (ru.ru_utime, ru.ru_stime))
+out.write("Elapsed (wall clock) time (h:mm:ss or m:ss): %d:%09.6f\n" % (wall // 60, wall % 60))
+out.write("Maximum resident set size (kbytes): %d\n" % ru.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
+' "$@"
+}
+
+# run_once NAME OUT CMD...: one run under `timed`; keeps NAME's best wall time (with that run's peak
+# RSS) and best CPU seconds (user + system) in best_s[NAME], best_kb[NAME], best_cpu[NAME]
 declare -A best_s best_kb best_cpu
 run_once() {
     local name=$1 out=$2
     shift 2
-    /usr/bin/time -v "$@" >"$out.stdout" 2>"$out.time" || true
+    timed "$@" >"$out.stdout" 2>"$out.stderr" 3>"$out.time" || true
     local wall kb cpu
     wall=$(grep "Elapsed (wall clock)" "$out.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
     kb=$(grep "Maximum resident set size" "$out.time" | awk '{print $NF}')
@@ -91,7 +116,7 @@ for n in "${COUNTS[@]}"; do
     for row in "agg|mf-aggregate ($THREADS threads)" "agg1|mf-aggregate (1 thread)" "py|python3 reference"; do
         IFS='|' read -r key name <<<"$row"
         awk -v n="$n" -v name="$name" -v s="${best_s[$key]}" -v kb="${best_kb[$key]}" -v b="$bytes" -v cpu="${best_cpu[$key]}" \
-            'BEGIN { printf "%-8d %-24s %8.2f %8.2f %9.0f %8.1f %12.1f\n", n, name, s, cpu, n / s, b / 1e6 / s, kb / 1024 }'
+            'BEGIN { printf "%-8d %-24s %8.3f %8.3f %9.0f %8.1f %12.1f\n", n, name, s, cpu, n / s, b / 1e6 / s, kb / 1024 }'
     done
     ratio=$(awk -v a="${best_cpu[agg1]}" -v p="${best_cpu[py]}" 'BEGIN { printf "%.3f", a / p }')
     echo "         CPU, mf-aggregate on 1 thread / python3 reference: $ratio"
