@@ -66,6 +66,15 @@ mkdir -p "$TMP/empty"
 run --questionnaire "$Q" "$TMP/empty"
 expect_rc 2 "empty folder"
 expect_line "$err" "mf-aggregate: no *.json files found" "empty folder message"
+# Which names a folder gives: *.json in any case, in sub-folders too (hidden ones included), not a
+# name that is only ".json" (no extension), not ".json.bak" or ".jsonx"; sorted by path.
+mkdir -p "$TMP/names/sub/.hidden"
+for f in a.JSON .json ..json b.json.bak sub/c.Json notes.txt sub/.hidden/d.json x.jsonx; do echo x >"$TMP/names/$f"; done
+run --questionnaire "$Q" --quiet "$TMP/names"
+expect_rc 1 "names folder"
+listed=$(sed -n 's/: invalid JSON at line 1, column 1.*//p' <<<"$err" | sed "s|^$TMP/names/||" | tr '\n' ' ')
+[ "$listed" = "..json a.JSON sub/.hidden/d.json sub/c.Json " ] || fail "the folder's *.json files: got \"$listed\""
+checks=$((checks + 1))
 run --questionnaire "$TMP/nope.json" "$DATA"
 expect_rc 2 "missing questionnaire"
 
