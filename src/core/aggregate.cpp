@@ -380,15 +380,35 @@ Stats compute_stats(std::vector<double>& values, const Questionnaire& questionna
     s.levels.assign(questionnaire.levels.size(), 0);
     if (values.empty()) return s;
     double sum = 0;
-    for (double x : values) sum += x;
+    bool nan = false;
+    for (double x : values) {
+        sum += x;
+        nan |= std::isnan(x);
+    }
     s.mean = sum / static_cast<double>(values.size());
     s.median = quantile_r7(values, 0.5);
     s.q1 = quantile_r7(values, 0.25);
     s.q3 = quantile_r7(values, 0.75);
     s.min = values.front();
     s.max = values.back();
-    if (!questionnaire.levels.empty())
-        for (double x : values) ++s.levels[static_cast<std::size_t>(&questionnaire.level_for(x) - questionnaire.levels.data())];
+    const std::vector<Level>& levels = questionnaire.levels;
+    if (levels.empty()) return s;
+    // level_for(x) is the last level whose minPercent is <= x (the first level below them all). With
+    // the levels ascending (as loading requires) and the values sorted without NaN, a level's count
+    // is the values from its minPercent up to the next one's: two binary searches a level instead of
+    // level_for on every value (the same counts; that was a twentieth of the figures' time).
+    bool ascending = !nan;
+    for (std::size_t l = 1; l < levels.size() && ascending; ++l) ascending = levels[l - 1].min_percent < levels[l].min_percent;
+    if (!ascending) {
+        for (double x : values) ++s.levels[static_cast<std::size_t>(&questionnaire.level_for(x) - levels.data())];
+        return s;
+    }
+    std::size_t below = values.size(); // values below the next level's minPercent: everything, after the last
+    for (std::size_t l = levels.size(); l-- > 0;) {
+        const std::size_t from = l == 0 ? 0 : static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), levels[l].min_percent) - values.begin());
+        s.levels[l] = below - from;
+        below = from;
+    }
     return s;
 }
 
@@ -533,10 +553,13 @@ GroupStats group_stats(const Questionnaire& q, const std::vector<Part>& parts, c
                        const std::string& dimension, const std::string& group) {
     GroupStats g{dimension, group, 0, {}};
     std::vector<const OrganisationRow*> members;
+    // A row's group: its sector ("unknown" when empty) or its size band. Tested without copying the
+    // row's string (the old conditional made a std::string per row and group).
+    const bool all = dimension == "all", by_sector = dimension == "sector", unknown = group == kUnknownGroup;
     for (const OrganisationRow& row : rows) {
         if (!row.counted) continue;
-        const std::string& key = dimension == "sector" ? (row.sector.empty() ? std::string(kUnknownGroup) : row.sector) : row.size;
-        if (dimension == "all" || key == group) members.push_back(&row);
+        const bool member = all || (by_sector ? (row.sector.empty() ? unknown : row.sector == group) : row.size == group);
+        if (member) members.push_back(&row);
     }
     g.organisations = members.size();
     std::vector<double> values;

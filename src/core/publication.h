@@ -39,6 +39,10 @@ struct PublishOptions {
     std::size_t min_group = kDefaultMinGroup; // k; callers keep it >= kSmallestMinGroup
     std::optional<int> year;                  // the year the summary is about; default: the latest
     std::optional<int> compare_year;          // default: the latest earlier year with organisations
+    // Only the counts (groups, sector x size) of the years other than `year`: for outputs that show
+    // that one year and the change (the summary), not the barometer or benchmark, which show every
+    // year up to it. The year's figures and the change are the same either way.
+    bool other_years_counts_only = false;
 };
 
 struct CountFigure {

@@ -364,6 +364,29 @@ void restart_with_larger_malloc_cache(char** argv) {
 #endif
 }
 
+// The end of a run: stdout flushed, then the process ends without destroying the rows, the
+// figures and the questionnaire one allocation at a time (10,000 files: about 150,000 frees, ~3 % of
+// the run); the kernel takes the memory back whole. Every output file is closed by then
+// (write_output_by_parts). Under AddressSanitizer the normal return, so its leak check still runs.
+#if defined(__SANITIZE_ADDRESS__)
+#define MF_EXIT_WITHOUT_FREEING 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MF_EXIT_WITHOUT_FREEING 0
+#endif
+#endif
+#ifndef MF_EXIT_WITHOUT_FREEING
+#define MF_EXIT_WITHOUT_FREEING 1
+#endif
+int finish_run(int status) {
+    std::fflush(stdout);
+#if MF_EXIT_WITHOUT_FREEING
+    std::fflush(stderr);
+    std::_Exit(status);
+#endif
+    return status;
+}
+
 int main(int argc, char** argv) {
     restart_with_larger_malloc_cache(argv);
     const Options o = parse_args(argc, argv);
@@ -392,7 +415,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "mf-aggregate: %s\n", year_problem.c_str());
         return 2;
     }
-    const Publication p = publish(*q, a.rows, o.publish);
+    // The summary shows one year and the change: the other years' figures are needed only for the
+    // barometer and the benchmark (every year up to the summary's).
+    PublishOptions publish_options = o.publish;
+    publish_options.other_years_counts_only = o.barometer.empty() && o.benchmark.empty();
+    const Publication p = publish(*q, a.rows, publish_options);
 
     bool written = true;
     if (!o.rows_csv.empty())
@@ -414,6 +441,5 @@ int main(int argc, char** argv) {
     const bool stdout_taken = o.rows_csv == "-" || o.rows_json == "-" || o.summary_csv == "-" || o.summary_json == "-" || o.barometer == "-" ||
                               o.benchmark == "-";
     if (!stdout_taken) report_summary(a, p, o);
-    if (!written) return 2;
-    return a.rejected > 0 ? 1 : 0;
+    return finish_run(!written ? 2 : a.rejected > 0 ? 1 : 0);
 }

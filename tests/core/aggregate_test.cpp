@@ -640,7 +640,23 @@ TEST(Aggregate, StatisticsSortManyValuesExactlyAsStdSort) {
                 EXPECT_EQ(0, std::memcmp(values.data(), expected.data(), values.size() * sizeof(double))) << n << " " << kind;
             }
             EXPECT_EQ(stats.n, n);
+            // The count per level (two binary searches a level on the sorted values) is level_for's.
+            std::vector<std::size_t> per_level(example().levels.size(), 0);
+            for (double x : values) ++per_level[static_cast<std::size_t>(&example().level_for(x) - example().levels.data())];
+            EXPECT_EQ(stats.levels, per_level) << n << " " << kind;
         }
+    }
+    // Values on a level's minPercent, just below it, below the first and above 100; -0, NaN (level_for
+    // of every value then).
+    for (const bool nan : {false, true}) {
+        std::vector<double> values;
+        for (const mf::Level& l : example().levels)
+            for (double x : {l.min_percent, std::nextafter(l.min_percent, -1e9), l.min_percent + 0.1}) values.push_back(x);
+        for (double x : {-5.0, -0.0, 0.0, 100.0, 150.0}) values.push_back(x);
+        if (nan) values.push_back(std::nan(""));
+        std::vector<std::size_t> per_level(example().levels.size(), 0);
+        for (double x : values) ++per_level[static_cast<std::size_t>(&example().level_for(x) - example().levels.data())];
+        EXPECT_EQ(mf::compute_stats(values, example()).levels, per_level) << nan;
     }
     std::vector<double> with_negative_zero(100, 1.5);
     with_negative_zero[10] = -0.0;

@@ -339,7 +339,7 @@ TEST(Publication, PublishingAPartAtATimeGivesPublishsFigures) {
         rows.push_back(make_row(q, cvr_of(next), "industri", 20, "2025-03-01T10:00:00Z", 40));
         rows.push_back(make_row(q, cvr_of(next), "industri", 20, "2026-03-01T10:00:00Z", 45 + i));
     }
-    for (const mf::PublishOptions& options : {mf::PublishOptions{}, mf::PublishOptions{3, 2025, std::nullopt}}) {
+    for (const mf::PublishOptions& options : {mf::PublishOptions{}, mf::PublishOptions{3, 2025, std::nullopt, false}}) {
         mf::Publishing steps(q, rows, options);
         int parts = 0;
         while (!steps.done()) {
@@ -352,6 +352,30 @@ TEST(Publication, PublishingAPartAtATimeGivesPublishsFigures) {
         EXPECT_EQ(mf::summary_csv(q, stepped), mf::summary_csv(q, whole));
         EXPECT_EQ(stepped.selected, whole.selected);
         EXPECT_EQ(stepped.change.has_value(), whole.change.has_value());
+    }
+    // Only the counts of the other years (mf-aggregate without --barometer and --benchmark): the
+    // summary is the same, the other years have their groups' counts and nothing else.
+    for (const std::optional<int> year : {std::optional<int>(), std::optional<int>(2025), std::optional<int>(2026)}) {
+        mf::PublishOptions options{3, year, std::nullopt, false};
+        const mf::Publication whole = mf::publish(q, rows, options);
+        options.other_years_counts_only = true;
+        const mf::Publication counts = mf::publish(q, rows, options);
+        ASSERT_EQ(counts.years.size(), 2u);
+        EXPECT_EQ(counts.selected, whole.selected);
+        EXPECT_EQ(counts.years[counts.selected].year, year.value_or(2026));
+        EXPECT_EQ(mf::summary_csv(q, counts), mf::summary_csv(q, whole));
+        const mf::Aggregate a;
+        EXPECT_EQ(mf::summary_json(q, a, counts).dump(), mf::summary_json(q, a, whole).dump());
+        EXPECT_EQ(counts.change.has_value(), whole.change.has_value());
+        const mf::YearFigures& other = counts.years[1 - counts.selected];
+        ASSERT_EQ(other.groups.size(), whole.years[1 - whole.selected].groups.size());
+        for (std::size_t g = 0; g < other.groups.size(); ++g) {
+            EXPECT_EQ(other.groups[g].organisations.count, whole.years[1 - whole.selected].groups[g].organisations.count);
+            EXPECT_EQ(other.groups[g].organisations.status, whole.years[1 - whole.selected].groups[g].organisations.status);
+            EXPECT_TRUE(other.groups[g].parts.empty());
+        }
+        EXPECT_TRUE(other.questions.empty());
+        EXPECT_FALSE(counts.years[counts.selected].groups[0].parts.empty());
     }
     const std::vector<mf::OrganisationRow> no_rows;
     mf::Publishing none(q, no_rows);
