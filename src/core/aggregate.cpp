@@ -329,7 +329,44 @@ namespace {
 // scores were a twentieth of mf-aggregate's time, a comparison sort's mispredicted branches. Only
 // without NaN and -0: then values that compare equal are equal bit for bit, so the result is
 // std::sort's exactly; otherwise, and for a few values, std::sort itself.
+// Scores, changes and progress are written with one decimal: when every value is exactly the double
+// k / 10.0 of an integer k (bit for bit, so never -0 or NaN) within a range of a few per value, a
+// counting sort on k writes the same doubles in std::sort's order, in two passes instead of the radix
+// sort's twelve over 48 KB of counts. False (values untouched) for anything else.
+bool sort_tenths(std::vector<double>& values) {
+    const std::size_t n = values.size();
+    if (n < 32 || n > UINT32_MAX) return false;
+    std::vector<std::int32_t> tenths(n);
+    std::int32_t lo = INT32_MAX, hi = INT32_MIN;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = values[i];
+        if (!(x >= -1e8 && x <= 1e8)) return false; // NaN too
+        const std::int32_t k = static_cast<std::int32_t>(std::lround(x * 10));
+        const double back = k / 10.0;
+        std::uint64_t a = 0, b = 0;
+        std::memcpy(&a, &x, sizeof a);
+        std::memcpy(&b, &back, sizeof b);
+        if (a != b) return false;
+        tenths[i] = k;
+        lo = std::min(lo, k);
+        hi = std::max(hi, k);
+    }
+    const std::size_t range = static_cast<std::size_t>(static_cast<std::int64_t>(hi) - lo) + 1;
+    if (range > 16 * n + 1024) return false;
+    std::vector<std::uint32_t> counts(range, 0);
+    for (std::int32_t k : tenths) ++counts[static_cast<std::size_t>(k - lo)];
+    std::size_t i = 0;
+    for (std::size_t b = 0; b < range; ++b)
+        if (const std::uint32_t c = counts[b]) {
+            const double x = static_cast<double>(static_cast<std::int64_t>(lo) + static_cast<std::int64_t>(b)) / 10.0;
+            std::fill_n(values.begin() + static_cast<std::ptrdiff_t>(i), c, x);
+            i += c;
+        }
+    return true;
+}
+
 void radix_sort_doubles(std::vector<double>& values) {
+    if (sort_tenths(values)) return;
     const std::size_t n = values.size();
     if (n < 256 || n > UINT32_MAX) { // below, clearing the counts costs more than std::sort
         std::sort(values.begin(), values.end());

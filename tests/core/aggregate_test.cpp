@@ -621,17 +621,20 @@ TEST(Aggregate, StatisticsSortManyValuesExactlyAsStdSort) {
     std::uniform_int_distribution<int> tenths(-1000, 1000);
     std::uniform_real_distribution<double> wide(-1e300, 1e300);
     for (std::size_t n : {0u, 1u, 63u, 64u, 65u, 1000u, 7632u}) {
-        for (int kind = 0; kind < 4; ++kind) {
+        for (int kind = 0; kind < 6; ++kind) {
             std::vector<double> values;
             for (std::size_t i = 0; i < n; ++i) {
                 switch (kind) {
                 case 0: values.push_back(std::abs(tenths(random)) / 10.0); break; // scores with one decimal
                 case 1: values.push_back(tenths(random) / 10.0); break;           // changes, negative too
                 case 2: values.push_back(static_cast<double>(tenths(random) % 3)); break; // many repeats, zeros
-                default: values.push_back(wide(random)); break;
+                case 3: values.push_back(wide(random)); break;
+                case 4: values.push_back(tenths(random) / 10.0); break;           // tenths, one not (below)
+                default: values.push_back(static_cast<double>(tenths(random)) * 12345 / 10.0); break; // tenths, a wide range
                 }
             }
             if (kind == 3 && n > 2) values[n / 2] = std::numeric_limits<double>::denorm_min();
+            if (kind == 4 && n > 2) values[n / 3] = 0.1 + 0.2; // 0.30000000000000004: not a tenth
             std::vector<double> expected = values;
             std::sort(expected.begin(), expected.end());
             const mf::Stats stats = mf::compute_stats(values, example());
@@ -657,6 +660,18 @@ TEST(Aggregate, StatisticsSortManyValuesExactlyAsStdSort) {
         std::vector<std::size_t> per_level(example().levels.size(), 0);
         for (double x : values) ++per_level[static_cast<std::size_t>(&example().level_for(x) - example().levels.data())];
         EXPECT_EQ(mf::compute_stats(values, example()).levels, per_level) << nan;
+    }
+    for (std::size_t n : {40u, 100u, 300u}) { // tenths with -0 among them: -0 sorts beside 0 as std::sort has it
+        std::vector<double> values(n, 1.5);
+        values[3] = -0.0;
+        values[5] = 0.0;
+        values[7] = -0.0;
+        values[9] = -2.5;
+        std::vector<double> expected = values;
+        std::sort(expected.begin(), expected.end());
+        mf::compute_stats(values, example());
+        for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(std::signbit(values[i]), std::signbit(expected[i])) << n << " " << i;
+        EXPECT_TRUE(std::is_sorted(values.begin(), values.end()));
     }
     std::vector<double> with_negative_zero(100, 1.5);
     with_negative_zero[10] = -0.0;
