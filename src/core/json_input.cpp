@@ -1,5 +1,6 @@
 #include "core/json_input.h"
 
+#include <algorithm>
 #include <fstream>
 #include <vector>
 
@@ -398,7 +399,7 @@ FileReader::~FileReader() {
 #endif
 }
 
-bool FileReader::read(const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes) {
+bool FileReader::read(const std::string& path, std::string& bytes, Diagnostics& out, std::size_t max_bytes, bool regular) {
 #if defined(__unix__) || defined(__APPLE__) || defined(__EMSCRIPTEN__)
     const std::size_t slash = path.rfind('/');
     // A path without a folder, or ending in '/', is read as read_file_bytes reads it.
@@ -410,8 +411,29 @@ bool FileReader::read(const std::string& path, std::string& bytes, Diagnostics& 
         folder_fd_ = ::open(folder_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     }
     if (folder_fd_ < 0) return read_file_bytes(path, bytes, out, max_bytes); // then its own answer
-    return read_opened_file(::openat(folder_fd_, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC), path, bytes, out, max_bytes);
+    const int fd = ::openat(folder_fd_, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC);
+    if (regular && fd >= 0) {
+        constexpr std::size_t kChunk = 64 * 1024; // result files are a few KB
+        if (chunk_.size() < kChunk) chunk_.resize(kChunk);
+        const std::size_t ask = max_bytes < chunk_.size() ? max_bytes + 1 : chunk_.size(); // one more: over the limit
+        ssize_t n;
+        do n = ::read(fd, chunk_.data(), ask);
+        while (n < 0 && errno == EINTR);
+        if (n >= 0 && static_cast<std::size_t>(n) < ask) { // the whole file, at most max_bytes
+            bytes.assign(chunk_.data(), static_cast<std::size_t>(n));
+            ::close(fd);
+            return true;
+        }
+        // Failed (nothing read), or more to read: from the start, the usual way.
+        if (n > 0 && ::lseek(fd, 0, SEEK_SET) != 0) {
+            ::close(fd);
+            out.push_back(error_at(path, "", "file.cannot_read", {}, "cannot read the file"));
+            return false;
+        }
+    }
+    return read_opened_file(fd, path, bytes, out, max_bytes);
 #else
+    (void)regular;
     return read_file_bytes(path, bytes, out, max_bytes);
 #endif
 }

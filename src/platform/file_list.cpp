@@ -9,7 +9,7 @@
 namespace mf::platform {
 
 std::vector<std::string> list_json_files(const std::vector<std::string>& paths,
-                                         std::vector<std::pair<std::string, std::string>>& problems) {
+                                         std::vector<std::pair<std::string, std::string>>& problems, std::vector<bool>* listed) {
     namespace fs = std::filesystem;
     // path.extension() == ".json" in any case, tested on the path's text: the extension is from the
     // file name's last '.', unless that '.' starts the name (".json" alone has no extension). Building
@@ -35,6 +35,7 @@ std::vector<std::string> list_json_files(const std::vector<std::string>& paths,
         }
         if (!fs::is_directory(status)) {
             files.push_back(input);
+            if (listed) listed->push_back(false);
             continue;
         }
         std::vector<std::string> found;
@@ -48,6 +49,7 @@ std::vector<std::string> list_json_files(const std::vector<std::string>& paths,
         if (ec) problems.emplace_back(input, "cannot list the folder (" + ec.message() + ")");
         std::sort(found.begin(), found.end());
         files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        if (listed) listed->resize(files.size(), true);
     }
     return files;
 }

@@ -11,7 +11,10 @@ namespace mf::platform {
 // Files and folders -> the files to read: a file is taken whatever its name; a folder gives its
 // *.json files (any case), recursively, sorted by path. A path that does not exist or a folder that
 // cannot be listed is added to `problems` as {path, reason} ("no such file or folder", ...).
+// `listed` (when given): per file, true when it was found listing a folder, which also found it to be
+// a regular file (a file named by its path is taken whatever it is).
 std::vector<std::string> list_json_files(const std::vector<std::string>& paths,
-                                         std::vector<std::pair<std::string, std::string>>& problems);
+                                         std::vector<std::pair<std::string, std::string>>& problems,
+                                         std::vector<bool>* listed = nullptr);
 
 } // namespace mf::platform

@@ -188,21 +188,22 @@ Options parse_args(int argc, char** argv) {
 // Files named on the command line are taken as they are; folders give their *.json files, sorted
 // (platform::list_json_files, shared with the desktop app). False (with a message) when an argument does not
 // exist or a folder cannot be listed.
-bool collect_files(const std::vector<std::string>& inputs, std::vector<std::string>& files) {
+bool collect_files(const std::vector<std::string>& inputs, std::vector<std::string>& files, std::vector<bool>& listed) {
     std::vector<std::pair<std::string, std::string>> problems;
-    files = platform::list_json_files(inputs, problems);
+    files = platform::list_json_files(inputs, problems, &listed);
     for (const auto& p : problems) std::fprintf(stderr, "mf-aggregate: %s: %s\n", p.first.c_str(), p.second.c_str());
     return problems.empty();
 }
 
 // One path: a single result file as before, or a bundle (several results, "export all" of the
 // workshop list) when its bytes mention the bundle format; then one check per member.
-std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& q, const BundleOptions& bundle,
+// `regular`: found as a regular file listing its folder (FileReader::read).
+std::vector<FileCheck> check_path(const std::string& path, bool regular, const Questionnaire& q, const BundleOptions& bundle,
                                   FileReader& reader, std::string& buffer, FastDocument& scratch) {
     Diagnostics diagnostics;
     // Moved into the vector: a braced list would copy the check (and its row) out of an initializer_list.
     std::vector<FileCheck> checks;
-    if (!reader.read(path, buffer, diagnostics, kMaxBundleBytes)) {
+    if (!reader.read(path, buffer, diagnostics, kMaxBundleBytes, regular)) {
         FileCheck check;
         check.file = path;
         check.diagnostics = std::move(diagnostics);
@@ -219,8 +220,8 @@ std::vector<FileCheck> check_path(const std::string& path, const Questionnaire& 
 // Checks every file and aggregates as it goes: each file's checks are handed to the AggregateBuilder
 // in input order as soon as every earlier file's are (a file that finishes early waits beside it), so
 // no array of all the FileChecks is ever held (at 100,000 files that array alone was 92 MB).
-Aggregate check_all(std::vector<std::string> files, const Questionnaire& q, const BundleOptions& bundle, unsigned threads,
-                    const AggregateOptions& options) {
+Aggregate check_all(std::vector<std::string> files, const std::vector<bool>& listed, const Questionnaire& q, const BundleOptions& bundle,
+                    unsigned threads, const AggregateOptions& options) {
     AggregateBuilder builder(q, options, files.size());
     std::map<std::size_t, std::vector<FileCheck>> waiting; // checked ahead of an earlier file (a few at most)
     std::size_t handed = 0; // files [0, handed) are in the builder
@@ -231,7 +232,7 @@ Aggregate check_all(std::vector<std::string> files, const Questionnaire& q, cons
         std::string buffer;   // reused: file after file of similar size, no new allocation
         FastDocument scratch; // the same for the fast reader's buffers
         for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
-            std::vector<FileCheck> checks = check_path(files[i], q, bundle, reader, buffer, scratch);
+            std::vector<FileCheck> checks = check_path(files[i], listed[i], q, bundle, reader, buffer, scratch);
             std::string().swap(files[i]); // its report has the name: the next file's row reuses the memory
             const std::lock_guard<std::mutex> lock(mutex);
             if (i != handed) {
@@ -402,13 +403,14 @@ int main(int argc, char** argv) {
     }
 
     std::vector<std::string> files;
-    if (!collect_files(o.inputs, files)) return 2;
+    std::vector<bool> listed; // per file: found as a regular file listing a folder
+    if (!collect_files(o.inputs, files, listed)) return 2;
     if (files.empty()) {
         std::fprintf(stderr, "mf-aggregate: no *.json files found\n");
         return 2;
     }
     const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    const Aggregate a = check_all(std::move(files), *q, o.bundle, threads, o.aggregate);
+    const Aggregate a = check_all(std::move(files), listed, *q, o.bundle, threads, o.aggregate);
     report_files(a, o.quiet);
     const std::string year_problem = publication_year_problem(a.rows, o.publish);
     if (!year_problem.empty()) {

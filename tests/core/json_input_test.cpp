@@ -101,22 +101,36 @@ TEST(JsonInput, FileReaderAnswersAsReadFileBytes) {
     write(root / "a" / "one.json", "{\"one\": 1}");
     write(root / "a" / "two.json", std::string(300, 'x'));
     write(root / "b" / "three.json", "[3]");
+    write(root / "b" / "empty.json", "");
+    write(root / "b" / "limit.json", std::string(200, 'y'));
+    write(root / "b" / "over.json", std::string(201, 'z'));
+    std::string large(100 * 1024 + 7, ' '); // more than the one read of a regular file (64 KB)
+    for (std::size_t i = 0; i < large.size(); i += 97) large[i] = static_cast<char>('a' + i % 26);
+    write(root / "b" / "large.json", large);
     const std::string r = root.string();
     const std::vector<std::string> paths = {r + "/a/one.json", r + "/a/two.json", r + "/a/missing.json", r + "/a/sub", r + "/b/three.json",
                                             r + "/a/one.json", r + "/nowhere/x.json", r + "/b/three.json", "package.json", r + "/a/",
-                                            r + "//b/three.json"};
-    mf::FileReader reader;
-    for (const std::string& path : paths) {
-        std::string expected_bytes, bytes = "old";
-        mf::Diagnostics expected, got;
-        const bool expected_ok = mf::read_file_bytes(path, expected_bytes, expected, 200);
-        EXPECT_EQ(reader.read(path, bytes, got, 200), expected_ok) << path;
-        ASSERT_EQ(got.size(), expected.size()) << path;
-        for (std::size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i].to_string(), expected[i].to_string()) << path;
-        if (expected_ok) {
-            EXPECT_EQ(bytes, expected_bytes) << path;
+                                            r + "//b/three.json", r + "/b/empty.json", r + "/b/limit.json", r + "/b/over.json",
+                                            r + "/b/large.json"};
+    // `regular` (the caller listed it as a regular file: no fstat, one read) gives the same answers,
+    // also for a folder, a missing file, an empty one, one at the limit, one over it, and one larger
+    // than that one read.
+    for (const bool regular : {false, true}) {
+        mf::FileReader reader;
+        for (const std::string& path : paths) {
+            const std::size_t limit = path.find("large") != std::string::npos ? 1 << 20 : 200;
+            std::string expected_bytes, bytes = "old";
+            mf::Diagnostics expected, got;
+            const bool expected_ok = mf::read_file_bytes(path, expected_bytes, expected, limit);
+            EXPECT_EQ(reader.read(path, bytes, got, limit, regular), expected_ok) << path << " " << regular;
+            ASSERT_EQ(got.size(), expected.size()) << path << " " << regular;
+            for (std::size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i].to_string(), expected[i].to_string()) << path;
+            if (expected_ok) {
+                EXPECT_EQ(bytes, expected_bytes) << path << " " << regular;
+            }
         }
     }
+    mf::FileReader reader;
     std::string bytes;
     mf::Diagnostics d;
     EXPECT_TRUE(reader.read(r + "/a/one.json", bytes, d));
