@@ -14,7 +14,8 @@ demand"; docs/performance.md, "The respondent's first load, part 4"):
                    shown in both languages; the texts core writes into the English technical
                    detail of an import's problems whatever the page's language)
   --questionnaire  the questionnaire with every text's "en" removed and "languages": ["da"], embedded
-                   in the page's program instead of the whole file
+                   in the page's program instead of the whole file; compact with sorted keys, so
+                   the loader reads it with json_fast's reader (questionnaire_load.cpp)
   --english        the English left out of both, as one JSON file served beside the program:
                      {"format": "mangfoldighedstjek/english", "formatVersion": 1,
                       "questionnaireHash": "sha256:...",   the whole questionnaire's content hash
@@ -99,7 +100,7 @@ def main():
     english_questionnaire = {}
     strip_english(doc, "", english_questionnaire)
     doc["languages"] = ["da"]
-    write_if_changed(questionnaire_out, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    write_if_changed(questionnaire_out, json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
 
     english = {
         "format": FORMAT,

@@ -15,6 +15,7 @@
 #include "core/questionnaire_load.h"
 
 #include "core/action_plan.h"
+#include "core/json_fast.h"
 #include "core/json_input.h"
 #include "core/sha256.h"
 
@@ -210,12 +211,13 @@ struct Loader {
     bool read_text(const json& obj, const std::string& ptr, const char* key, LocalText& text, bool required) {
         const json* v = field(obj, ptr, key, required);
         if (!v) return false;
-        std::string p = at(ptr, key);
+        // Its pointer only for a message: a text is read for every question, option and theme.
+        const auto p = [&] { return at(ptr, key); };
         if (!v->is_object()) {
             std::string example;
             for (const std::string& l : languages) example += (example.empty() ? "" : ", ") + in_quotes(l) + ": \"...\"";
             if (example.empty()) example = "\"da\": \"...\"";
-            error(p, "questionnaire.text.not_a_text", with_got({{"languages", join(languages)}}, *v),
+            error(p(), "questionnaire.text.not_a_text", with_got({{"languages", join(languages)}}, *v),
                   "expected a text (an object with one string per language, {" + example + "}), got " + describe_json(*v));
             return false;
         }
@@ -226,18 +228,18 @@ struct Loader {
                 if (l == it.key()) listed = true;
             if (!listed) {
                 if (languages_ok)
-                    warning(at(p, it.key()), "questionnaire.text.language_not_listed", {{"language", it.key()}},
+                    warning(at(p(), it.key()), "questionnaire.text.language_not_listed", {{"language", it.key()}},
                             "language " + in_quotes(it.key()) + " is not in \"languages\" (ignored)");
                 continue;
             }
             if (!it->is_string()) {
-                error(at(p, it.key()), "json.expected_string", got_params(*it), "expected a string, got " + describe_json(*it));
+                error(at(p(), it.key()), "json.expected_string", got_params(*it), "expected a string, got " + describe_json(*it));
                 ok = false;
                 continue;
             }
             std::string s = it->get<std::string>();
             if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
-                error(at(p, it.key()), "questionnaire.text.empty", {{"language", it.key()}}, "the " + in_quotes(it.key()) + " text is empty");
+                error(at(p(), it.key()), "questionnaire.text.empty", {{"language", it.key()}}, "the " + in_quotes(it.key()) + " text is empty");
                 ok = false;
                 continue;
             }
@@ -245,7 +247,7 @@ struct Loader {
         }
         for (const std::string& l : languages)
             if (!v->contains(l)) {
-                error(p, "questionnaire.text.missing_translation", {{"language", l}}, "missing the " + in_quotes(l) + " translation");
+                error(p(), "questionnaire.text.missing_translation", {{"language", l}}, "missing the " + in_quotes(l) + " translation");
                 ok = false;
             }
         return ok;
@@ -562,7 +564,7 @@ struct Loader {
         }
 
         const bool scored = !in_profile && q.scored();
-        const std::set<std::string> typed_keys = {"options", "weights", "maxPoints", "invert", "min", "max", "integer", "unit", "format"};
+        static const std::set<std::string> typed_keys = {"options", "weights", "maxPoints", "invert", "min", "max", "integer", "unit", "format"};
         switch (q.type) {
         case QuestionType::Single:
             warn_unknown(v, ptr, {"id", "type", "text", "help", "required", "role", "visibleIf", "recommendations", "options", "weights"},
@@ -1153,8 +1155,16 @@ LoadedQuestionnaire load_questionnaire_text(std::string_view bytes, const std::s
                                             std::string_view known_content_hash) {
     LoadedQuestionnaire result;
     std::optional<nlohmann::json> doc;
+    // The common, well-formed file first through json_fast's reader (compact with sorted keys, as the
+    // build writes the respondent page's questionnaire: cmake/english_later.py), which makes the
+    // document the gate would make of the same text (json_fast.h; tests/core/fast_import_test.cpp and
+    // the fuzz target compare them) in about half the gate's time in the browser's first run.
+    // Anything it gives up on (unsorted keys, a BOM, bad UTF-8, a syntax error ...) goes through the
+    // gate, which says what is wrong.
     try {
-        doc = parse_json_document(bytes, file_name, result.diagnostics);
+        FastDocument fast;
+        if (parse_fast_json(bytes, fast, nullptr, JsonLimits{}.max_bytes)) doc = fast_to_json(fast, 0);
+        else doc = parse_json_document(bytes, file_name, result.diagnostics);
     } catch (const std::exception& e) {
         result.diagnostics.push_back(
             Diagnostic{Diagnostic::Severity::Error, file_name, "", std::string("cannot read the JSON: ") + e.what(),

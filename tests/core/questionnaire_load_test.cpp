@@ -6,6 +6,7 @@
 // Most tests start from tests/data/questionnaires/good/full.json, change one thing through a JSON
 // pointer, and expect one exact message.
 #include "core/condition.h"
+#include "core/json_fast.h"
 #include "core/json_input.h"
 #include "core/questionnaire_load.h"
 #include "core/sha256.h"
@@ -658,4 +659,111 @@ TEST(QuestionnaireLoad, TheShippedQuestionnaireSaysHowToSendByDigitalPost) {
     EXPECT_NE(q.submission->channel.in("da").find("virk.dk"), std::string::npos);
     EXPECT_NE(q.submission->channel.in("en").find("Digital Post"), std::string::npos);
     EXPECT_NE(q.submission->recipient.in("da").find("Københavns Kommune"), std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast reader's path (load_questionnaire_text reads a compact file with sorted keys, the form
+// the build embeds in the respondent's page, with json_fast.h's reader): the same model and the
+// same diagnostics as the gate's document, for every shipped questionnaire and every fixture.
+// ---------------------------------------------------------------------------------------------
+
+// Every field of the model as text, so two models compare as a whole.
+std::string text_of(const mf::LocalText& t) {
+    std::string s = "{";
+    for (const auto& [lang, text] : t.by_lang) s += lang + "=" + text + ";";
+    return s + "}";
+}
+std::string text_of(const mf::Condition& c) {
+    std::string s = "(" + std::to_string(static_cast<int>(c.kind)) + " " + c.question + " " + std::to_string(static_cast<int>(c.op)) +
+                    " " + c.value_text + " " + std::to_string(c.value_number) + (c.value_is_number ? " n" : " t");
+    for (const mf::Condition& child : c.children) s += text_of(child);
+    return s + ")";
+}
+std::string text_of(const mf::Question& q) {
+    std::string s = q.id + " " + mf::question_type_name(q.type) + text_of(q.text) + text_of(q.help) + text_of(q.unit) + " " +
+                    std::to_string(q.max_points) + (q.invert ? " inv" : "") + (q.min ? " min" + std::to_string(*q.min) : "") +
+                    (q.max ? " max" + std::to_string(*q.max) : "") + (q.integer ? " int" : "") + " " + q.format +
+                    (q.required ? " req" : "") + " " + q.role + (q.visible_if ? " if" + text_of(*q.visible_if) : "") + "\n";
+    for (const mf::Option& o : q.options)
+        s += "  option " + o.id + text_of(o.text) + std::to_string(o.score) + (o.exclusive ? " excl" : "") + "\n";
+    for (const auto& [principle, weight] : q.weights) s += "  weight " + principle + "=" + std::to_string(weight) + "\n";
+    for (const mf::QuestionRecommendation& r : q.recommendations)
+        s += "  rec " + (r.when ? text_of(*r.when) : std::string("always")) + text_of(r.text) + "\n";
+    return s;
+}
+std::string model_text(const mf::Questionnaire& q) {
+    std::string s = std::to_string(q.format_version) + " " + q.id + " " + q.version + " " + q.content_hash + "\n";
+    for (const std::string& l : q.languages) s += "lang " + l + "\n";
+    s += text_of(q.title) + text_of(q.intro) + "\n";
+    for (const mf::Principle& p : q.principles) s += "principle " + p.id + text_of(p.title) + text_of(p.description) + "\n";
+    for (const mf::Level& l : q.levels)
+        s += "level " + l.id + " " + std::to_string(l.min_percent) + text_of(l.title) + text_of(l.description) + "\n";
+    for (const mf::Question& p : q.profile) s += "profile " + text_of(p);
+    for (const mf::Theme& t : q.themes) {
+        s += "theme " + t.id + text_of(t.title) + text_of(t.intro) + "\n";
+        for (const mf::Question& x : t.questions) s += text_of(x);
+        for (const mf::ThemeRecommendation& r : t.recommendations) s += "  below " + std::to_string(r.below_percent) + text_of(r.text) + "\n";
+        for (const mf::SuggestedIndicator& i : t.indicators) s += "  indicator " + i.unit + text_of(i.measure) + "\n";
+    }
+    if (q.submission) s += "submission" + text_of(q.submission->recipient) + text_of(q.submission->channel) + text_of(q.submission->contact);
+    return s;
+}
+
+TEST(QuestionnaireLoad, TheFastReadersPathGivesTheGatesModelAndDiagnostics) {
+    std::vector<std::string> files;
+    for (const std::string& dir : {std::string(MF_SOURCE_DIR) + "/questionnaires", kData + "/good", kData + "/bad"})
+        for (const auto& entry : fs::directory_iterator(dir))
+            if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    std::size_t fast = 0, loaded = 0;
+    for (const std::string& path : files) {
+        mf::Diagnostics ignored;
+        std::string bytes;
+        ASSERT_TRUE(mf::read_file_bytes(path, bytes, ignored)) << path;
+        std::optional<json> doc = mf::parse_json_document(bytes, path, ignored);
+        if (!doc) continue; // not JSON: the gate's own tests (the fast reader gives up on it)
+        // nlohmann writes compact text with keys sorted by their bytes: the form the build embeds.
+        const std::string compact = doc->dump();
+        mf::FastDocument fast_doc;
+        ASSERT_TRUE(mf::parse_fast_json(compact, fast_doc, nullptr, mf::JsonLimits{}.max_bytes)) << path;
+        ++fast;
+        const mf::LoadedQuestionnaire full = mf::load_questionnaire_json(*doc, path);
+        const mf::LoadedQuestionnaire quick = mf::load_questionnaire_text(compact, path);
+        EXPECT_EQ(all_lines(quick.diagnostics), all_lines(full.diagnostics)) << path;
+        ASSERT_EQ(quick.questionnaire.has_value(), full.questionnaire.has_value()) << path;
+        if (!full.questionnaire) continue;
+        ++loaded;
+        EXPECT_EQ(model_text(*quick.questionnaire), model_text(*full.questionnaire)) << path;
+        // The file as written (indented, keys in the author's order) goes through the gate: the same.
+        const mf::LoadedQuestionnaire as_written = mf::load_questionnaire_text(bytes, path);
+        ASSERT_TRUE(as_written.questionnaire.has_value()) << path;
+        EXPECT_EQ(model_text(*as_written.questionnaire), model_text(*full.questionnaire)) << path;
+    }
+    EXPECT_GE(fast, 30u);
+    EXPECT_GE(loaded, 3u);
+}
+
+// What the fast reader gives up on still reaches the gate, which says what is wrong: keys out of
+// order and a duplicate key in an otherwise compact file.
+TEST(QuestionnaireLoad, WhatTheFastReaderGivesUpOnIsCheckedByTheGate) {
+    const std::string compact = full().dump();
+    mf::LoadedQuestionnaire r = mf::load_questionnaire_text(compact, "q.json");
+    ASSERT_TRUE(r.questionnaire.has_value()) << all_lines(r.diagnostics);
+    // A key "zz" before "format": not sorted, so the gate reads it, with the same outcome.
+    std::string unsorted = compact;
+    const std::size_t format = unsorted.find("\"format\":");
+    ASSERT_NE(format, std::string::npos);
+    unsorted.insert(format, "\"zz\":1,");
+    mf::FastDocument fast_doc;
+    EXPECT_FALSE(mf::parse_fast_json(unsorted, fast_doc, nullptr, mf::JsonLimits{}.max_bytes));
+    r = mf::load_questionnaire_text(unsorted, "q.json");
+    ASSERT_TRUE(r.questionnaire.has_value()) << all_lines(r.diagnostics);
+    ASSERT_EQ(r.diagnostics.size(), 1u);
+    EXPECT_EQ(r.diagnostics[0].to_string(), "q.json: /zz: warning: unknown field \"zz\" (ignored)");
+    std::string duplicate = compact;
+    duplicate.insert(format, "\"format\":\"x\",");
+    r = mf::load_questionnaire_text(duplicate, "q.json");
+    EXPECT_FALSE(r.questionnaire.has_value());
+    ASSERT_EQ(r.diagnostics.size(), 1u);
+    EXPECT_EQ(r.diagnostics[0].to_string(), "q.json: duplicate key \"format\" in the same object");
 }
