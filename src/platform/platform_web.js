@@ -6,6 +6,7 @@
 //   - mf_js_text_input    focuses the hidden text field while ImGui edits text
 //   - clipboard, cursor, storage (localStorage), download, file pickers, first frame, fatal errors
 //   - MF.sendMany         many files (municipality view): announced, then handed over in batches
+//   - MF.dropWithWorker   a drop on the municipality view read by a worker (web/kommune.read.js)
 //   - mf_js_fetch_beside_app   a file published next to the app (benchmark.json), same origin only
 //
 // window.mfTest - a small, honest interface for the browser tests. Everything it returns comes from
@@ -150,6 +151,46 @@ mergeInto(LibraryManager.library, {
       }
       _free(np);
     },
+    // A drop read by a worker (web/kommune.read.js) from the items' File System Access handles
+    // (`handles`: the promises getAsFileSystemHandle gave in the drop event): Chromium's work per file
+    // (its File, its bytes) is then done on the worker's thread; this thread announces the count and
+    // hands the read files over in slices of at most about 40 ms, asking for the next batch after each
+    // (at most two on their way). `fallback` (the walk with webkitGetAsEntry) when there are no
+    // handles or the worker cannot start.
+    dropWithWorker: function (handles, fallback) {
+      Promise.all(handles).then(function (hs) {
+        for (var i = 0; i < hs.length; i++) if (!hs[i]) throw new Error('no handle');
+        var worker = new Worker('kommune.read.js'), started = false, left = 0, pending = [], delivering = false;
+        worker.onerror = function (ev) { ev.preventDefault(); if (!started) { started = true; worker.terminate(); fallback(); } };
+        var deliver = function () {
+          var start = performance.now();
+          while (pending.length > 0 && performance.now() - start < 40) {
+            var b = pending[0];
+            for (; b.i < b.files.length && performance.now() - start < 40; b.i++, left--) {
+              var f = b.files[b.i];
+              MF.handOver({ e: { name: f.name }, bytes: f.bytes, tooLarge: f.tooLarge, error: f.error });
+            }
+            if (b.i === b.files.length) { pending.shift(); worker.postMessage('more'); }
+          }
+          if (pending.length > 0) { MF.soon(deliver); return; }
+          delivering = false;
+          if (left === 0) { worker.terminate(); _mf_web_request_frames(); }
+        };
+        worker.onmessage = function (m) {
+          var d = m.data;
+          if (d.count !== undefined) {
+            started = true;
+            left = d.count;
+            if (left === 0) { worker.terminate(); return; }
+            _mf_web_files_announced(left);
+            return;
+          }
+          pending.push({ files: d.files, i: 0 });
+          if (!delivering) { delivering = true; MF.soon(deliver); }
+        };
+        worker.postMessage({ handles: hs, limit: _mf_web_max_file_bytes(), batch: MF.BATCH });
+      }).catch(function () { fallback(); });
+    },
     isJson: function (name) { return /\.json$/i.test(name); },
     // A dropped folder: its *.json files, recursively, named by their path inside the drop. Only the
     // entries are listed here ({entry, name}); each file's File is asked for when its batch is read
@@ -242,17 +283,28 @@ mergeInto(LibraryManager.library, {
       var files = e.dataTransfer ? e.dataTransfer.files : null;
       if (!files || files.length === 0) return;
       if (!_mf_web_takes_many_files()) { MF.sendFile(files[0]); return; }
-      // Folders among the dropped items are walked; files are taken whatever their name.
-      var items = e.dataTransfer.items, walks = [], out = [];
+      // Folders among the dropped items are walked; files are taken whatever their name. Both the
+      // items' entries and their handles are asked for here: neither can be once the event is over.
+      var items = e.dataTransfer.items, entries = [], handles = [];
       for (var i = 0; i < files.length; i++) {
-        var entry = items && items[i] && items[i].webkitGetAsEntry ? items[i].webkitGetAsEntry() : null;
-        if (entry && entry.isDirectory) walks.push(MF.walk(entry, out));
-        else out.push({ file: files[i], name: files[i].name });
+        var item = items && items[i];
+        entries.push(item && item.webkitGetAsEntry ? item.webkitGetAsEntry() : null);
+        if (handles && item && item.getAsFileSystemHandle && typeof Worker !== 'undefined') handles.push(item.getAsFileSystemHandle());
+        else handles = null;
       }
-      Promise.all(walks).then(function () {
-        out.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
-        MF.sendMany(out);
-      });
+      var walkHere = function () {
+        var walks = [], out = [];
+        for (var j = 0; j < files.length; j++) {
+          if (entries[j] && entries[j].isDirectory) walks.push(MF.walk(entries[j], out));
+          else out.push({ file: files[j], name: files[j].name });
+        }
+        Promise.all(walks).then(function () {
+          out.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+          MF.sendMany(out);
+        });
+      };
+      if (handles) MF.dropWithWorker(handles, walkHere);
+      else walkHere();
     });
 
     var picker = document.createElement('input');

@@ -1,8 +1,8 @@
 // municipality_folder.test.mjs - a folder dropped on the municipality's page (kommune.html), as a
 // user drags one from the desktop: Chromium's own drop (DevTools' Input.dispatchDragEvent with the
 // folder's path, so the page gets a real directory entry, not a synthetic DataTransfer), the folder
-// walked with webkitGetAsEntry / readEntries and each file read when its batch comes (the page asks
-// for a file's File only then: platform_web.js, MF.walk and MF.readOne).
+// read by the page's worker from the drop's File System Access handles (web/kommune.read.js;
+// platform_web.js, MF.dropWithWorker).
 //
 // The folder holds tests/data/municipality's result files, some in a subfolder, and files that are
 // not result files by name (a .txt, a file without an extension). Checked: every .json file is read
@@ -51,6 +51,8 @@ try {
   want.sort();
   t.check(want.length >= 3 && JSON.stringify([...m.rejectedDetails].sort()) === JSON.stringify(want),
     `the rejected files are named by their path in the drop, with mf-aggregate's reasons:\n  ${m.rejectedDetails.join('\n  ')}`);
+  t.check(t.requests.some((u) => u.endsWith('/kommune.read.js')),
+    "the files are read by the page's worker (kommune.read.js, from the drop's File System Access handles)");
   const { bad, n } = compareFigures(s.cells, expected, expectedFiles, 'sector');
   t.check(bad.length === 0 && n > 50, `${n} figures shown equal mf-aggregate's published ones${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
   await t.screenshot('municipality-folder.png');
