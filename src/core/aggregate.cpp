@@ -341,7 +341,10 @@ bool sort_tenths(std::vector<double>& values) {
     for (std::size_t i = 0; i < n; ++i) {
         const double x = values[i];
         if (!(x >= -1e8 && x <= 1e8)) return false; // NaN too
-        const std::int32_t k = static_cast<std::int32_t>(std::lround(x * 10));
+        // Rounded half away from zero by hand (std::lround is a library call per value); a k off by
+        // one would only fail the check below.
+        const double scaled = x * 10;
+        const std::int32_t k = static_cast<std::int32_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
         const double back = k / 10.0;
         std::uint64_t a = 0, b = 0;
         std::memcpy(&a, &x, sizeof a);
