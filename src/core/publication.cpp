@@ -327,21 +327,34 @@ private:
         const Disclosure all_status = groups_[0].status;
         const std::size_t everyone = rows_.rows.size();
         const std::vector<const Question*> questions = scored_questions(q_);
+        // Every question's counts in one pass over the rows (a row's answers are read together, not
+        // once per question from rows spread over memory): per question the organisations per
+        // answer (the answers' bits, at most 31, visited one set bit at a time) and the unanswered.
+        std::vector<std::vector<std::string>> question_ids(questions.size());
+        std::vector<std::uint32_t> answer_bits(questions.size());
+        std::vector<std::vector<std::size_t>> chosen_of(questions.size());
+        std::vector<std::size_t> answered_of(questions.size(), 0);
+        for (std::size_t qi = 0; qi < questions.size(); ++qi) {
+            question_ids[qi] = questions[qi]->answer_ids();
+            const std::size_t n = question_ids[qi].size();
+            answer_bits[qi] = n >= 31 ? 0x7FFFFFFFu : (1u << n) - 1;
+            chosen_of[qi].assign(n, 0);
+        }
+        for (const OrganisationRow* row : rows_.rows) {
+            const std::size_t known = std::min(row->answers.size(), questions.size());
+            for (std::size_t qi = 0; qi < known; ++qi) {
+                const std::uint32_t code = row->answers[qi];
+                if (!(code & kAnsweredBit)) continue;
+                ++answered_of[qi];
+                std::vector<std::size_t>& chosen = chosen_of[qi];
+                for (std::uint32_t bits = code & answer_bits[qi]; bits != 0; bits &= bits - 1) ++chosen[lowest_bit_index(bits)];
+            }
+        }
         for (std::size_t qi = 0; qi < questions.size(); ++qi) {
             const Question& question = *questions[qi];
-            const std::vector<std::string> ids = question.answer_ids();
-            std::vector<std::size_t> chosen(ids.size(), 0);
-            std::size_t not_answered = 0;
-            // The answers' bits (at most 31) visited one set bit at a time, not one answer at a time.
-            const std::uint32_t answer_bits = ids.size() >= 31 ? 0x7FFFFFFFu : (1u << ids.size()) - 1;
-            for (const OrganisationRow* row : rows_.rows) {
-                const std::uint32_t code = qi < row->answers.size() ? row->answers[qi] : 0;
-                if (!(code & kAnsweredBit)) {
-                    ++not_answered;
-                    continue;
-                }
-                for (std::uint32_t bits = code & answer_bits; bits != 0; bits &= bits - 1) ++chosen[lowest_bit_index(bits)];
-            }
+            const std::vector<std::string>& ids = question_ids[qi];
+            const std::vector<std::size_t>& chosen = chosen_of[qi];
+            const std::size_t not_answered = everyone - answered_of[qi];
             SuppressionTable t;
             const std::size_t all = t.add_cell(everyone);
             t.fix(all, all_status);
