@@ -194,17 +194,6 @@
     }
   }
 
-  // The page's stylesheet applied: the program's main() sizes the canvas from its layout. boot.js is
-  // loaded async, to start the compile above without waiting for the stylesheet and the first paint
-  // (docs/performance.md, the respondent's first frame, part 8), so the stylesheet may still be on
-  // its way here. A stylesheet that fails to load is not waited for.
-  var styled = new Promise(function (resolve) {
-    var link = document.querySelector('link[rel="stylesheet"]');
-    if (!link || link.sheet) { resolve(); return; }
-    link.addEventListener('load', function () { resolve(); });
-    link.addEventListener('error', function () { resolve(); });
-  });
-
   window.Module = {
     canvas: document.getElementById('canvas'),
     print: function (text) { console.log(text); },
@@ -217,8 +206,7 @@
     onRuntimeInitialized: function () { performance.mark('mf-ctors'); },
     loadSplitModule: deferredUrl ? loadSplitModule : undefined,
     instantiateWasm: function (imports, receiveInstance) {
-      Promise.all([compiled, styled]).then(function (done) {
-        var module = done[0];
+      compiled.then(function (module) {
         // Served by the offline worker: the deferred module too, checked, before the program runs
         // (a failure there is left to the synchronous path, which reports it).
         var before = served && deferredCompiled ? deferredCompiled.then(function (m) {
