@@ -1,35 +1,68 @@
 // kommune.read.js - a dedicated worker of the municipality's page (kommune.html; platform_web.js,
-// MF.dropWithWorker): reads the files of a drop from their File System Access handles
+// MF.dropWithWorker): lists and reads the files of a drop from their File System Access handles
 // (DataTransferItem.getAsFileSystemHandle), so that Chromium's work per file (making its File,
-// reading it) is done on this thread, not on the page's. 10,000 files in a plain page: 2.8-3.4 s
+// reading it) is done on a worker's thread, not on the page's. 10,000 files in a plain page: 2.8-3.4 s
 // with no task over 50 ms on the page's thread, against 4.6-9.0 s and tasks up to 0.5 s for the
 // same files walked with webkitGetAsEntry and read there (docs/performance.md, kommune.html round 4).
 //
-// In:  {handles, limit, batch}  the dropped items' handles; the largest file the app takes.
-//      'more'                   the page has handed over a batch (at most two are on their way).
-// Out: {count}                  how many files will come (a folder's *.json files, recursively, and
-//                               the dropped files whatever their name), sorted by name as the page
-//                               sorts (its path in the drop: "folder/sub/file.json").
-//      {files: [...]}           a batch, in that order: {name, bytes} | {name, tooLarge} | {name, error};
-//                               the bytes' buffers transferred. A file over `limit` is not read.
+// The page runs it twice over: once to list the drop, then once per part of the list to read it.
+// A worker ends with its part: what Chromium keeps for each handle, File and buffer of a worker
+// (about 13 MB per 1,000 files, collected late) goes with it, which keeps a drop of 10,000 files
+// within the page's memory budget (docs/performance.md, kommune.html round 5).
+//
+// List.  In:  {handles}             the dropped items' handles.
+//        Out: {names: [...]}        the files to read: a folder's *.json files, recursively, and the
+//                                   dropped files whatever their name, each named by its path in the
+//                                   drop ("folder/sub/file.json"), sorted by name as the page sorts.
+// Read.  In:  {handles, names, limit, batch}   those handles, a part of the list, the largest file
+//                                   the app takes, the files per batch.
+//             'more'                the page has handed over a batch (at most two are on their way).
+//        Out: {files: [...]}        a batch, in the part's order: {name, bytes} | {name, tooLarge} |
+//                                   {name, error}; the bytes' buffers transferred. A file over `limit`
+//                                   is not read.
+//             {done: true}          the part's last batch has been posted.
 'use strict';
 const message = (err) => String((err && err.message) || err);
 
 async function list(handle, path, out) {
-  if (handle.kind === 'file') { out.push({ name: path, handle }); return; }
+  if (handle.kind === 'file') { out.push(path); return; }
   for await (const child of handle.values()) {
     if (child.kind === 'directory') await list(child, `${path}/${child.name}`, out);
-    else if (/\.json$/i.test(child.name)) out.push({ name: `${path}/${child.name}`, handle: child });
+    else if (/\.json$/i.test(child.name)) out.push(`${path}/${child.name}`);
   }
 }
 
-async function read(entry, limit) {
+// A listed name's file handle, from the dropped handles: its folders looked up once each.
+const folders = new Map();
+async function folder(handles, parts) {
+  const key = parts.join('/');
+  if (!folders.has(key)) {
+    folders.set(key, (async () => {
+      let dir = handles.find((h) => h.kind === 'directory' && h.name === parts[0]);
+      if (!dir) throw new Error(`${parts[0]}: not in the drop`);
+      for (const part of parts.slice(1)) dir = await dir.getDirectoryHandle(part);
+      return dir;
+    })());
+  }
+  return folders.get(key);
+}
+async function fileHandle(handles, name) {
+  const parts = name.split('/');
+  if (parts.length === 1) {
+    const h = handles.find((x) => x.kind === 'file' && x.name === name);
+    if (!h) throw new Error(`${name}: not in the drop`);
+    return h;
+  }
+  return (await folder(handles, parts.slice(0, -1))).getFileHandle(parts[parts.length - 1]);
+}
+
+async function read(handles, name, limit) {
   try {
-    const file = await entry.handle.getFile();
-    if (file.size > limit) return { name: entry.name, tooLarge: file.size };
-    return { name: entry.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    const file = await (await fileHandle(handles, name)).getFile();
+    if (file.size > limit) return { name, tooLarge: file.size };
+    return { name, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch (err) {
-    return { name: entry.name, error: message(err) };
+    return { name, error: message(err) };
   }
 }
 
@@ -37,18 +70,22 @@ let acked = 0;
 let wake = null;
 self.onmessage = async (ev) => {
   if (ev.data === 'more') { acked++; if (wake) { wake(); wake = null; } return; }
-  const { handles, limit, batch } = ev.data;
-  const entries = [];
-  for (const h of handles) {
-    try { await list(h, h.name, entries); } catch (err) { /* an unreadable folder: its files are left out */ }
+  const { handles, names, limit, batch } = ev.data;
+  if (!names) {
+    const found = [];
+    for (const h of handles) {
+      try { await list(h, h.name, found); } catch (err) { /* an unreadable folder: its files are left out */ }
+    }
+    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    self.postMessage({ names: found });
+    return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  self.postMessage({ count: entries.length });
   let sent = 0;
-  for (let i = 0; i < entries.length; i += batch) {
-    const files = await Promise.all(entries.slice(i, i + batch).map((e) => read(e, limit)));
+  for (let i = 0; i < names.length; i += batch) {
+    const files = await Promise.all(names.slice(i, i + batch).map((name) => read(handles, name, limit)));
     while (sent - acked >= 2) await new Promise((resolve) => { wake = resolve; });
     self.postMessage({ files }, files.filter((f) => f.bytes).map((f) => f.bytes.buffer));
     sent++;
   }
+  self.postMessage({ done: true });
 };

@@ -6,7 +6,7 @@
 //   - mf_js_text_input    focuses the hidden text field while ImGui edits text
 //   - clipboard, cursor, storage (localStorage), download, file pickers, first frame, fatal errors
 //   - MF.sendMany         many files (municipality view): announced, then handed over in batches
-//   - MF.dropWithWorker   a drop on the municipality view read by a worker (web/kommune.read.js)
+//   - MF.dropWithWorker   a drop on the municipality view listed and read by workers (web/kommune.read.js)
 //   - mf_js_fetch_beside_app   a file published next to the app (benchmark.json), same origin only
 //
 // window.mfTest - a small, honest interface for the browser tests. Everything it returns comes from
@@ -18,6 +18,8 @@
 //   mfTest.state()    the app's state as an object, built by mf::App::state_json():
 //                     {screen, language, ...} (the list is in src/app/test_hooks.cpp)
 //   mfTest.clipboard  the last text the app copied (also written to the system clipboard)
+//   mfTest.workerFiles  set by a test: the files per reading worker of a drop (MF.readDrop), to see
+//                     a small drop read by several
 // Tests drive the app with real keyboard, mouse and touch input, and read it back through this.
 
 mergeInto(LibraryManager.library, {
@@ -151,45 +153,72 @@ mergeInto(LibraryManager.library, {
       }
       _free(np);
     },
-    // A drop read by a worker (web/kommune.read.js) from the items' File System Access handles
+    // A drop read by workers (web/kommune.read.js) from the items' File System Access handles
     // (`handles`: the promises getAsFileSystemHandle gave in the drop event): Chromium's work per file
-    // (its File, its bytes) is then done on the worker's thread; this thread announces the count and
-    // hands the read files over in slices of at most about 40 ms, asking for the next batch after each
-    // (at most two on their way). `fallback` (the walk with webkitGetAsEntry) when there are no
-    // handles or the worker cannot start.
+    // (its File, its bytes) is then done on a worker's thread. One worker lists the drop; then a
+    // worker per part of WORKER_FILES files reads it and ends with it (what Chromium keeps per file
+    // goes with the worker: docs/performance.md, kommune.html round 5), the next one starting as soon
+    // as the last has posted its last batch. This thread announces the count and hands the read files
+    // over in slices of at most about 40 ms, asking a worker for its next batch after each (at most
+    // two on their way). `fallback` (the walk with webkitGetAsEntry) when there are no handles or the
+    // first worker cannot start; a reader that fails hands its unread files over as errors.
+    WORKER_FILES: 2500,
     dropWithWorker: function (handles, fallback) {
       Promise.all(handles).then(function (hs) {
         for (var i = 0; i < hs.length; i++) if (!hs[i]) throw new Error('no handle');
-        var worker = new Worker('kommune.read.js'), started = false, left = 0, pending = [], delivering = false;
-        worker.onerror = function (ev) { ev.preventDefault(); if (!started) { started = true; worker.terminate(); fallback(); } };
-        var deliver = function () {
-          var start = performance.now();
-          while (pending.length > 0 && performance.now() - start < 40) {
-            var b = pending[0];
-            for (; b.i < b.files.length && performance.now() - start < 40; b.i++, left--) {
-              var f = b.files[b.i];
-              MF.handOver({ e: { name: f.name }, bytes: f.bytes, tooLarge: f.tooLarge, error: f.error });
-            }
-            if (b.i === b.files.length) { pending.shift(); worker.postMessage('more'); }
+        var lister = new Worker('kommune.read.js'), started = false;
+        lister.onerror = function (ev) { ev.preventDefault(); lister.terminate(); if (!started) { started = true; fallback(); } };
+        lister.onmessage = function (m) {
+          started = true;
+          lister.terminate();
+          var names = m.data.names;
+          if (names.length === 0) return;
+          _mf_web_files_announced(names.length);
+          MF.readDrop(hs, names);
+        };
+        lister.postMessage({ handles: hs });
+      }).catch(function () { fallback(); });
+    },
+    readDrop: function (hs, names) {
+      var left = names.length, pending = [], delivering = false;
+      var deliver = function () {
+        var start = performance.now();
+        while (pending.length > 0 && performance.now() - start < 40) {
+          var b = pending[0];
+          for (; b.i < b.files.length && performance.now() - start < 40; b.i++, left--) {
+            var f = b.files[b.i];
+            MF.handOver({ e: { name: f.name }, bytes: f.bytes, tooLarge: f.tooLarge, error: f.error });
           }
-          if (pending.length > 0) { MF.soon(deliver); return; }
-          delivering = false;
-          if (left === 0) { worker.terminate(); _mf_web_request_frames(); }
+          if (b.i === b.files.length) { pending.shift(); if (b.from.reading) b.from.postMessage('more'); }
+        }
+        if (pending.length > 0) { MF.soon(deliver); return; }
+        delivering = false;
+        if (left === 0) _mf_web_request_frames(); // the last file is in: draw now
+      };
+      var arrived = function (files, from) {
+        pending.push({ files: files, i: 0, from: from });
+        if (!delivering) { delivering = true; MF.soon(deliver); }
+      };
+      var readPart = function (at) {
+        if (at >= names.length) return;
+        var part = names.slice(at, at + ((window.mfTest && window.mfTest.workerFiles) || MF.WORKER_FILES)), got = 0;
+        var worker = new Worker('kommune.read.js');
+        worker.reading = true;
+        var end = function () { worker.reading = false; worker.terminate(); readPart(at + part.length); };
+        worker.onerror = function (ev) {
+          ev.preventDefault();
+          var why = String(ev.message || 'the reading stopped');
+          arrived(part.slice(got).map(function (name) { return { name: name, error: why }; }), worker);
+          end();
         };
         worker.onmessage = function (m) {
-          var d = m.data;
-          if (d.count !== undefined) {
-            started = true;
-            left = d.count;
-            if (left === 0) { worker.terminate(); return; }
-            _mf_web_files_announced(left);
-            return;
-          }
-          pending.push({ files: d.files, i: 0 });
-          if (!delivering) { delivering = true; MF.soon(deliver); }
+          if (m.data.done) { end(); return; }
+          got += m.data.files.length;
+          arrived(m.data.files, worker);
         };
-        worker.postMessage({ handles: hs, limit: _mf_web_max_file_bytes(), batch: MF.BATCH });
-      }).catch(function () { fallback(); });
+        worker.postMessage({ handles: hs, names: part, limit: _mf_web_max_file_bytes(), batch: MF.BATCH });
+      };
+      readPart(0);
     },
     isJson: function (name) { return /\.json$/i.test(name); },
     // A dropped folder: its *.json files, recursively, named by their path inside the drop. Only the

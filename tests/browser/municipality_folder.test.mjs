@@ -1,8 +1,8 @@
 // municipality_folder.test.mjs - a folder dropped on the municipality's page (kommune.html), as a
 // user drags one from the desktop: Chromium's own drop (DevTools' Input.dispatchDragEvent with the
 // folder's path, so the page gets a real directory entry, not a synthetic DataTransfer), the folder
-// read by the page's worker from the drop's File System Access handles (web/kommune.read.js;
-// platform_web.js, MF.dropWithWorker).
+// listed and read by the page's workers from the drop's File System Access handles
+// (web/kommune.read.js; platform_web.js, MF.dropWithWorker), a worker per part of the list.
 //
 // The folder holds tests/data/municipality's result files, some in a subfolder, and files that are
 // not result files by name (a .txt, a file without an extension). Checked: every .json file is read
@@ -28,9 +28,16 @@ try {
   fs.writeFileSync(path.join(folder, 'sub', 'README'), 'not a result file either');
   const named = (f) => `results/${inSub(f) ? 'sub/' : ''}${f}`;
 
+  // The workers the page starts, and which of them have ended.
+  const workers = [];
+  page.on('worker', (w) => { const seen = { url: w.url(), closed: false }; workers.push(seen); w.on('close', () => { seen.closed = true; }); });
   await page.goto(`${t.origin}/kommune.html`, { waitUntil: 'load' });
   await t.ready();
   await settlePage(page);
+  // Five files per reading worker (the page's own part is 2,500): the drop's 16 files are read by
+  // four workers one after the other, each ending with its part, as 10,000 files are by four.
+  const PART = 5;
+  await page.evaluate((n) => { window.mfTest.workerFiles = n; }, PART);
 
   const cdp = await page.context().newCDPSession(page);
   const data = { items: [], files: [folder], dragOperationsMask: 1 };
@@ -53,6 +60,10 @@ try {
     `the rejected files are named by their path in the drop, with mf-aggregate's reasons:\n  ${m.rejectedDetails.join('\n  ')}`);
   t.check(t.requests.some((u) => u.endsWith('/kommune.read.js')),
     "the files are read by the page's worker (kommune.read.js, from the drop's File System Access handles)");
+  await page.waitForTimeout(200); // the last worker's end reaches the test
+  const readers = Math.ceil(files.length / PART);
+  t.check(workers.length === 1 + readers && workers.every((w) => w.closed && w.url.endsWith('/kommune.read.js')),
+    `one worker listed the drop and ${readers} read it, ${PART} files each, and every one of them ended (${workers.length} started, ${workers.filter((w) => w.closed).length} ended)`);
   const { bad, n } = compareFigures(s.cells, expected, expectedFiles, 'sector');
   t.check(bad.length === 0 && n > 50, `${n} figures shown equal mf-aggregate's published ones${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
   await t.screenshot('municipality-folder.png');
