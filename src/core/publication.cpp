@@ -529,7 +529,7 @@ struct PublishingSteps final : Publishing::State {
     const std::vector<OrganisationRow>& rows;
     PublishOptions options;
     std::vector<YearRows> years;
-    std::size_t summary_year = 0; // index into years
+    std::size_t summary_year = 0; // index into years (and p.years), chosen once they are sorted
     bool sorted = false;
 
     PublishingSteps(const Questionnaire& q_, const std::vector<OrganisationRow>& rows_, const PublishOptions& options_)
@@ -541,11 +541,10 @@ struct PublishingSteps final : Publishing::State {
         if (!sorted) {
             years = rows_by_year(rows);
             sorted = true;
-            for (std::size_t i = 0; i < years.size(); ++i) // select()'s choice of the summary's year
-                if (i + 1 == years.size() || (options.year && years[i].year == *options.year)) {
-                    summary_year = i;
-                    if (options.year) break;
-                }
+            // The summary's year: the one asked for when it has rows, else the latest.
+            summary_year = years.empty() ? 0 : years.size() - 1;
+            for (std::size_t i = 0; i < years.size(); ++i)
+                if (options.year && years[i].year == *options.year) summary_year = i;
         } else if (p.years.size() < years.size()) {
             const bool counts_only = options.other_years_counts_only && p.years.size() != summary_year;
             p.years.push_back(YearBuilder(q, years[p.years.size()], p.min_group).build(counts_only));
@@ -557,9 +556,7 @@ struct PublishingSteps final : Publishing::State {
 
     void select() {
         if (p.years.empty()) return;
-        p.selected = p.years.size() - 1;
-        for (std::size_t i = 0; i < p.years.size(); ++i)
-            if (options.year && p.years[i].year == *options.year) p.selected = i;
+        p.selected = summary_year; // p.years[i] is years[i]'s figures
         const int to_year = p.years[p.selected].year;
         const YearRows* from = nullptr;
         if (options.compare_year) from = *options.compare_year < to_year ? find_year(years, *options.compare_year) : nullptr;
