@@ -74,6 +74,7 @@ mergeInto(LibraryManager.library, {
     pumping: false,
     reading: null,  // the batch being read: a promise of its files' bytes, in the queue's order
     BATCH: 128,
+    SLICE_MS: 40, // the longest a hand-over of read files runs before the browser gets its turn
     sendMany: function (entries) {
       if (entries.length === 0) return;
       _mf_web_files_announced(entries.length);
@@ -119,7 +120,7 @@ mergeInto(LibraryManager.library, {
         var i = 0;
         var deliverSome = function () {
           var start = performance.now();
-          for (; i < read.length && performance.now() - start < 40; i++) MF.handOver(read[i]);
+          for (; i < read.length && performance.now() - start < MF.SLICE_MS; i++) MF.handOver(read[i]);
           if (i < read.length) { MF.soon(deliverSome); return; }
           if (MF.reading || MF.queue.length > 0) { MF.soon(MF.pump); return; }
           MF.pumping = false;
@@ -183,9 +184,9 @@ mergeInto(LibraryManager.library, {
       var left = names.length, pending = [], delivering = false;
       var deliver = function () {
         var start = performance.now();
-        while (pending.length > 0 && performance.now() - start < 40) {
+        while (pending.length > 0 && performance.now() - start < MF.SLICE_MS) {
           var b = pending[0];
-          for (; b.i < b.files.length && performance.now() - start < 40; b.i++, left--) {
+          for (; b.i < b.files.length && performance.now() - start < MF.SLICE_MS; b.i++, left--) {
             var f = b.files[b.i];
             MF.handOver({ e: { name: f.name }, bytes: f.bytes, tooLarge: f.tooLarge, error: f.error });
           }
