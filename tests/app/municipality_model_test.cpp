@@ -17,6 +17,16 @@ using mf_test::FakeHost;
 
 const mf::Questionnaire& questionnaire() { return mf_test::shipped(); }
 
+// The three organisations the overview's tests read: valid CVR numbers, each assessment of the same
+// day, one file each.
+struct Organisation { const char* file; const char* name; const char* cvr; };
+const Organisation kAlfa{"a.json", "Alfa A/S", "13748136"};
+const Organisation kBeta{"b.json", "Beta ApS", "24256790"};
+const Organisation kGamma{"c.json", "Gamma I/S", "10150817"};
+void receive(MunicipalityModel& v, const Organisation& o) {
+    v.file_received(o.file, mf_test::exported_result(o.name, o.cvr, "2026-11-20T10:00:00Z"));
+}
+
 double recompute_costs_nothing() { return 0; }
 
 // The half-second rule alone: with the real clock a recompute's own cost (four times it, and the
@@ -25,11 +35,11 @@ TEST(MunicipalityModel, RecomputesAtMostTwiceASecondWhileLoadingAndAtOnceAfter) 
     MunicipalityModel v(questionnaire());
     v.cost_clock = recompute_costs_nothing;
     v.files_announced(3);
-    v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
+    receive(v, kAlfa);
     v.recompute(10.0);
     ASSERT_TRUE(v.counts());
     EXPECT_EQ(v.counts()->counted, 1u);
-    v.file_received("b.json", mf_test::exported_result("Beta ApS", "24256790", "2026-11-20T10:00:00Z"));
+    receive(v, kBeta);
     v.recompute(10.3);
     EXPECT_TRUE(v.stale()) << "0.3 s after the last recompute, while loading: not yet";
     EXPECT_EQ(v.counts()->counted, 1u);
@@ -56,19 +66,19 @@ TEST(MunicipalityModel, AnExpensiveRecomputeWaitsFourTimesItsCostWhileLoading) {
     MunicipalityModel v(questionnaire());
     v.cost_clock = recompute_takes_300_ms;
     v.files_announced(4);
-    v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
+    receive(v, kAlfa);
     v.recompute(10.0);
     EXPECT_FALSE(v.stale()) << "the first recompute publishes";
     ASSERT_TRUE(v.publication());
     EXPECT_EQ(v.publication()->year().all().organisations.count, 1u);
-    v.file_received("b.json", mf_test::exported_result("Beta ApS", "24256790", "2026-11-20T10:00:00Z"));
+    receive(v, kBeta);
     v.recompute(10.6);
     EXPECT_EQ(v.counts()->counted, 1u) << "0.6 s after a recompute of 0.3 s: not yet (1.2 s)";
     v.recompute(11.25);
     EXPECT_EQ(v.counts()->counted, 2u);
     EXPECT_TRUE(v.stale()) << "publishing took 0.3 s: not again while files arrive";
     EXPECT_EQ(v.publication()->year().all().organisations.count, 1u);
-    v.file_received("c.json", mf_test::exported_result("Gamma I/S", "10150817", "2026-11-20T10:00:00Z"));
+    receive(v, kGamma);
     v.recompute(11.5);
     EXPECT_EQ(v.counts()->counted, 2u) << "counting waits four times its cost too";
     v.file_received("d.json", "{}");
@@ -79,7 +89,7 @@ TEST(MunicipalityModel, AnExpensiveRecomputeWaitsFourTimesItsCostWhileLoading) {
     EXPECT_EQ(v.publication()->year().all().organisations.count, 3u);
     v.clear();
     v.files_announced(2);
-    v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
+    receive(v, kAlfa);
     v.recompute(20.0);
     v.file_received("c.json", "{}");
     v.recompute(20.1);
@@ -94,15 +104,15 @@ TEST(MunicipalityModel, WhileLoadingAPublicationExpectedOverTheLimitWaitsForTheE
     MunicipalityModel v(questionnaire());
     v.cost_clock = recompute_takes_30_ms;
     v.files_announced(3);
-    v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
+    receive(v, kAlfa);
     v.recompute(10.0);
     EXPECT_FALSE(v.stale());
-    v.file_received("b.json", mf_test::exported_result("Beta ApS", "24256790", "2026-11-20T10:00:00Z"));
+    receive(v, kBeta);
     v.recompute(11.0);
     EXPECT_EQ(v.counts()->counted, 2u);
     EXPECT_TRUE(v.stale()) << "30 ms over one row: 60 ms expected over two";
     EXPECT_EQ(v.publication()->year().all().organisations.count, 1u);
-    v.file_received("c.json", mf_test::exported_result("Gamma I/S", "10150817", "2026-11-20T10:00:00Z"));
+    receive(v, kGamma);
     v.recompute(12.0);
     EXPECT_FALSE(v.stale());
     EXPECT_EQ(v.publication()->year().all().organisations.count, 3u);
@@ -187,7 +197,7 @@ TEST(MunicipalityModel, TheEndOfReadingIsSaidOnce) {
     ASSERT_TRUE(m.municipality());
     MunicipalityModel& v = *m.municipality();
     v.files_announced(2);
-    v.file_received("a.json", mf_test::exported_result("Alfa A/S", "13748136", "2026-11-20T10:00:00Z"));
+    receive(v, kAlfa);
     m.begin_frame(1.0);
     EXPECT_TRUE(m.notice_text().empty()) << "still reading";
     v.file_received("b.json", "{}");
