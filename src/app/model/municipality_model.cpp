@@ -52,8 +52,7 @@ void MunicipalityModel::add_check(FileCheck check) {
         row_of_.push_back(kNoRow);
     }
     if (row) add_row(i, std::move(*row));
-    stale_ = true;
-    publishing_.reset();
+    figures_out_of_date();
 }
 
 void MunicipalityModel::file_received(const std::string& name, std::string_view bytes) {
@@ -170,7 +169,6 @@ void MunicipalityModel::set_year(std::optional<int> year) {
     republish();
 }
 
-// The published figures again (cheap): a year the files do not hold falls back to the latest.
 // The chosen options, with a chosen year the rows cannot publish left out (then the latest).
 PublishOptions MunicipalityModel::publication_options() const {
     PublishOptions options = publish_;
@@ -178,6 +176,7 @@ PublishOptions MunicipalityModel::publication_options() const {
     return options;
 }
 
+// The published figures again (cheap): a year the files do not hold falls back to the latest.
 void MunicipalityModel::republish() {
     publishing_.reset();
     if (!counts_) return;
@@ -187,6 +186,12 @@ void MunicipalityModel::republish() {
 void MunicipalityModel::set_keep_duplicates(bool keep) {
     if (options_.keep_duplicates == keep) return;
     options_.keep_duplicates = keep;
+    figures_out_of_date();
+}
+
+// The rows or the options changed: the next recompute starts again, and a publication under way by
+// parts (recompute_step) is of the old ones.
+void MunicipalityModel::figures_out_of_date() {
     stale_ = true;
     publishing_.reset();
 }

@@ -139,6 +139,7 @@ private:
     bool has_change(const std::vector<std::size_t>& duplicates) const;
     Counts current_counts() const;
     void republish();
+    void figures_out_of_date();
     PublishOptions publication_options() const;
     void list_problems();
 
