@@ -27,16 +27,21 @@ void receive(MunicipalityModel& v, const Organisation& o) {
     v.file_received(o.file, mf_test::exported_result(o.name, o.cvr, "2026-11-20T10:00:00Z"));
 }
 
+// A loading of three files begun: the first read and recomputed at 10 s, `clock` measuring the costs.
+void first_of_three(MunicipalityModel& v, double (*clock)()) {
+    v.cost_clock = clock;
+    v.files_announced(3);
+    receive(v, kAlfa);
+    v.recompute(10.0);
+}
+
 double recompute_costs_nothing() { return 0; }
 
 // The half-second rule alone: with the real clock a recompute's own cost (four times it, and the
 // publication limit) decided on a loaded machine, and the wasm build once failed here under load 11.
 TEST(MunicipalityModel, RecomputesAtMostTwiceASecondWhileLoadingAndAtOnceAfter) {
     MunicipalityModel v(questionnaire());
-    v.cost_clock = recompute_costs_nothing;
-    v.files_announced(3);
-    receive(v, kAlfa);
-    v.recompute(10.0);
+    first_of_three(v, recompute_costs_nothing);
     ASSERT_TRUE(v.counts());
     EXPECT_EQ(v.counts()->counted, 1u);
     receive(v, kBeta);
@@ -102,10 +107,7 @@ double recompute_takes_30_ms() { return fake_clock_now += 0.03; }
 
 TEST(MunicipalityModel, WhileLoadingAPublicationExpectedOverTheLimitWaitsForTheEnd) {
     MunicipalityModel v(questionnaire());
-    v.cost_clock = recompute_takes_30_ms;
-    v.files_announced(3);
-    receive(v, kAlfa);
-    v.recompute(10.0);
+    first_of_three(v, recompute_takes_30_ms);
     EXPECT_FALSE(v.stale());
     receive(v, kBeta);
     v.recompute(11.0);
