@@ -1,16 +1,17 @@
 // kommune.read.js - a dedicated worker of the municipality's page (kommune.html; platform_web.js,
-// MF.dropWithWorker): lists and reads the files of a drop from their File System Access handles
-// (DataTransferItem.getAsFileSystemHandle), so that Chromium's work per file (making its File,
-// reading it) is done on a worker's thread, not on the page's. 10,000 files in a plain page: 2.8-3.4 s
-// with no task over 50 ms on the page's thread, against 4.6-9.0 s and tasks up to 0.5 s for the
-// same files walked with webkitGetAsEntry and read there (docs/performance.md, kommune.html round 4).
+// MF.dropWithWorker): lists and reads the files of a drop or of the folder picker from their File
+// System Access handles (DataTransferItem.getAsFileSystemHandle; showDirectoryPicker,
+// MF.pickFolder), so that Chromium's work per file (making its File, reading it) is done on a
+// worker's thread, not on the page's. 10,000 files in a plain page: 2.8-3.4 s with no task over
+// 50 ms on the page's thread, against 4.6-9.0 s and tasks up to 0.5 s for the same files walked with
+// webkitGetAsEntry and read there (docs/performance.md, kommune.html round 4).
 //
 // The page runs it twice over: once to list the drop, then once per part of the list to read it.
 // A worker ends with its part: what Chromium keeps for each handle, File and buffer of a worker
 // (about 13 MB per 1,000 files, collected late) goes with it, which keeps a drop of 10,000 files
 // within the page's memory budget (docs/performance.md, kommune.html round 5).
 //
-// List.  In:  {handles}             the dropped items' handles.
+// List.  In:  {handles}             the dropped items' handles, or the picked folder's.
 //        Out: {names: [...]}        the files to read: a folder's *.json files, recursively, and the
 //                                   dropped files whatever their name, each named by its path in the
 //                                   drop ("folder/sub/file.json"), sorted by name as the page sorts.

@@ -6,7 +6,8 @@
 //   - mf_js_text_input    focuses the hidden text field while ImGui edits text
 //   - clipboard, cursor, storage (localStorage), download, file pickers, first frame, fatal errors
 //   - MF.sendMany         many files (municipality view): announced, then handed over in batches
-//   - MF.dropWithWorker   a drop on the municipality view listed and read by workers (web/kommune.read.js)
+//   - MF.dropWithWorker   a drop on the municipality view, or the folder its picker gave
+//                         (MF.pickFolder, showDirectoryPicker), listed and read by workers (web/kommune.read.js)
 //   - mf_js_fetch_beside_app   a file published next to the app (benchmark.json), same origin only
 //
 // window.mfTest - a small, honest interface for the browser tests. Everything it returns comes from
@@ -155,13 +156,14 @@ mergeInto(LibraryManager.library, {
       _free(np);
     },
     // A drop read by workers (web/kommune.read.js) from the items' File System Access handles
-    // (`handles`: the promises getAsFileSystemHandle gave in the drop event): Chromium's work per file
-    // (its File, its bytes) is then done on a worker's thread. One worker lists the drop; then a
-    // worker per part of WORKER_FILES files reads it and ends with it (what Chromium keeps per file
-    // goes with the worker: docs/performance.md, kommune.html round 5), the next one starting as soon
-    // as the last has posted its last batch. This thread announces the count and hands the read files
-    // over in slices of at most about 40 ms, asking a worker for its next batch after each (at most
-    // two on their way). `fallback` (the walk with webkitGetAsEntry) when there are no handles or the
+    // (`handles`: the promises getAsFileSystemHandle gave in the drop event, or the folder picker's
+    // handle, pickFolder): Chromium's work per file (its File, its bytes) is then done on a worker's
+    // thread. One worker lists the drop; then a worker per part of WORKER_FILES files reads it and
+    // ends with it (what Chromium keeps per file goes with the worker: docs/performance.md,
+    // kommune.html round 5), the next one starting as soon as the last has posted its last batch.
+    // This thread announces the count and hands the read files over in slices of at most about
+    // 40 ms, asking a worker for its next batch after each (at most two on their way). `fallback`
+    // (the walk with webkitGetAsEntry; for the picker, the <input>) when there are no handles or the
     // first worker cannot start; a reader that fails hands its unread files over as errors.
     WORKER_FILES: 2500,
     dropWithWorker: function (handles, fallback) {
@@ -220,6 +222,24 @@ mergeInto(LibraryManager.library, {
         worker.postMessage({ handles: hs, names: part, limit: _mf_web_max_file_bytes(), batch: MF.BATCH });
       };
       readPart(0);
+    },
+    // "Vælg mappe" where the browser has the File System Access folder picker: the chosen folder's
+    // handle goes to the workers as a dropped folder's does (dropWithWorker), so Chromium makes no
+    // File object on the page's thread (the <input webkitdirectory>'s hand-over of 10,000 files is
+    // one task of about 1.1 s before its change event). The names are the <input>'s
+    // ("folder/sub/file.json"), so the figures are the same. A cancel (AbortError) does nothing; any
+    // other failure (no user activation, a refusal, a worker that cannot start) opens the <input>
+    // instead, and from then on "Vælg mappe" is the <input>. The picker consumes the click's user
+    // activation, so after the dialog the browser may not open the <input> until the next click.
+    pickFolder: function (input) {
+      if (!window.showDirectoryPicker || typeof Worker === 'undefined' || MF.folderByInput) return false;
+      var useInput = function () { MF.folderByInput = true; input.click(); };
+      window.showDirectoryPicker({ mode: 'read', id: 'mf-results' }).then(function (dir) {
+        MF.dropWithWorker([dir], useInput);
+      }, function (err) {
+        if (!err || err.name !== 'AbortError') useInput();
+      });
+      return true;
     },
     isJson: function (name) { return /\.json$/i.test(name); },
     // A dropped folder: its *.json files, recursively, named by their path inside the drop. Only the
@@ -485,7 +505,7 @@ mergeInto(LibraryManager.library, {
   mf_js_open_files_picker: function (folder) {
     var input = folder ? MF.folderPicker : MF.manyPicker;
     if (!input) return 0;
-    input.click();
+    if (!folder || !MF.pickFolder(input)) input.click();
     return 1;
   },
 

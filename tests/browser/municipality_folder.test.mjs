@@ -8,12 +8,19 @@
 // not result files by name (a .txt, a file without an extension). Checked: every .json file is read
 // and nothing else, each is named by its path inside the drop, the rejected files with
 // mf-aggregate's reasons, and the figures shown equal mf-aggregate's published summary.
+//
+// Then the same folder by "Vælg mappe", the page's folder picker: where the browser has
+// showDirectoryPicker the picked folder's handle goes to the same workers (platform_web.js,
+// MF.pickFolder), with the dialog alone replaced (municipality_lib.mjs, stubFolderPicker: the folder
+// from the origin's private file system): the picker asked once, no <input> opened, the same files,
+// names and figures as dropped. A cancel in the dialog changes nothing and shows no error. Without
+// showDirectoryPicker the <input webkitdirectory> (Playwright's file chooser) gives the same again.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
-import { settlePage } from './drive.mjs';
-import { DATA, compareFigures, expected, expectedFiles, expectedRows, files, waitLoaded } from './municipality_lib.mjs';
+import { openFileChooser, settlePage } from './drive.mjs';
+import { DATA, compareFigures, expected, expectedFiles, expectedRows, files, folderEntries, stubFolderPicker, waitLoaded, writeOpfsFolder } from './municipality_lib.mjs';
 
 const t = await openApp({ name: 'municipality_folder', viewport: { width: 1280, height: 900 } });
 const page = t.page;
@@ -67,6 +74,72 @@ try {
   const { bad, n } = compareFigures(s.cells, expected, expectedFiles, 'sector');
   t.check(bad.length === 0 && n > 50, `${n} figures shown equal mf-aggregate's published ones${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
   await t.screenshot('municipality-folder.png');
+
+  // "Vælg mappe": the same folder by the page's folder picker, its dialog replaced (municipality_lib's
+  // stubFolderPicker: showDirectoryPicker gives the folder written to the origin's private file
+  // system). The picked folder's handle goes to the same workers as the drop's: the same names, the
+  // same figures, and no File object made on the page's thread (no <input>, so no filechooser event).
+  await stubFolderPicker(page, 'results');
+  await writeOpfsFolder(page, 'results', folderEntries(folder));
+  let choosers = 0;
+  page.on('filechooser', () => { choosers++; });
+  const clickFolderButton = async () => {
+    await settlePage(page);
+    const it = (await t.state()).items.find((i) => i.id === 'muni-pick-folder');
+    if (!it) throw new Error('no "muni-pick-folder" button on the municipality page');
+    await page.mouse.click(it.x + Math.min(it.w / 2, 20), it.y + it.h / 2);
+  };
+  const reload = async () => { await page.goto(`${t.origin}/kommune.html`, { waitUntil: 'load' }); await t.ready(); await settlePage(page); };
+  const sameAsDropped = (p, how) => {
+    t.check(p.municipality.files === m.files && p.municipality.announced === m.announced && p.municipality.arrived === m.arrived,
+      `${how}: the same files read and announced as dropped (${p.municipality.files} read, ${p.municipality.announced} announced, ${p.municipality.arrived} arrived)`);
+    t.check(JSON.stringify(p.municipality.rejectedDetails) === JSON.stringify(m.rejectedDetails),
+      `${how}: the same rejected files, by the same names ("results/sub/..."), as dropped`);
+    const differ = Object.keys({ ...s.cells, ...p.cells }).filter((k) => s.cells[k] !== p.cells[k]);
+    t.check(differ.length === 0 && Object.keys(p.cells).length > 50,
+      `${how}: the same ${Object.keys(p.cells).length} figures as dropped${differ.length ? ': ' + differ.slice(0, 10).join(', ') : ''}`);
+  };
+
+  await reload();
+  const readersBefore = workers.length;
+  await clickFolderButton();
+  await waitLoaded(page, files.length);
+  await settlePage(page);
+  const calls = await page.evaluate(() => window.mfPickerCalls);
+  t.check(calls.length === 1 && calls[0] && calls[0].mode === 'read' && typeof calls[0].id === 'string',
+    `"Vælg mappe" opens the File System Access folder picker, once, to read (${JSON.stringify(calls)})`);
+  t.check(choosers === 0, `and no <input type=file> (${choosers} filechooser events)`);
+  t.check(workers.length > readersBefore && workers.slice(readersBefore).every((w) => w.url.endsWith('/kommune.read.js')),
+    `the picked folder is listed and read by the page's workers (${workers.length - readersBefore} started)`);
+  sameAsDropped(await t.state(), 'the folder picker');
+
+  // A cancel in the dialog: nothing changes, no error is shown, no <input> opens.
+  await reload();
+  await page.evaluate(() => { window.mfPickerCancel = true; });
+  const before = await t.state();
+  await clickFolderButton();
+  await page.waitForTimeout(500);
+  await settlePage(page);
+  const after = await t.state();
+  const status = await page.evaluate(() => { const el = document.getElementById('mf-status'); return el && !el.hidden ? el.textContent : ''; });
+  t.check((await page.evaluate(() => window.mfPickerCalls.length)) === 1 && choosers === 0,
+    'a cancel in the folder picker: the picker was asked once, and no <input> opened instead');
+  t.check(JSON.stringify(after.municipality) === JSON.stringify(before.municipality) && after.modal === before.modal &&
+    after.screen === before.screen && !after.municipality.exportError && !after.exportError && status === '',
+    `a cancel leaves the page as it was, with no error shown (${after.municipality.files} files, modal ${after.modal}, status "${status}")`);
+
+  // A browser without showDirectoryPicker: the <input webkitdirectory> as before, the same result.
+  await reload();
+  await page.evaluate(() => { delete window.showDirectoryPicker; });
+  const chooser = await openFileChooser(page, async () => (await t.state()).items.find((i) => i.id === 'muni-pick-folder'), () => settlePage(page));
+  t.check(chooser && (await chooser.element().evaluate((el) => el.webkitdirectory)),
+    'without showDirectoryPicker, "Vælg mappe" opens the <input webkitdirectory>');
+  if (chooser) {
+    await chooser.setFiles(folder);
+    await waitLoaded(page, files.length);
+    await settlePage(page);
+    sameAsDropped(await t.state(), 'the <input webkitdirectory>');
+  }
 } catch (err) {
   await t.fail(err);
 } finally {

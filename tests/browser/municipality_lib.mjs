@@ -12,6 +12,8 @@
 // internal rows (the files table, the rejected files' reasons).
 // Figures are compared by cell id ("all/overall/mean", "levels/principle:p1/l2", ...): the ids the
 // app gives its table cells (mfTest.state().cells; data-mf-cell in the layer).
+// Also: the folder picker with its dialog replaced (stubFolderPicker, writeOpfsFolder; used by
+// municipality_folder.test.mjs and scripts/bench-kommune.mjs --folder).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -211,4 +213,58 @@ export async function waitLoaded(page, count) {
     const m = window.mfTest.state().municipality;
     return m.files === n && !m.loading && !m.stale;
   }, count, { timeout: 20000 });
+}
+
+// --- the folder picker ("Vælg mappe") with its dialog replaced -----------------------------------
+// Playwright cannot drive the File System Access folder picker headless (microsoft/playwright issues
+// 8850, 11288), so tests and scripts/bench-kommune.mjs replace ONLY the dialog: an init script
+// (page.addInitScript; the page's Content-Security-Policy does not apply to it) makes
+// window.showDirectoryPicker resolve to the folder `name` of the origin's private file system
+// (navigator.storage.getDirectory(), written there before by writeOpfsFolder) and records each call's
+// options in window.mfPickerCalls; with window.mfPickerCancel set it rejects as a user's cancel does
+// (an AbortError). Everything after the dialog is the page's own code. Deleting
+// window.showDirectoryPicker takes the browser's own away too (it is the window's own property).
+export async function stubFolderPicker(page, name) {
+  await page.addInitScript((folder) => {
+    window.mfPickerCalls = [];
+    window.showDirectoryPicker = async (options) => {
+      window.mfPickerCalls.push(options === undefined ? null : options);
+      if (window.mfPickerCancel) throw new DOMException('The user aborted a request.', 'AbortError');
+      return (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
+    };
+  }, name);
+}
+
+// Writes the files [[path inside the folder ("sub/a.json"), bytes], ...] into the folder `name` of
+// the page's origin's private file system, emptied first; a few hundred files per call.
+export async function writeOpfsFolder(page, name, entries) {
+  await page.evaluate(async (folder) => {
+    await (await navigator.storage.getDirectory()).removeEntry(folder, { recursive: true }).catch(() => {});
+  }, name);
+  for (let i = 0; i < entries.length; i += 400) {
+    await page.evaluate(async ({ folder, part }) => {
+      const root = await navigator.storage.getDirectory();
+      const dirs = new Map();
+      const dir = (p) => {
+        if (!dirs.has(p)) {
+          const at = p.lastIndexOf('/');
+          dirs.set(p, at < 0 ? root.getDirectoryHandle(p, { create: true })
+            : dir(p.slice(0, at)).then((d) => d.getDirectoryHandle(p.slice(at + 1), { create: true })));
+        }
+        return dirs.get(p);
+      };
+      await Promise.all(part.map(async ([rel, b64]) => {
+        const full = `${folder}/${rel}`, at = full.lastIndexOf('/');
+        const w = await (await (await dir(full.slice(0, at))).getFileHandle(full.slice(at + 1), { create: true })).createWritable();
+        await w.write(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+        await w.close();
+      }));
+    }, { folder: name, part: entries.slice(i, i + 400).map(([rel, bytes]) => [rel, Buffer.from(bytes).toString('base64')]) });
+  }
+}
+
+// Every file below `dir` as writeOpfsFolder's entries, paths with '/'.
+export function folderEntries(dir) {
+  return fs.readdirSync(dir, { recursive: true }).map((f) => f.split(path.sep).join('/')).sort()
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f))]);
 }
