@@ -13,7 +13,8 @@
 // showDirectoryPicker the picked folder's handle goes to the same workers (platform_web.js,
 // MF.pickFolder), with the dialog alone replaced (municipality_lib.mjs, stubFolderPicker: the folder
 // from the origin's private file system): the picker asked once, no <input> opened, the same files,
-// names and figures as dropped. A cancel in the dialog changes nothing and shows no error. Without
+// names and figures as dropped. A cancel in the dialog changes nothing and shows no error; a refusal
+// or a worker that cannot start opens the <input webkitdirectory> instead. Without
 // showDirectoryPicker the <input webkitdirectory> (Playwright's file chooser) gives the same again.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -115,7 +116,7 @@ try {
 
   // A cancel in the dialog: nothing changes, no error is shown, no <input> opens.
   await reload();
-  await page.evaluate(() => { window.mfPickerCancel = true; });
+  await page.evaluate(() => { window.mfPickerRejects = 'AbortError'; });
   const before = await t.state();
   await clickFolderButton();
   await page.waitForTimeout(500);
@@ -127,6 +128,26 @@ try {
   t.check(JSON.stringify(after.municipality) === JSON.stringify(before.municipality) && after.modal === before.modal &&
     after.screen === before.screen && !after.municipality.exportError && !after.exportError && status === '',
     `a cancel leaves the page as it was, with no error shown (${after.municipality.files} files, modal ${after.modal}, status "${status}")`);
+
+  // Any other failure opens the <input webkitdirectory> instead, and "Vælg mappe" is the <input>
+  // from then on: the dialog refused (a SecurityError, as without user activation), or a folder
+  // picked but no worker to read it (Worker replaced by one that cannot start).
+  const empty = path.join(root, 'empty');
+  fs.mkdirSync(empty);
+  for (const [how, fail] of [['the folder picker refused (SecurityError)', () => { window.mfPickerRejects = 'SecurityError'; }],
+    ['a folder picked but no worker can start', () => { window.Worker = function () { throw new Error('no worker here'); }; }]]) {
+    await reload();
+    await page.evaluate(fail);
+    const input = await openFileChooser(page, async () => (await t.state()).items.find((i) => i.id === 'muni-pick-folder'), () => settlePage(page), 1);
+    const asked = await page.evaluate(() => window.mfPickerCalls.length);
+    t.check(input && asked === 1 && (await input.element().evaluate((el) => el.webkitdirectory)),
+      `${how}: the <input webkitdirectory> opens instead (the picker asked ${asked} times)`);
+    if (input) await input.setFiles(empty);
+    const again = await openFileChooser(page, async () => (await t.state()).items.find((i) => i.id === 'muni-pick-folder'), () => settlePage(page), 1);
+    const asked2 = await page.evaluate(() => window.mfPickerCalls.length);
+    t.check(again && asked2 === 1, `${how}: the next "Vælg mappe" is the <input> at once (the picker asked ${asked2} times in all)`);
+    if (again) await again.setFiles(empty);
+  }
 
   // A browser without showDirectoryPicker: the <input webkitdirectory> as before, the same result.
   await reload();

@@ -221,15 +221,15 @@ export async function waitLoaded(page, count) {
 // (page.addInitScript; the page's Content-Security-Policy does not apply to it) makes
 // window.showDirectoryPicker resolve to the folder `name` of the origin's private file system
 // (navigator.storage.getDirectory(), written there before by writeOpfsFolder) and records each call's
-// options in window.mfPickerCalls; with window.mfPickerCancel set it rejects as a user's cancel does
-// (an AbortError). Everything after the dialog is the page's own code. Deleting
+// options in window.mfPickerCalls; with window.mfPickerRejects set to a DOMException's name it
+// rejects with that ('AbortError': a user's cancel; 'SecurityError': no user activation). Everything after the dialog is the page's own code. Deleting
 // window.showDirectoryPicker takes the browser's own away too (it is the window's own property).
 export async function stubFolderPicker(page, name) {
   await page.addInitScript((folder) => {
     window.mfPickerCalls = [];
     window.showDirectoryPicker = async (options) => {
       window.mfPickerCalls.push(options === undefined ? null : options);
-      if (window.mfPickerCancel) throw new DOMException('The user aborted a request.', 'AbortError');
+      if (window.mfPickerRejects) throw new DOMException(`the dialog replaced: ${window.mfPickerRejects}`, window.mfPickerRejects);
       return (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
     };
   }, name);
