@@ -69,8 +69,10 @@ App::App() : parts_(std::make_unique<Parts>(kPage)) {
 
 App::~App() = default;
 
+// Before the first frame (ImGui has counted none) only the glyphs that frame draws are rasterised;
+// the next frame brings the rest (style.h).
 bool App::update_fonts(float pixel_ratio, float platform_ui_scale) {
-    return ui::update_fonts(pixel_ratio, platform_ui_scale * parts_->model.ui_scale());
+    return ui::update_fonts(pixel_ratio, platform_ui_scale * parts_->model.ui_scale(), ImGui::GetFrameCount() == 0);
 }
 
 ImVec4 App::clear_colour() const {

@@ -26,7 +26,8 @@ public:
 
     // Before NewFrame: (re)builds the font atlas when the pixel ratio (framebuffer pixels per ImGui
     // unit: the browser's devicePixelRatio) or the UI scale (desktop content scale times the user's
-    // text size and presentation mode) changed. True when rebuilt: the host must upload it.
+    // text size and presentation mode) changed, and once after the first frame, which is drawn with
+    // only the glyphs it needs. True when rebuilt: the host must upload it.
     bool update_fonts(float pixel_ratio, float platform_ui_scale);
 
     // Between ImGui::NewFrame() and ImGui::Render(): the whole UI, one full-window ImGui window.

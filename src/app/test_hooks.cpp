@@ -6,7 +6,8 @@
 //
 // The object:
 //   page ("respondent", "municipality" or "app" on the desktop), screen, language, textSize (0..3),
-//   textScale, platform, modal (null, "start-over", "import", "import-error", "delete-organisation"),
+//   textScale, glyphs (the body face's glyphs in the font atlas: fewer in the first frame, style.h),
+//   platform, modal (null, "start-over", "import", "import-error", "delete-organisation"),
 //   notice (the text shown now), focused (id of the item with keyboard focus), loadErrors (when the
 //   questionnaire did not load), theme (index), themeId, themeCount, answered / questions (visible
 //   scored questions), unanswered, profileComplete, answerCount, overall (percent or null), level
@@ -107,6 +108,7 @@ std::string App::state_json() const {
     j["language"] = s.assessment.language;
     j["textSize"] = s.text_size;
     j["textScale"] = text_scale(s);
+    j["glyphs"] = ui::fonts().body ? ui::fonts().body->Glyphs.Size : 0;
     j["platform"] = platform::name();
     j["modal"] = parts_->ui.dialog.empty() ? json(nullptr) : json(parts_->ui.dialog);
     j["notice"] = m.notice_text();

@@ -1,10 +1,23 @@
 // smoke.test.mjs - the web build loads in headless Chromium, renders its first frame with the
 // Danish start screen, and does so without console errors or failed requests. Privacy: every request
 // the page made went to the app's own origin (no fonts, scripts or analytics from anywhere else).
+// The first frame is drawn with a smaller font atlas (the glyphs of the app's own texts, style.h),
+// and the next frames with every glyph of the font.
 import { openApp, screenInk } from './lib.mjs';
 
 const t = await openApp({ name: 'smoke' });
 try {
+  // The atlas as the first frame had it: read in the same task that draws it (mfTest.ready is set
+  // at its end, platform_web.js).
+  await t.context.addInitScript(() => {
+    const test = {};
+    let ready = false;
+    Object.defineProperty(test, 'ready', {
+      configurable: true, enumerable: true, get: () => ready,
+      set: (v) => { ready = v; if (v && window.mfFirstGlyphs === undefined) window.mfFirstGlyphs = window.mfTest.state().glyphs; },
+    });
+    window.mfTest = test;
+  });
   await t.goto();
   const frames = await t.frames();
   t.check(frames > 0, `the app rendered frames (${frames})`);
@@ -16,6 +29,10 @@ try {
   const title = await t.page.title();
   t.check(/Mangfoldighedstjek/.test(title), `the page title names the product (${title})`);
   await t.screenshot('smoke.png');
+  // About 135 glyphs in the body face at first (ASCII is 95), then the font's 214 (Latin-1 and marks).
+  const firstGlyphs = await t.page.evaluate(() => window.mfFirstGlyphs);
+  t.check(firstGlyphs > 95 && firstGlyphs < 150, `the first frame's atlas has the start's glyphs only (${firstGlyphs} in the body face)`);
+  t.check(state.glyphs >= 210, `the frames after it have every glyph of the font (${state.glyphs})`);
   const foreign = t.requests.filter((u) => new URL(u).origin !== t.origin && !/^(data|blob):/.test(u));
   const paths = [...new Set(t.requests.map((u) => new URL(u).pathname))];
   t.check(t.requests.length > 0 && foreign.length === 0,

@@ -1,6 +1,7 @@
 // texts_test.cpp - the text table (assets/texts.json compiled into core): complete in both languages,
 // every key used by the sources, every key the sources use present; numbers and dates as each
 // language writes them.
+#include "app/ui/glyph_ranges.h"
 #include "core/diagnostic_codes.h"
 #include "core/texts.h"
 
@@ -158,13 +159,10 @@ TEST(Texts, EveryKeyTheSourcesUseIsInTheTable) {
     }
 }
 
-// ImGui draws a character the font lacks as "?": every character of every text, and of the shipped
-// questionnaires, must be in the subset emsdk-setup.sh cuts (assets/font-subset.json).
-TEST(Texts, EveryCharacterIsInTheAppsFont) {
-    const auto ranges = font_ranges();
-    ASSERT_FALSE(ranges.empty());
-    EXPECT_FALSE(in_font(0x4E2D, ranges)); // the check can fail: a CJK character is not in the subset
-    std::vector<std::pair<std::string, std::string>> texts; // (where, text)
+// Every text of the table in both languages and every string of the shipped questionnaires, as
+// (where, text).
+static std::vector<std::pair<std::string, std::string>> every_text() {
+    std::vector<std::pair<std::string, std::string>> texts;
     for (std::size_t i = 0; i < mf::text_table_size(); i++) {
         texts.emplace_back(std::string(mf::text_table_at(i).key) + " (da)", mf::text_table_at(i).da);
         texts.emplace_back(std::string(mf::text_table_at(i).key) + " (en)", mf::text_table_at(i).en);
@@ -175,9 +173,44 @@ TEST(Texts, EveryCharacterIsInTheAppsFont) {
         strings_of(nlohmann::json::parse(read_file(entry.path())), strings);
         for (const std::string& text : strings) texts.emplace_back(entry.path().filename().string(), text);
     }
-    for (const auto& [where, text] : texts)
+    return texts;
+}
+
+// Dear ImGui's glyph ranges (pairs ending with 0, app/ui/glyph_ranges.h) as ranges.
+static std::vector<std::pair<char32_t, char32_t>> imgui_ranges(const unsigned short* r) {
+    std::vector<std::pair<char32_t, char32_t>> out;
+    for (; r[0] != 0; r += 2) out.emplace_back(r[0], r[1]);
+    return out;
+}
+
+// ImGui draws a character the font lacks as "?": every character of every text, and of the shipped
+// questionnaires, must be in the subset emsdk-setup.sh cuts (assets/font-subset.json).
+TEST(Texts, EveryCharacterIsInTheAppsFont) {
+    const auto ranges = font_ranges();
+    ASSERT_FALSE(ranges.empty());
+    EXPECT_FALSE(in_font(0x4E2D, ranges)); // the check can fail: a CJK character is not in the subset
+    for (const auto& [where, text] : every_text())
         for (char32_t cp : code_points(text))
             EXPECT_TRUE(in_font(cp, ranges)) << where << ": U+" << std::hex << (unsigned)cp << " is not in assets/font-subset.json";
+}
+
+// The first frame is drawn with fewer glyphs (glyph_ranges.h): none of the app's own texts may show
+// a "?" there. Its glyphs are a part of all the atlas's, which are the font's (no glyph of the font
+// left out, none asked for that it lacks).
+TEST(Texts, EveryCharacterIsInTheFirstFramesGlyphs) {
+    const auto first = imgui_ranges(mf::ui::kFirstFrameGlyphs), all = imgui_ranges(mf::ui::kAllGlyphs), font = font_ranges();
+    EXPECT_FALSE(in_font(0x00F1, first)); // the check can fail: ñ waits for the second frame
+    EXPECT_TRUE(in_font(0x00F1, all));
+    for (const auto& [where, text] : every_text())
+        for (char32_t cp : code_points(text))
+            EXPECT_TRUE(in_font(cp, first)) << where << ": U+" << std::hex << (unsigned)cp << " is not in kFirstFrameGlyphs (app/ui/glyph_ranges.h)";
+    for (const auto& [from, to] : first)
+        for (char32_t cp = from; cp <= to; cp++) EXPECT_TRUE(in_font(cp, all)) << "U+" << std::hex << (unsigned)cp << " is only in the first frame's glyphs";
+    for (const auto& [from, to] : all)
+        for (char32_t cp = from; cp <= to; cp++) EXPECT_TRUE(in_font(cp, font)) << "U+" << std::hex << (unsigned)cp << " is not in assets/font-subset.json";
+    for (const auto& [from, to] : font)
+        for (char32_t cp = from; cp <= to; cp++) EXPECT_TRUE(in_font(cp, all)) << "U+" << std::hex << (unsigned)cp << " of the font is not in kAllGlyphs";
+    for (const char32_t letter : {U'æ', U'ø', U'å', U'Æ', U'Ø', U'Å'}) EXPECT_TRUE(in_font(letter, first));
 }
 
 TEST(Texts, LooksUpTheLanguageAndFillsPlaceholders) {

@@ -2,12 +2,12 @@
 // palette, scale) lives in the ui::Context the App owns (ui.h).
 //
 // Index
-//   - glyph ranges   Latin-1 plus the typographic marks Danish and English texts use
-//   - update_fonts
+//   - update_fonts   the four faces, with the first frame's glyphs or all (glyph_ranges.h)
 //   - apply          colours and spacing, scaled with the UI
 //   - set_high_contrast
 #include "app/ui/style.h"
 
+#include "app/ui/glyph_ranges.h"
 #include "app/ui/ui.h"
 #include "platform/embedded_assets.h"
 
@@ -40,14 +40,9 @@ FixedScale::~FixedScale() {
 
 float scale_without(float factor) { return factor > 0 ? context().applied_scale / factor : context().applied_scale; }
 
-// Latin-1 (æ ø å é ...), dashes and quotes (– — ‘ ’ “ ” „), bullet, ellipsis, ‹ ›, euro, arrows, minus:
-// the characters assets/font-subset.json keeps (tests/core/texts_test.cpp checks every text against it).
-static const ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, 0x0152, 0x0153, 0x2010, 0x2015, 0x2018, 0x201E, 0x2022, 0x2022,
-    0x2026, 0x2026, 0x2039, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0,
-};
+static_assert(sizeof(ImWchar) == sizeof(unsigned short), "glyph_ranges.h is written for 16-bit ImWchar");
 
-static ImFont* add_font(const char* asset_name, float size, float pixel_ratio, int oversample_h = 2) {
+static ImFont* add_font(const char* asset_name, float size, float pixel_ratio, const ImWchar* glyphs, int oversample_h = 2) {
     ImGuiIO& io = ImGui::GetIO();
     const EmbeddedAsset* asset = find_embedded_asset(asset_name);
     if (!asset) {
@@ -73,28 +68,32 @@ static ImFont* add_font(const char* asset_name, float size, float pixel_ratio, i
     cfg.OversampleH = oversample_h;
     cfg.OversampleV = 1;
     return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(asset->data), (int)asset->size,
-                                          size, &cfg, kGlyphRanges);
+                                          size, &cfg, glyphs);
 }
 
 static void apply(float ui_scale);
 
-bool update_fonts(float pixel_ratio, float ui_scale) {
+bool update_fonts(float pixel_ratio, float ui_scale, bool first_frame) {
     Context& ctx = context();
     if (pixel_ratio <= 0) pixel_ratio = 1;
     if (ui_scale <= 0) ui_scale = 1;
-    if (std::fabs(ctx.built_ratio - pixel_ratio) < 0.001f && std::fabs(ctx.built_scale - ui_scale) < 0.001f)
+    const bool all_glyphs = !first_frame || ctx.built_all_glyphs; // a full atlas is never made smaller
+    if (std::fabs(ctx.built_ratio - pixel_ratio) < 0.001f && std::fabs(ctx.built_scale - ui_scale) < 0.001f &&
+        all_glyphs == ctx.built_all_glyphs)
         return false;
     ctx.built_ratio = pixel_ratio;
     ctx.built_scale = ui_scale;
+    ctx.built_all_glyphs = all_glyphs;
 
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
+    const ImWchar* glyphs = all_glyphs ? kAllGlyphs : kFirstFrameGlyphs;
     // Line heights are rounded to whole pixels so that lines start on pixel boundaries.
     auto size = [&](float em) { return std::round(em * ui_scale * kNotoLineHeightPerEm); };
-    ctx.fonts.body = add_font("NotoSans-Regular-subset.ttf", size(kBodyEm), pixel_ratio);
-    ctx.fonts.bold = add_font("NotoSans-Bold-subset.ttf", size(kBodyEm), pixel_ratio);
-    ctx.fonts.heading = add_font("NotoSans-Bold-subset.ttf", size(22.0f), pixel_ratio, 1);
-    ctx.fonts.title = add_font("NotoSans-Bold-subset.ttf", size(30.0f), pixel_ratio, 1);
+    ctx.fonts.body = add_font("NotoSans-Regular-subset.ttf", size(kBodyEm), pixel_ratio, glyphs);
+    ctx.fonts.bold = add_font("NotoSans-Bold-subset.ttf", size(kBodyEm), pixel_ratio, glyphs);
+    ctx.fonts.heading = add_font("NotoSans-Bold-subset.ttf", size(22.0f), pixel_ratio, glyphs, 1);
+    ctx.fonts.title = add_font("NotoSans-Bold-subset.ttf", size(30.0f), pixel_ratio, glyphs, 1);
     atlas->Build();
     ImGui::GetIO().FontDefault = ctx.fonts.body;
     apply(ui_scale);

@@ -4,7 +4,7 @@
 // Index
 //   - Fonts, Palette      the four faces and the named colours the widgets and screens draw with
 //   - kBodyEm ...         the type scale
-//   - update_fonts        rebuilds the atlas for a pixel ratio and UI scale
+//   - update_fonts        rebuilds the atlas for a pixel ratio and UI scale (the first frame: fewer glyphs)
 //   - set_high_contrast   the projector theme
 //   - fonts(), palette()  the current context's (ui.h: ui::Context owns them)
 #pragma once
@@ -47,10 +47,13 @@ struct Palette {
     ImU32 good_soft = rgb(0xe6, 0xf4, 0xea);
 };
 
-// Rebuilds the atlas when pixel_ratio or ui_scale changed since the last call (true: rebuilt, the
-// renderer must re-upload the texture). The glyphs are rasterised at pixel_ratio (crisp on high-DPI
-// screens) while their metrics stay in ImGui units; ui_scale enlarges everything (text size setting).
-bool update_fonts(float pixel_ratio, float ui_scale);
+// Rebuilds the atlas when pixel_ratio or ui_scale changed since the last call, or when it was built
+// for the first frame and `first_frame` is now false (true: rebuilt, the renderer must re-upload the
+// texture). The glyphs are rasterised at pixel_ratio (crisp on high-DPI screens) while their metrics
+// stay in ImGui units; ui_scale enlarges everything (text size setting). `first_frame`: only the
+// glyphs the first frame draws (glyph_ranges.h, kFirstFrameGlyphs), for a sooner start; the same
+// faces and sizes, so nothing moves when the rest come.
+bool update_fonts(float pixel_ratio, float ui_scale, bool first_frame = false);
 
 // Presentation mode's high-contrast theme (for a projector): black text and borders, darker
 // accents, every text colour at least 7:1 on its background. Re-applies the theme at the current

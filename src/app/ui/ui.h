@@ -101,6 +101,7 @@ struct Context {
     Palette palette;
     bool high_contrast = false;
     float applied_scale = 1.0f, built_ratio = -1.0f, built_scale = -1.0f;
+    bool built_all_glyphs = false; // the atlas has every glyph, not only the first frame's
     ImGuiStyle unscaled;        // the theme at scale 1 (ui::FixedScale draws parts at another scale)
     // Widget state.
     std::vector<Activation> activations;
