@@ -87,6 +87,10 @@ bool update_fonts(float pixel_ratio, float ui_scale, bool first_frame) {
 
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
+    // The texture as high as the glyphs need, not the next power of two (WebGL 2 and OpenGL 3 take
+    // any size): the first frame's atlas at pixel ratio 1 is 512 x 293 instead of 512 x 512, a
+    // smaller texture to convert to RGBA and upload before the first frame.
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const ImWchar* glyphs = all_glyphs ? kAllGlyphs : kFirstFrameGlyphs;
     // Line heights are rounded to whole pixels so that lines start on pixel boundaries.
     auto size = [&](float em) { return std::round(em * ui_scale * kNotoLineHeightPerEm); };
