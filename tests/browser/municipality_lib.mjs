@@ -222,8 +222,9 @@ export async function waitLoaded(page, count) {
 // window.showDirectoryPicker resolve to the folder `name` of the origin's private file system
 // (navigator.storage.getDirectory(), written there before by writeOpfsFolder) and records each call's
 // options in window.mfPickerCalls; with window.mfPickerRejects set to a DOMException's name it
-// rejects with that ('AbortError': a user's cancel; 'SecurityError': no user activation). Everything after the dialog is the page's own code. Deleting
-// window.showDirectoryPicker takes the browser's own away too (it is the window's own property).
+// rejects with that ('AbortError': a user's cancel; 'SecurityError': no user activation).
+// Everything after the dialog is the page's own code. Deleting window.showDirectoryPicker takes the
+// browser's own away too (it is the window's own property).
 export async function stubFolderPicker(page, name) {
   await page.addInitScript((folder) => {
     window.mfPickerCalls = [];
