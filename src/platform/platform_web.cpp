@@ -5,6 +5,7 @@
 //   - canvas           backing store = CSS size * devicePixelRatio, ImGui works in CSS pixels
 //   - frame pacing     render on demand: frames after input until the picture is stable, then none
 //   - render_frame     one ImGui frame; the canvas is painted only when the picture changed
+//   - GL state queries the renderer's backup of the blend and scissor state, answered here
 //   - input            mouse, wheel, touch (as mouse, drag to scroll), keys, focus, resize
 //   - platform.h       storage (localStorage), files (download, picker), request_frames
 //   - main
@@ -284,6 +285,31 @@ void render_frame() {
 
     if (g_host.frames++ == 0) mf_js_first_frame();
     schedule_next();
+}
+
+// ---------------------------------------------------------------------------------------------
+// GL state queries
+// ---------------------------------------------------------------------------------------------
+// ImGui's OpenGL backend backs up the GL state before each frame's drawing and restores it after.
+// Chromium keeps most of that state on the page's side, but not the blend functions and equations
+// nor the scissor box: each of those seven queries is a round trip to the GPU process (66 to 211 µs
+// each when it is idle), which first finishes the work it was given, so the first frame waited
+// there for the font texture and shaders, and under load one frame's queries took 113 ms
+// (docs/performance.md, the respondent's first frame, part 10). The backend is this context's only
+// user, and it restores what it is told it found: answered with the GL defaults, the state is the
+// defaults again after every frame, which browser.paint checks on the real context. The backend is
+// compiled with glGetIntegerv naming this function (CMakeLists.txt §2); every other query is asked.
+extern "C" void mf_gl_backend_get_integerv(GLenum pname, GLint* data) {
+    switch (pname) {
+    case GL_BLEND_SRC_RGB:
+    case GL_BLEND_SRC_ALPHA: data[0] = GL_ONE; return;
+    case GL_BLEND_DST_RGB:
+    case GL_BLEND_DST_ALPHA: data[0] = GL_ZERO; return;
+    case GL_BLEND_EQUATION_RGB:
+    case GL_BLEND_EQUATION_ALPHA: data[0] = GL_FUNC_ADD; return;
+    case GL_SCISSOR_BOX: data[0] = data[1] = data[2] = data[3] = 0; return; // the test is off outside the backend's drawing
+    default: glGetIntegerv(pname, data);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 // space runs ImGui frames but paints none, and the screenshot stays pixel-identical; hovering a
 // button paints (the button changes colour); moving away paints the first picture back. This is
 // what keeps mouse movement cheap with software WebGL (docs/performance.md).
+// The renderer's backup of the blend and scissor state is answered by the host (platform_web.cpp,
+// "GL state queries"): none of those queries reaches WebGL while frames are painted, and the real
+// state between frames is what the host answers, the GL defaults.
 import fs from 'node:fs';
 import { openApp, decodePng } from './lib.mjs';
 import { settlePage } from './drive.mjs';
@@ -27,6 +30,19 @@ function diff(a, b) {
   return { n, box: n ? { x0, y0, x1, y1 } : null };
 }
 const shot = async (file) => fs.readFileSync(await t.screenshot(file));
+
+// Every WebGL getParameter call of the blend functions and equations and of the scissor box,
+// counted by name (each is a round trip to Chromium's GPU process).
+await t.context.addInitScript(() => {
+  window.mfGlQueries = 0;
+  const names = ['BLEND_SRC_RGB', 'BLEND_DST_RGB', 'BLEND_SRC_ALPHA', 'BLEND_DST_ALPHA', 'BLEND_EQUATION_RGB', 'BLEND_EQUATION_ALPHA', 'SCISSOR_BOX'];
+  const counted = new Set(names.map((n) => WebGL2RenderingContext[n]));
+  const get = WebGL2RenderingContext.prototype.getParameter;
+  WebGL2RenderingContext.prototype.getParameter = function (pname) {
+    if (counted.has(pname)) window.mfGlQueries++;
+    return get.call(this, pname);
+  };
+});
 
 try {
   await t.goto();
@@ -75,6 +91,20 @@ try {
   const after = await shot('paint-after.png');
   const d2 = diff(before, after);
   t.check(d2.n === 0, `the picture is back to the first one (${d2.n} pixels differ)`);
+
+  const queries = await page.evaluate(() => window.mfGlQueries);
+  t.check(c3.painted > 2 && queries === 0, `${c3.painted} frames painted, and none asked WebGL for the blend or scissor state (${queries} queries)`);
+  const gl = await page.evaluate(() => {
+    const c = document.getElementById('canvas').getContext('webgl2'); // the page's own context
+    const p = (n) => c.getParameter(c[n]);
+    return {
+      defaults: p('BLEND_SRC_RGB') === c.ONE && p('BLEND_SRC_ALPHA') === c.ONE && p('BLEND_DST_RGB') === c.ZERO && p('BLEND_DST_ALPHA') === c.ZERO &&
+        p('BLEND_EQUATION_RGB') === c.FUNC_ADD && p('BLEND_EQUATION_ALPHA') === c.FUNC_ADD,
+      blend: c.isEnabled(c.BLEND), scissor: c.isEnabled(c.SCISSOR_TEST), program: p('CURRENT_PROGRAM'), texture: p('TEXTURE_BINDING_2D'),
+    };
+  });
+  t.check(gl.defaults && !gl.blend && !gl.scissor && gl.program === null && gl.texture === null,
+    `between frames the context's state is the defaults the host answers with (${JSON.stringify(gl)})`);
 } catch (e) {
   await t.fail(e);
 }
