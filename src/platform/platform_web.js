@@ -29,6 +29,7 @@ mergeInto(LibraryManager.library, {
     composing: false,  // an IME composition is in progress: wait for its end
     pendingCopy: null, // text ImGui just copied, for the browser's copy/cut event
     filePicker: null,  // a hidden <input type=file>
+    folderByInput: false, // "Vælg mappe" is the <input webkitdirectory> from now on (pickFolder failed once)
     sendText: function (text, pasted) {
       if (!text) return;
       var len = lengthBytesUTF8(text) + 1;
