@@ -283,7 +283,10 @@ void render_frame() {
         }
     }
 
-    if (g_host.frames++ == 0) mf_js_first_frame();
+    if (g_host.frames++ == 0) {
+        mf_js_first_frame(); // the frames go on once the browser has shown this one (mf_web_first_frame_shown)
+        return;
+    }
     schedule_next();
 }
 
@@ -586,6 +589,9 @@ const char* get_clipboard(void*) { return nullptr; }
 // ---------------------------------------------------------------------------------------------
 extern "C" {
 
+// The first frame is on screen (mf_js_first_frame): the frames go on.
+EMSCRIPTEN_KEEPALIVE void mf_web_first_frame_shown() { wake(); }
+
 EMSCRIPTEN_KEEPALIVE void mf_web_text_input(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     frame_now();
@@ -814,9 +820,12 @@ int main() {
     emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
 
     // The first frame at once, not at the next animation frame: the start screen is up one frame
-    // interval sooner (the browser shows it when this task ends).
+    // interval sooner (the browser shows it when this task ends). The next frame, which rasterises
+    // the font's every glyph (App::update_fonts), waits until the browser has shown this one
+    // (mf_web_first_frame_shown): in the same animation frame its 20 ms and its texture would hold
+    // the first picture back (docs/performance.md, the respondent's first frame, part 11).
     EM_ASM({ performance.mark('mf-frame-start'); });
-    frame_now();
+    render_frame();
     EM_ASM({ performance.mark('mf-frame-end'); });
     return 0; // the runtime stays alive: everything from here on is driven by events
 }

@@ -409,13 +409,19 @@ mergeInto(LibraryManager.library, {
   mf_js_first_frame: function () {
     MF.showStatus('', false);
     window.mfTest.ready = true;
-    // What waits for the first frame (boot.js: the offline worker), after the frame is shown.
-    // Once: after the next animation frame, or after half a second where none comes (a hidden tab).
-    var after = function () { if (window.mfAfterFirstFrame) window.mfAfterFirstFrame(); };
-    if (window.mfAfterFirstFrame) {
-      requestAnimationFrame(function () { setTimeout(after, 0); });
-      setTimeout(after, 500);
-    }
+    // What waits for the first frame, after the browser has shown it: the program's second frame
+    // (platform_web.cpp, main: the whole font atlas) and boot.js's offline worker. A timeout set in
+    // the next animation frame runs after that frame's rendering, which shows the first frame; half
+    // a second at most where no animation frame comes (a hidden tab). Once.
+    var done = false;
+    var after = function () {
+      if (done) return;
+      done = true;
+      _mf_web_first_frame_shown();
+      if (window.mfAfterFirstFrame) window.mfAfterFirstFrame();
+    };
+    requestAnimationFrame(function () { setTimeout(after, 0); });
+    setTimeout(after, 500);
   },
 
   mf_js_fatal__deps: ['$MF'],

@@ -2,23 +2,38 @@
 // Danish start screen, and does so without console errors or failed requests. Privacy: every request
 // the page made went to the app's own origin (no fonts, scripts or analytics from anywhere else).
 // The first frame is drawn with a smaller font atlas (the glyphs of the app's own texts, style.h),
-// and the next frames with every glyph of the font.
+// and the next frames with every glyph of the font; the second frame waits until the browser has
+// shown the first (platform_web.cpp, main).
 import { openApp, screenInk } from './lib.mjs';
+import { waitUntil } from './drive.mjs';
 
 const t = await openApp({ name: 'smoke' });
 try {
   // The atlas as the first frame had it: read in the same task that draws it (mfTest.ready is set
-  // at its end, platform_web.js).
+  // at its end, platform_web.js). Then the frames drawn and the atlas when the browser has shown it:
+  // a timeout set in the next animation frame runs after that frame's rendering (this one is set
+  // before the app's own, so it runs first).
   await t.context.addInitScript(() => {
     const test = {};
     let ready = false;
     Object.defineProperty(test, 'ready', {
       configurable: true, enumerable: true, get: () => ready,
-      set: (v) => { ready = v; if (v && window.mfFirstGlyphs === undefined) window.mfFirstGlyphs = window.mfTest.state().glyphs; },
+      set: (v) => {
+        ready = v;
+        if (!v || window.mfFirstGlyphs !== undefined) return;
+        window.mfFirstGlyphs = window.mfTest.state().glyphs;
+        requestAnimationFrame(() => setTimeout(() => {
+          window.mfShown = { frames: window.mfTest.frames(), glyphs: window.mfTest.state().glyphs };
+        }, 0));
+      },
     });
     window.mfTest = test;
   });
   await t.goto();
+  const shown = await waitUntil(t.page, () => window.mfShown);
+  t.check(shown.frames === 1 && shown.glyphs === (await t.page.evaluate(() => window.mfFirstGlyphs)),
+    `the browser shows the first frame before the second is drawn (frames drawn by then: ${shown.frames}, glyphs ${shown.glyphs})`);
+  await waitUntil(t.page, () => window.mfTest.state().glyphs >= 210);
   const frames = await t.frames();
   t.check(frames > 0, `the app rendered frames (${frames})`);
   const state = await t.state();
