@@ -17,7 +17,8 @@
 // loop keeps drawing until two consecutive frames produce identical draw data (ImGui needs a
 // couple of frames to settle layouts and popups), then stops. A pointer move is cheaper still: one
 // frame at once, and more only if the picture changed (on_mouse_move). While a key is held it draws
-// continuously so that ImGui's key repeat works.
+// continuously so that ImGui's key repeat works. The first frame is drawn in main() itself, and the
+// frames go on only once the browser has shown it (mf_web_first_frame_shown).
 //
 // Painting, why: most frames after a mouse move produce exactly the picture already on the canvas
 // (the pointer crossed no widget). Such a frame runs ImGui but skips all WebGL calls. WebGL shows
