@@ -16,6 +16,9 @@
 // names and figures as dropped. A cancel in the dialog changes nothing and shows no error; a refusal
 // or a worker that cannot start opens the <input webkitdirectory> instead. Without
 // showDirectoryPicker the <input webkitdirectory> (Playwright's file chooser) gives the same again.
+//
+// Last, loose files dropped (no folder): read by the workers from their handles, every dropped file
+// taken whatever its name; without getAsFileSystemHandle, read on the page's thread with the same result.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,6 +164,41 @@ try {
     await settlePage(page);
     sameAsDropped(await t.state(), 'the <input webkitdirectory>');
   }
+
+  // Loose files dropped (the result files and the .txt, no folder): their handles go to the workers
+  // too, and each dropped file is taken whatever its name. The same drop without File System Access
+  // handles (a browser without getAsFileSystemHandle) is read on the page's thread from the drop's
+  // File objects: the same files, rejected names and figures.
+  const loose = [...files.map((f) => path.join(folder, inSub(f) ? 'sub' : '', f)), path.join(folder, 'notes.txt')];
+  const dropLoose = async () => {
+    const looseData = { items: [], files: loose, dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, x: 640, y: 450, data: looseData });
+    await waitLoaded(page, loose.length);
+    await settlePage(page);
+    return t.state();
+  };
+  await reload();
+  const beforeLoose = workers.length;
+  const byWorkers = await dropLoose();
+  t.check(workers.length >= beforeLoose + 2 && workers.slice(beforeLoose).every((w) => w.url.endsWith('/kommune.read.js')),
+    `loose files dropped: listed and read by the page's workers (${workers.length - beforeLoose} started)`);
+  const rejectedLoose = byWorkers.municipality.rejectedDetails;
+  t.check(byWorkers.municipality.files === loose.length && rejectedLoose.some((r) => r.startsWith('notes.txt: ')) &&
+    rejectedLoose.every((r) => !r.slice(0, r.indexOf(': ')).includes('/')),
+    `loose files dropped: all ${loose.length} read, the .txt among them, each named by its own name (${byWorkers.municipality.files} read)`);
+  // mf-aggregate reads a folder's *.json files only: the dropped .txt is one more file read and rejected.
+  const withTxt = { ...expectedFiles, read: expectedFiles.read + 1, rejected: expectedFiles.rejected + 1 };
+  const looseFigures = compareFigures(byWorkers.cells, expected, withTxt, 'sector');
+  t.check(looseFigures.bad.length === 0 && looseFigures.n > 50,
+    `loose files dropped: ${looseFigures.n} figures equal mf-aggregate's (with the .txt read and rejected)${looseFigures.bad.length ? ':\n  ' + looseFigures.bad.join('\n  ') : ''}`);
+  await reload();
+  await page.evaluate(() => { delete DataTransferItem.prototype.getAsFileSystemHandle; });
+  const beforeWalk = workers.length;
+  const byPage = await dropLoose();
+  const differLoose = Object.keys({ ...byWorkers.cells, ...byPage.cells }).filter((k) => byWorkers.cells[k] !== byPage.cells[k]);
+  t.check(workers.length === beforeWalk && byPage.municipality.files === byWorkers.municipality.files &&
+    JSON.stringify(byPage.municipality.rejectedDetails) === JSON.stringify(rejectedLoose) && differLoose.length === 0,
+    `loose files dropped without File System Access handles: read on the page's thread, the same files, rejected names and ${Object.keys(byPage.cells).length} figures (${workers.length - beforeWalk} workers${differLoose.length ? '; differ: ' + differLoose.slice(0, 10).join(', ') : ''})`);
 } catch (err) {
   await t.fail(err);
 } finally {
