@@ -48,7 +48,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, argValue } from '../tests/browser/lib.mjs';
-import { openFileChooser, settlePage, waitUntil } from '../tests/browser/drive.mjs';
+import { dropPaths, openFileChooser, settlePage, waitUntil } from '../tests/browser/drive.mjs';
 import { compareFigures, stubFolderPicker, writeOpfsFolder } from '../tests/browser/municipality_lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -173,12 +173,6 @@ async function choose(page) {
   return chooser;
 }
 
-// The folder dropped on the middle of the page, as from the desktop.
-async function dropFolder(page, folder) {
-  const cdp = await page.context().newCDPSession(page);
-  const data = { items: [], files: [folder], dragOperationsMask: 1 };
-  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, x: 640, y: 400, data });
-}
 
 // --folder: the files into the OPFS folder named as `dir` is, written from a tab of their own that
 // is closed before the page opens (its renderer's memory is not the page's), and the folder picker's
@@ -208,7 +202,7 @@ async function folderButton(page) {
 // The files given to the page one way: returns a function that hands them over ("picker": the
 // picker is opened first, not timed; "drop": the folder holding them; "folder": "Vælg mappe" clicked).
 async function giver(page, way, files, dir) {
-  if (way === 'drop') return () => dropFolder(page, dir);
+  if (way === 'drop') return () => dropPaths(page, [dir], { x: 640, y: 400 }); // the folder on the middle of the page
   if (way === 'folder') return folderButton(page);
   const chooser = await choose(page);
   return () => chooser.setFiles(files);

@@ -51,6 +51,16 @@ export async function settlePage(page) {
   }
 }
 
+// Files or folders from disk dropped on the page at (x, y), as a user drags them from the desktop:
+// Chromium's own drop through DevTools (Input.dispatchDragEvent with their paths), so the page gets
+// real entries, File System Access handles and File objects, not a synthetic DataTransfer.
+export async function dropPaths(page, paths, { x = 640, y = 450 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+  await cdp.detach();
+}
+
 // Clicks the item `locate()` returns (looked up again on each try, after the page settled) and
 // waits for the browser's file picker. On a loaded machine a click can land while the screen is
 // still being laid out, and Chromium now and then drops the first picker of a page, so it tries

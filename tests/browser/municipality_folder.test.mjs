@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
-import { openFileChooser, settlePage } from './drive.mjs';
+import { driver, dropPaths, openFileChooser, settlePage } from './drive.mjs';
 import { DATA, compareFigures, expected, expectedFiles, expectedRows, files, folderEntries, stubFolderPicker, waitLoaded, writeOpfsFolder } from './municipality_lib.mjs';
 
 const t = await openApp({ name: 'municipality_folder', viewport: { width: 1280, height: 900 } });
@@ -50,9 +50,7 @@ try {
   const PART = 5;
   await page.evaluate((n) => { window.mfTest.workerFiles = n; }, PART);
 
-  const cdp = await page.context().newCDPSession(page);
-  const data = { items: [], files: [folder], dragOperationsMask: 1 };
-  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, x: 640, y: 450, data });
+  await dropPaths(page, [folder]);
   await waitLoaded(page, files.length);
   await settlePage(page);
 
@@ -87,12 +85,8 @@ try {
   await writeOpfsFolder(page, 'results', folderEntries(folder));
   let choosers = 0;
   page.on('filechooser', () => { choosers++; });
-  const clickFolderButton = async () => {
-    await settlePage(page);
-    const it = (await t.state()).items.find((i) => i.id === 'muni-pick-folder');
-    if (!it) throw new Error('no "muni-pick-folder" button on the municipality page');
-    await page.mouse.click(it.x + Math.min(it.w / 2, 20), it.y + it.h / 2);
-  };
+  const d = driver(() => page);
+  const clickFolderButton = async () => { await settlePage(page); await d.click('muni-pick-folder', { settle: false }); };
   const reload = async () => { await page.goto(`${t.origin}/kommune.html`, { waitUntil: 'load' }); await t.ready(); await settlePage(page); };
   const sameAsDropped = (p, how) => {
     t.check(p.municipality.files === m.files && p.municipality.announced === m.announced && p.municipality.arrived === m.arrived,
@@ -171,8 +165,7 @@ try {
   // File objects: the same files, rejected names and figures.
   const loose = [...files.map((f) => path.join(folder, inSub(f) ? 'sub' : '', f)), path.join(folder, 'notes.txt')];
   const dropLoose = async () => {
-    const looseData = { items: [], files: loose, dragOperationsMask: 1 };
-    for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, x: 640, y: 450, data: looseData });
+    await dropPaths(page, loose);
     await waitLoaded(page, loose.length);
     await settlePage(page);
     return t.state();
