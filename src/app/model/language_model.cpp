@@ -59,7 +59,9 @@ void AppModel::show_available_language() {
     set_language("en"); // asks for the English, or (after a failure) shows why it is not here
 }
 
-void AppModel::english_arrived(bool found, std::string_view bytes) {
+// Not inlined into served_file_arrived: the respondent's web page moves this and the English's
+// reading into the module loaded after the start screen (cmake/deferred_roots.txt).
+[[gnu::noinline]] void AppModel::english_arrived(bool found, std::string_view bytes) {
     if (english_status_ != EnglishStatus::Fetching) return;
     if (!found || !install_english(bytes)) {
         english_status_ = EnglishStatus::Failed;
