@@ -7,24 +7,34 @@
 //
 //   node scripts/bench-kommune.mjs [--dist build/web/dist] [--count 10000] [--files DIR]
 //                                  [--generate build/native/mf-generate] [--seed 7] [--drop]
-//                                  [--folder] [--aggregate [build/native/mf-aggregate]]
+//                                  [--input] [--folder] [--aggregate [build/native/mf-aggregate]]
 //
+// The picker ("Vælg resultatfiler", always measured first): Chromium's showOpenFilePicker, whose
+// picked files' handles go to the page's workers (platform_web.js, MF.pickByHandles). Its dialog
+// cannot be driven headless (below), so the dialog alone is replaced: the files are first written,
+// not timed, to a folder of the origin's private file system (OPFS; one folder, by their own names)
+// and their handles collected ahead, and showOpenFilePicker resolves to those handles at once. The
+// real dialog's own hand-over of 10,000 handles is not measured. Everything after the dialog is the
+// page's own code.
+// --input: the same measures also by the <input multiple> "Vælg resultatfiler" is in browsers without
+// showOpenFilePicker (and was in Chromium before 2026-12-02): the browser's file chooser given the
+// files (Playwright's, which is Chromium's own hand-over of the files to the page).
 // --drop: the same measures also with the files' folder dropped on the page (after the picker's),
 // as a user drags a folder from the desktop: Chromium's own drop through DevTools
 // (Input.dispatchDragEvent with the folder's path, so the page gets a real directory entry and walks
 // it with webkitGetAsEntry / readEntries), each way with its own PASS/FAIL lines.
 // --folder: the same measures also by "Vælg mappe", the page's folder picker (after the others),
 // which opens showDirectoryPicker and hands the folder's handle to the page's workers. Playwright
-// cannot drive that dialog headless (microsoft/playwright issues 8850, 11288), so the dialog alone is
-// replaced (tests/browser/municipality_lib.mjs, stubFolderPicker): the files are first written, not
-// timed, to a folder of the origin's private file system (OPFS) from another tab, which is closed
-// before the page opens, and showDirectoryPicker resolves to that folder's handle; everything after
-// the dialog is the page's own code. OPFS files may read at a different speed from a folder on disk.
+// cannot drive the File System Access dialogs headless (microsoft/playwright issues 8850, 11288), so
+// for both pickers the dialog alone is replaced (tests/browser/municipality_lib.mjs, stubPickers):
+// the files are written to OPFS from another tab, which is closed before the page opens, and
+// showDirectoryPicker resolves to that folder's handle. OPFS files may read at a different speed
+// from a folder on disk.
 //
 // Files: --files DIR takes every *.json in DIR; otherwise mf-generate makes --count files once into
 // /tmp/mf-bench-kommune/<count>-<seed> (the same generator scripts/bench-aggregate.sh uses).
 //
-// Two page loads per way (the picker; with --drop also the dropped folder), each in a fresh profile:
+// Two page loads per way (the picker; with --input, --drop, --folder those too), each in a fresh profile:
 //   1. all files: wall time from the files handed to the picker (or the folder dropped) until every file is read and the
 //      figures are computed (the live region says the reading finished, then
 //      mfTest.state().municipality: arrived = N, not loading, not stale; the next frame draws them); the main thread's long tasks (PerformanceObserver 'longtask', every
@@ -49,7 +59,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, argValue } from '../tests/browser/lib.mjs';
 import { dropPaths, openFileChooser, settlePage, waitUntil } from '../tests/browser/drive.mjs';
-import { compareFigures, stubFolderPicker, writeOpfsFolder } from '../tests/browser/municipality_lib.mjs';
+import { compareFigures, stubPickers, writeOpfsFolder } from '../tests/browser/municipality_lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(argValue('dist', path.join(ROOT, 'build/web/dist')));
@@ -60,6 +70,7 @@ const BUDGET = { seconds: 5, taskMs: 200, megabytes: 300 };
 
 const drop = process.argv.includes('--drop');
 const folderWay = process.argv.includes('--folder');
+const inputWay = process.argv.includes('--input');
 const aggregateAt = process.argv.indexOf('--aggregate');
 const aggregator = aggregateAt < 0 ? '' : path.resolve(process.argv[aggregateAt + 1] && !process.argv[aggregateAt + 1].startsWith('--')
   ? process.argv[aggregateAt + 1] : path.join(ROOT, 'build/native/mf-aggregate'));
@@ -161,7 +172,7 @@ async function withPage(origin, fn, before) {
   }
 }
 
-// The picker opened by the page's own button, as a user opens it.
+// The <input multiple> opened by the page's own button, as a user opens it.
 async function choose(page) {
   const locate = async () => {
     const item = (await page.evaluate(() => window.mfTest.state())).items.find((i) => i.id === 'muni-pick-files');
@@ -174,36 +185,47 @@ async function choose(page) {
 }
 
 
-// --folder: the files into the OPFS folder named as `dir` is, written from a tab of their own that
-// is closed before the page opens (its renderer's memory is not the page's), and the folder picker's
-// dialog replaced by one that gives that folder.
+// The pickers' files: written into the OPFS folder named as `dir` is, from a tab of their own that is
+// closed before the page opens (its renderer's memory is not the page's), and both dialogs replaced:
+// showDirectoryPicker gives that folder (mf-generate's files in their year folders), and
+// showOpenFilePicker the files of another OPFS folder holding the same files by their own names (the
+// <input>'s names; mf-generate's names are unique across years).
 const opfsFolder = (dir) => path.basename(dir);
-async function folderPickerReady(context, page, origin, files, dir) {
+const opfsFiles = (dir) => `${path.basename(dir)}-files`;
+async function pickersReady(context, page, origin, files, dir, way) {
   const writer = await context.newPage();
   await writer.goto(`${origin}/icon.svg`);
-  await writeOpfsFolder(writer, opfsFolder(dir), files.map((f) => [path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f)]));
+  if (way === 'folder') await writeOpfsFolder(writer, opfsFolder(dir), files.map((f) => [path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f)]));
+  else await writeOpfsFolder(writer, opfsFiles(dir), files.map((f) => [path.basename(f), fs.readFileSync(f)]));
   await writer.close();
-  await stubFolderPicker(page, opfsFolder(dir));
+  await stubPickers(page, { folder: opfsFolder(dir), files: opfsFiles(dir) });
 }
 
-// "Vælg mappe" located (not timed); the returned function clicks it, as a user does (the dialog
-// answers at once: stubFolderPicker), and checks that the page asked showDirectoryPicker.
-async function folderButton(page) {
+// A picker's button located (not timed) and, for "Vælg resultatfiler", the handles its replaced
+// dialog gives collected; the returned function clicks it, as a user does (the dialog answers at
+// once), and checks that the page asked the dialog.
+async function pickerButton(page, id, api, count) {
   await settlePage(page);
-  const it = (await page.evaluate(() => window.mfTest.state())).items.find((i) => i.id === 'muni-pick-folder');
-  if (!it) throw new Error('no "muni-pick-folder" button on the municipality page');
+  const it = (await page.evaluate(() => window.mfTest.state())).items.find((i) => i.id === id);
+  if (!it) throw new Error(`no "${id}" button on the municipality page`);
+  if (api === 'showOpenFilePicker') {
+    const ready = await page.evaluate(() => window.mfPickerReady());
+    if (ready !== count) throw new Error(`showOpenFilePicker's replacement has ${ready} files, not ${count}`);
+  }
   return async () => {
     await page.mouse.click(it.x + Math.min(it.w / 2, 20), it.y + it.h / 2);
     await waitUntil(page, () => window.mfPickerCalls.length === 1, null, { timeout: 10000, interval: 20 })
-      .catch(() => { throw new Error('"Vælg mappe" did not open showDirectoryPicker'); });
+      .catch(() => { throw new Error(`"${id}" did not open ${api}`); });
   };
 }
 
-// The files given to the page one way: returns a function that hands them over ("picker": the
-// picker is opened first, not timed; "drop": the folder holding them; "folder": "Vælg mappe" clicked).
+// The files given to the page one way: returns a function that hands them over ("picker": "Vælg
+// resultatfiler" clicked; "input": its <input>, opened first, not timed; "drop": the folder holding
+// them; "folder": "Vælg mappe" clicked).
 async function giver(page, way, files, dir) {
   if (way === 'drop') return () => dropPaths(page, [dir], { x: 640, y: 400 }); // the folder on the middle of the page
-  if (way === 'folder') return folderButton(page);
+  if (way === 'folder') return pickerButton(page, 'muni-pick-folder', 'showDirectoryPicker');
+  if (way === 'picker') return pickerButton(page, 'muni-pick-files', 'showOpenFilePicker', files.length);
   const chooser = await choose(page);
   return () => chooser.setFiles(files);
 }
@@ -267,12 +289,21 @@ const { files, bytes, dir } = resultFiles();
 const server = await startServer({ dir: dist, port: 0 });
 const origin = new URL(server.url).origin;
 const WAYS = {
-  picker: { title: 'picker', how: 'the picker' },
+  picker: {
+    title: 'picker ("Vælg resultatfiler"; its dialog replaced: showOpenFilePicker gives the handles of the files written to the origin\'s private file system, collected ahead; the real dialog\'s hand-over of them is not measured)',
+    how: 'the picker',
+    before: (context, page) => pickersReady(context, page, origin, files, dir, 'picker'),
+  },
+  input: {
+    title: 'the <input multiple> ("Vælg resultatfiler" without showOpenFilePicker, as in Firefox and Safari; Chromium\'s own hand-over of the chosen files)',
+    how: 'the <input multiple>',
+    before: (context, page) => page.addInitScript(() => { delete window.showOpenFilePicker; }),
+  },
   drop: { title: 'dropped folder', how: 'a dropped folder' },
   folder: {
     title: 'folder picker ("Vælg mappe"; its dialog replaced: showDirectoryPicker gives the files written to the origin\'s private file system, which may read at another speed than a folder on disk)',
     how: 'the folder picker',
-    before: (context, page) => folderPickerReady(context, page, origin, files, dir),
+    before: (context, page) => pickersReady(context, page, origin, files, dir, 'folder'),
   },
 };
 console.log(`kommune.html with ${files.length} result files (${(bytes / 1048576).toFixed(1)} MB) from ${dir}`);
@@ -281,7 +312,7 @@ let status = 0;
 const budget = (ok, text) => { console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`); if (!ok) status = 1; };
 const want = aggregator ? aggregate(dir) : null;
 try {
-  for (const way of ['picker', ...(drop ? ['drop'] : []), ...(folderWay ? ['folder'] : [])]) {
+  for (const way of ['picker', ...(inputWay ? ['input'] : []), ...(drop ? ['drop'] : []), ...(folderWay ? ['folder'] : [])]) {
     const how = WAYS[way].how;
     console.log(`\n${WAYS[way].title}:`);
     const all = await withPage(origin, (page, pid) => readAll(page, pid, files, dir, way, want), WAYS[way].before);

@@ -30,8 +30,11 @@ bool PlatformHost::save_file(const std::string& name, const std::string& bytes, 
 
 bool PlatformHost::choose_file(const std::string& path, std::string& error) { return platform::open_file(path, error); }
 
-bool PlatformHost::choose_files(const std::string& paths, bool folder, std::string& error) {
-    return platform::open_files(paths, folder, error);
+bool PlatformHost::choose_files(const std::string& paths, ManyFiles what, std::string& error) {
+    const platform::ManyFiles pick = what == ManyFiles::Folder      ? platform::ManyFiles::Folder
+                                     : what == ManyFiles::Thousands ? platform::ManyFiles::Thousands
+                                                                    : platform::ManyFiles::Several;
+    return platform::open_files(paths, pick, error);
 }
 
 bool PlatformHost::show_html(const std::string& name, const std::string& html, std::string& where) {

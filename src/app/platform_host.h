@@ -22,7 +22,7 @@ public:
     std::string documents_folder() override;
     bool save_file(const std::string& name, const std::string& bytes, const char* mime_type, std::string& where) override;
     bool choose_file(const std::string& path, std::string& error) override;
-    bool choose_files(const std::string& paths, bool folder, std::string& error) override;
+    bool choose_files(const std::string& paths, ManyFiles what, std::string& error) override;
     bool show_html(const std::string& name, const std::string& html, std::string& where) override;
     void go_to_page(const std::string& url) override;
     bool open_page(const std::string& url) override;

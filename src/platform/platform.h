@@ -46,12 +46,15 @@ bool open_file(const std::string& path, std::string& error);
 bool has_file_picker(); // true in the browser (no path needed), false on the desktop
 
 // Many files at once (the municipality view, the workshop list's batch import). Browser: opens the
-// picker for several files, or with `folder` for a whole folder (its *.json files). Desktop: `paths`
-// is one or more files or folders (folders searched recursively for *.json, sorted), separated by
-// ';' or new lines. They arrive later, in batches, as for open_file, after App::files_announced; a
-// path that cannot be read arrives through App::file_unreadable. False only when nothing could be
+// picker for several files, or for a whole folder (its *.json files); for Thousands and Folder the
+// browser's File System Access dialog where it has one, whose files the page's workers read
+// (platform_web.js, MF.pickByHandles), for Several the plain upload dialog. Desktop: `paths` is one
+// or more files or folders (folders searched recursively for *.json, sorted), separated by ';' or
+// new lines. They arrive later, in batches, as for open_file, after App::files_announced; a path
+// that cannot be read arrives through App::file_unreadable. False only when nothing could be
 // started.
-bool open_files(const std::string& paths, bool folder, std::string& error);
+enum class ManyFiles { Several = 0, Thousands = 1, Folder = 2 }; // the values platform_web.js reads
+bool open_files(const std::string& paths, ManyFiles what, std::string& error);
 
 // Shows an HTML page to the user (the printable report). Browser: opens it in a new tab from a Blob
 // URL (a download of `file_name` when the browser blocks the tab). Desktop: writes it as

@@ -350,7 +350,7 @@ bool open_file(const std::string& path, std::string& error) {
 
 bool has_file_picker() { return false; }
 
-bool open_files(const std::string& paths, bool, std::string& error) {
+bool open_files(const std::string& paths, ManyFiles, std::string& error) {
     FileRequest r;
     r.many = true;
     std::string part;

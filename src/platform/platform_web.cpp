@@ -62,7 +62,7 @@ int mf_js_storage_set(const char* key, const char* value);
 void mf_js_storage_remove(const char* key);
 int mf_js_download(const char* name, const char* mime, const char* data, int size);
 int mf_js_open_file_picker();
-int mf_js_open_files_picker(int folder);
+int mf_js_open_files_picker(int what);
 int mf_js_open_html(const char* name, const char* html); // 1 a new tab, 2 a download, 0 neither
 void mf_js_go_to_page(const char* url);
 int mf_js_open_page(const char* url); // 1 when a tab opened
@@ -723,8 +723,8 @@ bool open_file(const std::string&, std::string& error) {
 
 bool has_file_picker() { return true; }
 
-bool open_files(const std::string&, bool folder, std::string& error) {
-    if (!mf_js_open_files_picker(folder ? 1 : 0)) {
+bool open_files(const std::string&, ManyFiles what, std::string& error) {
+    if (!mf_js_open_files_picker(static_cast<int>(what))) { // platform_web.js reads the three values
         error = "the browser's file picker could not be opened";
         return false;
     }

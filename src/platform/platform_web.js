@@ -6,8 +6,8 @@
 //   - mf_js_text_input    focuses the hidden text field while ImGui edits text
 //   - clipboard, cursor, storage (localStorage), download, file pickers, first frame, fatal errors
 //   - MF.sendMany         many files (municipality view): announced, then handed over in batches
-//   - MF.dropWithWorker   a drop on the municipality view, or the folder its picker gave
-//                         (MF.pickFolder, showDirectoryPicker), listed and read by workers (web/kommune.read.js)
+//   - MF.dropWithWorker   a drop on the municipality view, or what its pickers gave (MF.pickByHandles:
+//                         showOpenFilePicker, showDirectoryPicker), listed and read by workers (web/kommune.read.js)
 //   - mf_js_fetch_beside_app   a file published next to the app (benchmark.json), same origin only
 //
 // window.mfTest - a small, honest interface for the browser tests. Everything it returns comes from
@@ -20,7 +20,8 @@
 //                     {screen, language, ...} (the list is in src/app/test_hooks.cpp)
 //   mfTest.clipboard  the last text the app copied (also written to the system clipboard)
 //   mfTest.workerFiles  set by a test: the files per reading worker of a drop (MF.readDrop), to see
-//                     a small drop read by several
+//                     a small drop read by several; mfTest.handleBatch: the handles per message to
+//                     a reading worker, to see a small drop's handles come in several
 // Tests drive the app with real keyboard, mouse and touch input, and read it back through this.
 
 mergeInto(LibraryManager.library, {
@@ -29,7 +30,7 @@ mergeInto(LibraryManager.library, {
     composing: false,  // an IME composition is in progress: wait for its end
     pendingCopy: null, // text ImGui just copied, for the browser's copy/cut event
     filePicker: null,  // a hidden <input type=file>
-    folderByInput: false, // "Vælg mappe" is the <input webkitdirectory> from now on (pickFolder failed once)
+    byInput: { files: false, folder: false }, // that picker is its <input> from now on (pickByHandles failed once)
     sendText: function (text, pasted) {
       if (!text) return;
       var len = lengthBytesUTF8(text) + 1;
@@ -157,11 +158,17 @@ mergeInto(LibraryManager.library, {
       _free(np);
     },
     // A drop read by workers (web/kommune.read.js) from the items' File System Access handles
-    // (`handles`: the promises getAsFileSystemHandle gave in the drop event, or the folder picker's
-    // handle, pickFolder): Chromium's work per file (its File, its bytes) is then done on a worker's
-    // thread. One worker lists the drop; then a worker per part of WORKER_FILES files reads it and
-    // ends with it (what Chromium keeps per file goes with the worker: docs/performance.md,
-    // kommune.html round 5), the next one starting as soon as the last has posted its last batch.
+    // (`handles`: the promises getAsFileSystemHandle gave in the drop event, or the pickers' handles,
+    // pickByHandles): Chromium's work per file (its File, its bytes) is then done on a worker's
+    // thread. One worker lists the drop's folders (the loose files' names are their handles'; with
+    // loose files alone it lists nothing, but shows that a worker can start before the count is
+    // announced, or else `fallback`); then a worker per part of WORKER_FILES files reads it and ends
+    // with it (what Chromium keeps per file goes with the worker: docs/performance.md, kommune.html
+    // round 5), the next one starting as soon as the last has posted its last batch. Each worker is sent only the handles it needs:
+    // every handle sent is a copy Chromium makes and the worker keeps, and 10,000 picked files sent
+    // whole to each of five workers cost 14 s and 365 MB (kommune.html round 7). They go in the
+    // list's order, a batch's worth per message, so that the worker reads the first batch while
+    // Chromium makes its copies of the rest (2,500 in one message held it 0.3 s before its first).
     // This thread announces the count and hands the read files over in slices of at most about
     // 40 ms, asking a worker for its next batch after each (at most two on their way). `fallback`
     // (the walk with webkitGetAsEntry; for the picker, the <input>) when there are no handles or the
@@ -175,12 +182,15 @@ mergeInto(LibraryManager.library, {
         lister.onmessage = function (m) {
           started = true;
           lister.terminate();
-          var names = m.data.names;
+          var names = m.data.names, all = hs;
+          hs = null; // readDrop lets each part's loose files go once sent: nothing here keeps them
+          for (var j = 0; j < all.length; j++) if (all[j].kind === 'file') names.push(all[j].name);
           if (names.length === 0) return;
+          names.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
           _mf_web_files_announced(names.length);
-          MF.readDrop(hs, names);
+          MF.readDrop(all, names);
         };
-        lister.postMessage({ handles: hs });
+        lister.postMessage({ handles: hs.filter(function (h) { return h.kind === 'directory'; }) });
       }).catch(function () { fallback(); });
     },
     readDrop: function (hs, names) {
@@ -220,23 +230,47 @@ mergeInto(LibraryManager.library, {
           got += m.data.files.length;
           arrived(m.data.files, worker);
         };
-        worker.postMessage({ handles: hs, names: part, limit: _mf_web_max_file_bytes(), batch: MF.BATCH });
+        var taken = MF.takeHandles(hs, part);
+        hs = taken.rest;
+        var each = (window.mfTest && window.mfTest.handleBatch) || MF.BATCH;
+        worker.postMessage({ handles: taken.part.slice(0, each), handleCount: taken.part.length, names: part, limit: _mf_web_max_file_bytes(), batch: MF.BATCH });
+        for (var k = each; k < taken.part.length; k += each) worker.postMessage({ nextHandles: taken.part.slice(k, k + each) });
       };
       readPart(0);
     },
-    // "Vælg mappe" where the browser has the File System Access folder picker: the chosen folder's
-    // handle goes to the workers as a dropped folder's does (dropWithWorker), so Chromium makes no
-    // File object on the page's thread (the <input webkitdirectory>'s hand-over of 10,000 files is
-    // one task of about 1.1 s before its change event). The names are the <input>'s
-    // ("folder/sub/file.json"), so the figures are the same. A cancel (AbortError) does nothing; any
-    // other failure (no user activation, a refusal, a worker that cannot start) opens the <input>
-    // instead, and from then on "Vælg mappe" is the <input>. The picker consumes the click's user
-    // activation, so after the dialog the browser may not open the <input> until the next click.
-    pickFolder: function (input) {
-      if (!window.showDirectoryPicker || typeof Worker === 'undefined' || MF.folderByInput) return false;
-      var useInput = function () { MF.folderByInput = true; input.click(); };
-      window.showDirectoryPicker({ mode: 'read', id: 'mf-results' }).then(function (dir) {
-        MF.dropWithWorker([dir], useInput);
+    // The handles a part of the list (`names`) is read from, in its order (`part`: the first handle
+    // of each of its names' first parts: "a.json" is a loose file's, "folder/sub/a.json" the
+    // folder's), and the handles the next parts need (`rest`: all but the loose files' sent, which
+    // the page then lets go).
+    takeHandles: function (hs, names) {
+      var key = function (h) { return h.kind + '/' + h.name; };
+      var first = new Map();
+      for (var i = 0; i < hs.length; i++) if (!first.has(key(hs[i]))) first.set(key(hs[i]), hs[i]);
+      var part = [], sent = new Set();
+      for (var j = 0; j < names.length; j++) {
+        var at = names[j].indexOf('/'), h = first.get(at < 0 ? 'file/' + names[j] : 'directory/' + names[j].slice(0, at));
+        if (h && !sent.has(h)) { sent.add(h); part.push(h); }
+      }
+      return { part: part, rest: hs.filter(function (h) { return h.kind === 'directory' || !sent.has(h); }) };
+    },
+    // "Vælg resultatfiler" and "Vælg mappe" where the browser has the File System Access pickers
+    // (showOpenFilePicker, showDirectoryPicker): the picked files' handles, or the folder's, go to the
+    // workers as a drop's do (dropWithWorker), so Chromium makes no File object on the page's thread
+    // (an <input>'s hand-over of 10,000 files is one task of about 1.2 s before its change event). The
+    // names are the <input>'s (a file's own name; "folder/sub/file.json" in a folder), so the figures
+    // are the same. A cancel (AbortError) does nothing; any other failure (no user activation, a
+    // refusal, a worker that cannot start) opens the <input> instead, and from then on that picker is
+    // the <input>. The dialog consumes the click's user activation, so after it the browser may not
+    // open the <input> until the next click. Both dialogs share an id: they open where the last was.
+    pickByHandles: function (input, folder) {
+      var kind = folder ? 'folder' : 'files';
+      var open = folder ? window.showDirectoryPicker : window.showOpenFilePicker;
+      if (!open || typeof Worker === 'undefined' || MF.byInput[kind]) return false;
+      var useInput = function () { MF.byInput[kind] = true; input.click(); };
+      var options = folder ? { mode: 'read', id: 'mf-results' }
+        : { multiple: true, id: 'mf-results', types: [{ accept: { 'application/json': ['.json'] } }] };
+      open.call(window, options).then(function (picked) {
+        MF.dropWithWorker(folder ? [picked] : picked, useInput);
       }, function (err) {
         if (!err || err.name !== 'AbortError') useInput();
       });
@@ -509,10 +543,12 @@ mergeInto(LibraryManager.library, {
   },
 
   mf_js_open_files_picker__deps: ['$MF'],
-  mf_js_open_files_picker: function (folder) {
-    var input = folder ? MF.folderPicker : MF.manyPicker;
+  // `what`: platform::ManyFiles, 0 several (the workshop: a few files, the plain <input>), 1 thousands
+  // (the overview's files), 2 a folder; the last two by File System Access where the browser can.
+  mf_js_open_files_picker: function (what) {
+    var input = what === 2 ? MF.folderPicker : MF.manyPicker;
     if (!input) return 0;
-    if (!folder || !MF.pickFolder(input)) input.click();
+    if (what === 0 || !MF.pickByHandles(input, what === 2)) input.click();
     return 1;
   },
 

@@ -48,8 +48,8 @@ public:
         chosen.push_back(path);
         return true;
     }
-    bool choose_files(const std::string& paths, bool folder, std::string&) override {
-        chosen.push_back(std::string(folder ? "folder:" : "files:") + paths);
+    bool choose_files(const std::string& paths, mf::ManyFiles what, std::string&) override {
+        chosen.push_back(std::string(what == mf::ManyFiles::Folder ? "folder:" : what == mf::ManyFiles::Thousands ? "thousands:" : "files:") + paths);
         return true;
     }
     bool show_html(const std::string& name, const std::string& page, std::string& where) override {

@@ -1,5 +1,5 @@
 // municipality.test.mjs - the municipality's overview in headless Chromium: result files chosen with
-// the real file picker (several at once) and dropped on the page, the figures the app shows compared
+// the browser's upload dialog (several at once, the <input multiple>) and dropped on the page, the figures the app shows compared
 // with mf-aggregate's published summary for the same files (disclosure control: the latest year,
 // k = 5; municipality_lib.mjs), no count cell with a number under k, the rejected files with
 // mf-aggregate's reasons, both duplicate policies, and "Export CSV" byte for byte against
@@ -23,6 +23,10 @@ const picked = files.filter((f) => !f.startsWith('bad-'));  // these through the
 const H = 1000;
 const t = await openApp({ name: 'municipality', viewport: { width: 1280, height: H } });
 const page = t.page;
+// "Vælg resultatfiler" as in browsers without showOpenFilePicker (Firefox, Safari): the <input
+// multiple>, which Playwright's file chooser drives. Chromium's File System Access dialog is
+// municipality_folder.test.mjs's (it cannot be driven headless; that test replaces the dialog alone).
+await page.addInitScript(() => { delete window.showOpenFilePicker; });
 
 const settle = () => settlePage(page);
 const reveal = (id) => revealItem(page, id, H);

@@ -9,22 +9,24 @@
 // and nothing else, each is named by its path inside the drop, the rejected files with
 // mf-aggregate's reasons, and the figures shown equal mf-aggregate's published summary.
 //
-// Then the same folder by "Vælg mappe", the page's folder picker: where the browser has
-// showDirectoryPicker the picked folder's handle goes to the same workers (platform_web.js,
-// MF.pickFolder), with the dialog alone replaced (municipality_lib.mjs, stubFolderPicker: the folder
-// from the origin's private file system): the picker asked once, no <input> opened, the same files,
-// names and figures as dropped. A cancel in the dialog changes nothing and shows no error; a refusal
-// or a worker that cannot start opens the <input webkitdirectory> instead. Without
-// showDirectoryPicker the <input webkitdirectory> (Playwright's file chooser) gives the same again.
+// Then loose files dropped (no folder): read by the workers from their handles, every dropped file
+// taken whatever its name; without getAsFileSystemHandle, read on the page's thread with the same
+// result.
 //
-// Last, loose files dropped (no folder): read by the workers from their handles, every dropped file
-// taken whatever its name; without getAsFileSystemHandle, read on the page's thread with the same result.
+// Last, the page's two pickers, "Vælg mappe" and "Vælg resultatfiler": where the browser has
+// showDirectoryPicker / showOpenFilePicker what was picked goes to the same workers (platform_web.js,
+// MF.pickByHandles), with the dialogs alone replaced (municipality_lib.mjs, stubPickers: the folder
+// and the loose files from the origin's private file system): the dialog asked once with its options,
+// no <input> opened, the same files, names and figures as the folder or the loose files dropped. A
+// cancel in the dialog changes nothing and shows no error; a refusal or a worker that cannot start
+// opens the <input> (webkitdirectory, or multiple) instead, and it stays the <input>. Without the
+// File System Access picker the <input> (Playwright's file chooser) gives the same again.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp } from './lib.mjs';
 import { driver, dropPaths, openFileChooser, settlePage } from './drive.mjs';
-import { DATA, compareFigures, expected, expectedFiles, expectedRows, files, folderEntries, stubFolderPicker, waitLoaded, writeOpfsFolder } from './municipality_lib.mjs';
+import { DATA, compareFigures, expected, expectedFiles, expectedRows, files, folderEntries, stubPickers, waitLoaded, writeOpfsFolder } from './municipality_lib.mjs';
 
 const t = await openApp({ name: 'municipality_folder', viewport: { width: 1280, height: 900 } });
 const page = t.page;
@@ -77,87 +79,7 @@ try {
   t.check(bad.length === 0 && n > 50, `${n} figures shown equal mf-aggregate's published ones${bad.length ? ':\n  ' + bad.join('\n  ') : ''}`);
   await t.screenshot('municipality-folder.png');
 
-  // "Vælg mappe": the same folder by the page's folder picker, its dialog replaced (municipality_lib's
-  // stubFolderPicker: showDirectoryPicker gives the folder written to the origin's private file
-  // system). The picked folder's handle goes to the same workers as the drop's: the same names, the
-  // same figures, and no File object made on the page's thread (no <input>, so no filechooser event).
-  await stubFolderPicker(page, 'results');
-  await writeOpfsFolder(page, 'results', folderEntries(folder));
-  let choosers = 0;
-  page.on('filechooser', () => { choosers++; });
-  const d = driver(() => page);
-  const clickFolderButton = async () => { await settlePage(page); await d.click('muni-pick-folder', { settle: false }); };
   const reload = async () => { await page.goto(`${t.origin}/kommune.html`, { waitUntil: 'load' }); await t.ready(); await settlePage(page); };
-  const sameAsDropped = (p, how) => {
-    t.check(p.municipality.files === m.files && p.municipality.announced === m.announced && p.municipality.arrived === m.arrived,
-      `${how}: the same files read and announced as dropped (${p.municipality.files} read, ${p.municipality.announced} announced, ${p.municipality.arrived} arrived)`);
-    t.check(JSON.stringify(p.municipality.rejectedDetails) === JSON.stringify(m.rejectedDetails),
-      `${how}: the same rejected files, by the same names ("results/sub/..."), as dropped`);
-    const differ = Object.keys({ ...s.cells, ...p.cells }).filter((k) => s.cells[k] !== p.cells[k]);
-    t.check(differ.length === 0 && Object.keys(p.cells).length > 50,
-      `${how}: the same ${Object.keys(p.cells).length} figures as dropped${differ.length ? ': ' + differ.slice(0, 10).join(', ') : ''}`);
-  };
-
-  await reload();
-  const readersBefore = workers.length;
-  await clickFolderButton();
-  await waitLoaded(page, files.length);
-  await settlePage(page);
-  const calls = await page.evaluate(() => window.mfPickerCalls);
-  t.check(calls.length === 1 && calls[0] && calls[0].mode === 'read' && typeof calls[0].id === 'string',
-    `"Vælg mappe" opens the File System Access folder picker, once, to read (${JSON.stringify(calls)})`);
-  t.check(choosers === 0, `and no <input type=file> (${choosers} filechooser events)`);
-  t.check(workers.length > readersBefore && workers.slice(readersBefore).every((w) => w.url.endsWith('/kommune.read.js')),
-    `the picked folder is listed and read by the page's workers (${workers.length - readersBefore} started)`);
-  sameAsDropped(await t.state(), 'the folder picker');
-
-  // A cancel in the dialog: nothing changes, no error is shown, no <input> opens.
-  await reload();
-  await page.evaluate(() => { window.mfPickerRejects = 'AbortError'; });
-  const before = await t.state();
-  await clickFolderButton();
-  await page.waitForTimeout(500);
-  await settlePage(page);
-  const after = await t.state();
-  const status = await page.evaluate(() => { const el = document.getElementById('mf-status'); return el && !el.hidden ? el.textContent : ''; });
-  t.check((await page.evaluate(() => window.mfPickerCalls.length)) === 1 && choosers === 0,
-    'a cancel in the folder picker: the picker was asked once, and no <input> opened instead');
-  t.check(JSON.stringify(after.municipality) === JSON.stringify(before.municipality) && after.modal === before.modal &&
-    after.screen === before.screen && !after.municipality.exportError && !after.exportError && status === '',
-    `a cancel leaves the page as it was, with no error shown (${after.municipality.files} files, modal ${after.modal}, status "${status}")`);
-
-  // Any other failure opens the <input webkitdirectory> instead, and "Vælg mappe" is the <input>
-  // from then on: the dialog refused (a SecurityError, as without user activation), or a folder
-  // picked but no worker to read it (Worker replaced by one that cannot start).
-  const empty = path.join(root, 'empty');
-  fs.mkdirSync(empty);
-  for (const [how, fail] of [['the folder picker refused (SecurityError)', () => { window.mfPickerRejects = 'SecurityError'; }],
-    ['a folder picked but no worker can start', () => { window.Worker = function () { throw new Error('no worker here'); }; }]]) {
-    await reload();
-    await page.evaluate(fail);
-    const input = await openFileChooser(page, async () => (await t.state()).items.find((i) => i.id === 'muni-pick-folder'), () => settlePage(page), 1);
-    const asked = await page.evaluate(() => window.mfPickerCalls.length);
-    t.check(input && asked === 1 && (await input.element().evaluate((el) => el.webkitdirectory)),
-      `${how}: the <input webkitdirectory> opens instead (the picker asked ${asked} times)`);
-    if (input) await input.setFiles(empty);
-    const again = await openFileChooser(page, async () => (await t.state()).items.find((i) => i.id === 'muni-pick-folder'), () => settlePage(page), 1);
-    const asked2 = await page.evaluate(() => window.mfPickerCalls.length);
-    t.check(again && asked2 === 1, `${how}: the next "Vælg mappe" is the <input> at once (the picker asked ${asked2} times in all)`);
-    if (again) await again.setFiles(empty);
-  }
-
-  // A browser without showDirectoryPicker: the <input webkitdirectory> as before, the same result.
-  await reload();
-  await page.evaluate(() => { delete window.showDirectoryPicker; });
-  const chooser = await openFileChooser(page, async () => (await t.state()).items.find((i) => i.id === 'muni-pick-folder'), () => settlePage(page));
-  t.check(chooser && (await chooser.element().evaluate((el) => el.webkitdirectory)),
-    'without showDirectoryPicker, "Vælg mappe" opens the <input webkitdirectory>');
-  if (chooser) {
-    await chooser.setFiles(folder);
-    await waitLoaded(page, files.length);
-    await settlePage(page);
-    sameAsDropped(await t.state(), 'the <input webkitdirectory>');
-  }
 
   // Loose files dropped (the result files and the .txt, no folder): their handles go to the workers
   // too, and each dropped file is taken whatever its name. The same drop without File System Access
@@ -170,11 +92,37 @@ try {
     await settlePage(page);
     return t.state();
   };
+  // What the page sends its workers, recorded per worker: each is sent only the handles it needs (a
+  // handle sent is a copy Chromium makes; 10,000 sent to every worker cost seconds and memory), in
+  // its list's order, a few per message (mfTest.handleBatch: 2 here, a batch's worth in the page), so
+  // the reads wait for handles still to come.
+  await page.addInitScript(() => {
+    window.mfPosted = [];
+    const byWorker = new Map();
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, transfer) {
+      const hs = m && (m.handles || m.nextHandles);
+      if (hs) {
+        if (!byWorker.has(this)) { byWorker.set(this, { handles: [], messages: 0, names: m.names || null }); window.mfPosted.push(byWorker.get(this)); }
+        const r = byWorker.get(this);
+        r.handles.push(...hs.map((h) => `${h.kind}/${h.name}`));
+        r.messages++;
+      }
+      return post.call(this, m, transfer);
+    };
+  });
   await reload();
+  await page.evaluate((n) => { window.mfTest.workerFiles = n; window.mfTest.handleBatch = 2; }, PART);
   const beforeLoose = workers.length;
   const byWorkers = await dropLoose();
   t.check(workers.length >= beforeLoose + 2 && workers.slice(beforeLoose).every((w) => w.url.endsWith('/kommune.read.js')),
     `loose files dropped: listed and read by the page's workers (${workers.length - beforeLoose} started)`);
+  const posted = await page.evaluate(() => window.mfPosted);
+  const reads = posted.filter((p) => p.names);
+  t.check(posted.length === 1 + reads.length && posted[0].names === null && posted[0].handles.length === 0 &&
+    reads.length === Math.ceil(loose.length / PART) && reads.flatMap((p) => p.names).length === loose.length &&
+    reads.every((p) => JSON.stringify(p.handles) === JSON.stringify(p.names.map((n) => `file/${n}`)) && p.messages === Math.ceil(p.names.length / 2)),
+    `loose files dropped: the lister is sent no handle (they are files), and each of the ${reads.length} readers only its files', in its list's order, two per message (${posted.map((p) => `${p.handles.length} in ${p.messages}`).join(', ')})`);
   const rejectedLoose = byWorkers.municipality.rejectedDetails;
   t.check(byWorkers.municipality.files === loose.length && rejectedLoose.some((r) => r.startsWith('notes.txt: ')) &&
     rejectedLoose.every((r) => !r.slice(0, r.indexOf(': ')).includes('/')),
@@ -192,6 +140,102 @@ try {
   t.check(workers.length === beforeWalk && byPage.municipality.files === byWorkers.municipality.files &&
     JSON.stringify(byPage.municipality.rejectedDetails) === JSON.stringify(rejectedLoose) && differLoose.length === 0,
     `loose files dropped without File System Access handles: read on the page's thread, the same files, rejected names and ${Object.keys(byPage.cells).length} figures (${workers.length - beforeWalk} workers${differLoose.length ? '; differ: ' + differLoose.slice(0, 10).join(', ') : ''})`);
+
+  // The pickers, their dialogs replaced (municipality_lib's stubPickers: showDirectoryPicker gives
+  // the folder written to the origin's private file system, showOpenFilePicker the loose files
+  // written to another of its folders). What was picked goes to the same workers as a drop: the same
+  // names and figures as dropped, and no File object made on the page's thread (no <input>, so no
+  // filechooser event).
+  await stubPickers(page, { folder: 'results', files: 'loose' });
+  await writeOpfsFolder(page, 'results', folderEntries(folder));
+  await writeOpfsFolder(page, 'loose', loose.map((f) => [path.basename(f), fs.readFileSync(f)]));
+  let choosers = 0;
+  page.on('filechooser', () => { choosers++; });
+  const d = driver(() => page);
+  const sameAs = (ref, p, how) => {
+    t.check(p.municipality.files === ref.municipality.files && p.municipality.announced === ref.municipality.announced &&
+      p.municipality.arrived === ref.municipality.arrived,
+      `${how}: the same files read and announced as dropped (${p.municipality.files} read, ${p.municipality.announced} announced, ${p.municipality.arrived} arrived)`);
+    t.check(JSON.stringify(p.municipality.rejectedDetails) === JSON.stringify(ref.municipality.rejectedDetails),
+      `${how}: the same rejected files, by the same names, as dropped`);
+    const differ = Object.keys({ ...ref.cells, ...p.cells }).filter((k) => ref.cells[k] !== p.cells[k]);
+    t.check(differ.length === 0 && Object.keys(p.cells).length > 50,
+      `${how}: the same ${Object.keys(p.cells).length} figures as dropped${differ.length ? ': ' + differ.slice(0, 10).join(', ') : ''}`);
+  };
+  const empty = path.join(root, 'empty');
+  fs.mkdirSync(empty);
+  const PICKERS = [
+    { button: 'muni-pick-folder', picker: 'folder', api: 'showDirectoryPicker', title: '"Vælg mappe"', ref: s, input: '<input webkitdirectory>',
+      asked: (o) => o && o.mode === 'read' && typeof o.id === 'string',
+      isInput: (el) => el.webkitdirectory, give: (chooser) => chooser.setFiles(folder), nothing: (chooser) => chooser.setFiles(empty) },
+    { button: 'muni-pick-files', picker: 'files', api: 'showOpenFilePicker', title: '"Vælg resultatfiler"', ref: byWorkers, input: '<input multiple>',
+      asked: (o) => o && o.multiple === true && typeof o.id === 'string' && JSON.stringify(o.types) === JSON.stringify([{ accept: { 'application/json': ['.json'] } }]),
+      isInput: (el) => el.multiple && !el.webkitdirectory, give: (chooser) => chooser.setFiles(loose), nothing: (chooser) => chooser.setFiles([]) },
+  ];
+  for (const k of PICKERS) {
+    const calls = () => page.evaluate(() => window.mfPickerCalls);
+    const openInput = () => openFileChooser(page, async () => (await t.state()).items.find((i) => i.id === k.button), () => settlePage(page), 1);
+    const clickButton = async () => { await settlePage(page); await d.click(k.button, { settle: false }); };
+
+    await reload();
+    choosers = 0; // the last picker's <input> cases opened some
+    const readersBefore = workers.length;
+    await clickButton();
+    await waitLoaded(page, k.ref.municipality.files);
+    await settlePage(page);
+    const asked = await calls();
+    t.check(asked.length === 1 && asked[0].picker === k.picker && k.asked(asked[0].options),
+      `${k.title} opens ${k.api}, once, with its options (${JSON.stringify(asked)})`);
+    t.check(choosers === 0, `${k.title}: and no <input type=file> (${choosers} filechooser events)`);
+    t.check(workers.length > readersBefore && workers.slice(readersBefore).every((w) => w.url.endsWith('/kommune.read.js')),
+      `${k.title}: what was picked is listed and read by the page's workers (${workers.length - readersBefore} started)`);
+    sameAs(k.ref, await t.state(), `${k.title} by ${k.api}`);
+
+    // A cancel in the dialog: nothing changes, no error is shown, no <input> opens.
+    await reload();
+    await page.evaluate(() => { window.mfPickerRejects = 'AbortError'; });
+    const before = await t.state();
+    await clickButton();
+    await page.waitForTimeout(500);
+    await settlePage(page);
+    const after = await t.state();
+    const status = await page.evaluate(() => { const el = document.getElementById('mf-status'); return el && !el.hidden ? el.textContent : ''; });
+    t.check((await calls()).length === 1 && choosers === 0,
+      `${k.title}: a cancel in ${k.api}: the dialog was asked once, and no <input> opened instead`);
+    t.check(JSON.stringify(after.municipality) === JSON.stringify(before.municipality) && after.modal === before.modal &&
+      after.screen === before.screen && !after.municipality.exportError && !after.exportError && status === '',
+      `${k.title}: a cancel leaves the page as it was, with no error shown (${after.municipality.files} files, modal ${after.modal}, status "${status}")`);
+
+    // Any other failure opens the <input> instead, and the button is the <input> from then on: the
+    // dialog refused (a SecurityError, as without user activation), or something picked but no
+    // worker to read it (Worker replaced by one that cannot start).
+    for (const [how, fail] of [[`${k.api} refused (SecurityError)`, () => { window.mfPickerRejects = 'SecurityError'; }],
+      ['picked, but no worker can start', () => { window.Worker = function () { throw new Error('no worker here'); }; }]]) {
+      await reload();
+      await page.evaluate(fail);
+      const input = await openInput();
+      const n = (await calls()).length;
+      t.check(input && n === 1 && (await input.element().evaluate(k.isInput)),
+        `${k.title}, ${how}: the ${k.input} opens instead (the dialog asked ${n} times)`);
+      if (input) await k.nothing(input);
+      const again = await openInput();
+      const n2 = (await calls()).length;
+      t.check(again && n2 === 1, `${k.title}, ${how}: the next click is the ${k.input} at once (the dialog asked ${n2} times in all)`);
+      if (again) await k.nothing(again);
+    }
+
+    // A browser without the File System Access picker: the <input> as before, the same result.
+    await reload();
+    await page.evaluate((api) => { delete window[api]; }, k.api);
+    const chooser = await openFileChooser(page, async () => (await t.state()).items.find((i) => i.id === k.button), () => settlePage(page));
+    t.check(chooser && (await chooser.element().evaluate(k.isInput)), `without ${k.api}, ${k.title} opens the ${k.input}`);
+    if (chooser) {
+      await k.give(chooser);
+      await waitLoaded(page, k.ref.municipality.files);
+      await settlePage(page);
+      sameAs(k.ref, await t.state(), `${k.title} by the ${k.input}`);
+    }
+  }
 } catch (err) {
   await t.fail(err);
 } finally {

@@ -12,8 +12,8 @@
 // internal rows (the files table, the rejected files' reasons).
 // Figures are compared by cell id ("all/overall/mean", "levels/principle:p1/l2", ...): the ids the
 // app gives its table cells (mfTest.state().cells; data-mf-cell in the layer).
-// Also: the folder picker with its dialog replaced (stubFolderPicker, writeOpfsFolder; used by
-// municipality_folder.test.mjs and scripts/bench-kommune.mjs --folder).
+// Also: the pickers with their dialogs replaced (stubPickers, writeOpfsFolder; used by
+// municipality_folder.test.mjs and scripts/bench-kommune.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -215,25 +215,45 @@ export async function waitLoaded(page, count) {
   }, count, { timeout: 20000 });
 }
 
-// --- the folder picker ("Vælg mappe") with its dialog replaced -----------------------------------
-// Playwright cannot drive the File System Access folder picker headless (microsoft/playwright issues
-// 8850, 11288), so tests and scripts/bench-kommune.mjs replace ONLY the dialog: an init script
-// (page.addInitScript; the page's Content-Security-Policy does not apply to it) makes
-// window.showDirectoryPicker resolve to the folder `name` of the origin's private file system
-// (navigator.storage.getDirectory(), written there before by writeOpfsFolder) and records each call's
-// options in window.mfPickerCalls; with window.mfPickerRejects set to a DOMException's name it
-// rejects with that ('AbortError': a user's cancel; 'SecurityError': no user activation).
-// Everything after the dialog is the page's own code. Deleting window.showDirectoryPicker takes the
-// browser's own away too (it is the window's own property).
-export async function stubFolderPicker(page, name) {
-  await page.addInitScript((folder) => {
+// --- the pickers ("Vælg resultatfiler", "Vælg mappe") with their dialogs replaced ----------------
+// Playwright cannot drive the File System Access dialogs headless (microsoft/playwright issues 8850,
+// 11288; while it listens for file choosers Chromium rejects showOpenFilePicker with an AbortError
+// "Intercepted by Page.setInterceptFileChooserDialog()" and reports no chooser), so tests and
+// scripts/bench-kommune.mjs replace ONLY the dialogs: an init script (page.addInitScript; the page's
+// Content-Security-Policy does not apply to it) makes window.showDirectoryPicker resolve to the
+// folder `folder` of the origin's private file system (navigator.storage.getDirectory(), written
+// there before by writeOpfsFolder) and window.showOpenFilePicker to the handles of every file at the
+// top of its folder `files`. window.mfPickerReady() collects those handles ahead (the bench does so
+// before its timed click: the real dialog hands them over at once, at a cost of its own that cannot
+// be measured here). Each call is recorded in window.mfPickerCalls as {picker: 'files' | 'folder',
+// options}; with window.mfPickerRejects set to a DOMException's name both reject with that
+// ('AbortError': a user's cancel; 'SecurityError': no user activation). Everything after the dialog is
+// the page's own code. Deleting window.showOpenFilePicker or window.showDirectoryPicker takes the
+// browser's own away too (they are the window's own properties).
+export async function stubPickers(page, { folder, files }) {
+  await page.addInitScript(({ folder, files }) => {
     window.mfPickerCalls = [];
-    window.showDirectoryPicker = async (options) => {
-      window.mfPickerCalls.push(options === undefined ? null : options);
-      if (window.mfPickerRejects) throw new DOMException(`the dialog replaced: ${window.mfPickerRejects}`, window.mfPickerRejects);
-      return (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
+    let picked = null;
+    window.mfPickerReady = () => {
+      if (!picked) {
+        picked = (async () => {
+          const out = [];
+          for await (const h of (await (await navigator.storage.getDirectory()).getDirectoryHandle(files)).values())
+            if (h.kind === 'file') out.push(h);
+          return out;
+        })();
+      }
+      return picked.then((hs) => hs.length);
     };
-  }, name);
+    const dialog = (picker, answer) => async (options) => {
+      window.mfPickerCalls.push({ picker, options: options === undefined ? null : options });
+      if (window.mfPickerRejects) throw new DOMException(`the dialog replaced: ${window.mfPickerRejects}`, window.mfPickerRejects);
+      return answer();
+    };
+    window.showDirectoryPicker = dialog('folder', async () => (await navigator.storage.getDirectory()).getDirectoryHandle(folder));
+    // The handles are the page's alone once given, as the real dialog's are (none kept here).
+    window.showOpenFilePicker = dialog('files', async () => { await window.mfPickerReady(); const hs = await picked; picked = null; return hs; });
+  }, { folder, files });
 }
 
 // Writes the files [[path inside the folder ("sub/a.json"), bytes], ...] into the folder `name` of

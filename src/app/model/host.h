@@ -11,6 +11,11 @@
 
 namespace mf {
 
+// What a picker for many files is for: a few files (the workshop's batch import), a municipality's
+// thousands (the browser then reads them on its workers where it can, so the page stays
+// responsive), or a folder of them.
+enum class ManyFiles { Several, Thousands, Folder };
+
 class Host {
 public:
     virtual ~Host() = default;
@@ -30,8 +35,8 @@ public:
     virtual bool save_file(const std::string& name, const std::string& bytes, const char* mime_type, std::string& where) = 0;
     // One file: the picker, or the file at `path`. False (with `error`) when nothing could be started.
     virtual bool choose_file(const std::string& path, std::string& error) = 0;
-    // Many files: the picker for files or a `folder`, or the typed `paths` (files and folders).
-    virtual bool choose_files(const std::string& paths, bool folder, std::string& error) = 0;
+    // Many files: the picker for `what`, or the typed `paths` (files and folders).
+    virtual bool choose_files(const std::string& paths, ManyFiles what, std::string& error) = 0;
     // Shows an HTML page (the printable report): a new tab, or a file next to the exports.
     // `where` is "tab", the file's path, or why not.
     virtual bool show_html(const std::string& name, const std::string& html, std::string& where) = 0;

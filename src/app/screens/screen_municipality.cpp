@@ -99,14 +99,14 @@ void input_section(AppModel& m) {
     MunicipalityModel& v = *m.municipality();
     std::string error;
     if (m.host().has_file_picker()) {
-        if (ui::primary_button(tr("muni.choose_files"), "muni-pick-files") && !m.host().choose_files("", false, error)) v.export_error = error;
+        if (ui::primary_button(tr("muni.choose_files"), "muni-pick-files") && !m.host().choose_files("", ManyFiles::Thousands, error)) v.export_error = error;
         ImGui::SameLine();
-        if (ui::secondary_button(tr("muni.choose_folder"), "muni-pick-folder") && !m.host().choose_files("", true, error)) v.export_error = error;
+        if (ui::secondary_button(tr("muni.choose_folder"), "muni-pick-folder") && !m.host().choose_files("", ManyFiles::Folder, error)) v.export_error = error;
         ui::muted(tr("muni.drop_hint"));
     } else {
         if (v.paths.empty()) v.paths = m.host().documents_folder() + "/";
         ui::text_field(tr("muni.paths"), "muni-paths", v.paths, tr("muni.paths_hint"), "");
-        if (ui::primary_button(tr("import.load"), "muni-read") && !m.host().choose_files(v.paths, false, error)) v.export_error = error;
+        if (ui::primary_button(tr("import.load"), "muni-read") && !m.host().choose_files(v.paths, ManyFiles::Thousands, error)) v.export_error = error;
         ui::muted(tr("muni.drop_hint_desktop"));
     }
     if (v.loading())

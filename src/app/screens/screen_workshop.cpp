@@ -191,7 +191,7 @@ static void batch_section(AppModel& m) {
         load = ui::secondary_button(tr("import.load"), "import-batch");
     }
     std::string error;
-    if (load && !m.host().choose_files(paths, false, error))
+    if (load && !m.host().choose_files(paths, ManyFiles::Several, error))
         w.import_refused(paths, {Diagnostic{Diagnostic::Severity::Error, paths, "", error}});
     for (const WorkshopModel::BatchLine& b : w.batch()) {
         std::string text;
