@@ -1,9 +1,9 @@
 // municipality.test.mjs - the municipality's overview in headless Chromium: result files chosen with
-// the browser's upload dialog (several at once, the <input multiple>) and dropped on the page, the figures the app shows compared
-// with mf-aggregate's published summary for the same files (disclosure control: the latest year,
-// k = 5; municipality_lib.mjs), no count cell with a number under k, the rejected files with
-// mf-aggregate's reasons, both duplicate policies, and "Export CSV" byte for byte against
-// mf-aggregate's internal rows CSV. The accessible layer has the same figures: every table as an
+// the browser's upload dialog (several at once, the <input multiple>) and dropped on the page, the
+// figures the app shows compared with mf-aggregate's published summary for the same files
+// (disclosure control: the latest year, k = 5; municipality_lib.mjs), no count cell with a number
+// under k, the rejected files with mf-aggregate's reasons, both duplicate policies, and "Export CSV"
+// byte for byte against mf-aggregate's internal rows CSV. The accessible layer has the same figures: every table as an
 // HTML table (caption, th scope="col"/"row") whose cells equal mf-aggregate's, nothing under k,
 // every bar as text with its numbers; axe finds no violations there.
 //
