@@ -6,8 +6,9 @@
 //   - mf_js_text_input    focuses the hidden text field while ImGui edits text
 //   - clipboard, cursor, storage (localStorage), download, file pickers, first frame, fatal errors
 //   - MF.sendMany         many files (municipality view): announced, then handed over in batches
-//   - MF.dropWithWorker   a drop on the municipality view, or what its pickers gave (MF.pickByHandles:
-//                         showOpenFilePicker, showDirectoryPicker), listed and read by workers (web/kommune.read.js)
+//   - MF.dropWithWorker   a drop on the municipality view, or what its pickers gave
+//                         (MF.pickByHandles: showOpenFilePicker, showDirectoryPicker), listed and
+//                         read by workers (web/kommune.read.js)
 //   - mf_js_fetch_beside_app   a file published next to the app (benchmark.json), same origin only
 //
 // window.mfTest - a small, honest interface for the browser tests. Everything it returns comes from
@@ -30,7 +31,8 @@ mergeInto(LibraryManager.library, {
     composing: false,  // an IME composition is in progress: wait for its end
     pendingCopy: null, // text ImGui just copied, for the browser's copy/cut event
     filePicker: null,  // a hidden <input type=file>
-    byInput: { files: false, folder: false }, // that picker is its <input> from now on (pickByHandles failed once)
+    // A picker that is its <input> from now on (pickByHandles failed once for it).
+    byInput: { files: false, folder: false },
     sendText: function (text, pasted) {
       if (!text) return;
       var len = lengthBytesUTF8(text) + 1;
@@ -164,11 +166,12 @@ mergeInto(LibraryManager.library, {
     // loose files alone it lists nothing, but shows that a worker can start before the count is
     // announced, or else `fallback`); then a worker per part of WORKER_FILES files reads it and ends
     // with it (what Chromium keeps per file goes with the worker: docs/performance.md, kommune.html
-    // round 5), the next one starting as soon as the last has posted its last batch. Each worker is sent only the handles it needs:
-    // every handle sent is a copy Chromium makes and the worker keeps, and 10,000 picked files sent
-    // whole to each of five workers cost 14 s and 365 MB (kommune.html round 7). They go in the
-    // list's order, a batch's worth per message, so that the worker reads the first batch while
-    // Chromium makes its copies of the rest (2,500 in one message held it 0.3 s before its first).
+    // round 5), the next one starting as soon as the last has posted its last batch. Each worker is
+    // sent only the handles it needs: every handle sent is a copy Chromium makes and the worker
+    // keeps, and 10,000 picked files sent whole to each of five workers cost 14 s and 365 MB
+    // (kommune.html round 7). They go in the list's order, a batch's worth per message, so that the
+    // worker reads the first batch while Chromium makes its copies of the rest (2,500 in one message
+    // held it 0.3 s before its first).
     // This thread announces the count and hands the read files over in slices of at most about
     // 40 ms, asking a worker for its next batch after each (at most two on their way). `fallback`
     // (the walk with webkitGetAsEntry; for the picker, the <input>) when there are no handles or the
@@ -233,7 +236,8 @@ mergeInto(LibraryManager.library, {
         var taken = MF.takeHandles(hs, part);
         hs = taken.rest;
         var each = (window.mfTest && window.mfTest.handleBatch) || MF.BATCH;
-        worker.postMessage({ handles: taken.part.slice(0, each), handleCount: taken.part.length, names: part, limit: _mf_web_max_file_bytes(), batch: MF.BATCH });
+        worker.postMessage({ handles: taken.part.slice(0, each), handleCount: taken.part.length,
+                             names: part, limit: _mf_web_max_file_bytes(), batch: MF.BATCH });
         for (var k = each; k < taken.part.length; k += each) worker.postMessage({ nextHandles: taken.part.slice(k, k + each) });
       };
       readPart(0);

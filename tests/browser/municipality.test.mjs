@@ -3,9 +3,10 @@
 // figures the app shows compared with mf-aggregate's published summary for the same files
 // (disclosure control: the latest year, k = 5; municipality_lib.mjs), no count cell with a number
 // under k, the rejected files with mf-aggregate's reasons, both duplicate policies, and "Export CSV"
-// byte for byte against mf-aggregate's internal rows CSV. The accessible layer has the same figures: every table as an
-// HTML table (caption, th scope="col"/"row") whose cells equal mf-aggregate's, nothing under k,
-// every bar as text with its numbers; axe finds no violations there.
+// byte for byte against mf-aggregate's internal rows CSV. The accessible layer has the same
+// figures: every table as an HTML table (caption, th scope="col"/"row") whose cells equal
+// mf-aggregate's, nothing under k, every bar as text with its numbers; axe finds no violations
+// there.
 //
 // The files and mf-aggregate's outputs are in tests/data/municipality (municipality_lib.mjs). The
 // figures are read from mfTest.state().cells: every table cell as the app drew it ("54,3 %"),
